@@ -1,0 +1,150 @@
+package dev.roster.scim.core.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One attribute of a schema with its characteristics (RFC 7643 §2.2 and §7). This one definition drives the
+ * {@code /Schemas} document, case-insensitive name lookup, case-exact comparison in filters, mutability checks and
+ * the {@code returned} rules of projection.
+ *
+ * <pre>{@code
+ * AttributeDefinition userName = AttributeDefinition.string("userName").required().uniqueness(Uniqueness.SERVER).build();
+ * }</pre>
+ */
+public record AttributeDefinition(
+        String name,
+        AttributeType type,
+        boolean multiValued,
+        String description,
+        boolean required,
+        boolean caseExact,
+        Mutability mutability,
+        Returned returned,
+        Uniqueness uniqueness,
+        List<String> canonicalValues,
+        List<String> referenceTypes,
+        List<AttributeDefinition> subAttributes) {
+
+    public AttributeDefinition {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(mutability, "mutability");
+        Objects.requireNonNull(returned, "returned");
+        Objects.requireNonNull(uniqueness, "uniqueness");
+        canonicalValues = List.copyOf(canonicalValues);
+        referenceTypes = List.copyOf(referenceTypes);
+        subAttributes = List.copyOf(subAttributes);
+    }
+
+    /** The sub-attribute of that name in any case. */
+    public Optional<AttributeDefinition> subAttribute(String subName) {
+        return subAttributes.stream().filter(sub -> sub.name.equalsIgnoreCase(subName)).findFirst();
+    }
+
+    public boolean isComplex() {
+        return type == AttributeType.COMPLEX;
+    }
+
+    public static Builder string(String name) {
+        return new Builder(name, AttributeType.STRING);
+    }
+
+    public static Builder bool(String name) {
+        return new Builder(name, AttributeType.BOOLEAN);
+    }
+
+    public static Builder dateTime(String name) {
+        return new Builder(name, AttributeType.DATE_TIME);
+    }
+
+    public static Builder reference(String name, String... referenceTypes) {
+        return new Builder(name, AttributeType.REFERENCE).referenceTypes(referenceTypes);
+    }
+
+    public static Builder binary(String name) {
+        return new Builder(name, AttributeType.BINARY);
+    }
+
+    public static Builder complex(String name, AttributeDefinition... subAttributes) {
+        return new Builder(name, AttributeType.COMPLEX).subAttributes(subAttributes);
+    }
+
+    /** Starts from the RFC's defaults: single-valued, optional, not case-exact, readWrite, returned by default. */
+    public static final class Builder {
+        private final String name;
+        private final AttributeType type;
+        private boolean multiValued;
+        private String description = "";
+        private boolean required;
+        private boolean caseExact;
+        private Mutability mutability = Mutability.READ_WRITE;
+        private Returned returned = Returned.DEFAULT;
+        private Uniqueness uniqueness = Uniqueness.NONE;
+        private List<String> canonicalValues = List.of();
+        private List<String> referenceTypes = List.of();
+        private List<AttributeDefinition> subAttributes = List.of();
+
+        private Builder(String name, AttributeType type) {
+            this.name = name;
+            this.type = type;
+        }
+
+        public Builder multiValued() {
+            this.multiValued = true;
+            return this;
+        }
+
+        public Builder description(String text) {
+            this.description = text;
+            return this;
+        }
+
+        public Builder required() {
+            this.required = true;
+            return this;
+        }
+
+        public Builder caseExact() {
+            this.caseExact = true;
+            return this;
+        }
+
+        public Builder mutability(Mutability value) {
+            this.mutability = value;
+            return this;
+        }
+
+        public Builder returned(Returned value) {
+            this.returned = value;
+            return this;
+        }
+
+        public Builder uniqueness(Uniqueness value) {
+            this.uniqueness = value;
+            return this;
+        }
+
+        public Builder canonicalValues(String... values) {
+            this.canonicalValues = List.of(values);
+            return this;
+        }
+
+        public Builder referenceTypes(String... values) {
+            this.referenceTypes = List.of(values);
+            return this;
+        }
+
+        public Builder subAttributes(AttributeDefinition... values) {
+            this.subAttributes = List.of(values);
+            return this;
+        }
+
+        public AttributeDefinition build() {
+            return new AttributeDefinition(name, type, multiValued, description, required, caseExact, mutability,
+                    returned, uniqueness, canonicalValues, referenceTypes, subAttributes);
+        }
+    }
+}

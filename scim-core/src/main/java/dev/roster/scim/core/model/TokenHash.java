@@ -1,0 +1,41 @@
+package dev.roster.scim.core.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * The SHA-256 hash of a bearer token, hex-encoded. A token carries 256 random bits, so a plain hash is enough: no
+ * salt or slow hash is needed against guessing (unlike passwords). Matching is constant-time.
+ */
+public record TokenHash(String hex) {
+
+    public TokenHash {
+        Objects.requireNonNull(hex, "hex");
+        if (!hex.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("a token hash is 64 lower-case hex digits");
+        }
+    }
+
+    public static TokenHash of(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return new TokenHash(HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** Whether the presented token hashes to this, compared in constant time. */
+    public boolean matches(String presentedToken) {
+        return MessageDigest.isEqual(hex.getBytes(StandardCharsets.US_ASCII),
+                of(presentedToken).hex.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public String toString() {
+        return "TokenHash[redacted]";
+    }
+}

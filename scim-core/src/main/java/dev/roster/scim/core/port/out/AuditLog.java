@@ -1,0 +1,18 @@
+package dev.roster.scim.core.port.out;
+
+import dev.roster.scim.core.model.AuditRecord;
+import dev.roster.scim.core.model.SiteId;
+
+import java.util.List;
+
+/** The append-only record of who changed which user, and how. */
+public interface AuditLog {
+
+    void append(AuditRecord record);
+
+    /** The site's newest records first, at most {@code limit}. */
+    List<AuditRecord> recent(SiteId site, int limit);
+
+    /** One user's newest records first, at most {@code limit}. */
+    List<AuditRecord> recentForUser(SiteId site, String userId, int limit);
+}

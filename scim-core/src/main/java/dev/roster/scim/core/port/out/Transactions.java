@@ -1,0 +1,19 @@
+package dev.roster.scim.core.port.out;
+
+import java.util.function.Supplier;
+
+/**
+ * Runs a use case's writes as one unit: all of them commit, or none does (an exception rolls back and propagates).
+ * A call inside a running unit joins it.
+ */
+public interface Transactions {
+
+    <T> T inTransaction(Supplier<T> work);
+
+    default void run(Runnable work) {
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+}

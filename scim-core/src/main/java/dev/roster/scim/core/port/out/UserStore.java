@@ -1,0 +1,42 @@
+package dev.roster.scim.core.port.out;
+
+import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.model.User;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a site's users live. Every call names the site; nothing crosses sites. Implementations translate their
+ * failures: a {@code userName} clash (case-insensitive) is {@code ScimException.uniqueness}, and nothing of the
+ * storage technology crosses this port.
+ *
+ * <p>The contract test suite {@code UserStoreContract} (core test-jar) pins the behaviour down: filters give the
+ * same users as the core's in-memory evaluator.
+ */
+public interface UserStore {
+
+    /** The user with that id, hidden (SCIM-deleted) or not. */
+    Optional<User> findById(SiteId site, String id);
+
+    /** The user with that userName in any case, hidden or not. */
+    Optional<User> findByUserName(SiteId site, String userName);
+
+    /** One page of the users matching the query, with the total number of matches. */
+    UserPage search(SiteId site, UserQuery query);
+
+    /** Stores a new user; {@code ScimException.uniqueness} if its userName is taken in the site (in any case). */
+    void insert(SiteId site, User user);
+
+    /** Stores many new users at once (seeding); same rules as {@link #insert}. */
+    default void insertAll(SiteId site, List<User> users) {
+        users.forEach(user -> insert(site, user));
+    }
+
+    /**
+     * Replaces the stored user if its version is still {@code expectedVersion}; the new value carries the next
+     * version. Returns false, changing nothing, when another change got there first.
+     * {@code ScimException.uniqueness} if a new userName is taken.
+     */
+    boolean update(SiteId site, User user, long expectedVersion);
+}
