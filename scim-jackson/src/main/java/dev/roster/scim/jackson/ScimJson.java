@@ -1,0 +1,200 @@
+package dev.roster.scim.jackson;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.model.ScimArray;
+import dev.roster.scim.core.model.ScimBoolean;
+import dev.roster.scim.core.model.ScimNull;
+import dev.roster.scim.core.model.ScimNumber;
+import dev.roster.scim.core.model.ScimObject;
+import dev.roster.scim.core.model.ScimString;
+import dev.roster.scim.core.model.ScimValue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON text and Jackson trees to and from the core's {@link ScimValue}. Reading is bounded (nesting depth, string
+ * and number length, duplicate keys refused) and every malformed input becomes {@code 400 invalidSyntax} with the
+ * line and column, never a Jackson exception.
+ *
+ * <pre>{@code
+ * ScimValue body = ScimJson.read(inputStream);
+ * String text = ScimJson.write(resource);
+ * }</pre>
+ */
+public final class ScimJson {
+
+    /** Deeper JSON than this is refused: no SCIM resource nests beyond a handful of levels. */
+    public static final int MAX_NESTING_DEPTH = 32;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .maxNumberLength(100)
+                            .maxStringLength(1 << 20)
+                            .build())
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private ScimJson() {
+    }
+
+    /** Reads one JSON value; {@code ScimException.invalidSyntax} when it is not well-formed JSON. */
+    public static ScimValue read(InputStream json) {
+        try {
+            JsonNode node = MAPPER.readTree(json);
+            if (node == null || node.isMissingNode()) {
+                throw ScimException.invalidSyntax("The request body is empty; a JSON value was expected.");
+            }
+            return fromJackson(node);
+        } catch (StreamConstraintsException e) {
+            throw ScimException.invalidSyntax("The JSON is too deeply nested or too long: " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw ScimException.invalidSyntax(describe(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ScimValue read(String json) {
+        return read(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Reads a JSON object; {@code invalidSyntax} for anything else. */
+    public static ScimObject readObject(InputStream json) {
+        ScimValue value = read(json);
+        if (value instanceof ScimObject object) {
+            return object;
+        }
+        throw ScimException.invalidSyntax("The request body must be a JSON object, not " + article(value) + ".");
+    }
+
+    public static ScimObject readObject(String json) {
+        return readObject(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    public static String write(ScimValue value) {
+        try {
+            return MAPPER.writeValueAsString(toJackson(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a ScimValue tree always serialises", e);
+        }
+    }
+
+    public static byte[] writeBytes(ScimValue value) {
+        try {
+            return MAPPER.writeValueAsBytes(toJackson(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a ScimValue tree always serialises", e);
+        }
+    }
+
+    public static ScimValue fromJackson(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, ScimValue> members = new LinkedHashMap<>();
+            node.fields().forEachRemaining(field -> members.put(field.getKey(), fromJackson(field.getValue())));
+            return new ScimObject(members);
+        }
+        if (node.isArray()) {
+            List<ScimValue> values = new ArrayList<>(node.size());
+            node.forEach(element -> values.add(fromJackson(element)));
+            return new ScimArray(values);
+        }
+        if (node.isTextual()) {
+            return ScimValue.of(node.textValue());
+        }
+        if (node.isBoolean()) {
+            return ScimValue.of(node.booleanValue());
+        }
+        if (node.isNumber()) {
+            return ScimValue.of(node.decimalValue());
+        }
+        if (node.isNull() || node.isMissingNode()) {
+            return ScimValue.nullValue();
+        }
+        // Binary and POJO nodes never come out of parsing text.
+        return ScimValue.of(node.asText());
+    }
+
+    public static JsonNode toJackson(ScimValue value) {
+        return value.accept(new ScimValue.Visitor<JsonNode>() {
+            @Override
+            public JsonNode visitObject(ScimObject object) {
+                ObjectNode node = JsonNodeFactory.instance.objectNode();
+                object.forEach((name, member) -> node.set(name, toJackson(member)));
+                return node;
+            }
+
+            @Override
+            public JsonNode visitArray(ScimArray array) {
+                ArrayNode node = JsonNodeFactory.instance.arrayNode(array.size());
+                array.values().forEach(element -> node.add(toJackson(element)));
+                return node;
+            }
+
+            @Override
+            public JsonNode visitString(ScimString string) {
+                return JsonNodeFactory.instance.textNode(string.value());
+            }
+
+            @Override
+            public JsonNode visitNumber(ScimNumber number) {
+                BigDecimal decimal = number.value();
+                if (number.isIntegral()) {
+                    return JsonNodeFactory.instance.numberNode(decimal.toBigIntegerExact());
+                }
+                return JsonNodeFactory.instance.numberNode(decimal);
+            }
+
+            @Override
+            public JsonNode visitBoolean(ScimBoolean bool) {
+                return JsonNodeFactory.instance.booleanNode(bool.value());
+            }
+
+            @Override
+            public JsonNode visitNull(ScimNull nothing) {
+                return JsonNodeFactory.instance.nullNode();
+            }
+        });
+    }
+
+    private static String describe(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        String what = e.getOriginalMessage();
+        // Jackson's messages can quote parser internals; keep the first sentence, which says what was wrong.
+        int cut = what.indexOf('\n');
+        if (cut > 0) {
+            what = what.substring(0, cut);
+        }
+        return "The request body is not valid JSON" + where + ": " + what;
+    }
+
+    private static String article(ScimValue value) {
+        String type = value.jsonType();
+        return (type.startsWith("a") || type.startsWith("o") ? "an " : "a ") + type;
+    }
+
+}
