@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import net.jqwik.api.Arbitraries;
@@ -29,35 +30,69 @@ final class FilterArbitraries {
     private FilterArbitraries() {
     }
 
-    /** Filters nested up to {@code depth} levels of and/or/not/value filter. */
+    /** Filters nested up to {@code depth} levels of and/or/not/value filter, over any paths and values. */
     static Arbitrary<Filter> filters(int depth) {
-        return filter(depth, false);
+        return filter(new Vocabulary(paths(), paths(), FilterArbitraries::valuesFor), depth, false);
     }
 
-    private static Arbitrary<Filter> filter(int depth, boolean inValueFilter) {
-        Arbitrary<Filter> leaf = Arbitraries.frequencyOf(Tuple.of(4, comparisons()), Tuple.of(1, presence()));
+    /**
+     * Filters over the User's own attributes and values like those of {@link SampleUsers}, so that they match
+     * some users and not others.
+     */
+    static Arbitrary<Filter> userFilters(int depth) {
+        Arbitrary<AttrPath> paths = Arbitraries.of(
+                AttrPath.of("userName"), AttrPath.of("title"), AttrPath.of("active"), AttrPath.of("emails"),
+                AttrPath.of("emails", "value"), AttrPath.of("emails", "type"), AttrPath.of("emails", "primary"),
+                AttrPath.of("name", "givenName"), AttrPath.of("name"), AttrPath.of("meta", "created"),
+                AttrPath.of("externalId"), AttrPath.of("id"), AttrPath.of("schemas"), AttrPath.of("phoneNumbers"),
+                AttrPath.of("password"), AttrPath.of("unknownThing"),
+                new AttrPath(Optional.of(UserSchemas.ENTERPRISE_USER), "department", Optional.empty()),
+                new AttrPath(Optional.of(UserSchemas.ENTERPRISE_USER), "manager", Optional.of("value")));
+        Arbitrary<AttrPath> inner = Arbitraries.of("type", "value", "primary", "givenName", "display", "TYPE")
+                .map(AttrPath::of);
+        Arbitrary<CompValue> strings = Arbitraries.of("work", "home", "émile", "ÉMILE", "ann", "bob", "Writer", "",
+                "e", "example.com", "Tour", "42", "Ext-1", "2011-05-13T04:42:34Z", "2019-12-31T23:00:00Z", "true",
+                UserSchemas.ENTERPRISE_USER).map(CompValue::of);
+        Arbitrary<CompValue> others = Arbitraries.of(CompValue.of(true), CompValue.of(false), CompValue.nullValue(),
+                CompValue.of(42));
+        return filter(new Vocabulary(paths, inner, op -> switch (op) {
+            case EQ, NE -> Arbitraries.frequencyOf(Tuple.of(4, strings), Tuple.of(1, others));
+            case CO, SW, EW -> strings;
+            case GT, GE, LT, LE -> Arbitraries.frequencyOf(Tuple.of(6, strings),
+                    Tuple.of(1, Arbitraries.just(CompValue.of(42))));
+        }), depth, false);
+    }
+
+    /** What leaves are made of: paths at the top and inside value filters, and the values each operator takes. */
+    private record Vocabulary(Arbitrary<AttrPath> paths, Arbitrary<AttrPath> innerPaths,
+                              Function<CompareOp, Arbitrary<CompValue>> values) {
+        Vocabulary inside() {
+            return new Vocabulary(innerPaths, innerPaths, values);
+        }
+
+        Arbitrary<Filter> leaves() {
+            Arbitrary<Filter> comparisons = Arbitraries.of(CompareOp.class).flatMap(op ->
+                    Combinators.combine(paths, values.apply(op)).as((path, value) -> Filter.compare(path, op, value)));
+            return Arbitraries.frequencyOf(Tuple.of(4, comparisons), Tuple.of(1, paths.map(Filter::present)));
+        }
+    }
+
+    private static Arbitrary<Filter> filter(Vocabulary vocabulary, int depth, boolean inValueFilter) {
+        Arbitrary<Filter> leaf = vocabulary.leaves();
         if (depth == 0) {
             return leaf;
         }
-        Arbitrary<Filter> operand = filter(depth - 1, inValueFilter);
+        Arbitrary<Filter> operand = filter(vocabulary, depth - 1, inValueFilter);
         Arbitrary<Filter> and = operand.list().ofMinSize(2).ofMaxSize(3).map(Filter.And::of);
         Arbitrary<Filter> or = operand.list().ofMinSize(2).ofMaxSize(3).map(Filter.Or::of);
         Arbitrary<Filter> not = operand.map(Filter::not);
         if (inValueFilter) {
             return Arbitraries.frequencyOf(Tuple.of(3, leaf), Tuple.of(2, and), Tuple.of(2, or), Tuple.of(1, not));
         }
-        Arbitrary<Filter> valuePath = Combinators.combine(paths(), filter(depth - 1, true)).as(Filter::valuePath);
+        Arbitrary<Filter> valuePath = Combinators.combine(vocabulary.paths(),
+                filter(vocabulary.inside(), depth - 1, true)).as(Filter::valuePath);
         return Arbitraries.frequencyOf(Tuple.of(3, leaf), Tuple.of(2, and), Tuple.of(2, or), Tuple.of(1, not),
                 Tuple.of(1, valuePath));
-    }
-
-    static Arbitrary<Filter> presence() {
-        return paths().map(Filter::present);
-    }
-
-    static Arbitrary<Filter> comparisons() {
-        return Arbitraries.of(CompareOp.class).flatMap(op -> Combinators.combine(paths(), valuesFor(op))
-                .as((path, value) -> Filter.compare(path, op, value)));
     }
 
     /** The values the parser accepts after the operator. */
