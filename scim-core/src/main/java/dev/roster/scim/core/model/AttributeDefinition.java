@@ -60,12 +60,14 @@ public record AttributeDefinition(
         return new Builder(name, AttributeType.DATE_TIME);
     }
 
+    /** References compare case-exactly (RFC 7643 §2.3.7, errata 6001): URIs are case-sensitive. */
     public static Builder reference(String name, String... referenceTypes) {
-        return new Builder(name, AttributeType.REFERENCE).referenceTypes(referenceTypes);
+        return new Builder(name, AttributeType.REFERENCE).referenceTypes(referenceTypes).caseExact();
     }
 
+    /** Binary values are case-exact (RFC 7643 §2.3.6): base64 is case-sensitive. */
     public static Builder binary(String name) {
-        return new Builder(name, AttributeType.BINARY);
+        return new Builder(name, AttributeType.BINARY).caseExact();
     }
 
     public static Builder complex(String name, AttributeDefinition... subAttributes) {
