@@ -16,6 +16,25 @@ import java.util.Map;
  */
 final class PatchFixtures {
 
+    static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    static final String ROLE = "urn:ietf:params:scim:schemas:extension:roster:2.0:User";
+
+    /** A canonical User as the normaliser leaves it: a work email (primary), a home email, an enterprise part. */
+    static final ScimObject ANN = json("""
+            {"userName": "ann",
+             "name": {"givenName": "Ann", "familyName": "Lee"},
+             "displayName": "Ann Lee",
+             "title": "Engineer",
+             "emails": [{"value": "ann@work.example", "type": "work", "primary": true},
+                        {"value": "ann@home.example", "type": "home"}],
+             "active": true,
+             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":
+                 {"department": "Ops", "manager": {"value": "boss-1"}}}
+            """);
+
+    /** A canonical User with only a user name, as JIT sign-in creates one. */
+    static final ScimObject BARE = json("{\"userName\": \"bob\", \"active\": true}");
+
     private final String text;
     private int pos;
 
