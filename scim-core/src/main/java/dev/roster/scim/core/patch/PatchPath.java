@@ -1,7 +1,7 @@
 package dev.roster.scim.core.patch;
 
-import dev.roster.scim.core.filter.AttrPath;
 import dev.roster.scim.core.filter.Filter;
+import dev.roster.scim.core.filter.FilterPrinter;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -42,23 +42,13 @@ public record PatchPath(Optional<String> schemaUrn, String attribute, Optional<F
         return PatchPathParser.parse(path);
     }
 
-    /** A path without a value filter, such as {@code name.givenName}. */
-    public static PatchPath of(AttrPath path) {
-        return new PatchPath(path.schemaUrn(), path.attribute(), Optional.empty(), path.subAttribute());
-    }
-
-    /** The attribute (without the sub-attribute) as a filter path, e.g. {@code emails}. */
-    public AttrPath attributePath() {
-        return new AttrPath(schemaUrn, attribute, Optional.empty());
-    }
-
-    /** The path as SCIM writes it, the value filter shown as {@code [...]}; for messages. */
+    /** The path as SCIM writes it, for messages. */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder();
         schemaUrn.ifPresent(urn -> text.append(urn).append(':'));
         text.append(attribute);
-        valueFilter.ifPresent(filter -> text.append("[...]"));
+        valueFilter.ifPresent(filter -> text.append('[').append(FilterPrinter.print(filter)).append(']'));
         subAttribute.ifPresent(sub -> text.append('.').append(sub));
         return text.toString();
     }

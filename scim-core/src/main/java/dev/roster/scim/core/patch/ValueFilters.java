@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The value filters of PATCH paths ({@code emails[type eq "work"]}): their check against the attribute's
@@ -32,48 +33,46 @@ final class ValueFilters {
      * could never select anything, so it is a mistake in the path, not an empty selection.
      */
     static void requireSubAttributePaths(Filter filter, AttributeDefinition attribute, String name) {
-        filter.accept(new Filter.Visitor<Void>() {
+        paths(filter, name).forEach(path -> {
+            boolean relative = path.schemaUrn().isEmpty() && path.subAttribute().isEmpty();
+            if (!relative || attribute.subAttribute(path.attribute()).isEmpty()) {
+                throw ScimException.invalidPath("The value filter of '" + name + "' names '" + path
+                        + "', which is not a sub-attribute of '" + name + "'.");
+            }
+        });
+    }
+
+    private static Stream<AttrPath> paths(Filter filter, String name) {
+        return filter.accept(new Filter.Visitor<Stream<AttrPath>>() {
             @Override
-            public Void visitCompare(Filter.Compare compare) {
-                check(compare.path());
-                return null;
+            public Stream<AttrPath> visitCompare(Filter.Compare compare) {
+                return Stream.of(compare.path());
             }
 
             @Override
-            public Void visitPresent(Filter.Present present) {
-                check(present.path());
-                return null;
+            public Stream<AttrPath> visitPresent(Filter.Present present) {
+                return Stream.of(present.path());
             }
 
             @Override
-            public Void visitAnd(Filter.And and) {
-                and.operands().forEach(operand -> operand.accept(this));
-                return null;
+            public Stream<AttrPath> visitAnd(Filter.And and) {
+                return and.operands().stream().flatMap(operand -> operand.accept(this));
             }
 
             @Override
-            public Void visitOr(Filter.Or or) {
-                or.operands().forEach(operand -> operand.accept(this));
-                return null;
+            public Stream<AttrPath> visitOr(Filter.Or or) {
+                return or.operands().stream().flatMap(operand -> operand.accept(this));
             }
 
             @Override
-            public Void visitNot(Filter.Not not) {
+            public Stream<AttrPath> visitNot(Filter.Not not) {
                 return not.operand().accept(this);
             }
 
             @Override
-            public Void visitValuePath(Filter.ValuePath valuePath) {
+            public Stream<AttrPath> visitValuePath(Filter.ValuePath valuePath) {
                 throw ScimException.invalidPath("The value filter of '" + name + "' holds another value filter ('"
                         + valuePath.attribute() + "[...]'); value filters do not nest.");
-            }
-
-            private void check(AttrPath path) {
-                boolean relative = path.schemaUrn().isEmpty() && path.subAttribute().isEmpty();
-                if (!relative || attribute.subAttribute(path.attribute()).isEmpty()) {
-                    throw ScimException.invalidPath("The value filter of '" + name + "' names '" + path
-                            + "', which is not a sub-attribute of '" + name + "'.");
-                }
             }
         });
     }

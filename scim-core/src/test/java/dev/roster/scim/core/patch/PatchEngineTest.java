@@ -102,6 +102,9 @@ class PatchEngineTest {
                 Arguments.of("an operation whose path no schema defines is ignored",
                         "[{\"op\": \"add\", \"path\": \"emails2[type eq \\\"work\\\"].value\", \"value\": \"x\"}]",
                         ANN),
+                Arguments.of("stackUserType at top level is the role extension's attribute",
+                        "[{\"op\": \"replace\", \"path\": \"stackUserType\", \"value\": \"Admin\"}]",
+                        ANN.with(PatchFixtures.ROLE, json("{\"stackUserType\": \"Admin\"}"))),
                 Arguments.of("writeOnly attributes can be written",
                         "[{\"op\": \"replace\", \"path\": \"password\", \"value\": \"s3cret\"}]",
                         ANN.with("password", ScimValue.of("s3cret"))));

@@ -38,6 +38,16 @@ class PatchPathTest {
                 Arguments.of("emails[value eq \"a]b[c\"]", path(null, "emails",
                         Filter.compare(AttrPath.of("value"), CompareOp.EQ, CompValue.of("a]b[c")), null)),
                 Arguments.of("  title  ", path(null, "title", null, null)),
+                // The example attribute paths of RFC 7644 §3.5.2, Figure 8.
+                Arguments.of("members", path(null, "members", null, null)),
+                Arguments.of("name.familyName", path(null, "name", null, "familyName")),
+                Arguments.of("addresses[type eq \"work\"]", path(null, "addresses", WORK, null)),
+                Arguments.of("members[value eq \"2819c223-7f76-453a-919d-413861904646\"]", path(null, "members",
+                        Filter.compare(AttrPath.of("value"), CompareOp.EQ,
+                                CompValue.of("2819c223-7f76-453a-919d-413861904646")), null)),
+                Arguments.of("members[value eq \"2819c223-7f76-453a-919d-413861904646\"].displayName",
+                        path(null, "members", Filter.compare(AttrPath.of("value"), CompareOp.EQ,
+                                CompValue.of("2819c223-7f76-453a-919d-413861904646")), "displayName")),
                 Arguments.of("groups.$ref", path(null, "groups", null, "$ref")));
     }
 
@@ -45,6 +55,13 @@ class PatchPathTest {
     @MethodSource("wellFormedPaths")
     void wellFormedPathsSplitIntoUrnAttributeFilterAndSubAttribute(String text, PatchPath expected) {
         assertThat(PatchPath.parse(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"userName", "name.givenName", ENTERPRISE + ":manager.value", "emails[type eq \"work\"].value",
+            "emails[type eq \"work\" and value co \"@example.com\"]"})
+    void aPathPrintsAsItIsWritten(String text) {
+        assertThat(PatchPath.parse(text)).hasToString(text);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
