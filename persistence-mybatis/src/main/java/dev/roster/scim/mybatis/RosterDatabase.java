@@ -56,7 +56,11 @@ public final class RosterDatabase implements AutoCloseable {
     }
 
     static RosterDatabase open(Path sqliteFile, InMemoryFiltering inMemory) {
-        Connection writer = openMigratedWriter(sqliteFile);
+        return open(sqliteFile, inMemory, new SchemaMigrations(SchemaMigrations.ALL));
+    }
+
+    static RosterDatabase open(Path sqliteFile, InMemoryFiltering inMemory, SchemaMigrations migrations) {
+        Connection writer = openMigratedWriter(sqliteFile, migrations);
         try {
             return new RosterDatabase(writer, SqliteConnections.openReaders(sqliteFile), inMemory);
         } catch (RuntimeException e) {
@@ -90,7 +94,7 @@ public final class RosterDatabase implements AutoCloseable {
         }
     }
 
-    private static Connection openMigratedWriter(Path sqliteFile) {
+    private static Connection openMigratedWriter(Path sqliteFile, SchemaMigrations migrations) {
         Connection writer;
         try {
             writer = SqliteConnections.openWriter(sqliteFile);
@@ -98,7 +102,7 @@ public final class RosterDatabase implements AutoCloseable {
             throw new RosterStorageException("Cannot open the database file " + sqliteFile + ".", e);
         }
         try {
-            new SchemaMigrations(SchemaMigrations.ALL).migrate(writer);
+            migrations.migrate(writer);
             return writer;
         } catch (RuntimeException e) {
             closeQuietly(writer, e);
