@@ -52,14 +52,20 @@ final class UserSearch {
         return sortedInJava(mapper, statement, residual, query.sort().orElseThrow(), query);
     }
 
+    /**
+     * The page first: when it is not full and not empty (or starts at the first match), it tells the total, and
+     * the {@code COUNT(*)} scan is skipped; that is the common case of an IdP's {@code userName eq} lookup.
+     */
     private static UserPage inSql(UserMapper mapper, UserSearchStatement statement, UserQuery query) {
-        long total = mapper.count(statement);
-        if (query.count() == 0 || total < query.startIndex()) {
-            return new UserPage(List.of(), total, query.startIndex());
+        if (query.count() == 0) {
+            return new UserPage(List.of(), mapper.count(statement), query.startIndex());
         }
-        List<User> users = mapper.search(statement.page(query.count(), query.startIndex() - 1)).stream()
+        int offset = query.startIndex() - 1;
+        List<User> users = mapper.search(statement.page(query.count(), offset)).stream()
                 .map(UserRows::toUser)
                 .toList();
+        boolean pageTellsTheTotal = users.size() < query.count() && (offset == 0 || !users.isEmpty());
+        long total = pageTellsTheTotal ? (long) offset + users.size() : mapper.count(statement);
         return new UserPage(users, total, query.startIndex());
     }
 
