@@ -24,12 +24,15 @@ import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserSchemas;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.mybatis.sql.FilterToSql;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,15 +42,22 @@ import java.util.stream.Stream;
  * Every pushable attribute with every operator, and/or/not, absent attributes and value paths, answered by SQL
  * alone: the database is opened without any in-memory evaluation, so a filter that was not pushed down fails.
  */
-class FilterPushDownTest extends DatabaseTest {
+class FilterPushDownTest {
 
     private static final Instant H1 = T0.plus(Duration.ofHours(1));
     private static final Instant H2 = T0.plus(Duration.ofHours(2));
     private static final Instant H3 = T0.plus(Duration.ofHours(3));
     private static final Instant D1 = T0.plus(Duration.ofDays(1));
 
-    @BeforeEach
-    void fourUsers() {
+    @TempDir
+    static Path directory;
+
+    private static RosterDatabase database;
+
+    /** One database for all cases: each case only reads. */
+    @BeforeAll
+    static void fourUsers() {
+        database = RosterDatabase.open(directory.resolve("roster.db"), InMemoryFiltering.UNAVAILABLE);
         User ann = withTimes(withEmails(withName(withDisplayName(withExternalId(
                 user("u1", "Ann.Smith"), "EXT-1"), "Ann Smith"), "Ann", "Smith"),
                 email("ann@Example.org", "work", true), email("ann.home@x.org", "home", false)), T0, D1)
@@ -60,6 +70,11 @@ class FilterPushDownTest extends DatabaseTest {
         User wildcards = withTimes(withDisplayName(withExternalId(
                 user("u4", "pct%_\\x"), "a%b_c\\d"), "100% real_deal\\path"), H3, H3);
         List.of(ann, bob, emile, wildcards).forEach(u -> database.userStore().insert(ACME, u));
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        database.close();
     }
 
     @ParameterizedTest(name = "{0}")
