@@ -87,8 +87,16 @@ public final class RosterDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection closing = writer) {
+        try {
             readers.close();
+        } finally {
+            closeWriter();
+        }
+    }
+
+    private void closeWriter() {
+        try {
+            writer.close();
         } catch (SQLException e) {
             throw StorageFailures.translate(e);
         }

@@ -18,7 +18,6 @@ import org.apache.ibatis.cursor.Cursor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
