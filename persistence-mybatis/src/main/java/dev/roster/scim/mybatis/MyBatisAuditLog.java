@@ -1,0 +1,53 @@
+package dev.roster.scim.mybatis;
+
+import dev.roster.scim.core.model.AuditRecord;
+import dev.roster.scim.core.model.ChangeSource;
+import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.port.out.AuditLog;
+import dev.roster.scim.mybatis.mapper.AuditMapper;
+import dev.roster.scim.mybatis.mapper.AuditRow;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link AuditLog} on the {@code audit_log} table; its autoincrement id orders records newest first. */
+final class MyBatisAuditLog implements AuditLog {
+
+    private final Sessions sessions;
+
+    MyBatisAuditLog(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void append(AuditRecord record) {
+        sessions.write(session -> {
+            session.getMapper(AuditMapper.class).append(new AuditRow(record.site().value(), record.userId(),
+                    record.userName(), record.source().label(), record.action(), record.before().orElse(null),
+                    record.after().orElse(null), record.detail(), record.at().toEpochMilli()));
+            return null;
+        });
+    }
+
+    @Override
+    public List<AuditRecord> recent(SiteId site, int limit) {
+        return sessions.read(session -> session.getMapper(AuditMapper.class).recent(site.value(), limit)).stream()
+                .map(MyBatisAuditLog::toRecord)
+                .toList();
+    }
+
+    @Override
+    public List<AuditRecord> recentForUser(SiteId site, String userId, int limit) {
+        return sessions.read(session -> session.getMapper(AuditMapper.class)
+                        .recentForUser(site.value(), userId, limit)).stream()
+                .map(MyBatisAuditLog::toRecord)
+                .toList();
+    }
+
+    private static AuditRecord toRecord(AuditRow row) {
+        return new AuditRecord(SiteId.of(row.site()), row.userId(), row.userName(),
+                ChangeSource.fromLabel(row.source()), row.action(), Optional.ofNullable(row.before()),
+                Optional.ofNullable(row.after()), row.detail(), Instant.ofEpochMilli(row.at()));
+    }
+}

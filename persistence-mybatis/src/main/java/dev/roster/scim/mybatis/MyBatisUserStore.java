@@ -1,0 +1,97 @@
+package dev.roster.scim.mybatis;
+
+import dev.roster.scim.core.model.CaseFolding;
+import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.port.out.UserPage;
+import dev.roster.scim.core.port.out.UserQuery;
+import dev.roster.scim.core.port.out.UserStore;
+import dev.roster.scim.mybatis.mapper.EmailRow;
+import dev.roster.scim.mybatis.mapper.UserMapper;
+import dev.roster.scim.mybatis.mapper.UserRow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link UserStore} on SQLite: a {@code users} row per user and a {@code user_emails} row per email value, written
+ * together in one transaction.
+ */
+final class MyBatisUserStore implements UserStore {
+
+    /** Rows per batch flush in {@link #insertAll}: bounds memory while keeping statements reused. */
+    static final int BATCH_SIZE = 10_000;
+
+    private final Sessions sessions;
+    private final UserSearch search;
+
+    MyBatisUserStore(Sessions sessions, UserSearch search) {
+        this.sessions = sessions;
+        this.search = search;
+    }
+
+    @Override
+    public Optional<User> findById(SiteId site, String id) {
+        return sessions.read(session -> session.getMapper(UserMapper.class).findById(site.value(), id))
+                .map(UserRows::toUser);
+    }
+
+    @Override
+    public Optional<User> findByUserName(SiteId site, String userName) {
+        return sessions.read(session -> session.getMapper(UserMapper.class)
+                        .findByUserNameFolded(site.value(), CaseFolding.fold(userName)))
+                .map(UserRows::toUser);
+    }
+
+    @Override
+    public UserPage search(SiteId site, UserQuery query) {
+        return sessions.read(session -> search.run(session.getMapper(UserMapper.class), site, query));
+    }
+
+    @Override
+    public void insert(SiteId site, User user) {
+        sessions.write(session -> {
+            UserMapper mapper = session.getMapper(UserMapper.class);
+            mapper.insert(UserRows.toRow(site, user));
+            UserRows.emailRows(site, user).forEach(mapper::insertEmail);
+            return null;
+        });
+    }
+
+    /** One transaction for all (a clash rolls back every user), flushed every {@value #BATCH_SIZE} users. */
+    @Override
+    public void insertAll(SiteId site, List<User> users) {
+        sessions.inTransaction(() -> {
+            for (int from = 0; from < users.size(); from += BATCH_SIZE) {
+                List<User> chunk = users.subList(from, Math.min(users.size(), from + BATCH_SIZE));
+                sessions.batch(session -> insertChunk(session.getMapper(UserMapper.class), site, chunk));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean update(SiteId site, User user, long expectedVersion) {
+        return sessions.write(session -> {
+            UserMapper mapper = session.getMapper(UserMapper.class);
+            if (mapper.update(UserRows.toRow(site, user), expectedVersion) == 0) {
+                return false;
+            }
+            mapper.deleteEmails(site.value(), user.id());
+            UserRows.emailRows(site, user).forEach(mapper::insertEmail);
+            return true;
+        });
+    }
+
+    /** Users first, then emails: a batch reuses a statement only while the same one repeats. */
+    private static void insertChunk(UserMapper mapper, SiteId site, List<User> chunk) {
+        List<EmailRow> emails = new ArrayList<>();
+        for (User user : chunk) {
+            UserRow row = UserRows.toRow(site, user);
+            mapper.insert(row);
+            emails.addAll(UserRows.emailRows(site, user));
+        }
+        emails.forEach(mapper::insertEmail);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.roster.scim.mybatis;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The connections to one SQLite file. SQLite lets one connection write at a time, so Roster keeps exactly one
+ * writer, whose transactions begin {@code IMMEDIATE} (they take the write lock up front instead of failing with
+ * {@code SQLITE_BUSY} when a read turns into a write), and a small pool of query-only readers that WAL lets run
+ * beside the writer. The busy timeout only matters when another process writes to the same file.
+ */
+final class SqliteConnections {
+
+    static final int BUSY_TIMEOUT_MILLIS = 30_000;
+    static final int READERS = 4;
+
+    private SqliteConnections() {
+    }
+
+    static Connection openWriter(Path file) throws SQLException {
+        SQLiteConfig config = common();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return config.createConnection(url(file));
+    }
+
+    static HikariDataSource openReaders(Path file) {
+        SQLiteDataSource sqlite = new SQLiteDataSource(common());
+        sqlite.setUrl(url(file));
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("roster-sqlite-readers");
+        pool.setDataSource(sqlite);
+        pool.setMaximumPoolSize(READERS);
+        pool.setMinimumIdle(1);
+        pool.setConnectionInitSql("PRAGMA query_only = ON");
+        return new HikariDataSource(pool);
+    }
+
+    private static SQLiteConfig common() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        return config;
+    }
+
+    private static String url(Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+}

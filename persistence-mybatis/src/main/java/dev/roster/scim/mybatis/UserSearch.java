@@ -1,0 +1,112 @@
+package dev.roster.scim.mybatis;
+
+import dev.roster.scim.core.filter.Filter;
+import dev.roster.scim.core.model.CaseFolding;
+import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.port.out.SortSpec;
+import dev.roster.scim.core.port.out.UserPage;
+import dev.roster.scim.core.port.out.UserQuery;
+import dev.roster.scim.mybatis.mapper.UserMapper;
+import dev.roster.scim.mybatis.mapper.UserRow;
+import dev.roster.scim.mybatis.mapper.UserSearchStatement;
+import dev.roster.scim.mybatis.sql.FilterToSql;
+import dev.roster.scim.mybatis.sql.PushDown;
+import dev.roster.scim.mybatis.sql.SortToSql;
+import org.apache.ibatis.cursor.Cursor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers a {@link UserQuery}. When SQL can answer the whole filter and the sort, SQL counts and pages. Otherwise SQL
+ * narrows the candidates as far as it safely can, {@link InMemoryFiltering} decides the rest, and the page is cut in
+ * Java: streamed when SQL could still sort, collected and sorted when it could not.
+ */
+final class UserSearch {
+
+    private final InMemoryFiltering inMemory;
+
+    UserSearch(InMemoryFiltering inMemory) {
+        this.inMemory = inMemory;
+    }
+
+    UserPage run(UserMapper mapper, SiteId site, UserQuery query) {
+        PushDown pushDown = query.filter()
+                .map(filter -> FilterToSql.pushDown(site, filter))
+                .orElse(new PushDown(Optional.empty(), true));
+        Optional<String> sqlOrder = query.sort().map(SortToSql::orderBy).orElse(Optional.of(SortToSql.BY_ID));
+        UserSearchStatement statement = UserSearchStatement.of(site.value(), query.includeHidden(),
+                pushDown.condition(), sqlOrder.orElse(SortToSql.BY_ID));
+        if (pushDown.complete() && sqlOrder.isPresent()) {
+            return inSql(mapper, statement, query);
+        }
+        Optional<Filter> residual = pushDown.complete() ? Optional.empty() : query.filter();
+        if (sqlOrder.isPresent()) {
+            return streamed(mapper, statement, residual, query);
+        }
+        return sortedInJava(mapper, statement, residual, query.sort().orElseThrow(), query);
+    }
+
+    /**
+     * The page first: when it is not full and not empty (or starts at the first match), it tells the total, and
+     * the {@code COUNT(*)} scan is skipped; that is the common case of an IdP's {@code userName eq} lookup.
+     */
+    private static UserPage inSql(UserMapper mapper, UserSearchStatement statement, UserQuery query) {
+        if (query.count() == 0) {
+            return new UserPage(List.of(), mapper.count(statement), query.startIndex());
+        }
+        int offset = query.startIndex() - 1;
+        List<User> users = mapper.search(statement.page(query.count(), offset)).stream()
+                .map(UserRows::toUser)
+                .toList();
+        boolean pageTellsTheTotal = users.size() < query.count() && (offset == 0 || !users.isEmpty());
+        long total = pageTellsTheTotal ? (long) offset + users.size() : mapper.count(statement);
+        return new UserPage(users, total, query.startIndex());
+    }
+
+    /** Rows arrive in the final order; keep the matches that fall in the page, count them all. */
+    private UserPage streamed(UserMapper mapper, UserSearchStatement statement, Optional<Filter> residual,
+                              UserQuery query) {
+        long total = 0;
+        List<User> page = new ArrayList<>();
+        long first = query.startIndex() - 1L;
+        try (Cursor<UserRow> rows = mapper.stream(statement)) {
+            for (UserRow row : rows) {
+                User user = UserRows.toUser(row);
+                if (residual.isPresent() && !inMemory.matches(residual.get(), user)) {
+                    continue;
+                }
+                if (total >= first && page.size() < query.count()) {
+                    page.add(user);
+                }
+                total++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new UserPage(page, total, query.startIndex());
+    }
+
+    private UserPage sortedInJava(UserMapper mapper, UserSearchStatement statement, Optional<Filter> residual,
+                                  SortSpec sort, UserQuery query) {
+        List<User> matches = new ArrayList<>();
+        try (Cursor<UserRow> rows = mapper.stream(statement)) {
+            for (UserRow row : rows) {
+                User user = UserRows.toUser(row);
+                if (residual.isEmpty() || inMemory.matches(residual.get(), user)) {
+                    matches.add(user);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        matches.sort(inMemory.order(sort).thenComparing(User::id, CaseFolding.CODE_POINT_ORDER));
+        int from = Math.min(matches.size(), query.startIndex() - 1);
+        int to = Math.min(matches.size(), from + query.count());
+        return new UserPage(matches.subList(from, to), matches.size(), query.startIndex());
+    }
+}

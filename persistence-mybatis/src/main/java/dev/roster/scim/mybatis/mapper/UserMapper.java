@@ -1,0 +1,38 @@
+package dev.roster.scim.mybatis.mapper;
+
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.ResultMap;
+import org.apache.ibatis.annotations.SelectProvider;
+import org.apache.ibatis.cursor.Cursor;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Statements on {@code users} and {@code user_emails}; fixed SQL in UserMapper.xml, searches from a provider. */
+public interface UserMapper {
+
+    Optional<UserRow> findById(@Param("site") String site, @Param("id") String id);
+
+    Optional<UserRow> findByUserNameFolded(@Param("site") String site, @Param("folded") String userNameFolded);
+
+    void insert(UserRow row);
+
+    void insertEmail(EmailRow row);
+
+    /** Rows changed: 0 when the stored version is no longer {@code expectedVersion}. */
+    int update(@Param("row") UserRow row, @Param("expectedVersion") long expectedVersion);
+
+    void deleteEmails(@Param("site") String site, @Param("userId") String userId);
+
+    @SelectProvider(type = UserSqlProvider.class, method = "count")
+    long count(UserSearchStatement statement);
+
+    @SelectProvider(type = UserSqlProvider.class, method = "search")
+    @ResultMap("userRow")
+    List<UserRow> search(UserSearchStatement statement);
+
+    /** The same rows as {@link #search}, streamed, for queries that finish in Java. */
+    @SelectProvider(type = UserSqlProvider.class, method = "search")
+    @ResultMap("userRow")
+    Cursor<UserRow> stream(UserSearchStatement statement);
+}

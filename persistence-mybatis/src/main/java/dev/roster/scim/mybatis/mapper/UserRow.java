@@ -1,0 +1,30 @@
+package dev.roster.scim.mybatis.mapper;
+
+/**
+ * One row of {@code users}: the typed columns that filters and sorts reach (text attributes with their folded
+ * copies), the Roster state, epoch-millisecond timestamps and {@code document}, the JSON of everything else that
+ * rebuilds the user exactly.
+ */
+public record UserRow(
+        String site,
+        String id,
+        String userName,
+        String userNameFolded,
+        String externalId,
+        String displayName,
+        String displayNameFolded,
+        String givenName,
+        String givenNameFolded,
+        String familyName,
+        String familyNameFolded,
+        boolean active,
+        String role,
+        Boolean idpActive,
+        String lastChangedBy,
+        boolean claimedByIdp,
+        boolean hidden,
+        long version,
+        long created,
+        long lastModified,
+        String document) {
+}

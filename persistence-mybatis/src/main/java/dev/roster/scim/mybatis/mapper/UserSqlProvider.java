@@ -1,0 +1,33 @@
+package dev.roster.scim.mybatis.mapper;
+
+/**
+ * Builds the SQL of user searches. A provider rather than XML because a filter is a tree and XML cannot recurse
+ * over one (see docs/adr/002-filter-push-down-with-a-provider.md). The text assembled here comes only from
+ * constants and from {@code FilterToSql} and {@code SortToSql}, which write allow-listed columns and {@code #{}}
+ * placeholders: every value is bound.
+ */
+public final class UserSqlProvider {
+
+    static final String USER_COLUMNS = "u.site, u.id, u.user_name, u.user_name_folded, u.external_id, u.display_name,"
+            + " u.display_name_folded, u.given_name, u.given_name_folded, u.family_name, u.family_name_folded,"
+            + " u.active, u.role, u.idp_active, u.last_changed_by, u.claimed_by_idp, u.hidden, u.version,"
+            + " u.created, u.last_modified, u.document";
+
+    public String count(UserSearchStatement statement) {
+        return "SELECT COUNT(*) FROM users u" + where(statement);
+    }
+
+    public String search(UserSearchStatement statement) {
+        return "SELECT " + USER_COLUMNS + " FROM users u" + where(statement) + " ORDER BY " + statement.orderBy()
+                + " LIMIT #{limit} OFFSET #{offset}";
+    }
+
+    private static String where(UserSearchStatement statement) {
+        StringBuilder sql = new StringBuilder(" WHERE u.site = #{site}");
+        if (!statement.includeHidden()) {
+            sql.append(" AND u.hidden = 0");
+        }
+        statement.condition().ifPresent(condition -> sql.append(" AND ").append(condition.sql()));
+        return sql.toString();
+    }
+}

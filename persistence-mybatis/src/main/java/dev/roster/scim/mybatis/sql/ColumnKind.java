@@ -1,0 +1,13 @@
+package dev.roster.scim.mybatis.sql;
+
+/** How a column compares, which decides the SQL of each operator and the type of value it accepts. */
+enum ColumnKind {
+    /** Text of a {@code caseExact} attribute, compared as stored (BINARY). */
+    EXACT_TEXT,
+    /** The {@code CaseFolding.fold} copy of a case-insensitive attribute; values are folded the same way. */
+    FOLDED_TEXT,
+    /** 0 or 1. */
+    BOOLEAN,
+    /** Epoch milliseconds of a dateTime attribute. */
+    INSTANT
+}

@@ -1,0 +1,67 @@
+package dev.roster.scim.mybatis.sql;
+
+import dev.roster.scim.core.filter.AttrPath;
+import dev.roster.scim.core.model.ResolvedAttribute;
+import dev.roster.scim.core.model.UserAttributeResolver;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The allow-list: the only columns a filter or a sort may reach, keyed by canonical attribute name. Every SQL
+ * identifier that {@link FilterToSql} and {@link SortToSql} write comes from here.
+ */
+final class Columns {
+
+    static final String EMAILS = "emails";
+
+    /** Single-valued attributes of the user row ({@code u}). */
+    private static final Map<String, Column> USER = Map.of(
+            "id", new Column("u.id", ColumnKind.EXACT_TEXT, false),
+            "externalid", new Column("u.external_id", ColumnKind.EXACT_TEXT, true),
+            "username", new Column("u.user_name_folded", ColumnKind.FOLDED_TEXT, false),
+            "displayname", new Column("u.display_name_folded", ColumnKind.FOLDED_TEXT, true),
+            "name.givenname", new Column("u.given_name_folded", ColumnKind.FOLDED_TEXT, true),
+            "name.familyname", new Column("u.family_name_folded", ColumnKind.FOLDED_TEXT, true),
+            // Role values are ASCII, so SQLite's ASCII-only lower() is exactly CaseFolding.fold on them.
+            "usertype", new Column("lower(u.role)", ColumnKind.FOLDED_TEXT, false),
+            "active", new Column("u.active", ColumnKind.BOOLEAN, false),
+            "meta.created", new Column("u.created", ColumnKind.INSTANT, false),
+            "meta.lastmodified", new Column("u.last_modified", ColumnKind.INSTANT, false));
+
+    /** Sub-attributes of one email row ({@code e}), for {@code emails.x} and {@code emails[x ...]}. */
+    private static final Map<String, Column> EMAIL = Map.of(
+            "value", new Column("e.value_folded", ColumnKind.FOLDED_TEXT, false),
+            "type", new Column("e.type_folded", ColumnKind.FOLDED_TEXT, true),
+            "primary", new Column("e.is_primary", ColumnKind.BOOLEAN, false));
+
+    private Columns() {
+    }
+
+    /** The canonical name of a path in lower case ({@code name.givenname}), if any schema defines it. */
+    static Optional<String> canonical(AttrPath path) {
+        return UserAttributeResolver.resolve(path.schemaUrn(), path.attribute(), path.subAttribute())
+                .filter(resolved -> !resolved.extension())
+                .map(ResolvedAttribute::canonicalName)
+                .map(name -> name.toLowerCase(Locale.ROOT));
+    }
+
+    static Optional<Column> userColumn(String canonicalName) {
+        return Optional.ofNullable(USER.get(canonicalName));
+    }
+
+    /** The email column of a sub-attribute name ({@code value}, {@code type}, {@code primary}) in any case. */
+    static Optional<Column> emailColumn(String subAttribute) {
+        return Optional.ofNullable(EMAIL.get(subAttribute.toLowerCase(Locale.ROOT)));
+    }
+
+    /** For {@code emails.value}: the sub-attribute's column; empty for anything else. */
+    static Optional<Column> emailSubAttribute(String canonicalName) {
+        String prefix = EMAILS + ".";
+        if (!canonicalName.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        return emailColumn(canonicalName.substring(prefix.length()));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.roster.scim.mybatis;
+
+import static dev.roster.scim.mybatis.TestUsers.ACME;
+import static dev.roster.scim.mybatis.TestUsers.GLOBEX;
+import static dev.roster.scim.mybatis.TestUsers.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.roster.scim.core.error.ScimErrorType;
+import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.model.SiteSettings;
+import dev.roster.scim.core.model.TokenHash;
+import org.junit.jupiter.api.Test;
+
+class MyBatisSiteStoreTest extends DatabaseTest {
+
+    @Test
+    void newSiteRoundTrips() {
+        database.siteStore().insert(SiteSettings.newSite(ACME));
+
+        assertThat(database.siteStore().find(ACME)).contains(SiteSettings.newSite(ACME));
+    }
+
+    @Test
+    void updatedSettingsWithTokenRoundTrip() {
+        database.siteStore().insert(SiteSettings.newSite(ACME));
+        SiteSettings changed = SiteSettings.newSite(ACME).withSsoConfigured(true).withScimEnabled(true)
+                .withManageRoles(true).withToken(TokenHash.of("secret-token"), T0);
+
+        database.siteStore().update(changed);
+
+        assertThat(database.siteStore().find(ACME)).contains(changed);
+    }
+
+    @Test
+    void insertingAnExistingSiteIsConflict() {
+        database.siteStore().insert(SiteSettings.newSite(ACME));
+
+        assertThatThrownBy(() -> database.siteStore().insert(SiteSettings.newSite(ACME)))
+                .isInstanceOfSatisfying(ScimException.class,
+                        e -> assertThat(e.type()).isEqualTo(ScimErrorType.CONFLICT));
+    }
+
+    @Test
+    void sitesAreListedByName() {
+        database.siteStore().insert(SiteSettings.newSite(GLOBEX));
+        database.siteStore().insert(SiteSettings.newSite(ACME));
+
+        assertThat(database.siteStore().list()).containsExactly(ACME, GLOBEX);
+    }
+
+    @Test
+    void unknownSiteIsEmpty() {
+        assertThat(database.siteStore().find(ACME)).isEmpty();
+    }
+}

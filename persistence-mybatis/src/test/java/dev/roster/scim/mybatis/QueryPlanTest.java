@@ -1,0 +1,83 @@
+package dev.roster.scim.mybatis;
+
+import static dev.roster.scim.mybatis.TestUsers.ACME;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roster.scim.core.filter.AttrPath;
+import dev.roster.scim.core.filter.CompValue;
+import dev.roster.scim.core.filter.CompareOp;
+import dev.roster.scim.core.filter.Filter;
+import dev.roster.scim.mybatis.mapper.UserSearchStatement;
+import dev.roster.scim.mybatis.mapper.UserSqlProvider;
+import dev.roster.scim.mybatis.sql.FilterToSql;
+import dev.roster.scim.mybatis.sql.SortToSql;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The lookups that identity providers make on every sync must be index searches, never a scan of users. */
+class QueryPlanTest extends DatabaseTest {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("#\\{([a-z]+)(?:\\[(\\d+)])?}");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"userName", "externalId", "emails.value"})
+    void equalityLookupUsesAnIndex(String attribute) throws SQLException {
+        String[] parts = attribute.split("\\.");
+        AttrPath path = parts.length == 1 ? AttrPath.of(parts[0]) : AttrPath.of(parts[0], parts[1]);
+        Filter filter = Filter.compare(path, CompareOp.EQ, CompValue.of("someone@example.org"));
+        UserSearchStatement statement = UserSearchStatement.of(ACME.value(), false,
+                FilterToSql.translate(ACME, filter), SortToSql.BY_ID).page(10, 0);
+
+        List<String> plan = explain(new UserSqlProvider().search(statement), statement);
+        List<String> countPlan = explain(new UserSqlProvider().count(statement), statement);
+
+        assertThat(plan).as(String.join("\n", plan)).noneMatch(step -> step.startsWith("SCAN u"))
+                .anyMatch(step -> step.contains("USING INDEX") || step.contains("USING PRIMARY KEY"));
+        assertThat(countPlan).as(String.join("\n", countPlan)).noneMatch(step -> step.startsWith("SCAN u"));
+    }
+
+    private List<String> explain(String mybatisSql, UserSearchStatement statement) throws SQLException {
+        List<Object> values = new ArrayList<>();
+        Matcher placeholders = PLACEHOLDER.matcher(mybatisSql);
+        StringBuilder jdbcSql = new StringBuilder();
+        while (placeholders.find()) {
+            values.add(value(statement, placeholders.group(1), Optional.ofNullable(placeholders.group(2))));
+            placeholders.appendReplacement(jdbcSql, "?");
+        }
+        placeholders.appendTail(jdbcSql);
+        try (Connection connection = java.sql.DriverManager.getConnection(
+                "jdbc:sqlite:" + directory.resolve("roster.db"));
+             PreparedStatement explain = connection.prepareStatement("EXPLAIN QUERY PLAN " + jdbcSql)) {
+            for (int i = 0; i < values.size(); i++) {
+                explain.setObject(i + 1, values.get(i));
+            }
+            List<String> steps = new ArrayList<>();
+            try (ResultSet rows = explain.executeQuery()) {
+                while (rows.next()) {
+                    steps.add(rows.getString("detail"));
+                }
+            }
+            return steps;
+        }
+    }
+
+    private static Object value(UserSearchStatement statement, String name, Optional<String> index) {
+        return switch (name) {
+            case "site" -> statement.site();
+            case "limit" -> statement.limit();
+            case "offset" -> statement.offset();
+            case "params" -> statement.params().get(Integer.parseInt(index.orElseThrow()));
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+}
