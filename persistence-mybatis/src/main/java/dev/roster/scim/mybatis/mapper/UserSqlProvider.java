@@ -2,7 +2,7 @@ package dev.roster.scim.mybatis.mapper;
 
 /**
  * Builds the SQL of user searches. A provider rather than XML because a filter is a tree and XML cannot recurse
- * over one (see docs/adr/002-filter-push-down-with-a-provider.md). The text assembled here comes only from
+ * over one (see docs/adr/007-filter-push-down-with-a-provider.md). The text assembled here comes only from
  * constants and from {@code FilterToSql} and {@code SortToSql}, which write allow-listed columns and {@code #{}}
  * placeholders: every value is bound.
  */
