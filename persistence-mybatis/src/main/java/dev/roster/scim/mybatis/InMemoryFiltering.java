@@ -1,9 +1,10 @@
 package dev.roster.scim.mybatis;
 
-import dev.roster.scim.core.error.ScimErrorType;
-import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.filter.Filter;
+import dev.roster.scim.core.filter.FilterEvaluator;
+import dev.roster.scim.core.filter.SortOrdering;
 import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.model.UserResources;
 import dev.roster.scim.core.port.out.SortSpec;
 
 import java.util.Comparator;
@@ -11,25 +12,20 @@ import java.util.Comparator;
 /**
  * The core's own filter and sort semantics, applied in Java to the candidates SQL returns, for what
  * {@code FilterToSql} and {@code SortToSql} cannot push down (attributes without a column such as {@code title} or
- * enterprise attributes, values of another type than the attribute's). It must be the core's evaluator over the
- * user's SCIM representation, so that both stores give the same answer; until the core has one, {@link #UNAVAILABLE}
- * refuses such queries rather than guess.
+ * enterprise attributes, values of another type than the attribute's). {@link #CORE} is the core's evaluator over
+ * the user's SCIM representation, so both stores give the same answer by construction.
  */
 interface InMemoryFiltering {
 
-    InMemoryFiltering UNAVAILABLE = new InMemoryFiltering() {
+    InMemoryFiltering CORE = new InMemoryFiltering() {
         @Override
         public boolean matches(Filter filter, User user) {
-            throw notYet("Filtering on this attribute");
+            return FilterEvaluator.matches(filter, UserResources.toScim(user));
         }
 
         @Override
         public Comparator<User> order(SortSpec sort) {
-            throw notYet("Sorting by " + sort.path());
-        }
-
-        private ScimException notYet(String what) {
-            return new ScimException(ScimErrorType.NOT_IMPLEMENTED, what + " is not supported yet.");
+            return Comparator.comparing(UserResources::toScim, SortOrdering.comparator(sort.path(), sort.ascending()));
         }
     };
 

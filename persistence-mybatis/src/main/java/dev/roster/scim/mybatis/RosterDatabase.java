@@ -52,7 +52,7 @@ public final class RosterDatabase implements AutoCloseable {
 
     /** Opens the database in that file, creating and migrating it as needed. */
     public static RosterDatabase open(Path sqliteFile) {
-        return open(sqliteFile, InMemoryFiltering.UNAVAILABLE);
+        return open(sqliteFile, InMemoryFiltering.CORE);
     }
 
     static RosterDatabase open(Path sqliteFile, InMemoryFiltering inMemory) {

@@ -25,6 +25,6 @@ abstract class DatabaseTest {
     }
 
     InMemoryFiltering inMemoryFiltering() {
-        return InMemoryFiltering.UNAVAILABLE;
+        return InMemoryFiltering.CORE;
     }
 }

@@ -115,7 +115,7 @@ class SchemaMigrationsTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        try (RosterDatabase v1 = RosterDatabase.open(file, InMemoryFiltering.UNAVAILABLE, onlyFirst)) {
+        try (RosterDatabase v1 = RosterDatabase.open(file, InMemoryFiltering.CORE, onlyFirst)) {
             v1.userStore().insert(ACME, user);
             v1.auditLog().append(record);
         }
