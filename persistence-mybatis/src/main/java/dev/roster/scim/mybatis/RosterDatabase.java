@@ -6,6 +6,7 @@ import dev.roster.scim.core.port.out.SiteStore;
 import dev.roster.scim.core.port.out.Transactions;
 import dev.roster.scim.core.port.out.UserStore;
 import dev.roster.scim.mybatis.mapper.AuditMapper;
+import dev.roster.scim.mybatis.mapper.ServerSettingsMapper;
 import dev.roster.scim.mybatis.mapper.SiteMapper;
 import dev.roster.scim.mybatis.mapper.UserMapper;
 import org.apache.ibatis.mapping.Environment;
@@ -39,6 +40,7 @@ public final class RosterDatabase implements AutoCloseable {
     private final UserStore userStore;
     private final SiteStore siteStore;
     private final AuditLog auditLog;
+    private final ServerSettings serverSettings;
 
     private RosterDatabase(Connection writer, HikariDataSource readers, InMemoryFiltering inMemory) {
         this.writer = writer;
@@ -48,6 +50,7 @@ public final class RosterDatabase implements AutoCloseable {
         this.userStore = new MyBatisUserStore(sessions, new UserSearch(inMemory));
         this.siteStore = new MyBatisSiteStore(sessions);
         this.auditLog = new MyBatisAuditLog(sessions);
+        this.serverSettings = new ServerSettings(sessions);
     }
 
     /** Opens the database in that file, creating and migrating it as needed. */
@@ -83,6 +86,11 @@ public final class RosterDatabase implements AutoCloseable {
 
     public Transactions transactions() {
         return transactions;
+    }
+
+    /** Named values of the embedding application (not SCIM data). */
+    public ServerSettings serverSettings() {
+        return serverSettings;
     }
 
     @Override
@@ -131,6 +139,7 @@ public final class RosterDatabase implements AutoCloseable {
         configuration.addMapper(UserMapper.class);
         configuration.addMapper(SiteMapper.class);
         configuration.addMapper(AuditMapper.class);
+        configuration.addMapper(ServerSettingsMapper.class);
         return new SqlSessionFactoryBuilder().build(configuration);
     }
 

@@ -27,7 +27,8 @@ final class SchemaMigrations {
     /** In order; a new migration is a new file and a new line here, never an edit of an applied one. */
     static final List<Migration> ALL = List.of(
             new Migration(1, "V1__sites_users_emails_audit.sql"),
-            new Migration(2, "V2__indexes_for_user_audit_and_delta_sync.sql"));
+            new Migration(2, "V2__indexes_for_user_audit_and_delta_sync.sql"),
+            new Migration(3, "V3__server_settings.sql"));
 
     private final List<Migration> migrations;
 

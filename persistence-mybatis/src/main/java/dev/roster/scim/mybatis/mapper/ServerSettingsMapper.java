@@ -1,0 +1,13 @@
+package dev.roster.scim.mybatis.mapper;
+
+import org.apache.ibatis.annotations.Param;
+
+import java.util.Optional;
+
+/** Statements on {@code server_settings}, in ServerSettingsMapper.xml. */
+public interface ServerSettingsMapper {
+
+    Optional<String> find(String name);
+
+    void put(@Param("name") String name, @Param("value") String value);
+}
