@@ -17,6 +17,15 @@ import java.util.Objects;
 public sealed interface Filter permits Filter.Compare, Filter.Present, Filter.And, Filter.Or, Filter.Not,
         Filter.ValuePath {
 
+    /**
+     * Parses a filter; see {@link FilterParser#parse(String)}.
+     *
+     * @throws dev.roster.scim.core.error.ScimException {@code invalidFilter} if the text is not a filter
+     */
+    static Filter parse(String filter) {
+        return FilterParser.parse(filter);
+    }
+
     <R> R accept(Visitor<R> visitor);
 
     /** One method per kind of node; a new kind breaks every visitor at compile time. */
