@@ -31,8 +31,8 @@ import java.util.OptionalInt;
  *       {@code co sw ew} take a string.</li>
  *   <li>Whitespace: the RFC asks for one space between tokens; any run of spaces, tabs and line breaks is
  *       accepted, and none is needed next to brackets, parentheses and quotes.</li>
- *   <li>Bounds: at most {@value FilterGrammar#MAX_LENGTH} characters and {@value FilterGrammar#MAX_DEPTH} levels of
- *       parentheses, {@code not} and brackets.</li>
+ *   <li>Bounds: at most 4096 characters and 32 levels of parentheses, {@code not} and brackets; more is
+ *       {@code invalidFilter}, never a stack overflow.</li>
  * </ul>
  *
  * <p>Every failure is a {@link ScimException#invalidFilter} whose detail names what was expected and the 0-based
