@@ -4,6 +4,7 @@ import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.filter.AttrPath;
 import dev.roster.scim.core.filter.Filter;
+import dev.roster.scim.core.filter.FilterEvaluator;
 import dev.roster.scim.core.filter.FilterParser;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.ResolvedAttribute;
@@ -65,7 +66,7 @@ public final class ScimUsersService implements ScimUsers {
     @Override
     public UserPage search(SiteId site, SearchRequest request) {
         scimSettings(site);
-        Optional<Filter> filter = request.filter().filter(text -> !text.isBlank()).map(FilterParser::parse);
+        Optional<Filter> filter = request.filter().filter(text -> !text.isBlank()).map(ScimUsersService::filterOf);
         Optional<SortSpec> sort = request.sortBy().filter(text -> !text.isBlank())
                 .map(sortBy -> new SortSpec(sortPath(sortBy), ascending(request.sortOrder())));
         int startIndex = Math.max(1, request.startIndex().orElse(1));
@@ -157,6 +158,16 @@ public final class ScimUsersService implements ScimUsers {
             throw ScimException.forbidden("SCIM is turned off for this site.");
         }
         return settings;
+    }
+
+    /**
+     * The filter, checked against the User schemas here, so that every store gets only filters that make sense
+     * ({@code userName eq 5} is {@code 400 invalidFilter}, whatever the store would have made of it).
+     */
+    private static Filter filterOf(String text) {
+        Filter filter = FilterParser.parse(text);
+        FilterEvaluator.of(filter);
+        return filter;
     }
 
     /**

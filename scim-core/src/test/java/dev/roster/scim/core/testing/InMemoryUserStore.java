@@ -1,11 +1,13 @@
 package dev.roster.scim.core.testing;
 
 import dev.roster.scim.core.error.ScimException;
-import dev.roster.scim.core.filter.Filter;
+import dev.roster.scim.core.filter.FilterEvaluator;
+import dev.roster.scim.core.filter.SortOrdering;
 import dev.roster.scim.core.model.CaseFolding;
+import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
-import dev.roster.scim.core.port.out.SortSpec;
+import dev.roster.scim.core.model.UserResources;
 import dev.roster.scim.core.port.out.UserPage;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.port.out.UserStore;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -41,10 +44,18 @@ public final class InMemoryUserStore implements UserStore, Restorable {
 
     @Override
     public synchronized UserPage search(SiteId site, UserQuery query) {
+        Predicate<ScimObject> filter = query.filter().map(f -> FilterEvaluator.of(f).asPredicate())
+                .orElse(resource -> true);
+        Comparator<Represented> order = query.sort()
+                .map(sort -> Comparator.comparing(Represented::json,
+                        SortOrdering.comparator(sort.path(), sort.ascending())))
+                .orElse((left, right) -> 0);
         List<User> matches = usersOf(site).values().stream()
                 .filter(user -> query.includeHidden() || !user.hidden())
-                .filter(user -> query.filter().map(filter -> matches(filter, user)).orElse(true))
-                .sorted(ordering(query.sort()))
+                .map(user -> new Represented(user, UserResources.toScim(user)))
+                .filter(represented -> filter.test(represented.json()))
+                .sorted(order.thenComparing(represented -> represented.user().id()))
+                .map(Represented::user)
                 .toList();
         List<User> page = matches.stream()
                 .skip(query.startIndex() - 1L)
@@ -115,15 +126,7 @@ public final class InMemoryUserStore implements UserStore, Restorable {
         }
     }
 
-    private static boolean matches(Filter filter, User user) {
-        throw new UnsupportedOperationException("filters arrive with FilterEvaluator");
-    }
-
-    private static Comparator<User> ordering(Optional<SortSpec> sort) {
-        Comparator<User> byId = Comparator.comparing(User::id);
-        if (sort.isEmpty()) {
-            return byId;
-        }
-        throw new UnsupportedOperationException("sorting arrives with the filter branch's sort helper");
+    /** A user with the SCIM representation that filters and sorting read. */
+    private record Represented(User user, ScimObject json) {
     }
 }
