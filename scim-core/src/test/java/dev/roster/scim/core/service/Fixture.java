@@ -1,5 +1,6 @@
 package dev.roster.scim.core.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roster.scim.core.error.ScimErrorType;
@@ -124,7 +125,7 @@ final class Fixture {
     static ScimException failure(ScimErrorType type, ThrowingCallable call) {
         ScimException[] caught = new ScimException[1];
         assertThatThrownBy(call).isInstanceOfSatisfying(ScimException.class, e -> {
-            org.assertj.core.api.Assertions.assertThat(e.type()).as(e.detail()).isEqualTo(type);
+            assertThat(e.type()).as(e.detail()).isEqualTo(type);
             caught[0] = e;
         });
         return caught[0];
