@@ -47,7 +47,7 @@ public final class FilterPrinter {
         return value.scale() >= -20 && value.scale() <= 40 ? value.toPlainString() : value.toString();
     }
 
-    private static final class Writer implements Filter.Visitor<Void> {
+    private static final class Writer implements Filter.Visitor<StringBuilder> {
         static final int OR = 0;
         static final int AND = 1;
         static final int ATOM = 2;
@@ -82,15 +82,15 @@ public final class FilterPrinter {
         }
 
         @Override
-        public Void visitOr(Filter.Or filter) {
+        public StringBuilder visitOr(Filter.Or filter) {
             joined(filter.operands().toArray(Filter[]::new), " or ", AND);
-            return null;
+            return out;
         }
 
         @Override
-        public Void visitAnd(Filter.And filter) {
+        public StringBuilder visitAnd(Filter.And filter) {
             joined(filter.operands().toArray(Filter[]::new), " and ", ATOM);
-            return null;
+            return out;
         }
 
         private void joined(Filter[] operands, String keyword, int required) {
@@ -103,17 +103,17 @@ public final class FilterPrinter {
         }
 
         @Override
-        public Void visitNot(Filter.Not filter) {
+        public StringBuilder visitNot(Filter.Not filter) {
             enter();
             out.append("not (");
             write(filter.operand(), OR);
             out.append(')');
             depth--;
-            return null;
+            return out;
         }
 
         @Override
-        public Void visitValuePath(Filter.ValuePath filter) {
+        public StringBuilder visitValuePath(Filter.ValuePath filter) {
             if (inValueFilter) {
                 throw new IllegalArgumentException("a value filter can't hold another value filter: " + filter);
             }
@@ -125,25 +125,25 @@ public final class FilterPrinter {
             inValueFilter = false;
             out.append(']');
             depth--;
-            return null;
+            return out;
         }
 
         @Override
-        public Void visitPresent(Filter.Present filter) {
+        public StringBuilder visitPresent(Filter.Present filter) {
             path(filter.path());
             out.append(" pr");
-            return null;
+            return out;
         }
 
         @Override
-        public Void visitCompare(Filter.Compare filter) {
+        public StringBuilder visitCompare(Filter.Compare filter) {
             FilterGrammar.operandProblem(filter.op(), filter.value()).ifPresent(problem -> {
                 throw new IllegalArgumentException(problem);
             });
             path(filter.path());
             out.append(' ').append(filter.op().keyword()).append(' ');
             literal(filter.value().value());
-            return null;
+            return out;
         }
 
         private void path(AttrPath path) {

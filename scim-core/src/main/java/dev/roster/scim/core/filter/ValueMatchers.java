@@ -80,6 +80,7 @@ final class ValueMatchers {
         if (value instanceof ScimNumber number) {
             return Optional.of(number.value());
         }
+        // Parsing digits is superlinear; no number worth comparing is longer than a filter may be.
         if (value instanceof ScimString string && string.value().length() <= FilterGrammar.MAX_LENGTH) {
             try {
                 return Optional.of(new BigDecimal(string.value().trim()));

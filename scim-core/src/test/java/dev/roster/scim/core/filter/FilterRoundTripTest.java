@@ -7,7 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class FilterRoundTripProperties {
+class FilterRoundTripTest {
 
     @Property(tries = 2000)
     void parsingThePrintedFilterGivesTheSameAst(@ForAll("filters") Filter filter) {

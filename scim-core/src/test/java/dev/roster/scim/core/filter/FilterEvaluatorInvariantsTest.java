@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
-class FilterEvaluatorProperties {
+class FilterEvaluatorInvariantsTest {
 
     @Property
     void compilingFailsOnlyWithInvalidFilterAndEvaluatingNeverFails(@ForAll("filters") Filter filter) {
