@@ -1,6 +1,5 @@
 package dev.roster.scim.core.service;
 
-import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.filter.AttrPath;
 import dev.roster.scim.core.filter.Filter;
@@ -16,6 +15,8 @@ import dev.roster.scim.core.model.UserAttributeResolver;
 import dev.roster.scim.core.model.UserInputNormalizer;
 import dev.roster.scim.core.model.UserProfile;
 import dev.roster.scim.core.model.UserResources;
+import dev.roster.scim.core.patch.PatchEngine;
+import dev.roster.scim.core.patch.PatchRequest;
 import dev.roster.scim.core.policy.CreationPolicy;
 import dev.roster.scim.core.policy.ProvisioningDecision;
 import dev.roster.scim.core.policy.ProvisioningPolicy;
@@ -105,10 +106,21 @@ public final class ScimUsersService implements ScimUsers {
                 current -> underPolicy(site, current, profile.applyTo(current), asserted, settings));
     }
 
+    /**
+     * Applies the operations to the user's editable view, which holds neither {@code active} nor the role values:
+     * whichever of them the result holds, an operation set, and only those act. An operation that merely touches
+     * other attributes therefore never re-asserts a status or role the user happens to have.
+     */
     @Override
     public User patch(SiteId site, String id, ScimObject patchBody, Optional<String> ifMatch) {
-        throw new ScimException(ScimErrorType.NOT_IMPLEMENTED,
-                "PATCH arrives with the PATCH engine.");
+        SiteSettings settings = scimSettings(site);
+        Optional<IfMatch> precondition = IfMatch.parse(ifMatch);
+        PatchRequest request = PatchRequest.parse(patchBody);
+        return writes.update(site, id, ChangeSource.SCIM, precondition, UserWrites.Lookup.VISIBLE, current -> {
+            ScimObject patched = PatchEngine.apply(UserResources.editableView(current), request);
+            User candidate = UserResources.profileOf(patched).applyTo(current);
+            return underPolicy(site, current, candidate, ScimAssertions.of(patched), settings);
+        });
     }
 
     @Override
