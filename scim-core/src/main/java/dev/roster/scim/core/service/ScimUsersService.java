@@ -86,8 +86,8 @@ public final class ScimUsersService implements ScimUsers {
             return CreateOutcome.linked(link(site, existing.get().id(), profile, asserted, settings));
         }
         return switch (creation) {
-            // 403 without scimType: IdPs retry 5xx and 429 (and some retry 409), never a 403, and the detail is
-            // what the IdP admin reads in the provisioning log.
+            // 403 without scimType: IdPs treat 5xx and 429 as transient and retry them, a 403 as final; the detail
+            // is what the IdP admin reads in the provisioning log.
             case JIT_ONLY -> throw ScimException.forbidden("This site does not create users over SCIM: '"
                     + profile.userName() + "' is created when they first sign in with SSO. After that, the "
                     + "identity provider can link and manage them.");

@@ -39,7 +39,7 @@ public abstract class TransactionsContract {
     @BeforeEach
     void createTheStores() {
         stores = createStores();
-        stores.sites().insert(SiteSettings.newSite(ACME));
+        stores.transactions().run(() -> stores.sites().insert(SiteSettings.newSite(ACME)));
     }
 
     @Test

@@ -56,7 +56,8 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
- * Times are whole milliseconds, as the SQL store keeps epoch millis.
+ * The suite calls the store outside any {@code Transactions} unit, so each call must stand on its own. Times are
+ * whole milliseconds, as the SQL store keeps epoch millis.
  */
 public abstract class UserStoreContract {
 

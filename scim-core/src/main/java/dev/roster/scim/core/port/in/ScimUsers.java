@@ -16,7 +16,8 @@ import java.util.Optional;
  *
  * <p>Failures are {@code ScimException}s carrying the status and {@code scimType} to answer with: 404 for an
  * unknown or deleted user, 400 for a bad filter or value, 409 for a taken userName or the site's last active Admin,
- * 412 when {@code If-Match} no longer matches, 403 when the site does not create users over SCIM.
+ * 412 when {@code If-Match} no longer matches, 403 when the site has SCIM turned off or does not create users over
+ * SCIM, 404 for an unknown site.
  *
  * <pre>{@code
  * User ann = scimUsers.replace(site, id, body, Optional.of("W/\"3\""));
