@@ -1,0 +1,15 @@
+package dev.roster.scim.core.port.in;
+
+/**
+ * Whether a bearer token opens a site's SCIM API ({@link SiteAdministration#authenticate}). An adapter answers
+ * {@code 401} with {@code WWW-Authenticate: Bearer} for {@link #UNAUTHENTICATED} (RFC 6750 §3) and {@code 403}
+ * for {@link #SCIM_DISABLED}.
+ */
+public enum AccessDecision {
+    /** The token is the site's current one and SCIM is enabled. */
+    OK,
+    /** No such site, no token set, or not the site's current token: indistinguishable on purpose. */
+    UNAUTHENTICATED,
+    /** The token is right, but the site has SCIM turned off. */
+    SCIM_DISABLED
+}

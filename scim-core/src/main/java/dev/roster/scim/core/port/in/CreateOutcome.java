@@ -1,0 +1,34 @@
+package dev.roster.scim.core.port.in;
+
+import dev.roster.scim.core.model.User;
+
+import java.util.Objects;
+
+/**
+ * The result of {@link ScimUsers#create}: the user, and whether the POST created it or linked a user who already
+ * existed (signed in before). The adapter answers {@code 201 Created} for both (RFC 7644 §3.3): from the IdP's
+ * point of view the resource now exists under its {@code id}.
+ */
+public record CreateOutcome(User user, Kind kind) {
+
+    /** How the POST was satisfied. */
+    public enum Kind {
+        /** A new user was stored. */
+        CREATED,
+        /** An existing user, not yet claimed by an IdP, was claimed and updated. */
+        LINKED
+    }
+
+    public CreateOutcome {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    public static CreateOutcome created(User user) {
+        return new CreateOutcome(user, Kind.CREATED);
+    }
+
+    public static CreateOutcome linked(User user) {
+        return new CreateOutcome(user, Kind.LINKED);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.roster.scim.core.port.in;
+
+import dev.roster.scim.core.model.ScimObject;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The discovery endpoints of RFC 7644 §4, as resources of RFC 7643 §5 (ServiceProviderConfig), §6 (ResourceType)
+ * and §7 (Schema). They are the same for every site. {@code meta.location} is left to the adapter, which knows the
+ * base URL, as it is for users.
+ *
+ * <pre>{@code
+ * discovery.serviceProviderConfig().getObject("filter")   // {"supported": true, "maxResults": 200}
+ * discovery.schema("urn:ietf:params:scim:schemas:core:2.0:User")
+ * }</pre>
+ */
+public interface Discovery {
+
+    ScimObject serviceProviderConfig();
+
+    List<ScimObject> resourceTypes();
+
+    /** The resource type of that id ({@code User}), in any case. */
+    Optional<ScimObject> resourceType(String id);
+
+    List<ScimObject> schemas();
+
+    /** The schema of that URN, in any case. */
+    Optional<ScimObject> schema(String id);
+}

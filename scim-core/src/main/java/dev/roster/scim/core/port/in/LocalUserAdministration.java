@@ -1,0 +1,44 @@
+package dev.roster.scim.core.port.in;
+
+import dev.roster.scim.core.model.AuditRecord;
+import dev.roster.scim.core.model.Role;
+import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.port.out.UserPage;
+
+import java.util.List;
+
+/**
+ * What a site admin does to users in the application itself, beside (not instead of) SCIM: deactivate, reactivate,
+ * change a role, restore a user the IdP deleted over SCIM, and look at users and the audit trail. Changes are
+ * recorded with source {@code ADMIN}, versioned and audited like SCIM's, and announced to {@code AccountEvents}.
+ *
+ * <p>A local change can contradict the IdP: a user the IdP deactivated can be reactivated here. The user then shows
+ * drift ({@link User#drifted()}) until the IdP next asserts a status. The last active Admin of a site cannot be
+ * deactivated or demoted here either (409). A SCIM-deleted user must be restored before it is changed (409).
+ *
+ * <pre>{@code
+ * admin.reactivate(site, id);
+ * admin.users(site, 1, 50).users().stream().filter(User::drifted)...
+ * }</pre>
+ */
+public interface LocalUserAdministration {
+
+    User deactivate(SiteId site, String userId);
+
+    User reactivate(SiteId site, String userId);
+
+    User setRole(SiteId site, String userId, Role role);
+
+    /** Makes a SCIM-deleted user visible to SCIM again; it stays deactivated until reactivated. */
+    User restore(SiteId site, String userId);
+
+    /** One page of all the site's users, SCIM-deleted ones included, ordered by userName then id. */
+    UserPage users(SiteId site, int startIndex, int count);
+
+    /** The site's newest audit records first. */
+    List<AuditRecord> recentChanges(SiteId site, int limit);
+
+    /** One user's newest audit records first. */
+    List<AuditRecord> changesOf(SiteId site, String userId, int limit);
+}

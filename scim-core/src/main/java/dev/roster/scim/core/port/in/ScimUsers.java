@@ -1,0 +1,67 @@
+package dev.roster.scim.core.port.in;
+
+import dev.roster.scim.core.model.ScimObject;
+import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.port.out.UserPage;
+
+import java.util.Optional;
+
+/**
+ * The {@code /Users} endpoint of a site as an identity provider uses it (RFC 7644 §3): read, search, create (which
+ * links a user who signed in before), replace, patch and delete, under the provisioning policy. Bodies are the
+ * client's JSON as a {@link ScimObject}; results are domain {@link User}s, which the adapter renders with
+ * {@code UserResources.toScim}, the requested projection, {@code meta.location} and an {@code ETag} of
+ * {@link User#etag()}.
+ *
+ * <p>Failures are {@code ScimException}s carrying the status and {@code scimType} to answer with: 404 for an
+ * unknown or deleted user, 400 for a bad filter or value, 409 for a taken userName or the site's last active Admin,
+ * 412 when {@code If-Match} no longer matches, 403 when the site has SCIM turned off or does not create users over
+ * SCIM, 404 for an unknown site.
+ *
+ * <pre>{@code
+ * User ann = scimUsers.replace(site, id, body, Optional.of("W/\"3\""));
+ * UserPage page = scimUsers.search(site, SearchRequest.filtered("userName eq \"ann\""));
+ * }</pre>
+ */
+public interface ScimUsers {
+
+    /** The most users one search returns, as {@code ServiceProviderConfig} announces ({@code filter.maxResults}). */
+    int MAX_RESULTS = 200;
+
+    /** {@code GET /Users/{id}} (RFC 7644 §3.4.1): 404 for an unknown or SCIM-deleted user. */
+    User get(SiteId site, String id);
+
+    /**
+     * {@code GET /Users} or {@code POST /Users/.search} (RFC 7644 §3.4.2, §3.4.3): one page of the site's users
+     * matching the filter, SCIM-deleted users excluded.
+     */
+    UserPage search(SiteId site, SearchRequest request);
+
+    /**
+     * {@code POST /Users} (RFC 7644 §3.3). Links the user of that userName (any case) if an IdP has not claimed it
+     * yet; otherwise creates one if the creation policy allows, else 403. 409 {@code uniqueness} if an IdP already
+     * claimed the userName. Either way the adapter answers 201 Created.
+     */
+    CreateOutcome create(SiteId site, ScimObject body);
+
+    /**
+     * {@code PUT /Users/{id}} (RFC 7644 §3.5.1): replaces the profile; {@code active} and the role values act only
+     * when present.
+     *
+     * @param ifMatch the {@code If-Match} header: {@code W/"3"}, {@code "3"}, {@code *} or a list of them
+     */
+    User replace(SiteId site, String id, ScimObject body, Optional<String> ifMatch);
+
+    /**
+     * {@code PATCH /Users/{id}} (RFC 7644 §3.5.2): applies the operations; only the status and role values the
+     * operations set act.
+     */
+    User patch(SiteId site, String id, ScimObject patchBody, Optional<String> ifMatch);
+
+    /**
+     * {@code DELETE /Users/{id}} (RFC 7644 §3.6). Nothing is erased: the user is deactivated and hidden from SCIM
+     * (later reads answer 404) until a site admin restores it.
+     */
+    void delete(SiteId site, String id, Optional<String> ifMatch);
+}

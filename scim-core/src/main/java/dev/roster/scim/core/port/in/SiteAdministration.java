@@ -1,0 +1,46 @@
+package dev.roster.scim.core.port.in;
+
+import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.model.SiteSettings;
+
+import java.util.List;
+
+/**
+ * Sites and their SCIM controls, as the product's "SCIM integration" page offers them: enable SCIM, generate the
+ * bearer token, allow SCIM to manage roles. SCIM settings need SSO: turning SCIM or role management on, or
+ * generating a token, while SSO is not configured is {@code 409}. Turning SSO off turns SCIM and role management
+ * off with it (there is no JIT sign-in without SSO, so SCIM would manage users that cannot sign in).
+ *
+ * <pre>{@code
+ * sites.createSite("acme");
+ * sites.updateSettings(SiteId.of("acme"), SettingsChange.none().ssoConfigured(true).scimEnabled(true));
+ * GeneratedToken token = sites.generateToken(SiteId.of("acme"));   // shown once
+ * sites.authenticate(SiteId.of("acme"), token.token());             // AccessDecision.OK
+ * }</pre>
+ */
+public interface SiteAdministration {
+
+    /** A new site with SSO not configured and SCIM off; 400 for an invalid name, 409 if it exists. */
+    SiteSettings createSite(String name);
+
+    /** The site's settings; 404 for an unknown site. */
+    SiteSettings settings(SiteId site);
+
+    /** Every site, by name. */
+    List<SiteId> sites();
+
+    /** Applies the change and returns the new settings; 409 when SCIM settings would be on without SSO. */
+    SiteSettings updateSettings(SiteId site, SettingsChange change);
+
+    /**
+     * A new bearer token: 256 random bits, base64url without padding. Only its hash is kept, so it is shown once;
+     * the previous token stops working at once.
+     */
+    GeneratedToken generateToken(SiteId site);
+
+    /**
+     * Whether a presented bearer token opens the site's SCIM API. Fails closed, and does not tell an unknown site
+     * from a wrong token; says {@link AccessDecision#SCIM_DISABLED} only to a caller holding the right token.
+     */
+    AccessDecision authenticate(SiteId site, String presentedToken);
+}

@@ -1,0 +1,111 @@
+package dev.roster.scim.core.service;
+
+import dev.roster.scim.core.error.ScimErrorType;
+import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.model.ChangeSource;
+import dev.roster.scim.core.model.Email;
+import dev.roster.scim.core.model.Name;
+import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.model.SiteSettings;
+import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.port.in.JitSignIn;
+import dev.roster.scim.core.port.in.SignInOutcome;
+import dev.roster.scim.core.port.in.SsoAssertion;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@link JitSignIn}: the first sign-in creates the user, later ones refresh its email and name. A sign-in that
+ * changes nothing writes nothing, so signing in does not disturb the IdP's {@code If-Match} versions.
+ */
+public final class JitSignInService implements JitSignIn {
+
+    private final Ports ports;
+    private final UserWrites writes;
+
+    public JitSignInService(Ports ports) {
+        this.ports = Objects.requireNonNull(ports, "ports");
+        this.writes = new UserWrites(ports);
+    }
+
+    @Override
+    public SignInOutcome signIn(SiteId site, SsoAssertion assertion) {
+        SiteSettings settings = ports.sites().find(site)
+                .orElseThrow(() -> ScimException.notFound("No site '" + site + "'."));
+        if (!settings.ssoConfigured()) {
+            throw ScimException.conflict("SSO is not configured for this site, so nobody can sign in with it.");
+        }
+        Optional<User> existing = ports.users().findByUserName(site, assertion.userName());
+        if (existing.isPresent()) {
+            return new SignInOutcome(refresh(site, existing.get().id(), assertion), false);
+        }
+        try {
+            User created = newUser(assertion);
+            return new SignInOutcome(writes.insert(site, created, ChangeSource.SIGN_IN, Optional.empty()), true);
+        } catch (ScimException e) {
+            if (e.type() != ScimErrorType.UNIQUENESS) {
+                throw e;
+            }
+            // A simultaneous first sign-in of the same user won the insert; this one is a later sign-in.
+            User winner = ports.users().findByUserName(site, assertion.userName()).orElseThrow(() -> e);
+            return new SignInOutcome(refresh(site, winner.id(), assertion), false);
+        }
+    }
+
+    private User refresh(SiteId site, String id, SsoAssertion assertion) {
+        return writes.update(site, id, ChangeSource.SIGN_IN, Optional.empty(), UserWrites.Lookup.ANY, current -> {
+            if (current.hidden()) {
+                throw ScimException.forbidden("'" + current.userName() + "' was removed from this site by the "
+                        + "identity provider; a site admin can restore them.");
+            }
+            if (!current.active()) {
+                throw ScimException.forbidden("'" + current.userName() + "' is deactivated in this site; a site "
+                        + "admin or the identity provider can reactivate them.");
+            }
+            return UserWrites.Change.to(refreshed(current, assertion));
+        });
+    }
+
+    private User newUser(SsoAssertion assertion) {
+        User blank = UserWrites.newUser(assertion.userName(), ChangeSource.SIGN_IN, writes.now());
+        return blank.withProfile(blank.userName(), Optional.empty(), Optional.empty(),
+                Name.EMPTY.withGivenName(assertion.givenName()).withFamilyName(assertion.familyName()),
+                assertion.email().map(Email::primaryWork).stream().toList(), blank.otherAttributes());
+    }
+
+    /** The user with the asserted email and names; values the assertion lacks stay as they are. */
+    static User refreshed(User user, SsoAssertion assertion) {
+        Name name = user.name();
+        if (assertion.givenName().isPresent()) {
+            name = name.withGivenName(assertion.givenName());
+        }
+        if (assertion.familyName().isPresent()) {
+            name = name.withFamilyName(assertion.familyName());
+        }
+        List<Email> emails = assertion.email().map(email -> withEmail(user, email)).orElse(user.emails());
+        return user.withProfile(user.userName(), user.externalId(), user.displayName(), name, emails,
+                user.otherAttributes());
+    }
+
+    /**
+     * The user's emails with the asserted one in them. A known address changes nothing; a new one replaces the
+     * preferred email (keeping its type), so that addresses the IdP provisioned over SCIM survive sign-ins.
+     */
+    private static List<Email> withEmail(User user, String address) {
+        if (user.emails().stream().anyMatch(email -> email.value().equalsIgnoreCase(address))) {
+            return user.emails();
+        }
+        Optional<Email> preferred = user.preferredEmail();
+        if (preferred.isEmpty()) {
+            return List.of(Email.primaryWork(address));
+        }
+        List<Email> emails = new ArrayList<>(user.emails());
+        Email old = preferred.get();
+        emails.set(emails.indexOf(old), new Email(address, old.type().or(() -> Optional.of("work")), true,
+                Optional.empty()));
+        return emails;
+    }
+}

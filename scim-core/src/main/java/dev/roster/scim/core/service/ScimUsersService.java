@@ -1,0 +1,209 @@
+package dev.roster.scim.core.service;
+
+import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.filter.AttrPath;
+import dev.roster.scim.core.filter.Filter;
+import dev.roster.scim.core.filter.FilterEvaluator;
+import dev.roster.scim.core.filter.FilterParser;
+import dev.roster.scim.core.model.ChangeSource;
+import dev.roster.scim.core.model.ResolvedAttribute;
+import dev.roster.scim.core.model.ScimObject;
+import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.model.SiteSettings;
+import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.model.UserAttributeResolver;
+import dev.roster.scim.core.model.UserInputNormalizer;
+import dev.roster.scim.core.model.UserProfile;
+import dev.roster.scim.core.model.UserResources;
+import dev.roster.scim.core.patch.PatchEngine;
+import dev.roster.scim.core.patch.PatchRequest;
+import dev.roster.scim.core.policy.CreationPolicy;
+import dev.roster.scim.core.policy.ProvisioningDecision;
+import dev.roster.scim.core.policy.ProvisioningPolicy;
+import dev.roster.scim.core.policy.ScimAssertions;
+import dev.roster.scim.core.port.in.CreateOutcome;
+import dev.roster.scim.core.port.in.ScimUsers;
+import dev.roster.scim.core.port.in.SearchRequest;
+import dev.roster.scim.core.port.out.SortSpec;
+import dev.roster.scim.core.port.out.UserPage;
+import dev.roster.scim.core.port.out.UserQuery;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@link ScimUsers} under the {@link ProvisioningPolicy}, the {@link CreationPolicy} and the last-admin guard.
+ *
+ * <pre>{@code
+ * ScimUsers users = new ScimUsersService(ports);                        // JIT only
+ * ScimUsers open = new ScimUsersService(ports, CreationPolicy.ALLOW);
+ * }</pre>
+ */
+public final class ScimUsersService implements ScimUsers {
+
+    private final Ports ports;
+    private final CreationPolicy creation;
+    private final UserWrites writes;
+
+    public ScimUsersService(Ports ports) {
+        this(ports, CreationPolicy.JIT_ONLY);
+    }
+
+    public ScimUsersService(Ports ports, CreationPolicy creation) {
+        this.ports = Objects.requireNonNull(ports, "ports");
+        this.creation = Objects.requireNonNull(creation, "creation");
+        this.writes = new UserWrites(ports);
+    }
+
+    @Override
+    public User get(SiteId site, String id) {
+        scimSettings(site);
+        return ports.users().findById(site, id)
+                .filter(user -> !user.hidden())
+                .orElseThrow(() -> ScimException.notFound("No user with id '" + id + "'."));
+    }
+
+    @Override
+    public UserPage search(SiteId site, SearchRequest request) {
+        scimSettings(site);
+        Optional<Filter> filter = request.filter().filter(text -> !text.isBlank()).map(ScimUsersService::filterOf);
+        Optional<SortSpec> sort = request.sortBy().filter(text -> !text.isBlank())
+                .map(sortBy -> new SortSpec(sortPath(sortBy), ascending(request.sortOrder())));
+        int startIndex = Math.max(1, request.startIndex().orElse(1));
+        int count = Math.min(MAX_RESULTS, Math.max(0, request.count().orElse(MAX_RESULTS)));
+        return ports.users().search(site, new UserQuery(filter, sort, startIndex, count, false));
+    }
+
+    @Override
+    public CreateOutcome create(SiteId site, ScimObject body) {
+        SiteSettings settings = scimSettings(site);
+        ScimObject canonical = UserInputNormalizer.normalize(body);
+        UserProfile profile = UserResources.profileOf(canonical);
+        ScimAssertions asserted = ScimAssertions.of(canonical);
+        Optional<User> existing = ports.users().findByUserName(site, profile.userName());
+        if (existing.isPresent()) {
+            return CreateOutcome.linked(link(site, existing.get().id(), profile, asserted, settings));
+        }
+        return switch (creation) {
+            // 403 without scimType: IdPs treat 5xx and 429 as transient and retry them, a 403 as final; the detail
+            // is what the IdP admin reads in the provisioning log.
+            case JIT_ONLY -> throw ScimException.forbidden("This site does not create users over SCIM: '"
+                    + profile.userName() + "' is created when they first sign in with SSO. After that, the "
+                    + "identity provider can link and manage them.");
+            case ALLOW -> CreateOutcome.created(insert(site, profile, asserted, settings));
+        };
+    }
+
+    @Override
+    public User replace(SiteId site, String id, ScimObject body, Optional<String> ifMatch) {
+        SiteSettings settings = scimSettings(site);
+        Optional<IfMatch> precondition = IfMatch.parse(ifMatch);
+        ScimObject canonical = UserInputNormalizer.normalize(body);
+        UserProfile profile = UserResources.profileOf(canonical);
+        ScimAssertions asserted = ScimAssertions.of(canonical);
+        return writes.update(site, id, ChangeSource.SCIM, precondition, UserWrites.Lookup.VISIBLE,
+                current -> underPolicy(site, current, profile.applyTo(current), asserted, settings));
+    }
+
+    /**
+     * Applies the operations to the user's editable view, which holds neither {@code active} nor the role values:
+     * whichever of them the result holds, an operation set, and only those act. An operation that merely touches
+     * other attributes therefore never re-asserts a status or role the user happens to have.
+     */
+    @Override
+    public User patch(SiteId site, String id, ScimObject patchBody, Optional<String> ifMatch) {
+        SiteSettings settings = scimSettings(site);
+        Optional<IfMatch> precondition = IfMatch.parse(ifMatch);
+        PatchRequest request = PatchRequest.parse(patchBody);
+        return writes.update(site, id, ChangeSource.SCIM, precondition, UserWrites.Lookup.VISIBLE, current -> {
+            ScimObject patched = PatchEngine.apply(UserResources.editableView(current), request);
+            User candidate = UserResources.profileOf(patched).applyTo(current);
+            return underPolicy(site, current, candidate, ScimAssertions.of(patched), settings);
+        });
+    }
+
+    @Override
+    public void delete(SiteId site, String id, Optional<String> ifMatch) {
+        scimSettings(site);
+        writes.update(site, id, ChangeSource.SCIM, IfMatch.parse(ifMatch), UserWrites.Lookup.VISIBLE, current -> {
+            // The IdP no longer wants the user: it asserts inactive, so a later local reactivation shows as drift.
+            User deleted = current.withActive(false).withHidden(true).withIdpActive(Optional.of(false));
+            writes.guardLastAdmin(site, current, deleted);
+            return UserWrites.Change.to(deleted);
+        });
+    }
+
+    /**
+     * Links the existing user of a POSTed userName: an IdP claims it, or provisions again a user it deleted. A user
+     * an IdP already claimed (and did not delete) makes the POST a duplicate.
+     */
+    private User link(SiteId site, String id, UserProfile profile, ScimAssertions asserted, SiteSettings settings) {
+        return writes.update(site, id, ChangeSource.SCIM, Optional.empty(), UserWrites.Lookup.ANY, current -> {
+            if (current.claimedByIdp() && !current.hidden()) {
+                throw ScimException.uniqueness("A user with userName '" + current.userName() + "' already exists.");
+            }
+            User claimed = profile.applyTo(current).withClaimedByIdp(true).withHidden(false);
+            return underPolicy(site, current, claimed, asserted, settings);
+        });
+    }
+
+    private User insert(SiteId site, UserProfile profile, ScimAssertions asserted, SiteSettings settings) {
+        User fresh = profile.applyTo(UserWrites.newUser(profile.userName(), ChangeSource.SCIM, writes.now()))
+                .withClaimedByIdp(true);
+        ProvisioningDecision decision = ProvisioningPolicy.decide(fresh, asserted, settings);
+        return writes.insert(site, decision.user(), ChangeSource.SCIM, decision.ignoredRole());
+    }
+
+    private UserWrites.Change underPolicy(SiteId site, User current, User candidate, ScimAssertions asserted,
+                                          SiteSettings settings) {
+        ProvisioningDecision decision = ProvisioningPolicy.decide(candidate, asserted, settings);
+        writes.guardLastAdmin(site, current, decision.user());
+        return new UserWrites.Change(decision.user(), decision.ignoredRole());
+    }
+
+    /** The site's settings; SCIM requests to a site with SCIM off are refused here too, whatever the adapter did. */
+    private SiteSettings scimSettings(SiteId site) {
+        SiteSettings settings = ports.sites().find(site)
+                .orElseThrow(() -> ScimException.notFound("No site '" + site + "'."));
+        if (!settings.scimEnabled()) {
+            throw ScimException.forbidden("SCIM is turned off for this site.");
+        }
+        return settings;
+    }
+
+    /**
+     * The filter, checked against the User schemas here, so that every store gets only filters that make sense
+     * ({@code userName eq 5} is {@code 400 invalidFilter}, whatever the store would have made of it).
+     */
+    private static Filter filterOf(String text) {
+        Filter filter = FilterParser.parse(text);
+        FilterEvaluator.of(filter);
+        return filter;
+    }
+
+    /**
+     * The attribute {@code sortBy} names. An unknown name is a client error (400): silently ignoring it would
+     * hand back unsorted pages that look sorted.
+     */
+    private static AttrPath sortPath(String sortBy) {
+        ResolvedAttribute resolved = UserAttributeResolver.resolvePath(sortBy.strip())
+                .orElseThrow(() -> ScimException.invalidValue("sortBy '" + sortBy + "' names no attribute of User."));
+        if (resolved.attribute().isComplex() && resolved.subAttribute().isEmpty() && !resolved.multiValued()) {
+            throw ScimException.invalidValue("sortBy '" + sortBy + "' names a complex attribute; name one of its "
+                    + "sub-attributes, such as name.familyName.");
+        }
+        return new AttrPath(resolved.extension() ? Optional.of(resolved.schemaUrn()) : Optional.empty(),
+                resolved.attribute().name(), resolved.subAttribute().map(sub -> sub.name()));
+    }
+
+    private static boolean ascending(Optional<String> sortOrder) {
+        String order = sortOrder.map(text -> text.strip().toLowerCase(Locale.ROOT)).orElse("ascending");
+        return switch (order) {
+            case "ascending" -> true;
+            case "descending" -> false;
+            default -> throw ScimException.invalidValue("sortOrder must be ascending or descending, not '"
+                    + sortOrder.orElse("") + "'.");
+        };
+    }
+}

@@ -1,0 +1,127 @@
+package dev.roster.scim.core.service;
+
+import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.model.SiteSettings;
+import dev.roster.scim.core.model.TokenHash;
+import dev.roster.scim.core.port.in.AccessDecision;
+import dev.roster.scim.core.port.in.GeneratedToken;
+import dev.roster.scim.core.port.in.SettingsChange;
+import dev.roster.scim.core.port.in.SiteAdministration;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** {@link SiteAdministration}. */
+public final class SiteAdministrationService implements SiteAdministration {
+
+    private static final int TOKEN_BYTES = 32;
+
+    private final Ports ports;
+    private final SecureRandom random;
+    /** Compared against when a site has no token, so that answering takes as long as for a wrong token. */
+    private final TokenHash unusable;
+
+    public SiteAdministrationService(Ports ports) {
+        this(ports, new SecureRandom());
+    }
+
+    public SiteAdministrationService(Ports ports, SecureRandom random) {
+        this.ports = Objects.requireNonNull(ports, "ports");
+        this.random = Objects.requireNonNull(random, "random");
+        this.unusable = TokenHash.of(newToken());
+    }
+
+    @Override
+    public SiteSettings createSite(String name) {
+        if (!SiteId.isValid(name)) {
+            throw ScimException.invalidValue("A site name is 1 to 63 of a-z, 0-9 and '-'.");
+        }
+        SiteSettings settings = SiteSettings.newSite(SiteId.of(name));
+        return ports.transactions().inTransaction(() -> {
+            if (ports.sites().find(settings.site()).isPresent()) {
+                throw ScimException.conflict("A site named '" + name + "' exists.");
+            }
+            ports.sites().insert(settings);
+            return settings;
+        });
+    }
+
+    @Override
+    public SiteSettings settings(SiteId site) {
+        return ports.sites().find(site).orElseThrow(() -> unknown(site));
+    }
+
+    @Override
+    public List<SiteId> sites() {
+        return ports.sites().list();
+    }
+
+    /**
+     * Turning SSO off turns SCIM and role management off with it instead of being refused: without SSO nobody can
+     * sign in, so users SCIM manages would be unusable, and refusing would only make the admin take two steps.
+     * Asking for SCIM or role management on without SSO, in the same change or later, is 409.
+     */
+    @Override
+    public SiteSettings updateSettings(SiteId site, SettingsChange change) {
+        return ports.transactions().inTransaction(() -> {
+            SiteSettings current = settings(site);
+            boolean sso = change.ssoConfigured().orElse(current.ssoConfigured());
+            boolean scim = change.scimEnabled().orElse(current.scimEnabled() && sso);
+            boolean roles = change.manageRoles().orElse(current.manageRoles() && sso);
+            if (!sso && (scim || roles)) {
+                throw ScimException.conflict("SCIM settings become available once SSO is configured for the site.");
+            }
+            SiteSettings updated = current.withSsoConfigured(sso).withScimEnabled(scim).withManageRoles(roles);
+            if (!updated.equals(current)) {
+                ports.sites().update(updated);
+            }
+            return updated;
+        });
+    }
+
+    @Override
+    public GeneratedToken generateToken(SiteId site) {
+        return ports.transactions().inTransaction(() -> {
+            SiteSettings current = settings(site);
+            if (!current.ssoConfigured()) {
+                throw ScimException.conflict("A SCIM token can be generated once SSO is configured for the site.");
+            }
+            String token = newToken();
+            Instant now = ports.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+            ports.sites().update(current.withToken(TokenHash.of(token), now));
+            return new GeneratedToken(token, now);
+        });
+    }
+
+    @Override
+    public AccessDecision authenticate(SiteId site, String presentedToken) {
+        if (presentedToken == null || presentedToken.isEmpty()) {
+            return AccessDecision.UNAUTHENTICATED;
+        }
+        Optional<SiteSettings> settings = ports.sites().find(site);
+        Optional<TokenHash> hash = settings.flatMap(SiteSettings::tokenHash);
+        boolean matches = hash.orElse(unusable).matches(presentedToken);
+        if (!matches || hash.isEmpty()) {
+            return AccessDecision.UNAUTHENTICATED;
+        }
+        return settings.get().scimEnabled() && settings.get().ssoConfigured()
+                ? AccessDecision.OK
+                : AccessDecision.SCIM_DISABLED;
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static ScimException unknown(SiteId site) {
+        return ScimException.notFound("No site '" + site + "'.");
+    }
+}

@@ -1,0 +1,162 @@
+package dev.roster.scim.core.service;
+
+import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.filter.AttrPath;
+import dev.roster.scim.core.filter.CompValue;
+import dev.roster.scim.core.filter.CompareOp;
+import dev.roster.scim.core.filter.Filter;
+import dev.roster.scim.core.model.AuditRecord;
+import dev.roster.scim.core.model.ChangeSource;
+import dev.roster.scim.core.model.Name;
+import dev.roster.scim.core.model.Role;
+import dev.roster.scim.core.model.ScimObject;
+import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.policy.LastAdminGuard;
+import dev.roster.scim.core.port.out.UserQuery;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * How every use case changes a user: read it, let the caller decide the new value, store it with the next version
+ * and its audit records in one transaction, then tell the account listeners. A write without {@code If-Match} that
+ * loses a race with another writer is retried from a fresh read, so that two IdP updates arriving together both
+ * land; with {@code If-Match}, losing the race means the precondition no longer holds (412).
+ */
+final class UserWrites {
+
+    /** Enough for a burst of simultaneous updates of one user; beyond that the client is told to retry (409). */
+    static final int MAX_ATTEMPTS = 5;
+
+    private static final Filter ACTIVE_ADMINS = Filter.and(
+            Filter.compare(AttrPath.of("userType"), CompareOp.EQ, CompValue.of(Role.ADMIN.scimValue())),
+            Filter.compare(AttrPath.of("active"), CompareOp.EQ, CompValue.of(true)));
+
+    private final Ports ports;
+
+    UserWrites(Ports ports) {
+        this.ports = Objects.requireNonNull(ports, "ports");
+    }
+
+    /** Which stored users a change may see. */
+    enum Lookup {
+        /** SCIM's view: a deleted (hidden) user does not exist, 404. */
+        VISIBLE,
+        /** An admin's view: every stored user. */
+        ANY
+    }
+
+    /** A proposed new value of a user, and a role value the policy ignored, to be audited. */
+    record Change(User after, Optional<String> ignoredRole) {
+        Change {
+            Objects.requireNonNull(after, "after");
+            Objects.requireNonNull(ignoredRole, "ignoredRole");
+        }
+
+        static Change to(User after) {
+            return new Change(after, Optional.empty());
+        }
+    }
+
+    /** A new active Registered user with nothing but a userName, at version 1. */
+    static User newUser(String userName, ChangeSource source, Instant now) {
+        return new User(UUID.randomUUID().toString(), userName, Optional.empty(), true, Role.REGISTERED,
+                Optional.empty(), Name.EMPTY, List.of(), ScimObject.EMPTY, Optional.empty(), source, false, false, 1,
+                now, now);
+    }
+
+    /** Now, to the millisecond that stores keep. */
+    Instant now() {
+        return ports.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * Reads the user, checks {@code ifMatch}, asks {@code change} for the new value, and stores it. A change that
+     * alters nothing writes nothing, except a newly asserted {@code idpActive} (kept without an audit record, as it
+     * changes no state the application acts on) and the record of an ignored role value.
+     *
+     * @param change may throw a {@code ScimException} to refuse; it may run more than once, after a lost race
+     */
+    User update(SiteId site, String id, ChangeSource source, Optional<IfMatch> ifMatch, Lookup lookup,
+                Function<User, Change> change) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try {
+                Written written = ports.transactions().inTransaction(
+                        () -> attempt(site, id, source, ifMatch, lookup, change));
+                UserChanges.announce(ports.events(), site, written.before(), written.after(), source);
+                return written.after();
+            } catch (LostRace race) {
+                if (ifMatch.isPresent()) {
+                    throw ScimException.preconditionFailed("The user changed while this request was applied; "
+                            + "read it again and retry.");
+                }
+            }
+        }
+        throw ScimException.conflict("The user is being changed by other requests; retry later.");
+    }
+
+    /** Stores a new user with its creation record (and the record of an ignored role value). */
+    User insert(SiteId site, User user, ChangeSource source, Optional<String> ignoredRole) {
+        return ports.transactions().inTransaction(() -> {
+            ports.users().insert(site, user);
+            ports.audit().append(UserChanges.created(site, user, source, user.created()));
+            ignoredRole.ifPresent(detail -> ports.audit()
+                    .append(UserChanges.roleIgnored(site, user, source, detail, user.created())));
+            return user;
+        });
+    }
+
+    /** {@link LastAdminGuard} with the site's active Admins counted in the store. */
+    void guardLastAdmin(SiteId site, User before, User after) {
+        LastAdminGuard.check(before, after,
+                () -> ports.users().search(site, UserQuery.filtered(ACTIVE_ADMINS, 1, 0)).totalResults());
+    }
+
+    private Written attempt(SiteId site, String id, ChangeSource source, Optional<IfMatch> ifMatch, Lookup lookup,
+                            Function<User, Change> change) {
+        User before = ports.users().findById(site, id)
+                .filter(user -> lookup == Lookup.ANY || !user.hidden())
+                .orElseThrow(() -> ScimException.notFound("No user with id '" + id + "'."));
+        ifMatch.ifPresent(precondition -> precondition.check(before));
+        Change proposed = change.apply(before);
+        User after = proposed.after();
+        Instant now = now();
+        List<AuditRecord> records = new ArrayList<>();
+        User stored = before;
+        if (UserChanges.differ(before, after)) {
+            stored = after.nextVersion(source, now);
+            records.addAll(UserChanges.audit(site, before, stored, source, now));
+        } else if (!after.idpActive().equals(before.idpActive())) {
+            // The IdP confirmed a status without changing it: worth keeping for drift, but no one changed the user.
+            stored = after.nextVersion(before.lastChangedBy(), now);
+        }
+        boolean write = stored != before;
+        if (write && !ports.users().update(site, stored, before.version())) {
+            throw new LostRace();
+        }
+        User result = stored;
+        proposed.ignoredRole().ifPresent(detail -> records.add(UserChanges.roleIgnored(site, result, source, detail,
+                now)));
+        records.forEach(ports.audit()::append);
+        return new Written(before, result);
+    }
+
+    private record Written(User before, User after) {
+    }
+
+    /** Thrown inside the transaction so that it rolls back; caught outside to retry. */
+    private static final class LostRace extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LostRace() {
+            super("lost an optimistic-concurrency race", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.roster.scim.core.service;
+
+import static dev.roster.scim.core.service.Fixture.SITE;
+import static dev.roster.scim.core.service.Fixture.failure;
+import static dev.roster.scim.core.testing.UserBuilder.user;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roster.scim.core.error.ScimErrorType;
+import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.model.AuditRecord;
+import dev.roster.scim.core.model.ChangeSource;
+import dev.roster.scim.core.model.Email;
+import dev.roster.scim.core.model.Role;
+import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.port.in.SignInOutcome;
+import dev.roster.scim.core.port.in.SsoAssertion;
+import dev.roster.scim.core.port.out.UserPage;
+import dev.roster.scim.core.port.out.UserQuery;
+import dev.roster.scim.core.port.out.UserStore;
+import dev.roster.scim.core.testing.InMemoryTransactions;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
+
+class JitSignInServiceTest {
+
+    private final Fixture fixture = new Fixture();
+    private final JitSignInService jit = fixture.jit();
+
+    @Test
+    void theFirstSignInCreatesAnActiveRegisteredUserWithAPrimaryWorkEmail() {
+        SignInOutcome outcome = jit.signIn(SITE, SsoAssertion.of("ann", "ann@example.com", "Ann", "Lee"));
+
+        User ann = outcome.user();
+        assertThat(outcome.created()).isTrue();
+        assertThat(fixture.stored(ann.id())).isEqualTo(ann);
+        assertThat(ann.userName()).isEqualTo("ann");
+        assertThat(ann.active()).isTrue();
+        assertThat(ann.role()).isEqualTo(Role.REGISTERED);
+        assertThat(ann.emails()).containsExactly(new Email("ann@example.com", Optional.of("work"), true,
+                Optional.empty()));
+        assertThat(ann.name().givenName()).contains("Ann");
+        assertThat(ann.name().familyName()).contains("Lee");
+        assertThat(ann.claimedByIdp()).isFalse();
+        assertThat(ann.idpActive()).isEmpty();
+        assertThat(ann.lastChangedBy()).isEqualTo(ChangeSource.SIGN_IN);
+        assertThat(fixture.auditOf(ann.id())).singleElement().satisfies(record -> {
+            assertThat(record.action()).isEqualTo("create");
+            assertThat(record.source()).isEqualTo(ChangeSource.SIGN_IN);
+        });
+    }
+
+    @Test
+    void aSiteWithoutSsoRefusesSignInWithAConflict() {
+        fixture.sites.update(fixture.settings().withSsoConfigured(false).withScimEnabled(false));
+
+        failure(ScimErrorType.CONFLICT, () -> jit.signIn(SITE, SsoAssertion.of("ann", null, null, null)));
+        assertThat(fixture.users.all(SITE)).isEmpty();
+    }
+
+    @Test
+    void anUnknownSiteIsNotFound() {
+        failure(ScimErrorType.NOT_FOUND, () -> jit.signIn(SiteId.of("nowhere"), SsoAssertion.of("ann", null, null,
+                null)));
+    }
+
+    @Test
+    void aLaterSignInRefreshesTheEmailAndNameTheIdpChanged() {
+        User ann = jit.signIn(SITE, SsoAssertion.of("ann", "ann@example.com", "Ann", "Lee")).user();
+        fixture.clock.advance(Duration.ofDays(1));
+
+        SignInOutcome later = jit.signIn(SITE, SsoAssertion.of("ANN", "ann.smith@example.com", "Ann", "Smith"));
+
+        assertThat(later.created()).isFalse();
+        assertThat(later.user().id()).isEqualTo(ann.id());
+        assertThat(later.user().emails()).extracting(Email::value).containsExactly("ann.smith@example.com");
+        assertThat(later.user().name().familyName()).contains("Smith");
+        assertThat(later.user().version()).isEqualTo(2);
+        assertThat(fixture.auditOf(ann.id())).extracting(AuditRecord::action).containsExactly("create", "profile");
+    }
+
+    @Test
+    void aSignInThatBringsNothingNewWritesNothing() {
+        User ann = jit.signIn(SITE, SsoAssertion.of("ann", "ann@example.com", "Ann", "Lee")).user();
+
+        SignInOutcome again = jit.signIn(SITE, SsoAssertion.of("ann", "ANN@example.com", null, null));
+
+        assertThat(again.user()).isEqualTo(ann);
+        assertThat(fixture.auditOf(ann.id())).hasSize(1);
+    }
+
+    @Test
+    void aSignInKeepsTheOtherEmailsTheIdpProvisioned() {
+        fixture.given(user("u-1", "ann")
+                .email(new Email("ann@old.example", Optional.of("work"), true, Optional.empty()))
+                .email(new Email("ann@home.example", Optional.of("home"), false, Optional.empty())));
+
+        User ann = jit.signIn(SITE, SsoAssertion.of("ann", "ann@new.example", null, null)).user();
+
+        assertThat(ann.emails()).containsExactly(
+                new Email("ann@new.example", Optional.of("work"), true, Optional.empty()),
+                new Email("ann@home.example", Optional.of("home"), false, Optional.empty()));
+    }
+
+    @Test
+    void aDeactivatedUserCannotSignIn() {
+        fixture.given(user("u-1", "ann").active(false));
+
+        ScimException refused = failure(ScimErrorType.FORBIDDEN,
+                () -> jit.signIn(SITE, SsoAssertion.of("ann", null, null, null)));
+
+        assertThat(refused.detail()).contains("deactivated");
+    }
+
+    @Test
+    void aUserTheIdpDeletedCannotSignIn() {
+        fixture.given(user("u-1", "ann").active(false).hidden(true));
+
+        failure(ScimErrorType.FORBIDDEN, () -> jit.signIn(SITE, SsoAssertion.of("ann", null, null, null)));
+        assertThat(fixture.users.all(SITE)).hasSize(1);
+    }
+
+    @Test
+    void aUserTheIdpProvisionedSignsInAsThemselves() {
+        fixture.given(user("u-1", "Ann.Lee@Example.com").claimedByIdp(true).role(Role.ADMIN));
+
+        SignInOutcome outcome = jit.signIn(SITE, SsoAssertion.of("ann.lee@example.com", null, null, null));
+
+        assertThat(outcome.created()).isFalse();
+        assertThat(outcome.user().id()).isEqualTo("u-1");
+        assertThat(outcome.user().role()).isEqualTo(Role.ADMIN);
+    }
+
+    @Test
+    void twoSimultaneousFirstSignInsMakeOneUser() {
+        // The other sign-in inserts the user between this one's lookup and its insert.
+        UserStore racing = new UserStore() {
+            private boolean raced;
+
+            @Override
+            public Optional<User> findById(SiteId site, String id) {
+                return fixture.users.findById(site, id);
+            }
+
+            @Override
+            public Optional<User> findByUserName(SiteId site, String userName) {
+                return fixture.users.findByUserName(site, userName);
+            }
+
+            @Override
+            public UserPage search(SiteId site, UserQuery query) {
+                return fixture.users.search(site, query);
+            }
+
+            @Override
+            public void insert(SiteId site, User user) {
+                if (!raced) {
+                    raced = true;
+                    fixture.users.insert(site, user("other", user.userName()).build());
+                }
+                fixture.users.insert(site, user);
+            }
+
+            @Override
+            public boolean update(SiteId site, User user, long expectedVersion) {
+                return fixture.users.update(site, user, expectedVersion);
+            }
+        };
+        JitSignInService service = new JitSignInService(new Ports(racing, fixture.sites, fixture.audit,
+                new InMemoryTransactions(fixture.sites, fixture.audit), fixture.events,
+                fixture.clock));
+
+        SignInOutcome outcome = service.signIn(SITE, SsoAssertion.of("ann", null, null, null));
+
+        assertThat(outcome.created()).isFalse();
+        assertThat(outcome.user().id()).isEqualTo("other");
+        assertThat(fixture.users.all(SITE)).hasSize(1);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.roster.scim.core.testing;
+
+import dev.roster.scim.core.port.out.SiteStore;
+
+class InMemorySiteStoreContractTest extends SiteStoreContract {
+
+    @Override
+    protected SiteStore createStore() {
+        return new InMemorySiteStore();
+    }
+}

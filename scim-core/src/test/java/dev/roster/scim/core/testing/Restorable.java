@@ -1,0 +1,8 @@
+package dev.roster.scim.core.testing;
+
+/** In-memory state that {@link InMemoryTransactions} can put back as it was when a transaction began. */
+public interface Restorable {
+
+    /** Captures the current state; running the returned action restores it. */
+    Runnable snapshot();
+}

@@ -1,0 +1,33 @@
+package dev.roster.scim.core.testing;
+
+import dev.roster.scim.core.port.out.AuditLog;
+import dev.roster.scim.core.port.out.SiteStore;
+import dev.roster.scim.core.port.out.Transactions;
+import dev.roster.scim.core.port.out.UserStore;
+
+import java.util.Objects;
+
+/**
+ * A set of stores sharing one {@link Transactions}, as {@link TransactionsContract} needs them.
+ *
+ * <pre>{@code
+ * Stores stores = Stores.inMemory();
+ * }</pre>
+ */
+public record Stores(UserStore users, SiteStore sites, AuditLog audit, Transactions transactions) {
+
+    public Stores {
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(sites, "sites");
+        Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(transactions, "transactions");
+    }
+
+    /** Fresh in-memory stores whose transactions roll all three back together. */
+    public static Stores inMemory() {
+        InMemoryUserStore users = new InMemoryUserStore();
+        InMemorySiteStore sites = new InMemorySiteStore();
+        InMemoryAuditLog audit = new InMemoryAuditLog();
+        return new Stores(users, sites, audit, new InMemoryTransactions(users, sites, audit));
+    }
+}
