@@ -126,26 +126,29 @@ final class UserWrites {
                 .orElseThrow(() -> ScimException.notFound("No user with id '" + id + "'."));
         ifMatch.ifPresent(precondition -> precondition.check(before));
         Change proposed = change.apply(before);
-        User after = proposed.after();
         Instant now = now();
-        List<AuditRecord> records = new ArrayList<>();
-        User stored = before;
-        if (UserChanges.differ(before, after)) {
-            stored = after.nextVersion(source, now);
-            records.addAll(UserChanges.audit(site, before, stored, source, now));
-        } else if (!after.idpActive().equals(before.idpActive())) {
-            // The IdP confirmed a status without changing it: worth keeping for drift, but no one changed the user.
-            stored = after.nextVersion(before.lastChangedBy(), now);
-        }
-        boolean write = stored != before;
-        if (write && !ports.users().update(site, stored, before.version())) {
+        Optional<User> next = nextValue(before, proposed.after(), source, now);
+        if (next.isPresent() && !ports.users().update(site, next.get(), before.version())) {
             throw new LostRace();
         }
-        User result = stored;
+        User result = next.orElse(before);
+        List<AuditRecord> records = new ArrayList<>(UserChanges.audit(site, before, result, source, now));
         proposed.ignoredRole().ifPresent(detail -> records.add(UserChanges.roleIgnored(site, result, source, detail,
                 now)));
         records.forEach(ports.audit()::append);
         return new Written(before, result);
+    }
+
+    /** What to store: the next version if anything changed, nothing if nothing did. */
+    private static Optional<User> nextValue(User before, User after, ChangeSource source, Instant now) {
+        if (UserChanges.differ(before, after)) {
+            return Optional.of(after.nextVersion(source, now));
+        }
+        if (!after.idpActive().equals(before.idpActive())) {
+            // The IdP confirmed a status without changing it: worth keeping for drift, but nobody changed the user.
+            return Optional.of(after.nextVersion(before.lastChangedBy(), now));
+        }
+        return Optional.empty();
     }
 
     private record Written(User before, User after) {

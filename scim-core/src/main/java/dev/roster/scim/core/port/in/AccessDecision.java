@@ -4,6 +4,14 @@ package dev.roster.scim.core.port.in;
  * Whether a bearer token opens a site's SCIM API ({@link SiteAdministration#authenticate}). An adapter answers
  * {@code 401} with {@code WWW-Authenticate: Bearer} for {@link #UNAUTHENTICATED} (RFC 6750 §3) and {@code 403}
  * for {@link #SCIM_DISABLED}.
+ *
+ * <pre>{@code
+ * switch (siteAdministration.authenticate(site, bearerToken)) {
+ *     case OK -> proceed();
+ *     case UNAUTHENTICATED -> abort(401);
+ *     case SCIM_DISABLED -> abort(403);
+ * }
+ * }</pre>
  */
 public enum AccessDecision {
     /** The token is the site's current one and SCIM is enabled. */

@@ -8,6 +8,11 @@ import java.util.Objects;
  * The result of {@link ScimUsers#create}: the user, and whether the POST created it or linked a user who already
  * existed (signed in before). The adapter answers {@code 201 Created} for both (RFC 7644 §3.3): from the IdP's
  * point of view the resource now exists under its {@code id}.
+ *
+ * <pre>{@code
+ * CreateOutcome outcome = scimUsers.create(site, body);
+ * boolean claimedExisting = outcome.kind() == CreateOutcome.Kind.LINKED;
+ * }</pre>
  */
 public record CreateOutcome(User user, Kind kind) {
 

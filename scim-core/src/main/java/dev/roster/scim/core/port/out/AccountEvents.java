@@ -8,6 +8,14 @@ import dev.roster.scim.core.model.User;
 /**
  * Told about account changes after they are committed, so that a host application can act, e.g. end a deactivated
  * user's sessions. Listeners must not throw; what they do is outside the change's transaction.
+ *
+ * <pre>{@code
+ * AccountEvents signOut = new AccountEvents() {
+ *     public void deactivated(SiteId site, User user, ChangeSource source) {
+ *         sessions.endAll(site, user.id());
+ *     }
+ * };
+ * }</pre>
  */
 public interface AccountEvents {
 

@@ -5,7 +5,14 @@ import dev.roster.scim.core.model.SiteId;
 
 import java.util.List;
 
-/** The append-only record of who changed which user, and how. */
+/**
+ * The append-only record of who changed which user, and how. Appends join the use case's {@link Transactions} unit,
+ * so a change and its records commit together. {@code AuditLogContract} (core test-jar) pins the order down.
+ *
+ * <pre>{@code
+ * auditLog.recentForUser(site, userId, 20)   // newest first
+ * }</pre>
+ */
 public interface AuditLog {
 
     void append(AuditRecord record);

@@ -6,7 +6,14 @@ import dev.roster.scim.core.model.SiteSettings;
 import java.util.List;
 import java.util.Optional;
 
-/** Where sites and their SCIM settings live (the token only as its hash). */
+/**
+ * Where sites and their SCIM settings live (the token only as its hash). {@code SiteStoreContract} (core test-jar)
+ * pins the behaviour down.
+ *
+ * <pre>{@code
+ * siteStore.update(siteStore.find(site).orElseThrow().withScimEnabled(true));
+ * }</pre>
+ */
 public interface SiteStore {
 
     Optional<SiteSettings> find(SiteId site);

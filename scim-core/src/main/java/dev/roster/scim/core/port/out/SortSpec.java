@@ -6,7 +6,12 @@ import java.util.Objects;
 
 /**
  * {@code sortBy} and {@code sortOrder} (RFC 7644 §3.4.2.3). Users without a value sort last in ascending order and
- * first in descending order, as the RFC asks; case-insensitive attributes sort case-insensitively.
+ * first in descending order, as the RFC asks; case-insensitive attributes sort case-insensitively. Ties are broken
+ * by id, ascending, whatever the order.
+ *
+ * <pre>{@code
+ * SortSpec.descending(AttrPath.of("meta", "created"))
+ * }</pre>
  */
 public record SortSpec(AttrPath path, boolean ascending) {
 
