@@ -1,0 +1,33 @@
+package dev.roster.scim.mybatis.contract;
+
+import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.port.out.UserStore;
+import dev.roster.scim.core.testing.UserStoreContract;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+/** The core's user-store contract, filter corpus included, on a real SQLite file. */
+class SqliteUserStoreContractTest extends UserStoreContract {
+
+    @TempDir
+    Path directory;
+
+    private final SqliteDatabases databases = new SqliteDatabases();
+
+    @Override
+    protected UserStore createStore() {
+        return databases.fresh(directory).userStore();
+    }
+
+    @Override
+    protected SiteId createSite(String name) {
+        return databases.site(name);
+    }
+
+    @AfterEach
+    void close() {
+        databases.closeAll();
+    }
+}
