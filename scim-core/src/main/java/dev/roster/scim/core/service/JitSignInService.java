@@ -2,6 +2,7 @@ package dev.roster.scim.core.service;
 
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.model.CaseFolding;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.Email;
 import dev.roster.scim.core.model.Name;
@@ -14,6 +15,8 @@ import dev.roster.scim.core.port.in.SsoAssertion;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,11 +36,7 @@ public final class JitSignInService implements JitSignIn {
 
     @Override
     public SignInOutcome signIn(SiteId site, SsoAssertion assertion) {
-        SiteSettings settings = ports.sites().find(site)
-                .orElseThrow(() -> ScimException.notFound("No site '" + site + "'."));
-        if (!settings.ssoConfigured()) {
-            throw ScimException.conflict("SSO is not configured for this site, so nobody can sign in with it.");
-        }
+        requireSso(site);
         Optional<User> existing = ports.users().findByUserName(site, assertion.userName());
         if (existing.isPresent()) {
             return new SignInOutcome(refresh(site, existing.get().id(), assertion), false);
@@ -52,6 +51,33 @@ public final class JitSignInService implements JitSignIn {
             // A simultaneous first sign-in of the same user won the insert; this one is a later sign-in.
             User winner = ports.users().findByUserName(site, assertion.userName()).orElseThrow(() -> e);
             return new SignInOutcome(refresh(site, winner.id(), assertion), false);
+        }
+    }
+
+    @Override
+    public int signInAll(SiteId site, List<SsoAssertion> assertions) {
+        requireSso(site);
+        return ports.transactions().inTransaction(() -> {
+            Set<String> seen = new HashSet<>();
+            List<User> created = new ArrayList<>();
+            for (SsoAssertion assertion : assertions) {
+                if (seen.add(CaseFolding.fold(assertion.userName()))
+                        && ports.users().findByUserName(site, assertion.userName()).isEmpty()) {
+                    created.add(newUser(assertion));
+                }
+            }
+            ports.users().insertAll(site, created);
+            created.forEach(user -> ports.audit().append(
+                    UserChanges.created(site, user, ChangeSource.SIGN_IN, user.created())));
+            return created.size();
+        });
+    }
+
+    private void requireSso(SiteId site) {
+        SiteSettings settings = ports.sites().find(site)
+                .orElseThrow(() -> ScimException.notFound("No site '" + site + "'."));
+        if (!settings.ssoConfigured()) {
+            throw ScimException.conflict("SSO is not configured for this site, so nobody can sign in with it.");
         }
     }
 

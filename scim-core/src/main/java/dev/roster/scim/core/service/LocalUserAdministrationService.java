@@ -8,9 +8,9 @@ import dev.roster.scim.core.model.Role;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.port.in.LocalUserAdministration;
+import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.out.SortSpec;
 import dev.roster.scim.core.port.out.UserPage;
-import dev.roster.scim.core.port.out.UserQuery;
 
 import java.util.List;
 import java.util.Objects;
@@ -56,10 +56,8 @@ public final class LocalUserAdministrationService implements LocalUserAdministra
     }
 
     @Override
-    public UserPage users(SiteId site, int startIndex, int count) {
-        return ports.users().search(site,
-                new UserQuery(Optional.empty(), Optional.of(BY_USER_NAME), Math.max(1, startIndex),
-                        Math.max(0, count), true));
+    public UserPage users(SiteId site, SearchRequest request) {
+        return ports.users().search(site, SearchQueries.toQuery(request, Optional.of(BY_USER_NAME), true));
     }
 
     @Override

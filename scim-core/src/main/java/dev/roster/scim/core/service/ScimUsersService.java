@@ -1,17 +1,11 @@
 package dev.roster.scim.core.service;
 
 import dev.roster.scim.core.error.ScimException;
-import dev.roster.scim.core.filter.AttrPath;
-import dev.roster.scim.core.filter.Filter;
-import dev.roster.scim.core.filter.FilterEvaluator;
-import dev.roster.scim.core.filter.FilterParser;
 import dev.roster.scim.core.model.ChangeSource;
-import dev.roster.scim.core.model.ResolvedAttribute;
 import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.User;
-import dev.roster.scim.core.model.UserAttributeResolver;
 import dev.roster.scim.core.model.UserInputNormalizer;
 import dev.roster.scim.core.model.UserProfile;
 import dev.roster.scim.core.model.UserResources;
@@ -24,11 +18,8 @@ import dev.roster.scim.core.policy.ScimAssertions;
 import dev.roster.scim.core.port.in.CreateOutcome;
 import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.in.SearchRequest;
-import dev.roster.scim.core.port.out.SortSpec;
 import dev.roster.scim.core.port.out.UserPage;
-import dev.roster.scim.core.port.out.UserQuery;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -67,12 +58,7 @@ public final class ScimUsersService implements ScimUsers {
     @Override
     public UserPage search(SiteId site, SearchRequest request) {
         scimSettings(site);
-        Optional<Filter> filter = request.filter().filter(text -> !text.isBlank()).map(ScimUsersService::filterOf);
-        Optional<SortSpec> sort = request.sortBy().filter(text -> !text.isBlank())
-                .map(sortBy -> new SortSpec(sortPath(sortBy), ascending(request.sortOrder())));
-        int startIndex = Math.max(1, request.startIndex().orElse(1));
-        int count = Math.min(MAX_RESULTS, Math.max(0, request.count().orElse(MAX_RESULTS)));
-        return ports.users().search(site, new UserQuery(filter, sort, startIndex, count, false));
+        return ports.users().search(site, SearchQueries.toQuery(request, Optional.empty(), false));
     }
 
     @Override
@@ -176,34 +162,10 @@ public final class ScimUsersService implements ScimUsers {
      * The filter, checked against the User schemas here, so that every store gets only filters that make sense
      * ({@code userName eq 5} is {@code 400 invalidFilter}, whatever the store would have made of it).
      */
-    private static Filter filterOf(String text) {
-        Filter filter = FilterParser.parse(text);
-        FilterEvaluator.of(filter);
-        return filter;
-    }
 
     /**
      * The attribute {@code sortBy} names. An unknown name is a client error (400): silently ignoring it would
      * hand back unsorted pages that look sorted.
      */
-    private static AttrPath sortPath(String sortBy) {
-        ResolvedAttribute resolved = UserAttributeResolver.resolvePath(sortBy.strip())
-                .orElseThrow(() -> ScimException.invalidValue("sortBy '" + sortBy + "' names no attribute of User."));
-        if (resolved.attribute().isComplex() && resolved.subAttribute().isEmpty() && !resolved.multiValued()) {
-            throw ScimException.invalidValue("sortBy '" + sortBy + "' names a complex attribute; name one of its "
-                    + "sub-attributes, such as name.familyName.");
-        }
-        return new AttrPath(resolved.extension() ? Optional.of(resolved.schemaUrn()) : Optional.empty(),
-                resolved.attribute().name(), resolved.subAttribute().map(sub -> sub.name()));
-    }
 
-    private static boolean ascending(Optional<String> sortOrder) {
-        String order = sortOrder.map(text -> text.strip().toLowerCase(Locale.ROOT)).orElse("ascending");
-        return switch (order) {
-            case "ascending" -> true;
-            case "descending" -> false;
-            default -> throw ScimException.invalidValue("sortOrder must be ascending or descending, not '"
-                    + sortOrder.orElse("") + "'.");
-        };
-    }
 }

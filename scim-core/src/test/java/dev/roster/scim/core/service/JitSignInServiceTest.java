@@ -22,6 +22,7 @@ import dev.roster.scim.core.testing.InMemoryTransactions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 class JitSignInServiceTest {
@@ -50,6 +51,36 @@ class JitSignInServiceTest {
             assertThat(record.action()).isEqualTo("create");
             assertThat(record.source()).isEqualTo(ChangeSource.SIGN_IN);
         });
+    }
+
+    @Test
+    void signingInManyCreatesOnlyTheUnknownUsersAsAFirstSignInWould() {
+        User ann = jit.signIn(SITE, SsoAssertion.of("ann", "ann@example.com", "Ann", "Lee")).user();
+
+        int created = jit.signInAll(SITE, List.of(
+                SsoAssertion.of("ANN", "other@example.com", null, null),
+                SsoAssertion.of("bob", "bob@example.com", "Bob", "Ray"),
+                SsoAssertion.of("Bob", "bob2@example.com", null, null),
+                SsoAssertion.of("cai", null, null, null)));
+
+        assertThat(created).isEqualTo(2);
+        assertThat(fixture.stored(ann.id())).isEqualTo(ann);
+        assertThat(fixture.users.all(SITE)).extracting(User::userName).containsExactlyInAnyOrder("ann", "bob", "cai");
+        User bob = fixture.users.all(SITE).stream().filter(user -> user.userName().equals("bob")).findFirst()
+                .orElseThrow();
+        assertThat(bob.active()).isTrue();
+        assertThat(bob.role()).isEqualTo(Role.REGISTERED);
+        assertThat(bob.emails()).containsExactly(Email.primaryWork("bob@example.com"));
+        assertThat(fixture.auditOf(bob.id())).singleElement()
+                .satisfies(record -> assertThat(record.action()).isEqualTo("create"));
+    }
+
+    @Test
+    void signingInManyNeedsSso() {
+        fixture.sites.update(fixture.settings().withSsoConfigured(false).withScimEnabled(false));
+
+        failure(ScimErrorType.CONFLICT, () -> jit.signInAll(SITE, List.of(SsoAssertion.of("ann", null, null, null))));
+        assertThat(fixture.users.all(SITE)).isEmpty();
     }
 
     @Test

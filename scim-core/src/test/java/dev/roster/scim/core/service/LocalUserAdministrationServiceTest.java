@@ -7,6 +7,7 @@ import static dev.roster.scim.core.testing.UserBuilder.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.ChangeSource;
@@ -53,7 +54,7 @@ class LocalUserAdministrationServiceTest {
         assertThat(ann.idpActive()).contains(false);
         assertThat(ann.drifted()).isTrue();
         assertThat(ann.lastChangedBy()).isEqualTo(ChangeSource.ADMIN);
-        assertThat(admin.users(SITE, 1, 10).users()).singleElement()
+        assertThat(admin.users(SITE, SearchRequest.all().withPage(1, 10)).users()).singleElement()
                 .satisfies(listed -> assertThat(listed.drifted()).isTrue());
     }
 
@@ -134,11 +135,11 @@ class LocalUserAdministrationServiceTest {
         fixture.given(user("u-2", "Ann").active(false).hidden(true));
         fixture.given(user("u-3", "bob"));
 
-        UserPage page = admin.users(SITE, 1, 2);
+        UserPage page = admin.users(SITE, SearchRequest.all().withPage(1, 2));
 
         assertThat(page.users()).extracting(User::userName).containsExactly("Ann", "bob");
         assertThat(page.totalResults()).isEqualTo(3);
-        assertThat(admin.users(SITE, 3, 2).users()).extracting(User::userName).containsExactly("carl");
+        assertThat(admin.users(SITE, SearchRequest.all().withPage(3, 2)).users()).extracting(User::userName).containsExactly("carl");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.roster.scim.core.port.in;
 
+import java.util.List;
+
 import dev.roster.scim.core.model.SiteId;
 
 /**
@@ -15,4 +17,11 @@ import dev.roster.scim.core.model.SiteId;
 public interface JitSignIn {
 
     SignInOutcome signIn(SiteId site, SsoAssertion assertion);
+
+    /**
+     * First sign-ins of many users at once, for seeding a demo or a load test: every assertion whose userName the
+     * site does not know yet creates the user exactly as {@link #signIn} would (active, Registered, audited), in
+     * one transaction; known userNames are skipped. Returns how many users were created.
+     */
+    int signInAll(SiteId site, List<SsoAssertion> assertions);
 }

@@ -19,7 +19,7 @@ import java.util.List;
  *
  * <pre>{@code
  * admin.reactivate(site, id);
- * admin.users(site, 1, 50).users().stream().filter(User::drifted)...
+ * admin.users(site, SearchRequest.filtered("active eq false")).users().stream().filter(User::drifted)...
  * }</pre>
  */
 public interface LocalUserAdministration {
@@ -33,8 +33,11 @@ public interface LocalUserAdministration {
     /** Makes a SCIM-deleted user visible to SCIM again; it stays deactivated until reactivated. */
     User restore(SiteId site, String userId);
 
-    /** One page of all the site's users, SCIM-deleted ones included, ordered by userName then id. */
-    UserPage users(SiteId site, int startIndex, int count);
+    /**
+     * One page of the site's users matching the request's filter, SCIM-deleted ones included, ordered by userName
+     * then id unless the request sorts otherwise. Parameters are read as {@link ScimUsers#search} reads them.
+     */
+    UserPage users(SiteId site, SearchRequest request);
 
     /** The site's newest audit records first. */
     List<AuditRecord> recentChanges(SiteId site, int limit);
