@@ -75,7 +75,7 @@ public final class ScimUsersService implements ScimUsers {
             // 403 without scimType: IdPs treat 5xx and 429 as transient and retry them, a 403 as final; the detail
             // is what the IdP admin reads in the provisioning log.
             case JIT_ONLY -> throw ScimException.forbidden("This site does not create users over SCIM: '"
-                    + profile.userName() + "' is created when they first sign in with SSO. After that, the "
+                    + profile.userName() + "' is created at their first SSO sign-in. After that, the "
                     + "identity provider can link and manage them.");
             case ALLOW -> CreateOutcome.created(insert(site, profile, asserted, settings));
         };

@@ -177,7 +177,7 @@ class ScimUsersServiceTest {
 
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.type().scimType()).isEmpty();
-            assertThat(refused.detail()).contains("newbie").contains("first sign in with SSO");
+            assertThat(refused.detail()).contains("newbie").contains("first SSO sign-in");
             assertThat(fixture.users.all(SITE)).isEmpty();
         }
 

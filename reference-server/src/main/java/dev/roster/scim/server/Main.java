@@ -1,0 +1,76 @@
+package dev.roster.scim.server;
+
+import dev.roster.scim.core.policy.CreationPolicy;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code java -jar reference-server.jar [options]}: starts the reference server and runs until stopped. */
+@Command(name = "reference-server", mixinStandardHelpOptions = true, version = "Roster reference server 0.1",
+        description = "Serves SCIM 2.0 for identity providers at /c/{site}/auth/scim/v2, with an admin API and page.")
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one. "
+            + "Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on. Default: "
+            + "${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--db", defaultValue = "./roster.db", description = "SQLite database file; created when "
+            + "missing. Default: ${DEFAULT-VALUE}.")
+    Path database;
+
+    @Option(names = "--admin-password", description = "Password of the 'admin' user of the admin API and page. "
+            + "Else the ROSTER_ADMIN_PASSWORD environment variable; else the stored one; else one is generated and "
+            + "printed once. Stored only as a hash.")
+    String adminPassword;
+
+    @Option(names = "--seed-users", defaultValue = "0", description = "Creates demo users in site 'demo', as if "
+            + "they had signed in, until it has this many.")
+    int seedUsers;
+
+    @Option(names = "--creation-policy", defaultValue = "jit-only", converter = CreationPolicyConverter.class,
+            description = "jit-only (default): users are created at first SSO sign-in and SCIM POST of an unknown "
+                    + "user is refused; allow: SCIM POST creates users, as an IdP's conformance test expects.")
+    CreationPolicy creationPolicy;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Optional<String> password = Optional.ofNullable(adminPassword)
+                .or(() -> Optional.ofNullable(System.getenv("ROSTER_ADMIN_PASSWORD")))
+                .filter(text -> !text.isBlank());
+        ServerOptions options = new ServerOptions(host, port, database, password, seedUsers, creationPolicy);
+        CountDownLatch stopped = new CountDownLatch(1);
+        RosterApplication application = RosterApplication.start(options, System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            application.close();
+            stopped.countDown();
+        }, "roster-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** Reads the kebab-case policy names of the command line. */
+    static final class CreationPolicyConverter implements CommandLine.ITypeConverter<CreationPolicy> {
+        @Override
+        public CreationPolicy convert(String value) {
+            return switch (value) {
+                case "jit-only" -> CreationPolicy.JIT_ONLY;
+                case "allow" -> CreationPolicy.ALLOW;
+                default -> throw new CommandLine.TypeConversionException(
+                        "expected jit-only or allow, not '" + value + "'");
+            };
+        }
+    }
+}

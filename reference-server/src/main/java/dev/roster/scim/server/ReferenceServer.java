@@ -1,0 +1,57 @@
+package dev.roster.scim.server;
+
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+/** The running reference server: Grizzly with Jersey, started and stopped as one. */
+final class ReferenceServer implements AutoCloseable {
+
+    /** How long in-flight requests get to finish on shutdown. */
+    private static final long GRACE_SECONDS = 10;
+
+    private final HttpServer http;
+    private final Runnable onClose;
+
+    private ReferenceServer(HttpServer http, Runnable onClose) {
+        this.http = http;
+        this.onClose = onClose;
+    }
+
+    static ReferenceServer start(String host, int port, ResourceConfig application, Runnable onClose) {
+        URI base = URI.create("http://" + host + ":" + port + "/");
+        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(base, application, false);
+        http.getServerConfiguration().getMonitoringConfig().getWebServerConfig().addProbes(new LenientQueryStrings());
+        try {
+            http.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        return new ReferenceServer(http, onClose);
+    }
+
+    /** The port actually listened on (the one the OS chose when asked for port 0). */
+    int port() {
+        NetworkListener listener = http.getListeners().iterator().next();
+        return listener.getPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.shutdown(GRACE_SECONDS, TimeUnit.SECONDS).get(GRACE_SECONDS + 1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            http.shutdownNow();
+        } finally {
+            onClose.run();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.roster.scim.server;
+
+import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.port.in.Discovery;
+import dev.roster.scim.core.port.in.GeneratedToken;
+import dev.roster.scim.core.port.in.JitSignIn;
+import dev.roster.scim.core.port.in.LocalUserAdministration;
+import dev.roster.scim.core.port.in.ScimUsers;
+import dev.roster.scim.core.port.in.SearchRequest;
+import dev.roster.scim.core.port.in.SettingsChange;
+import dev.roster.scim.core.port.in.SiteAdministration;
+import dev.roster.scim.core.service.DiscoveryService;
+import dev.roster.scim.core.service.JitSignInService;
+import dev.roster.scim.core.service.LocalUserAdministrationService;
+import dev.roster.scim.core.service.Ports;
+import dev.roster.scim.core.service.ScimUsersService;
+import dev.roster.scim.core.service.SiteAdministrationService;
+import dev.roster.scim.jaxrs.ScimFeature;
+import dev.roster.scim.jaxrs.SiteResolver;
+import dev.roster.scim.mybatis.RosterDatabase;
+import dev.roster.scim.server.admin.AdminFeature;
+import dev.roster.scim.server.admin.AdminPassword;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The composition root: opens the database, wires the core's use cases to the SQLite stores, registers the SCIM
+ * feature, the admin API and the page with Jersey, and starts Grizzly. On a new database it also creates the demo
+ * site and prints what an IdP admin needs, secrets once.
+ */
+public final class RosterApplication implements AutoCloseable {
+
+    static final SiteId DEMO_SITE = SiteId.of("demo");
+    private static final String ADMIN_PASSWORD_KEY = "admin.password";
+    private static final Logger LOG = LoggerFactory.getLogger(RosterApplication.class);
+
+    private final RosterDatabase database;
+    private final ReferenceServer server;
+    private final String baseUrl;
+
+    private RosterApplication(RosterDatabase database, ReferenceServer server, String baseUrl) {
+        this.database = database;
+        this.server = server;
+        this.baseUrl = baseUrl;
+    }
+
+    public static RosterApplication start(ServerOptions options, PrintStream console) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        RosterDatabase database = RosterDatabase.open(options.database());
+        try {
+            Ports ports = new Ports(database.userStore(), database.siteStore(), database.auditLog(),
+                    database.transactions(), new LoggingAccountEvents(), Clock.systemUTC());
+            ScimUsers scimUsers = new ScimUsersService(ports, options.creationPolicy());
+            SiteAdministration sites = new SiteAdministrationService(ports);
+            LocalUserAdministration localUsers = new LocalUserAdministrationService(ports);
+            JitSignIn signIn = new JitSignInService(ports);
+            Discovery discovery = new DiscoveryService();
+
+            boolean newDatabase = sites.sites().isEmpty();
+            Optional<String> generatedPassword = Optional.empty();
+            AdminPassword password;
+            Optional<String> stored = database.serverSettings().get(ADMIN_PASSWORD_KEY);
+            if (options.adminPassword().isPresent()) {
+                password = AdminPassword.hash(options.adminPassword().get());
+                database.serverSettings().put(ADMIN_PASSWORD_KEY, password.stored());
+            } else if (stored.isPresent()) {
+                password = AdminPassword.fromStored(stored.get());
+            } else {
+                generatedPassword = Optional.of(AdminPassword.generate());
+                password = AdminPassword.hash(generatedPassword.get());
+                database.serverSettings().put(ADMIN_PASSWORD_KEY, password.stored());
+            }
+            Optional<GeneratedToken> demoToken = newDatabase ? Optional.of(createDemoSite(sites)) : Optional.empty();
+            if (options.seedUsers() > 0) {
+                long existing = localUsers.users(DEMO_SITE, SearchRequest.all().withPage(1, 0)).totalResults();
+                DemoUsers.seed(signIn, DEMO_SITE, existing, options.seedUsers(), console);
+            }
+
+            ResourceConfig application = new ResourceConfig()
+                    .register(new ScimFeature(scimUsers, discovery, sites, SiteResolver.byName()))
+                    .register(new AccessLogFilter())
+                    .register(HealthResource.class)
+                    .register(new AdminFeature(sites, localUsers, signIn, password))
+                    .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+            ReferenceServer server = ReferenceServer.start(options.host(), options.port(), application,
+                    database::close);
+            String baseUrl = "http://" + options.host() + ":" + server.port();
+            StartupBanner.print(console, baseUrl, DEMO_SITE, demoToken, generatedPassword, newDatabase);
+            LOG.info("Roster reference server listening on {}", baseUrl);
+            return new RosterApplication(database, server, baseUrl);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static GeneratedToken createDemoSite(SiteAdministration sites) {
+        sites.createSite(DEMO_SITE.value());
+        sites.updateSettings(DEMO_SITE, new SettingsChange(Optional.of(true), Optional.of(true), Optional.of(true)));
+        return sites.generateToken(DEMO_SITE);
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    RosterDatabase database() {
+        return database;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.roster.scim.server.admin;
+
+import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.model.AuditRecord;
+import dev.roster.scim.core.model.ScimObject;
+import dev.roster.scim.core.model.ScimValue;
+import dev.roster.scim.core.model.SiteSettings;
+import dev.roster.scim.core.model.User;
+
+import java.net.URI;
+import java.util.Optional;
+
+/** The admin API's JSON shapes: translation only, no decisions. */
+final class AdminJson {
+
+    private AdminJson() {
+    }
+
+    static ScimObject settings(SiteSettings settings, URI scimBase) {
+        return ScimObject.builder()
+                .put("site", settings.site().value())
+                .put("ssoConfigured", settings.ssoConfigured())
+                .put("scimEnabled", settings.scimEnabled())
+                .put("manageRoles", settings.manageRoles())
+                .put("tokenCreatedAt", settings.tokenCreatedAt().<ScimValue>map(at -> ScimValue.of(at.toString()))
+                        .orElse(ScimValue.nullValue()))
+                .put("scimBaseUrl", scimBase.toString())
+                .build();
+    }
+
+    static ScimObject user(User user) {
+        return ScimObject.builder()
+                .put("id", user.id())
+                .put("userName", user.userName())
+                .put("email", user.preferredEmail().<ScimValue>map(email -> ScimValue.of(email.value()))
+                        .orElse(ScimValue.nullValue()))
+                .put("active", user.active())
+                .put("role", user.role().scimValue())
+                .put("idpActive", user.idpActive().<ScimValue>map(ScimValue::of).orElse(ScimValue.nullValue()))
+                .put("drift", user.drifted())
+                .put("lastChangedBy", user.lastChangedBy().label())
+                .put("scimDeleted", user.hidden())
+                .put("lastModified", user.lastModified().toString())
+                .put("version", ScimValue.of(user.version()))
+                .build();
+    }
+
+    static ScimObject signedIn(User user) {
+        return ScimObject.builder()
+                .put("id", user.id())
+                .put("userName", user.userName())
+                .put("active", user.active())
+                .put("role", user.role().scimValue())
+                .build();
+    }
+
+    static ScimObject audit(AuditRecord record) {
+        return ScimObject.builder()
+                .put("at", record.at().toString())
+                .put("userId", record.userId())
+                .put("userName", record.userName())
+                .put("source", record.source().label())
+                .put("action", record.action())
+                .put("before", text(record.before()))
+                .put("after", text(record.after()))
+                .put("detail", record.detail())
+                .build();
+    }
+
+    /** A boolean member if present; {@code 400 invalidValue} if present and not a boolean. */
+    static Optional<Boolean> optionalBoolean(ScimObject body, String name) {
+        Optional<ScimValue> value = body.getAssigned(name);
+        if (value.isPresent() && !(value.get() instanceof dev.roster.scim.core.model.ScimBoolean)) {
+            throw ScimException.invalidValue("'" + name + "' must be true or false.");
+        }
+        return body.getBoolean(name);
+    }
+
+    /** A required string member; {@code 400 invalidValue} if missing or not a string. */
+    static String requiredString(ScimObject body, String name) {
+        return optionalString(body, name)
+                .orElseThrow(() -> ScimException.invalidValue("'" + name + "' is required."));
+    }
+
+    static Optional<String> optionalString(ScimObject body, String name) {
+        Optional<ScimValue> value = body.getAssigned(name);
+        if (value.isPresent() && !(value.get() instanceof dev.roster.scim.core.model.ScimString)) {
+            throw ScimException.invalidValue("'" + name + "' must be a string.");
+        }
+        return body.getString(name).filter(text -> !text.isBlank());
+    }
+
+    private static ScimValue text(Optional<String> value) {
+        return value.<ScimValue>map(ScimValue::of).orElse(ScimValue.nullValue());
+    }
+
+}

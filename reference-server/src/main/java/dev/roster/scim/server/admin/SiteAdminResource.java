@@ -1,0 +1,159 @@
+package dev.roster.scim.server.admin;
+
+import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.model.Role;
+import dev.roster.scim.core.model.ScimArray;
+import dev.roster.scim.core.model.ScimObject;
+import dev.roster.scim.core.model.ScimValue;
+import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.port.in.GeneratedToken;
+import dev.roster.scim.core.port.in.LocalUserAdministration;
+import dev.roster.scim.core.port.in.SearchRequest;
+import dev.roster.scim.core.port.in.SettingsChange;
+import dev.roster.scim.core.port.in.SiteAdministration;
+import dev.roster.scim.core.port.out.UserPage;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * {@code /c/{site}/admin/api}: a site's SCIM settings, its token, its users and their audit trail, for the
+ * site administrator (HTTP Basic). Translates to the core's {@link SiteAdministration} and
+ * {@link LocalUserAdministration}.
+ */
+@AdminEndpoint
+@Path("c/{site}/admin/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class SiteAdminResource {
+
+    private static final int DEFAULT_AUDIT_LIMIT = 50;
+    private static final int MAX_AUDIT_LIMIT = 500;
+
+    private final SiteAdministration sites;
+    private final LocalUserAdministration users;
+
+    public SiteAdminResource(SiteAdministration sites, LocalUserAdministration users) {
+        this.sites = sites;
+        this.users = users;
+    }
+
+    @GET
+    @Path("settings")
+    public ScimObject settings(@PathParam("site") String site, @Context UriInfo uri) {
+        var settings = sites.settings(site(site));
+        return AdminJson.settings(settings, SitesResource.scimBase(uri, settings));
+    }
+
+    @PATCH
+    @Path("settings")
+    public ScimObject updateSettings(@PathParam("site") String site, ScimObject body, @Context UriInfo uri) {
+        SettingsChange change = new SettingsChange(AdminJson.optionalBoolean(body, "ssoConfigured"),
+                AdminJson.optionalBoolean(body, "scimEnabled"), AdminJson.optionalBoolean(body, "manageRoles"));
+        var settings = sites.updateSettings(site(site), change);
+        return AdminJson.settings(settings, SitesResource.scimBase(uri, settings));
+    }
+
+    @POST
+    @Path("scim-token")
+    public Response generateToken(@PathParam("site") String site) {
+        GeneratedToken token = sites.generateToken(site(site));
+        return Response.status(Response.Status.CREATED)
+                .header("Cache-Control", "no-store")
+                .entity(ScimObject.builder()
+                        .put("token", token.token())
+                        .put("createdAt", token.createdAt().toString())
+                        .build())
+                .build();
+    }
+
+    @GET
+    @Path("users")
+    public ScimObject users(@PathParam("site") String site, @QueryParam("filter") String filter,
+                            @QueryParam("startIndex") String startIndex, @QueryParam("count") String count) {
+        SearchRequest request = new SearchRequest(blankToEmpty(filter), Optional.empty(), Optional.empty(),
+                integer("startIndex", startIndex), integer("count", count));
+        UserPage page = users.users(site(site), request);
+        return ScimObject.builder()
+                .put("totalResults", ScimValue.of(page.totalResults()))
+                .put("startIndex", ScimValue.of(page.startIndex()))
+                .put("users", new ScimArray(page.users().stream().<ScimValue>map(AdminJson::user).toList()))
+                .build();
+    }
+
+    @POST
+    @Path("users/{id}/deactivate")
+    public ScimObject deactivate(@PathParam("site") String site, @PathParam("id") String id) {
+        return AdminJson.user(users.deactivate(site(site), id));
+    }
+
+    @POST
+    @Path("users/{id}/reactivate")
+    public ScimObject reactivate(@PathParam("site") String site, @PathParam("id") String id) {
+        return AdminJson.user(users.reactivate(site(site), id));
+    }
+
+    @POST
+    @Path("users/{id}/restore")
+    public ScimObject restore(@PathParam("site") String site, @PathParam("id") String id) {
+        return AdminJson.user(users.restore(site(site), id));
+    }
+
+    @PUT
+    @Path("users/{id}/role")
+    public ScimObject setRole(@PathParam("site") String site, @PathParam("id") String id, ScimObject body) {
+        String value = AdminJson.requiredString(body, "role");
+        Role role = Role.fromScimValue(value).orElseThrow(() -> ScimException.invalidValue(
+                "'role' must be one of Registered, Moderator or Admin, not '" + value + "'."));
+        return AdminJson.user(users.setRole(site(site), id, role));
+    }
+
+    @GET
+    @Path("audit")
+    public ScimObject audit(@PathParam("site") String site, @QueryParam("limit") String limit,
+                            @QueryParam("userId") String userId) {
+        int size = Math.min(MAX_AUDIT_LIMIT, Math.max(1, integer("limit", limit).orElse(DEFAULT_AUDIT_LIMIT)));
+        SiteId siteId = site(site);
+        var records = userId == null || userId.isBlank()
+                ? users.recentChanges(siteId, size)
+                : users.changesOf(siteId, userId, size);
+        return ScimObject.builder()
+                .put("records", new ScimArray(records.stream().<ScimValue>map(AdminJson::audit).toList()))
+                .build();
+    }
+
+    private static SiteId site(String name) {
+        if (!SiteId.isValid(name)) {
+            throw ScimException.notFound("There is no site '" + name + "'.");
+        }
+        return SiteId.of(name);
+    }
+
+    private static Optional<String> blankToEmpty(String text) {
+        return text == null || text.isBlank() ? Optional.empty() : Optional.of(text);
+    }
+
+    private static OptionalInt integer(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(text.strip()));
+        } catch (NumberFormatException e) {
+            throw ScimException.invalidValue("'" + name + "' must be an integer.");
+        }
+    }
+}

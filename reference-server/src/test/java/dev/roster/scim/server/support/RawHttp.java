@@ -1,0 +1,115 @@
+package dev.roster.scim.server.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A deliberately plain HTTP/1.1 client over a socket: it writes the request target byte for byte, so tests can send
+ * what real clients send and {@link java.net.URI} refuses (a literal {@code "} in a query string), and it adds no
+ * header of its own beyond {@code Host}, {@code Content-Length} and {@code Connection: close}.
+ */
+public final class RawHttp {
+
+    private static final int TIMEOUT_MILLIS = 30_000;
+
+    private RawHttp() {
+    }
+
+    public record Response(int status, Map<String, List<String>> headers, byte[] body) {
+
+        public Optional<String> header(String name) {
+            List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+            return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+        }
+
+        public String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    public static Response send(String host, int port, String method, String target, Map<String, String> headers,
+                                byte[] body) {
+        try (Socket socket = new Socket(host, port)) {
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            OutputStream out = socket.getOutputStream();
+            StringBuilder head = new StringBuilder();
+            head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+            head.append("Host: ").append(host).append(':').append(port).append("\r\n");
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            if (body.length > 0 || !method.equals("GET") && !method.equals("DELETE")) {
+                head.append("Content-Length: ").append(body.length).append("\r\n");
+            }
+            head.append("Connection: close\r\n\r\n");
+            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(body);
+            out.flush();
+            return read(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Response read(InputStream in) throws IOException {
+        byte[] all = in.readAllBytes();
+        int headEnd = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        if (headEnd < 0) {
+            throw new IOException("no complete HTTP response head in " + all.length + " bytes");
+        }
+        String[] lines = new String(all, 0, headEnd, StandardCharsets.ISO_8859_1).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, List<String>> headers = new TreeMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    key -> new ArrayList<>()).add(lines[i].substring(colon + 1).strip());
+        }
+        byte[] rest = java.util.Arrays.copyOfRange(all, headEnd + 4, all.length);
+        boolean chunked = headers.getOrDefault("transfer-encoding", List.of()).stream()
+                .anyMatch(value -> value.equalsIgnoreCase("chunked"));
+        return new Response(status, headers, chunked ? dechunk(rest) : rest);
+    }
+
+    private static byte[] dechunk(byte[] data) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int position = 0;
+        while (position < data.length) {
+            int lineEnd = indexOf(data, position, "\r\n".getBytes(StandardCharsets.US_ASCII));
+            String sizeText = new String(data, position, lineEnd - position, StandardCharsets.US_ASCII);
+            int size = Integer.parseInt(sizeText.split(";")[0].strip(), 16);
+            if (size == 0) {
+                break;
+            }
+            body.write(data, lineEnd + 2, size);
+            position = lineEnd + 2 + size + 2;
+        }
+        return body.toByteArray();
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern) {
+        return indexOf(data, 0, pattern);
+    }
+
+    private static int indexOf(byte[] data, int from, byte[] pattern) {
+        outer:
+        for (int i = from; i <= data.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.roster.scim.server.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.roster.scim.server.RosterApplication;
+import dev.roster.scim.core.policy.CreationPolicy;
+import dev.roster.scim.server.ServerOptions;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * A real reference server on a free port with a real SQLite file, started in-process, plus the admin calls tests
+ * need to set a site up. Every request goes over HTTP.
+ */
+public final class TestServer implements AutoCloseable {
+
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RosterApplication application;
+    private final ByteArrayOutputStream console;
+    // HTTP/1.1: Grizzly hangs on cleartext requests with a body that ask for an h2c upgrade (jersey #6059).
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private TestServer(RosterApplication application, ByteArrayOutputStream console) {
+        this.application = application;
+        this.console = console;
+    }
+
+    public static TestServer start(Path database) {
+        return start(database, CreationPolicy.JIT_ONLY);
+    }
+
+    public static TestServer start(Path database, CreationPolicy creationPolicy) {
+        return start(new ServerOptions("127.0.0.1", 0, database, Optional.of(ADMIN_PASSWORD), 0, creationPolicy));
+    }
+
+    public static TestServer start(ServerOptions options) {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RosterApplication application = RosterApplication.start(options,
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+        return new TestServer(application, console);
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    public int port() {
+        return application.port();
+    }
+
+    public String baseUrl() {
+        return application.baseUrl();
+    }
+
+    public String adminPassword() {
+        return ADMIN_PASSWORD;
+    }
+
+    /** What the server printed at start. */
+    public String console() {
+        return console.toString(StandardCharsets.UTF_8);
+    }
+
+    public String scimBase(String site) {
+        return baseUrl() + "/c/" + site + "/auth/scim/v2";
+    }
+
+    /** Creates the site, sets SSO up, turns SCIM and role management on, and returns a fresh SCIM token. */
+    public String createScimReadySite(String site) {
+        admin("POST", "/admin/api/sites", "{\"site\":\"" + site + "\"}", 201);
+        admin("PATCH", "/c/" + site + "/admin/api/settings",
+                "{\"ssoConfigured\":true,\"scimEnabled\":true,\"manageRoles\":true}", 200);
+        return admin("POST", "/c/" + site + "/admin/api/scim-token", "", 201).path("token").asText();
+    }
+
+    /** An admin API call that must answer {@code expectedStatus}; its JSON body. */
+    public JsonNode admin(String method, String path, String body, int expectedStatus) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", basic("admin", ADMIN_PASSWORD))
+                .header("Content-Type", "application/json")
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .build());
+        if (response.statusCode() != expectedStatus) {
+            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        try {
+            return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        application.close();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.roster.scim.jaxrs;
+
+import jakarta.ws.rs.NameBinding;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Marks the resources under the SCIM base, so that the bearer-token filter guards them and nothing else. */
+@NameBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface ScimEndpoint {
+}

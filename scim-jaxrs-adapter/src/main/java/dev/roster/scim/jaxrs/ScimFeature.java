@@ -1,0 +1,57 @@
+package dev.roster.scim.jaxrs;
+
+import dev.roster.scim.core.port.in.Discovery;
+import dev.roster.scim.core.port.in.ScimUsers;
+import dev.roster.scim.core.port.in.SiteAdministration;
+import dev.roster.scim.jaxrs.auth.BearerTokenFilter;
+import dev.roster.scim.jaxrs.error.ScimExceptionMapper;
+import dev.roster.scim.jaxrs.error.UnexpectedExceptionMapper;
+import dev.roster.scim.jaxrs.error.WebApplicationExceptionMapper;
+import dev.roster.scim.jaxrs.json.DefaultContentTypeFilter;
+import dev.roster.scim.jaxrs.json.ScimJsonProvider;
+import dev.roster.scim.jaxrs.resource.DiscoveryResource;
+import dev.roster.scim.jaxrs.resource.UnsupportedResource;
+import dev.roster.scim.jaxrs.resource.UsersResource;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+
+import java.util.Objects;
+
+/**
+ * The SCIM 2.0 API of Roster for any JAX-RS application: register it and {@code /c/{site}/auth/scim/v2/…} serves
+ * {@code Users}, the discovery endpoints and SCIM errors for everything else, behind the site's bearer token.
+ *
+ * <pre>{@code
+ * ResourceConfig app = new ResourceConfig()
+ *     .register(new ScimFeature(scimUsers, discovery, siteAdministration, SiteResolver.byName()));
+ * }</pre>
+ */
+public final class ScimFeature implements Feature {
+
+    private final ScimUsers users;
+    private final Discovery discovery;
+    private final SiteAdministration sites;
+    private final SiteResolver siteResolver;
+
+    public ScimFeature(ScimUsers users, Discovery discovery, SiteAdministration sites, SiteResolver siteResolver) {
+        this.users = Objects.requireNonNull(users, "users");
+        this.discovery = Objects.requireNonNull(discovery, "discovery");
+        this.sites = Objects.requireNonNull(sites, "sites");
+        this.siteResolver = Objects.requireNonNull(siteResolver, "siteResolver");
+    }
+
+    @Override
+    public boolean configure(FeatureContext context) {
+        context.register(new ScimJsonProvider());
+        context.register(new DefaultContentTypeFilter());
+        context.register(new BearerTokenFilter(sites, siteResolver), Priorities.AUTHENTICATION);
+        context.register(new ScimExceptionMapper());
+        context.register(new WebApplicationExceptionMapper());
+        context.register(new UnexpectedExceptionMapper());
+        context.register(new UsersResource(users, siteResolver));
+        context.register(new DiscoveryResource(discovery));
+        context.register(new UnsupportedResource());
+        return true;
+    }
+}

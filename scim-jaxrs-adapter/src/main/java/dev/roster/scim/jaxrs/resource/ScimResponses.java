@@ -1,0 +1,75 @@
+package dev.roster.scim.jaxrs.resource;
+
+import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.model.Projection;
+import dev.roster.scim.core.model.ScimArray;
+import dev.roster.scim.core.model.ScimObject;
+import dev.roster.scim.core.model.ScimValue;
+import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.model.UserResources;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Renders the core's results as SCIM JSON: resources with {@code meta.location}, ListResponses, ETags. */
+final class ScimResponses {
+
+    static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+
+    private ScimResponses() {
+    }
+
+    static ScimObject user(User user, URI location, Projection projection) {
+        return projection.apply(withLocation(UserResources.toScim(user), location));
+    }
+
+    static ScimObject withLocation(ScimObject resource, URI location) {
+        return resource.getObject("meta")
+                .map(meta -> resource.with("meta", meta.with("location", ScimValue.of(location.toString()))))
+                .orElse(resource);
+    }
+
+    /** A ListResponse (RFC 7644 §3.4.2); with {@code count=0} only the totals, no {@code Resources}. */
+    static ScimObject listResponse(long totalResults, int startIndex, List<? extends ScimValue> resources,
+                                   boolean totalsOnly) {
+        ScimObject.Builder list = ScimObject.builder()
+                .put("schemas", ScimArray.of(ScimValue.of(LIST_RESPONSE)))
+                .put("totalResults", ScimValue.of(totalResults))
+                .put("startIndex", ScimValue.of(startIndex))
+                .put("itemsPerPage", ScimValue.of(resources.size()));
+        if (!totalsOnly) {
+            list.put("Resources", new ScimArray(List.copyOf(resources)));
+        }
+        return list.build();
+    }
+
+    static EntityTag etag(User user) {
+        return new EntityTag(Long.toString(user.version()), true);
+    }
+
+    static Optional<String> optional(String parameter) {
+        return parameter == null || parameter.isBlank() ? Optional.empty() : Optional.of(parameter);
+    }
+
+    /** An integer query parameter; {@code 400 invalidValue} when it is not one. */
+    static OptionalInt integer(String name, String parameter) {
+        if (parameter == null || parameter.isBlank()) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(parameter.strip()));
+        } catch (NumberFormatException e) {
+            try {
+                // Larger than an int: as good as "all of them" for count, "past the end" for startIndex.
+                new java.math.BigInteger(parameter.strip());
+                return OptionalInt.of(parameter.strip().startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE);
+            } catch (NumberFormatException notANumber) {
+                throw ScimException.invalidValue("The parameter '" + name + "' must be an integer.");
+            }
+        }
+    }
+}
