@@ -3,7 +3,7 @@ package dev.roster.scim.mybatis;
 import dev.roster.scim.core.model.CaseFolding;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
-import dev.roster.scim.core.port.out.UserPage;
+import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.port.out.UserStore;
 import dev.roster.scim.mybatis.mapper.EmailRow;

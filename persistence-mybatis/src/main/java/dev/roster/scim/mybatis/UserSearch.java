@@ -5,7 +5,7 @@ import dev.roster.scim.core.model.CaseFolding;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.port.out.SortSpec;
-import dev.roster.scim.core.port.out.UserPage;
+import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.mybatis.mapper.UserMapper;
 import dev.roster.scim.mybatis.mapper.UserRow;

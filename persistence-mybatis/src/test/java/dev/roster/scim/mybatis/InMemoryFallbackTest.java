@@ -12,7 +12,7 @@ import dev.roster.scim.core.filter.Filter;
 import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.port.out.SortSpec;
-import dev.roster.scim.core.port.out.UserPage;
+import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.port.out.UserQuery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.port.in.LocalUserAdministration;
 import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.out.SortSpec;
-import dev.roster.scim.core.port.out.UserPage;
+import dev.roster.scim.core.model.UserPage;
 
 import java.util.List;
 import java.util.Objects;

@@ -18,7 +18,7 @@ import dev.roster.scim.core.policy.ScimAssertions;
 import dev.roster.scim.core.port.in.CreateOutcome;
 import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.in.SearchRequest;
-import dev.roster.scim.core.port.out.UserPage;
+import dev.roster.scim.core.model.UserPage;
 
 import java.util.Objects;
 import java.util.Optional;

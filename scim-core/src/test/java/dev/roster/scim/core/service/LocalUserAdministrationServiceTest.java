@@ -13,7 +13,7 @@ import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.Role;
 import dev.roster.scim.core.model.User;
-import dev.roster.scim.core.port.out.UserPage;
+import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.testing.RecordingAccountEvents.Kind;
 import org.junit.jupiter.api.Test;
 

@@ -21,7 +21,7 @@ import dev.roster.scim.core.policy.CreationPolicy;
 import dev.roster.scim.core.port.in.CreateOutcome;
 import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.in.SearchRequest;
-import dev.roster.scim.core.port.out.UserPage;
+import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.testing.RecordingAccountEvents.Kind;
 import dev.roster.scim.core.testing.TestClock;
 import org.junit.jupiter.api.Nested;

@@ -18,7 +18,7 @@ import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserSchemas;
 import dev.roster.scim.core.port.out.SortSpec;
-import dev.roster.scim.core.port.out.UserPage;
+import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.port.out.UserStore;
 import org.junit.jupiter.api.BeforeEach;

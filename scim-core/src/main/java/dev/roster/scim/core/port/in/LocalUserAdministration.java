@@ -4,7 +4,7 @@ import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.Role;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
-import dev.roster.scim.core.port.out.UserPage;
+import dev.roster.scim.core.model.UserPage;
 
 import java.util.List;
 

@@ -3,7 +3,7 @@ package dev.roster.scim.core.port.in;
 import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
-import dev.roster.scim.core.port.out.UserPage;
+import dev.roster.scim.core.model.UserPage;
 
 import java.util.Optional;
 

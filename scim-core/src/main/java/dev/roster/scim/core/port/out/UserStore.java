@@ -1,5 +1,6 @@
 package dev.roster.scim.core.port.out;
 
+import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 

@@ -1,6 +1,4 @@
-package dev.roster.scim.core.port.out;
-
-import dev.roster.scim.core.model.User;
+package dev.roster.scim.core.model;
 
 import java.util.List;
 
