@@ -23,11 +23,23 @@ final class MyBatisAuditLog implements AuditLog {
     @Override
     public void append(AuditRecord record) {
         sessions.write(session -> {
-            session.getMapper(AuditMapper.class).append(new AuditRow(record.site().value(), record.userId(),
-                    record.userName(), record.source().label(), record.action(), record.before().orElse(null),
-                    record.after().orElse(null), record.detail(), record.at().toEpochMilli()));
+            session.getMapper(AuditMapper.class).append(row(record));
             return null;
         });
+    }
+
+    @Override
+    public void appendAll(List<AuditRecord> records) {
+        sessions.batch(session -> {
+            AuditMapper mapper = session.getMapper(AuditMapper.class);
+            records.forEach(record -> mapper.append(row(record)));
+        });
+    }
+
+    private static AuditRow row(AuditRecord record) {
+        return new AuditRow(record.site().value(), record.userId(), record.userName(), record.source().label(),
+                record.action(), record.before().orElse(null), record.after().orElse(null), record.detail(),
+                record.at().toEpochMilli());
     }
 
     @Override

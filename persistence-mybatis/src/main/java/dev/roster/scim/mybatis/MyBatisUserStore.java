@@ -11,6 +11,9 @@ import dev.roster.scim.mybatis.mapper.UserMapper;
 import dev.roster.scim.mybatis.mapper.UserRow;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +25,8 @@ final class MyBatisUserStore implements UserStore {
 
     /** Rows per batch flush in {@link #insertAll}: bounds memory while keeping statements reused. */
     static final int BATCH_SIZE = 10_000;
+
+    private static final int IN_LIST_SIZE = 1_000;
 
     private final Sessions sessions;
     private final UserSearch search;
@@ -42,6 +47,22 @@ final class MyBatisUserStore implements UserStore {
         return sessions.read(session -> session.getMapper(UserMapper.class)
                         .findByUserNameFolded(site.value(), CaseFolding.fold(userName)))
                 .map(UserRows::toUser);
+    }
+
+    @Override
+    public Set<String> existingUserNames(SiteId site, Collection<String> userNames) {
+        List<String> folded = userNames.stream().map(CaseFolding::fold).distinct().toList();
+        Set<String> existing = new HashSet<>();
+        sessions.read(session -> {
+            UserMapper mapper = session.getMapper(UserMapper.class);
+            // SQLite allows 32766 bound parameters; chunks keep each IN list far below that.
+            for (int from = 0; from < folded.size(); from += IN_LIST_SIZE) {
+                existing.addAll(mapper.existingFoldedUserNames(site.value(),
+                        folded.subList(from, Math.min(folded.size(), from + IN_LIST_SIZE))));
+            }
+            return null;
+        });
+        return existing;
     }
 
     @Override

@@ -96,7 +96,9 @@ final class Sessions {
         } catch (SQLException e) {
             throw StorageFailures.translate(e);
         }
-        try (SqlSession session = factory.openSession(writer)) {
+        // REUSE keeps each distinct statement prepared for the rest of the transaction: a use case that reads and
+        // writes several rows, or a seeding batch, prepares each statement once instead of once per row.
+        try (SqlSession session = factory.openSession(ExecutorType.REUSE, writer)) {
             bound.set(session);
             T result = work.get();
             session.flushStatements();

@@ -15,6 +15,8 @@ public interface UserMapper {
 
     Optional<UserRow> findByUserNameFolded(@Param("site") String site, @Param("folded") String userNameFolded);
 
+    List<String> existingFoldedUserNames(@Param("site") String site, @Param("folded") List<String> folded);
+
     void insert(UserRow row);
 
     void insertEmail(EmailRow row);

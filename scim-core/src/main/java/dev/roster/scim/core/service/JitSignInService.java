@@ -58,17 +58,18 @@ public final class JitSignInService implements JitSignIn {
     public int signInAll(SiteId site, List<SsoAssertion> assertions) {
         requireSso(site);
         return ports.transactions().inTransaction(() -> {
-            Set<String> seen = new HashSet<>();
+            Set<String> seen = new HashSet<>(ports.users().existingUserNames(site,
+                    assertions.stream().map(SsoAssertion::userName).toList()));
             List<User> created = new ArrayList<>();
             for (SsoAssertion assertion : assertions) {
-                if (seen.add(CaseFolding.fold(assertion.userName()))
-                        && ports.users().findByUserName(site, assertion.userName()).isEmpty()) {
+                if (seen.add(CaseFolding.fold(assertion.userName()))) {
                     created.add(newUser(assertion));
                 }
             }
             ports.users().insertAll(site, created);
-            created.forEach(user -> ports.audit().append(
-                    UserChanges.created(site, user, ChangeSource.SIGN_IN, user.created())));
+            ports.audit().appendAll(created.stream()
+                    .map(user -> UserChanges.created(site, user, ChangeSource.SIGN_IN, user.created()))
+                    .toList());
             return created.size();
         });
     }

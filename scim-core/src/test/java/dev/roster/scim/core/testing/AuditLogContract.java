@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -109,6 +110,14 @@ public abstract class AuditLogContract {
         assertThat(log.recent(site, 10)).extracting(AuditRecord::action).containsExactly("create");
         assertThat(log.recentForUser(otherSite, "u-1", 10)).extracting(AuditRecord::action)
                 .containsExactly("delete");
+    }
+
+    @Test
+    void appendAllKeepsEveryRecordInOrder() {
+        log.appendAll(List.of(record(site, "u-1", "create", T0), record(site, "u-2", "create", T0),
+                record(site, "u-3", "create", T0)));
+
+        assertThat(log.recent(site, 10)).extracting(AuditRecord::userId).containsExactly("u-3", "u-2", "u-1");
     }
 
     private static AuditRecord record(SiteId site, String userId, String action, Instant at) {

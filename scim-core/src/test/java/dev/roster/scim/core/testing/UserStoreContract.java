@@ -8,6 +8,7 @@ import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.filter.AttrPath;
 import dev.roster.scim.core.filter.FilterParser;
+import dev.roster.scim.core.model.CaseFolding;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.Email;
 import dev.roster.scim.core.model.Name;
@@ -162,6 +163,16 @@ public abstract class UserStoreContract {
         assertThat(store.search(site, UserQuery.all(1, 100).includingHidden()).totalResults())
                 .isEqualTo(population().size());
         assertThat(store.findById(site, "u09")).contains(population().get(8));
+    }
+
+    @Test
+    void existingUserNamesAreFoundInAnyCaseHiddenIncludedAndOnlyInTheirSite() {
+        store.insertAll(site, List.of(user("u-1", "ÉMILE").build(), user("u-2", "straße").hidden(true).build()));
+        store.insert(otherSite, user("u-3", "Ann").build());
+
+        assertThat(store.existingUserNames(site, List.of("émile", "STRASSE", "ann", "nobody")))
+                .containsExactlyInAnyOrder(CaseFolding.fold("émile"), CaseFolding.fold("STRASSE"));
+        assertThat(store.existingUserNames(site, List.of())).isEmpty();
     }
 
     @Test

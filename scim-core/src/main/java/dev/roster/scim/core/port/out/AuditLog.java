@@ -17,6 +17,11 @@ public interface AuditLog {
 
     void append(AuditRecord record);
 
+    /** Appends many records in order (batches); the same as appending each. */
+    default void appendAll(List<AuditRecord> records) {
+        records.forEach(this::append);
+    }
+
     /** The site's newest records first, at most {@code limit}. */
     List<AuditRecord> recent(SiteId site, int limit);
 

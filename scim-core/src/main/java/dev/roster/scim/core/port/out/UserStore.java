@@ -1,11 +1,15 @@
 package dev.roster.scim.core.port.out;
 
 import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.core.model.CaseFolding;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Where a site's users live. Every call names the site; nothing crosses sites. Implementations translate their
@@ -22,6 +26,17 @@ public interface UserStore {
 
     /** The user with that userName in any case, hidden or not. */
     Optional<User> findByUserName(SiteId site, String userName);
+
+    /**
+     * Which of these userNames the site already has, hidden users included, as {@link CaseFolding#fold folded}
+     * names: the bulk form of {@link #findByUserName}, for batches.
+     */
+    default Set<String> existingUserNames(SiteId site, Collection<String> userNames) {
+        return userNames.stream()
+                .filter(userName -> findByUserName(site, userName).isPresent())
+                .map(CaseFolding::fold)
+                .collect(Collectors.toSet());
+    }
 
     /** One page of the users matching the query, with the total number of matches. */
     UserPage search(SiteId site, UserQuery query);
