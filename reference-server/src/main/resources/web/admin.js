@@ -458,7 +458,7 @@
     try {
       openConsole(await api('GET', '/settings'));
     } catch (e) {
-      showSignIn();
+      // A 401 leads back to the sign-in form; anything else is explained and left for the admin to act on.
       showError('Could not load the settings', e);
     }
   }
