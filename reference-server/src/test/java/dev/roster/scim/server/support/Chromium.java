@@ -1,6 +1,5 @@
 package dev.roster.scim.server.support;
 
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -11,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Headless Chromium from the system's packages, driven by the system's chromedriver. Selenium Manager is never asked
@@ -26,18 +26,28 @@ public final class Chromium {
     private Chromium() {
     }
 
-    /** A new headless browser with a fresh profile; {@code quit()} it when done. */
+    /**
+     * Why the browser tests cannot run here, if they cannot: the reason says how to install what is missing. On CI
+     * ({@code CI=true}) a missing browser is an error instead, thrown here.
+     */
+    public static Optional<String> unavailable() {
+        File browser = executable("CHROMIUM_BIN", "/usr/bin/chromium");
+        File driver = executable("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
+        if (browser.canExecute() && driver.canExecute()) {
+            return Optional.empty();
+        }
+        String reason = "The browser tests need Chromium and its driver (" + browser + ", " + driver
+                + "). Install them with: " + INSTALL;
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError(reason);
+        }
+        return Optional.of(reason);
+    }
+
+    /** A new headless browser with a fresh profile; {@code quit()} it when done. Check {@link #unavailable()} first. */
     public static ChromeDriver start(Path profile) {
         File browser = executable("CHROMIUM_BIN", "/usr/bin/chromium");
         File driver = executable("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
-        if (!browser.canExecute() || !driver.canExecute()) {
-            String message = "The browser tests need Chromium and its driver (" + browser + ", " + driver
-                    + "). Install them with: " + INSTALL;
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError(message);
-            }
-            Assumptions.abort(message);
-        }
         System.setProperty("webdriver.chrome.driver", driver.getPath());
         System.setProperty("SE_OFFLINE", "true");
         ChromeOptions options = new ChromeOptions()

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.scim.server.support.Chromium;
 import dev.roster.scim.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,13 +53,25 @@ class AdminScimPageBrowserTest {
     private static ChromeDriver browser;
     private static WebDriverWait wait;
 
+    private static Optional<String> unavailable;
+
     @BeforeAll
     static void start() {
+        unavailable = Chromium.unavailable();
+        if (unavailable.isPresent()) {
+            return;
+        }
         browser = Chromium.start(workDirectory.resolve("chromium-profile"));
         server = TestServer.start(workDirectory.resolve("page.db"));
         wait = new WebDriverWait(browser, PATIENCE);
         // The page replaces table rows when data arrives; a row found a moment ago may be gone, so look again.
         wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    @BeforeEach
+    void needsTheBrowser() {
+        // Per test rather than in @BeforeAll, so each skipped test is reported with the reason.
+        Assumptions.assumeTrue(unavailable.isEmpty(), () -> unavailable.orElse(""));
     }
 
     @AfterAll
