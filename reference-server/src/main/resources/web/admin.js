@@ -391,16 +391,22 @@
     return changed;
   }
 
+  const POLL_FAILURE = 'Could not refresh the SCIM activity';
+
   async function pollActivity() {
     stopPolling();
     try {
       const changed = await loadActivity();
+      // The server is back: take down the polling's own complaint, but never an error from the admin's action.
+      if ($('alert').textContent.startsWith(POLL_FAILURE)) {
+        clearError();
+      }
       // Someone else changed users: refresh the table too, unless the admin is working in it right now.
       if (changed && !$('users-table').contains(document.activeElement)) {
         await loadUsers();
       }
     } catch (e) {
-      showError('Could not refresh the SCIM activity', e);
+      showError(POLL_FAILURE, e);
     }
     if (credentials()) {
       pollTimer = setTimeout(pollActivity, POLL_MILLIS);
