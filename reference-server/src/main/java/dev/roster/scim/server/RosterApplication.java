@@ -20,6 +20,8 @@ import dev.roster.scim.jaxrs.SiteResolver;
 import dev.roster.scim.mybatis.RosterDatabase;
 import dev.roster.scim.server.admin.AdminFeature;
 import dev.roster.scim.server.admin.AdminPassword;
+import dev.roster.scim.server.web.AdminAssetsResource;
+import dev.roster.scim.server.web.AdminPageResource;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
@@ -89,6 +91,8 @@ public final class RosterApplication implements AutoCloseable {
                     .register(new AccessLogFilter())
                     .register(HealthResource.class)
                     .register(new AdminFeature(sites, localUsers, signIn, password))
+                    .register(AdminPageResource.class)
+                    .register(AdminAssetsResource.class)
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true);
             ReferenceServer server = ReferenceServer.start(options.host(), options.port(), application,
                     database::close);

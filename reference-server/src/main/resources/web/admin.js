@@ -1,0 +1,473 @@
+// The "SCIM integration" admin page. Talks to the admin API with the admin's HTTP Basic credentials, which the
+// sign-in form keeps in sessionStorage (this tab only). Data from the server only ever reaches the DOM as text.
+'use strict';
+
+(function () {
+  const PAGE_SIZE = 10;
+  const POLL_MILLIS = 3000;
+  const CREDENTIALS_KEY = 'roster.admin.credentials';
+  const ROLES = ['Registered', 'Moderator', 'Admin'];
+  const SOURCES = {scim: 'SCIM (IdP)', admin: 'Admin (here)', 'sign-in': 'Sign-in'};
+
+  const site = decodeURIComponent(location.pathname.split('/')[2] || '');
+  const apiBase = '/c/' + encodeURIComponent(site) + '/admin/api';
+  const $ = (id) => document.getElementById(id);
+
+  let settings = null;
+  let startIndex = 1;
+  let totalUsers = 0;
+  let newestActivity = null;
+  let pollTimer = null;
+
+  class ApiError extends Error {
+    constructor(status, message) {
+      super(message);
+      this.status = status;
+    }
+  }
+
+  // ---- credentials and the admin API ----
+
+  function credentials() {
+    return sessionStorage.getItem(CREDENTIALS_KEY);
+  }
+
+  function basic(user, password) {
+    // btoa takes Latin-1 only; the server decodes the credentials as UTF-8.
+    const bytes = new TextEncoder().encode(user + ':' + password);
+    let binary = '';
+    bytes.forEach((b) => { binary += String.fromCharCode(b); });
+    return 'Basic ' + btoa(binary);
+  }
+
+  async function api(method, path, body, authorization) {
+    const headers = {Accept: 'application/json', Authorization: authorization || credentials() || ''};
+    const init = {method, headers, cache: 'no-store', credentials: 'omit'};
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    let response;
+    try {
+      // credentials 'omit' keeps the browser's own Basic prompt away: the form is the only way to sign in.
+      response = await fetch(apiBase + path, init);
+    } catch (e) {
+      throw new ApiError(0, 'the server could not be reached. Check that it is running, then try again.');
+    }
+    const text = await response.text();
+    let json = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch (e) {
+      json = null;
+    }
+    if (!response.ok) {
+      const detail = json && typeof json.detail === 'string' ? json.detail
+        : 'the server answered ' + response.status + ' ' + response.statusText + '.';
+      throw new ApiError(response.status, detail);
+    }
+    return json;
+  }
+
+  // ---- messages ----
+
+  function showError(context, error) {
+    if (error instanceof ApiError && error.status === 401 && credentials()) {
+      signOut('Your sign-in is no longer accepted (the admin password may have changed). Please sign in again.');
+      return;
+    }
+    const detail = error instanceof ApiError ? error.message : 'something went wrong in this page (' + error + ').';
+    $('alert').textContent = context + ': ' + detail;
+  }
+
+  function clearError() {
+    $('alert').textContent = '';
+  }
+
+  function announce(message) {
+    $('status').textContent = message;
+  }
+
+  async function act(context, work) {
+    clearError();
+    try {
+      await work();
+    } catch (e) {
+      showError(context, e);
+    }
+  }
+
+  // ---- sign in and out ----
+
+  function showSignIn() {
+    stopPolling();
+    $('console').hidden = true;
+    $('sign-out').hidden = true;
+    $('sign-in').hidden = false;
+    $('admin-password').value = '';
+    $('admin-password').focus();
+  }
+
+  function signOut(message) {
+    sessionStorage.removeItem(CREDENTIALS_KEY);
+    showSignIn();
+    if (message) {
+      $('alert').textContent = message;
+    }
+  }
+
+  async function signIn(event) {
+    event.preventDefault();
+    clearError();
+    const authorization = basic($('admin-user').value, $('admin-password').value);
+    $('sign-in-button').disabled = true;
+    try {
+      const loaded = await api('GET', '/settings', undefined, authorization);
+      sessionStorage.setItem(CREDENTIALS_KEY, authorization);
+      $('admin-password').value = '';
+      openConsole(loaded);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) {
+        $('alert').textContent = 'Could not sign in: the user or the admin password is wrong.';
+      } else {
+        showError('Could not sign in', e);
+      }
+    } finally {
+      $('sign-in-button').disabled = false;
+    }
+  }
+
+  function openConsole(loaded) {
+    $('sign-in').hidden = true;
+    $('console').hidden = false;
+    $('sign-out').hidden = false;
+    renderSettings(loaded);
+    loadUsers().catch((e) => showError('Could not load the users', e));
+    pollActivity();
+  }
+
+  // ---- settings and token ----
+
+  function renderSettings(loaded) {
+    settings = loaded;
+    const sso = settings.ssoConfigured;
+    $('sso-configured').checked = sso;
+    $('scim-enabled').checked = settings.scimEnabled;
+    $('manage-roles').checked = settings.manageRoles;
+    $('sso-required').hidden = sso;
+    ['scim-enabled', 'manage-roles', 'generate-token'].forEach((id) => { $(id).disabled = !sso; });
+    $('scim-base-url').value = settings.scimBaseUrl;
+    const created = $('token-created');
+    created.textContent = '';
+    if (settings.tokenCreatedAt) {
+      created.append('The current token was generated on ', timeElement(settings.tokenCreatedAt), '.');
+    } else {
+      created.textContent = 'No token has been generated yet.';
+    }
+  }
+
+  function changeSetting(name, label) {
+    return (event) => act('Could not change "' + label + '"', async () => {
+      const wanted = event.target.checked;
+      try {
+        renderSettings(await api('PATCH', '/settings', {[name]: wanted}));
+        announce('"' + label + '" is now ' + (wanted ? 'on' : 'off') + '.');
+      } catch (e) {
+        event.target.checked = !wanted;
+        throw e;
+      }
+    });
+  }
+
+  function askToGenerate() {
+    if (settings && settings.tokenCreatedAt) {
+      $('confirm-token').returnValue = '';
+      $('confirm-token').showModal();
+      $('confirm-token-cancel').focus();
+    } else {
+      generateToken();
+    }
+  }
+
+  function generateToken() {
+    return act('Could not generate a token', async () => {
+      const generated = await api('POST', '/scim-token', {});
+      $('token-value').value = generated.token;
+      $('new-token').hidden = false;
+      renderSettings(Object.assign({}, settings, {tokenCreatedAt: generated.createdAt}));
+      $('token-value').focus();
+      $('token-value').select();
+      announce('A new token was generated. Copy it now: it is shown only this once.');
+    });
+  }
+
+  async function copy(inputId, what) {
+    clearError();
+    const input = $(inputId);
+    try {
+      await navigator.clipboard.writeText(input.value);
+    } catch (e) {
+      // Outside a secure context there is no async clipboard; selecting and copying still works there.
+      input.focus();
+      input.select();
+      if (!document.execCommand('copy')) {
+        $('alert').textContent = 'Could not copy the ' + what + ': select it and copy it yourself.';
+        return;
+      }
+    }
+    announce('The ' + what + ' was copied.');
+  }
+
+  // ---- users ----
+
+  function filterFor(text) {
+    const trimmed = text.trim();
+    if (!trimmed) {
+      return '';
+    }
+    return 'userName co "' + trimmed.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+  }
+
+  async function loadUsers() {
+    const query = new URLSearchParams({startIndex: String(startIndex), count: String(PAGE_SIZE)});
+    const filter = filterFor($('user-filter').value);
+    if (filter) {
+      query.set('filter', filter);
+    }
+    const page = await api('GET', '/users?' + query);
+    totalUsers = page.totalResults;
+    renderUsers(page.users);
+    const last = Math.min(totalUsers, startIndex + page.users.length - 1);
+    $('users-summary').textContent = totalUsers === 0 ? 'No users match.'
+      : 'Users ' + startIndex + '–' + last + ' of ' + totalUsers + '.';
+    $('page-info').textContent = 'Page ' + (Math.floor((startIndex - 1) / PAGE_SIZE) + 1) + ' of '
+      + Math.max(1, Math.ceil(totalUsers / PAGE_SIZE));
+    $('previous-page').disabled = startIndex <= 1;
+    $('next-page').disabled = startIndex + PAGE_SIZE > totalUsers;
+  }
+
+  function statusText(user) {
+    if (user.scimDeleted) {
+      return 'Deleted by IdP';
+    }
+    return user.active ? 'Active' : 'Deactivated';
+  }
+
+  function renderUsers(users) {
+    const body = $('users-body');
+    body.replaceChildren(...users.map(userRow));
+  }
+
+  function userRow(user) {
+    const row = document.createElement('tr');
+    row.dataset.userName = user.userName;
+    if (user.drift) {
+      row.classList.add('drifted');
+    }
+    row.append(
+      cell('User name', user.userName),
+      cell('Email', user.email || '—'),
+      statusCell(user),
+      cell('IdP says', user.idpActive === null ? 'Nothing yet' : (user.idpActive ? 'Active' : 'Deactivated')),
+      roleCell(user),
+      cell('Last changed by', SOURCES[user.lastChangedBy] || user.lastChangedBy),
+      actionsCell(user));
+    return row;
+  }
+
+  function cell(label, text) {
+    const td = document.createElement('td');
+    td.dataset.label = label;
+    td.textContent = text;
+    return td;
+  }
+
+  function statusCell(user) {
+    const td = cell('Status', statusText(user));
+    td.classList.add('status-cell');
+    if (user.drift) {
+      const marker = document.createElement('span');
+      marker.className = 'drift-marker';
+      marker.textContent = 'Drift';
+      marker.title = 'The status here differs from what the IdP last said.';
+      const explained = document.createElement('span');
+      explained.className = 'visually-hidden';
+      explained.textContent = ': differs from the IdP';
+      marker.append(explained);
+      td.append(' ', marker);
+    }
+    return td;
+  }
+
+  function roleCell(user) {
+    const td = cell('Role', '');
+    const select = document.createElement('select');
+    select.setAttribute('aria-label', 'Role of ' + user.userName);
+    ROLES.forEach((role) => select.append(new Option(role, role, false, role === user.role)));
+    const set = button('Set role', 'Set the role of ' + user.userName, () =>
+      act('Could not change the role of ' + user.userName, async () => {
+        await api('PUT', '/users/' + encodeURIComponent(user.id) + '/role', {role: select.value});
+        announce(user.userName + ' is now ' + select.value + '.');
+        await refreshAfterChange();
+      }));
+    td.append(select, ' ', set);
+    return td;
+  }
+
+  function actionsCell(user) {
+    const td = cell('Actions', '');
+    const path = '/users/' + encodeURIComponent(user.id) + '/';
+    const change = (verb, action, done) => button(verb, verb + ' ' + user.userName, () =>
+      act('Could not ' + verb.toLowerCase() + ' ' + user.userName, async () => {
+        await api('POST', path + action, {});
+        announce(user.userName + ' was ' + done + '.');
+        await refreshAfterChange();
+      }));
+    if (user.scimDeleted) {
+      td.append(change('Restore', 'restore', 'restored'));
+    } else if (user.active) {
+      td.append(change('Deactivate', 'deactivate', 'deactivated'));
+    } else {
+      td.append(change('Reactivate', 'reactivate', 'reactivated'));
+    }
+    return td;
+  }
+
+  function button(text, label, onClick) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    b.setAttribute('aria-label', label);
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  async function refreshAfterChange() {
+    await loadUsers();
+    await loadActivity();
+  }
+
+  // ---- activity ----
+
+  function timeElement(iso) {
+    const time = document.createElement('time');
+    time.dateTime = iso;
+    const date = new Date(iso);
+    time.textContent = isNaN(date) ? iso : date.toLocaleString();
+    return time;
+  }
+
+  function changeText(record) {
+    let text = record.detail || record.action;
+    if (record.before || record.after) {
+      text += ' (' + (record.before || '—') + ' → ' + (record.after || '—') + ')';
+    }
+    return text;
+  }
+
+  function activityRow(record) {
+    const row = document.createElement('tr');
+    const when = cell('Time', '');
+    when.append(timeElement(record.at));
+    row.append(when, cell('User', record.userName), cell('Source', SOURCES[record.source] || record.source),
+      cell('Change', changeText(record)));
+    return row;
+  }
+
+  async function loadActivity() {
+    const audit = await api('GET', '/audit?limit=20');
+    const records = audit.records;
+    $('activity-body').replaceChildren(...records.map(activityRow));
+    if (records.length === 0) {
+      const row = document.createElement('tr');
+      const td = cell('Change', 'No changes yet.');
+      td.colSpan = 4;
+      row.append(td);
+      $('activity-body').append(row);
+    }
+    const newest = records.length ? records[0].at + ' ' + records[0].userId + ' ' + records[0].action : '';
+    const changed = newestActivity !== null && newest !== newestActivity;
+    newestActivity = newest;
+    return changed;
+  }
+
+  const POLL_FAILURE = 'Could not refresh the SCIM activity';
+
+  async function pollActivity() {
+    stopPolling();
+    try {
+      const changed = await loadActivity();
+      // The server is back: take down the polling's own complaint, but never an error from the admin's action.
+      if ($('alert').textContent.startsWith(POLL_FAILURE)) {
+        clearError();
+      }
+      // Someone else changed users: refresh the table too, unless the admin is working in it right now.
+      if (changed && !$('users-table').contains(document.activeElement)) {
+        await loadUsers();
+      }
+    } catch (e) {
+      showError(POLL_FAILURE, e);
+    }
+    if (credentials()) {
+      pollTimer = setTimeout(pollActivity, POLL_MILLIS);
+    }
+  }
+
+  function stopPolling() {
+    clearTimeout(pollTimer);
+    pollTimer = null;
+  }
+
+  // ---- start ----
+
+  function wire() {
+    $('site-name').textContent = site;
+    $('sign-in-form').addEventListener('submit', signIn);
+    $('sign-out').addEventListener('click', () => signOut(''));
+    $('sso-configured').addEventListener('change', changeSetting('ssoConfigured', 'SSO configured'));
+    $('scim-enabled').addEventListener('change', changeSetting('scimEnabled', 'Enable SCIM'));
+    $('manage-roles').addEventListener('change', changeSetting('manageRoles', 'Allow SCIM to manage user roles'));
+    $('generate-token').addEventListener('click', askToGenerate);
+    $('confirm-token-cancel').addEventListener('click', () => $('confirm-token').close('cancel'));
+    $('confirm-token-ok').addEventListener('click', () => {
+      $('confirm-token').close('ok');
+      generateToken();
+    });
+    $('confirm-token').addEventListener('close', () => {
+      if ($('confirm-token').returnValue !== 'ok') {
+        $('generate-token').focus();
+      }
+    });
+    $('copy-token').addEventListener('click', () => copy('token-value', 'token'));
+    $('copy-base-url').addEventListener('click', () => copy('scim-base-url', 'SCIM base URL'));
+    $('user-search').addEventListener('submit', (event) => {
+      event.preventDefault();
+      startIndex = 1;
+      act('Could not search the users', loadUsers);
+    });
+    $('previous-page').addEventListener('click', () => {
+      startIndex = Math.max(1, startIndex - PAGE_SIZE);
+      act('Could not load the users', loadUsers);
+    });
+    $('next-page').addEventListener('click', () => {
+      startIndex += PAGE_SIZE;
+      act('Could not load the users', loadUsers);
+    });
+  }
+
+  async function start() {
+    wire();
+    if (!credentials()) {
+      showSignIn();
+      return;
+    }
+    try {
+      openConsole(await api('GET', '/settings'));
+    } catch (e) {
+      // A 401 leads back to the sign-in form; anything else is explained and left for the admin to act on.
+      showError('Could not load the settings', e);
+    }
+  }
+
+  start();
+}());
