@@ -159,6 +159,12 @@ class ScimFeatureTest extends JerseyTest {
     }
 
     @Test
+    void postWithoutBodyOrContentTypeIsInvalidSyntax() {
+        JsonNode error = assertScimError(authorized(users()).post(null), 400);
+        assertThat(error.path("scimType").asText()).isEqualTo("invalidSyntax");
+    }
+
+    @Test
     void unexpectedFailureIs500WithCorrelationIdOnly() {
         Response response = authorized(target(USERS).queryParam("filter", FAILING_FILTER).request()).get();
         JsonNode error = assertScimError(response, 500);

@@ -6,6 +6,7 @@ import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.port.in.JitSignIn;
 import dev.roster.scim.core.port.in.SignInOutcome;
 import dev.roster.scim.core.port.in.SsoAssertion;
+import dev.roster.scim.jaxrs.ScimMediaTypes;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 @AdminEndpoint
 @Path("c/{site}/sso")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, ScimMediaTypes.SCIM_JSON})
 public final class SignInResource {
 
     private final JitSignIn signIn;

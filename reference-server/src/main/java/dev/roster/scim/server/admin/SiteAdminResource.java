@@ -12,6 +12,7 @@ import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.in.SettingsChange;
 import dev.roster.scim.core.port.in.SiteAdministration;
 import dev.roster.scim.core.port.out.UserPage;
+import dev.roster.scim.jaxrs.ScimMediaTypes;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -37,7 +38,7 @@ import java.util.OptionalInt;
 @AdminEndpoint
 @Path("c/{site}/admin/api")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, ScimMediaTypes.SCIM_JSON})
 public final class SiteAdminResource {
 
     private static final int DEFAULT_AUDIT_LIMIT = 50;

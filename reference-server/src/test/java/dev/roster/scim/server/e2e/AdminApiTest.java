@@ -61,6 +61,33 @@ class AdminApiTest {
     }
 
     @Test
+    void adminWriteWithoutAnyBodyIs400NotAServerError() {
+        Http.Reply site = call("POST", server.baseUrl() + "/admin/api/sites").admin().send();
+        assertThat(site.status()).as("%s", site).isEqualTo(400);
+        assertThat(site.json().path("scimType").asText()).isEqualTo("invalidSyntax");
+        Http.Reply signIn = call("POST", server.baseUrl() + "/c/demo/sso/sign-in").admin().send();
+        assertThat(signIn.status()).as("%s", signIn).isEqualTo(400);
+        Http.Reply settings = call("PATCH", server.baseUrl() + "/c/demo/admin/api/settings").admin().send();
+        assertThat(settings.status()).as("%s", settings).isEqualTo(400);
+    }
+
+    @Test
+    void bodylessAdminActionsNeedNoContentType() {
+        String site = ScimErrorResponsesTest.uniqueSite("curl");
+        server.createScimReadySite(site);
+        Http.Reply token = call("POST", server.baseUrl() + "/c/" + site + "/admin/api/scim-token").admin().send();
+        assertThat(token.status()).as("%s", token).isEqualTo(201);
+        String id = server.admin("POST", "/c/" + site + "/sso/sign-in", "{\"userName\":\"c@example.com\"}", 201)
+                .path("id").asText();
+        Http.Reply deactivated = call("POST", server.baseUrl() + "/c/" + site + "/admin/api/users/" + id
+                + "/deactivate").admin().send();
+        assertThat(deactivated.expect(200).path("active").asBoolean()).isFalse();
+        Http.Reply created = call("POST", server.baseUrl() + "/admin/api/sites").admin()
+                .header("Content-Type", "application/scim+json").json("{\"site\":\"" + site + "-scim\"}").send();
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+    }
+
+    @Test
     void duplicateSiteNameIs409() {
         String site = ScimErrorResponsesTest.uniqueSite("dup");
         createSite(site).expect(201);

@@ -54,6 +54,14 @@ class ScimErrorResponsesTest {
     }
 
     @Test
+    void writeWithoutAnyBodyIsInvalidSyntaxNotAServerError() {
+        for (String[] request : new String[][]{{"POST", "/Users"}, {"POST", "/Users/.search"},
+                {"PUT", "/Users/" + userId}, {"PATCH", "/Users/" + userId}}) {
+            scim(request[0], request[1]).send().expectScimError(400, "invalidSyntax");
+        }
+    }
+
+    @Test
     @Timeout(30)
     void deeplyNestedJsonIsInvalidSyntaxNotAServerError() {
         byte[] nested = new byte[10_000];
