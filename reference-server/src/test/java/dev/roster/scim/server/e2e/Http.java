@@ -150,8 +150,11 @@ final class Http {
 
         @Override
         public String toString() {
-            String text = response.body();
-            return request + " -> " + status() + " " + (text.length() > 500 ? text.substring(0, 500) + "…" : text);
+            return shortened(request, 200) + " -> " + status() + " " + shortened(response.body(), 500);
+        }
+
+        private static String shortened(String text, int length) {
+            return text.length() > length ? text.substring(0, length) + "…" : text;
         }
     }
 }

@@ -82,6 +82,18 @@ class ScimErrorResponsesTest {
     }
 
     @Test
+    void longestFilterTheCoreAcceptsReachesItEvenPercentEncoded() {
+        String longest = "userName eq \"" + "\u00e9".repeat(4096 - 14) + "\"";
+        assertThat(longest).hasSize(4096);
+        JsonNode list = scim("GET", "/Users?filter=" + URLEncoder.encode(longest, StandardCharsets.UTF_8)).send()
+                .expect(200);
+        assertThat(list.path("totalResults").asInt()).isZero();
+        String tooLong = "userName eq \"" + "\u00e9".repeat(4096) + "\"";
+        scim("GET", "/Users?filter=" + URLEncoder.encode(tooLong, StandardCharsets.UTF_8)).send()
+                .expectScimError(400, "invalidFilter");
+    }
+
+    @Test
     void valueOfTheWrongTypeIsInvalidValue() {
         scim("PUT", "/Users/" + userId).json("{\"userName\":\"erin@example.com\",\"active\":\"yes\"}").send()
                 .expectScimError(400, "invalidValue");
