@@ -11,6 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /** ETags, If-Match and If-None-Match on {@code /Users/{id}} (RFC 7644 §3.14). */
 class ConditionalRequestsTest {
@@ -102,6 +109,57 @@ class ConditionalRequestsTest {
         Http.Reply changed = call("GET", server.scimBase(site) + "/Users/" + id).bearer(token)
                 .header("If-None-Match", etag).send();
         assertThat(changed.expect(200).path("displayName").asText()).isEqualTo("Changed");
+    }
+
+    @Test
+    void concurrentWritesWithTheSameIfMatchLetExactlyOneThrough() throws Exception {
+        String id = signIn("race@example.com");
+        String etag = get(id).header("ETag").orElseThrow();
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Http.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String name = "Racer " + i;
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return patch(id, etag, name);
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Http.Reply> reply : replies) {
+                statuses.add(reply.get(60, TimeUnit.SECONDS).status());
+            }
+            assertThat(statuses).as("statuses").containsOnly(200, 412);
+            assertThat(statuses.stream().filter(status -> status == 200).count()).as("winners in %s", statuses)
+                    .isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(get(id).expect(200).path("displayName").asText()).startsWith("Racer ");
+    }
+
+    @Test
+    void concurrentWritesWithoutIfMatchAllSucceed() throws Exception {
+        String id = signIn("crowd@example.com");
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<Http.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String name = "Crowd " + i;
+                replies.add(pool.submit(() -> patch(id, null, name)));
+            }
+            for (Future<Http.Reply> reply : replies) {
+                Http.Reply done = reply.get(60, TimeUnit.SECONDS);
+                assertThat(done.status()).as("%s", done).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(get(id).expect(200).path("meta").path("version").asText()).isEqualTo("W/\"" + (writers + 1) + "\"");
     }
 
     private static Http.Reply get(String id) {
