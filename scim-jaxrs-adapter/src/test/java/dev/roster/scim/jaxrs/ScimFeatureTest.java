@@ -16,6 +16,11 @@ import dev.roster.scim.core.service.Ports;
 import dev.roster.scim.core.service.ScimUsersService;
 import dev.roster.scim.core.service.SiteAdministrationService;
 import dev.roster.scim.core.testing.Stores;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Application;
@@ -61,7 +66,7 @@ class ScimFeatureTest extends JerseyTest {
         otherToken = sites.generateToken(SiteId.of("other")).token();
         ScimUsers users = failingOn(new ScimUsersService(ports, CreationPolicy.ALLOW));
         return new ResourceConfig().register(new ScimFeature(users, new DiscoveryService(), sites,
-                SiteResolver.byName()));
+                SiteResolver.byName())).register(HostResource.class);
     }
 
     @BeforeEach
@@ -178,6 +183,24 @@ class ScimFeatureTest extends JerseyTest {
         Response response = target(USERS).request(MediaType.APPLICATION_JSON).get();
         assertThat(response.getStatus()).isEqualTo(401);
         assertThat(response.getMediaType().toString()).startsWith("application/json");
+    }
+
+    @Test
+    void hostApplicationsOwnRequestsAreLeftAsSent() {
+        Response response = target("host/logout").request().post(null);
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.readEntity(String.class)).isEqualTo("no Content-Type");
+    }
+
+    /** A resource of the host application, beside the SCIM API: a bodyless POST its clients send untyped. */
+    @Path("host/logout")
+    public static final class HostResource {
+        @POST
+        @Consumes(MediaType.APPLICATION_JSON)
+        @Produces(MediaType.TEXT_PLAIN)
+        public String logout(@HeaderParam("Content-Type") String contentType) {
+            return contentType == null ? "no Content-Type" : contentType;
+        }
     }
 
     private Invocation.Builder users() {

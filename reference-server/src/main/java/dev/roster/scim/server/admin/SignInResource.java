@@ -37,10 +37,11 @@ public final class SignInResource {
         if (!SiteId.isValid(site)) {
             throw ScimException.notFound("There is no site '" + site + "'.");
         }
-        SsoAssertion assertion = SsoAssertion.of(AdminJson.requiredString(body, "userName"),
-                AdminJson.optionalString(body, "email").orElse(null),
-                AdminJson.optionalString(body, "givenName").orElse(null),
-                AdminJson.optionalString(body, "familyName").orElse(null));
+        ScimObject sent = AdminJson.body(body);
+        SsoAssertion assertion = SsoAssertion.of(AdminJson.requiredString(sent, "userName"),
+                AdminJson.optionalString(sent, "email").orElse(null),
+                AdminJson.optionalString(sent, "givenName").orElse(null),
+                AdminJson.optionalString(sent, "familyName").orElse(null));
         SignInOutcome outcome = signIn.signIn(SiteId.of(site), assertion);
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(AdminJson.signedIn(outcome.user()))

@@ -62,9 +62,10 @@ public final class SiteAdminResource {
     @PATCH
     @Path("settings")
     public ScimObject updateSettings(@PathParam("site") String site, ScimObject body, @Context UriInfo uri) {
-        SettingsChange change = new SettingsChange(AdminJson.optionalBoolean(body, "ssoConfigured"),
-                AdminJson.optionalBoolean(body, "scimEnabled"), AdminJson.optionalBoolean(body, "manageRoles"));
-        var settings = sites.updateSettings(site(site), change);
+        ScimObject change = AdminJson.body(body);
+        SettingsChange settingsChange = new SettingsChange(AdminJson.optionalBoolean(change, "ssoConfigured"),
+                AdminJson.optionalBoolean(change, "scimEnabled"), AdminJson.optionalBoolean(change, "manageRoles"));
+        var settings = sites.updateSettings(site(site), settingsChange);
         return AdminJson.settings(settings, SitesResource.scimBase(uri, settings));
     }
 
@@ -116,7 +117,7 @@ public final class SiteAdminResource {
     @PUT
     @Path("users/{id}/role")
     public ScimObject setRole(@PathParam("site") String site, @PathParam("id") String id, ScimObject body) {
-        String value = AdminJson.requiredString(body, "role");
+        String value = AdminJson.requiredString(AdminJson.body(body), "role");
         Role role = Role.fromScimValue(value).orElseThrow(() -> ScimException.invalidValue(
                 "'role' must be one of Registered, Moderator or Admin, not '" + value + "'."));
         return AdminJson.user(users.setRole(site(site), id, role));

@@ -34,7 +34,7 @@ public final class SitesResource {
 
     @POST
     public Response create(ScimObject body, @Context UriInfo uri) {
-        SiteSettings created = sites.createSite(AdminJson.requiredString(body, "site"));
+        SiteSettings created = sites.createSite(AdminJson.requiredString(AdminJson.body(body), "site"));
         URI settings = uri.getBaseUriBuilder().path(SiteAdminResource.class).path("settings")
                 .build(created.site().value());
         return Response.created(settings).entity(AdminJson.settings(created, scimBase(uri, created))).build();
