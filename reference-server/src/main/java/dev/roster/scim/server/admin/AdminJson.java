@@ -67,6 +67,17 @@ final class AdminJson {
                 .build();
     }
 
+    /**
+     * The request body; {@code 400 invalidSyntax} when there is none. Jersey passes {@code null} for a request
+     * without body and without {@code Content-Type} (such as a bare {@code curl -X POST}).
+     */
+    static ScimObject body(ScimObject body) {
+        if (body == null) {
+            throw ScimException.invalidSyntax("The request body is empty; a JSON object was expected.");
+        }
+        return body;
+    }
+
     /** A boolean member if present; {@code 400 invalidValue} if present and not a boolean. */
     static Optional<Boolean> optionalBoolean(ScimObject body, String name) {
         Optional<ScimValue> value = body.getAssigned(name);

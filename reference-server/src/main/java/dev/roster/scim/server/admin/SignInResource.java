@@ -6,6 +6,7 @@ import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.port.in.JitSignIn;
 import dev.roster.scim.core.port.in.SignInOutcome;
 import dev.roster.scim.core.port.in.SsoAssertion;
+import dev.roster.scim.jaxrs.ScimMediaTypes;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 @AdminEndpoint
 @Path("c/{site}/sso")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, ScimMediaTypes.SCIM_JSON})
 public final class SignInResource {
 
     private final JitSignIn signIn;
@@ -36,10 +37,11 @@ public final class SignInResource {
         if (!SiteId.isValid(site)) {
             throw ScimException.notFound("There is no site '" + site + "'.");
         }
-        SsoAssertion assertion = SsoAssertion.of(AdminJson.requiredString(body, "userName"),
-                AdminJson.optionalString(body, "email").orElse(null),
-                AdminJson.optionalString(body, "givenName").orElse(null),
-                AdminJson.optionalString(body, "familyName").orElse(null));
+        ScimObject sent = AdminJson.body(body);
+        SsoAssertion assertion = SsoAssertion.of(AdminJson.requiredString(sent, "userName"),
+                AdminJson.optionalString(sent, "email").orElse(null),
+                AdminJson.optionalString(sent, "givenName").orElse(null),
+                AdminJson.optionalString(sent, "familyName").orElse(null));
         SignInOutcome outcome = signIn.signIn(SiteId.of(site), assertion);
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(AdminJson.signedIn(outcome.user()))

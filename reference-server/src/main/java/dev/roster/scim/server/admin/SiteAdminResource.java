@@ -12,6 +12,7 @@ import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.in.SettingsChange;
 import dev.roster.scim.core.port.in.SiteAdministration;
 import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.jaxrs.ScimMediaTypes;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -37,7 +38,7 @@ import java.util.OptionalInt;
 @AdminEndpoint
 @Path("c/{site}/admin/api")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, ScimMediaTypes.SCIM_JSON})
 public final class SiteAdminResource {
 
     private static final int DEFAULT_AUDIT_LIMIT = 50;
@@ -61,9 +62,10 @@ public final class SiteAdminResource {
     @PATCH
     @Path("settings")
     public ScimObject updateSettings(@PathParam("site") String site, ScimObject body, @Context UriInfo uri) {
-        SettingsChange change = new SettingsChange(AdminJson.optionalBoolean(body, "ssoConfigured"),
-                AdminJson.optionalBoolean(body, "scimEnabled"), AdminJson.optionalBoolean(body, "manageRoles"));
-        var settings = sites.updateSettings(site(site), change);
+        ScimObject change = AdminJson.body(body);
+        SettingsChange settingsChange = new SettingsChange(AdminJson.optionalBoolean(change, "ssoConfigured"),
+                AdminJson.optionalBoolean(change, "scimEnabled"), AdminJson.optionalBoolean(change, "manageRoles"));
+        var settings = sites.updateSettings(site(site), settingsChange);
         return AdminJson.settings(settings, SitesResource.scimBase(uri, settings));
     }
 
@@ -115,7 +117,7 @@ public final class SiteAdminResource {
     @PUT
     @Path("users/{id}/role")
     public ScimObject setRole(@PathParam("site") String site, @PathParam("id") String id, ScimObject body) {
-        String value = AdminJson.requiredString(body, "role");
+        String value = AdminJson.requiredString(AdminJson.body(body), "role");
         Role role = Role.fromScimValue(value).orElseThrow(() -> ScimException.invalidValue(
                 "'role' must be one of Registered, Moderator or Admin, not '" + value + "'."));
         return AdminJson.user(users.setRole(site(site), id, role));

@@ -6,6 +6,7 @@ import dev.roster.scim.core.model.ScimValue;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.port.in.SiteAdministration;
 import dev.roster.scim.jaxrs.ScimPaths;
+import dev.roster.scim.jaxrs.ScimMediaTypes;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,7 +23,7 @@ import java.net.URI;
 @AdminEndpoint
 @Path("admin/api/sites")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, ScimMediaTypes.SCIM_JSON})
 public final class SitesResource {
 
     private final SiteAdministration sites;
@@ -33,7 +34,7 @@ public final class SitesResource {
 
     @POST
     public Response create(ScimObject body, @Context UriInfo uri) {
-        SiteSettings created = sites.createSite(AdminJson.requiredString(body, "site"));
+        SiteSettings created = sites.createSite(AdminJson.requiredString(AdminJson.body(body), "site"));
         URI settings = uri.getBaseUriBuilder().path(SiteAdminResource.class).path("settings")
                 .build(created.site().value());
         return Response.created(settings).entity(AdminJson.settings(created, scimBase(uri, created))).build();

@@ -10,6 +10,7 @@ import dev.roster.scim.core.model.ScimValue;
 import dev.roster.scim.core.model.UserInputNormalizer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -185,12 +186,19 @@ final class OperationApplier implements PatchOperation.Visitor<ScimObject> {
     /** The values with the sent ones appended; a value already there is not added twice (§3.5.2.1). */
     private static ScimArray appended(List<ScimValue> current, ScimArray sent, String name) {
         List<ScimValue> values = new ArrayList<>(current);
+        // Looked up by hash, not List.indexOf: a 1 MiB body can carry tens of thousands of values, and a linear
+        // search per value kept a request busy (and the store's write lock held) for minutes.
+        Map<ScimValue, Integer> positions = new HashMap<>();
+        for (int i = values.size() - 1; i >= 0; i--) {
+            positions.put(values.get(i), i);
+        }
         Set<Integer> touched = new LinkedHashSet<>();
         for (ScimValue value : sent.values()) {
-            int at = values.indexOf(value);
-            if (at < 0) {
+            Integer at = positions.get(value);
+            if (at == null) {
                 values.add(value);
                 at = values.size() - 1;
+                positions.put(value, at);
             }
             touched.add(at);
         }

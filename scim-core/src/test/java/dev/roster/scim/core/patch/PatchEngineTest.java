@@ -14,6 +14,7 @@ import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.ScimValue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -280,5 +281,16 @@ class PatchEngineTest {
 
         assertThat(ANN.getString("title")).contains("Engineer");
         assertThat(patched).isNotSameAs(ANN);
+    }
+
+    @Test
+    @Timeout(10)
+    void addingTensOfThousandsOfValuesTakesLinearTime() {
+        StringBuilder emails = new StringBuilder();
+        for (int i = 0; i < 40_000; i++) {
+            emails.append(i == 0 ? "" : ",").append("{\"value\": \"e").append(i % 30_000).append("@x.com\"}");
+        }
+        ScimObject patched = patchOps(BARE, "[{\"op\": \"add\", \"path\": \"emails\", \"value\": [" + emails + "]}]");
+        assertThat(patched.getArray("emails").orElseThrow().values()).hasSize(30_000);
     }
 }

@@ -1,0 +1,171 @@
+package dev.roster.scim.server.e2e;
+
+import static dev.roster.scim.server.e2e.Http.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.roster.scim.server.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The reference server's admin API over HTTP: Basic auth, site names, settings rules, user lists, audit. */
+class AdminApiTest {
+
+    @TempDir
+    static Path dataDirectory;
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = TestServer.start(dataDirectory.resolve("admin.db"));
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void missingCredentialsAre401WithBasicChallenge() {
+        Http.Reply reply = call("GET", server.baseUrl() + "/admin/api/sites").send();
+        reply.expectScimError(401, null);
+        assertThat(reply.header("WWW-Authenticate").orElse("")).startsWith("Basic");
+    }
+
+    @Test
+    void wrongPasswordIs401() {
+        call("GET", server.baseUrl() + "/admin/api/sites")
+                .header("Authorization", TestServer.basic("admin", "wrong")).send().expectScimError(401, null);
+        call("GET", server.baseUrl() + "/admin/api/sites")
+                .header("Authorization", TestServer.basic("root", TestServer.ADMIN_PASSWORD)).send()
+                .expectScimError(401, null);
+        call("GET", server.baseUrl() + "/c/demo/admin/api/settings")
+                .header("Authorization", "Bearer " + TestServer.ADMIN_PASSWORD).send().expectScimError(401, null);
+    }
+
+    @Test
+    void invalidSiteNameIs400() {
+        Http.Reply reply = createSite("Bad_Name");
+        assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+        assertThat(reply.json().path("detail").asText()).isNotBlank();
+    }
+
+    @Test
+    void adminWriteWithoutAnyBodyIs400NotAServerError() {
+        Http.Reply site = call("POST", server.baseUrl() + "/admin/api/sites").admin().send();
+        assertThat(site.status()).as("%s", site).isEqualTo(400);
+        assertThat(site.json().path("scimType").asText()).isEqualTo("invalidSyntax");
+        Http.Reply signIn = call("POST", server.baseUrl() + "/c/demo/sso/sign-in").admin().send();
+        assertThat(signIn.status()).as("%s", signIn).isEqualTo(400);
+        Http.Reply settings = call("PATCH", server.baseUrl() + "/c/demo/admin/api/settings").admin().send();
+        assertThat(settings.status()).as("%s", settings).isEqualTo(400);
+    }
+
+    @Test
+    void bodylessAdminActionsNeedNoContentType() {
+        String site = ScimErrorResponsesTest.uniqueSite("curl");
+        server.createScimReadySite(site);
+        Http.Reply token = call("POST", server.baseUrl() + "/c/" + site + "/admin/api/scim-token").admin().send();
+        assertThat(token.status()).as("%s", token).isEqualTo(201);
+        String id = server.admin("POST", "/c/" + site + "/sso/sign-in", "{\"userName\":\"c@example.com\"}", 201)
+                .path("id").asText();
+        Http.Reply deactivated = call("POST", server.baseUrl() + "/c/" + site + "/admin/api/users/" + id
+                + "/deactivate").admin().send();
+        assertThat(deactivated.expect(200).path("active").asBoolean()).isFalse();
+        Http.Reply created = call("POST", server.baseUrl() + "/admin/api/sites").admin()
+                .header("Content-Type", "application/scim+json").json("{\"site\":\"" + site + "-scim\"}").send();
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+    }
+
+    @Test
+    void duplicateSiteNameIs409() {
+        String site = ScimErrorResponsesTest.uniqueSite("dup");
+        createSite(site).expect(201);
+        Http.Reply again = createSite(site);
+        assertThat(again.status()).as("%s", again).isEqualTo(409);
+        assertThat(again.json().path("detail").asText()).contains(site);
+        JsonNode sites = call("GET", server.baseUrl() + "/admin/api/sites").admin().send().expect(200);
+        List<String> names = new ArrayList<>();
+        sites.path("sites").forEach(name -> names.add(name.asText()));
+        assertThat(names).containsOnlyOnce(site);
+    }
+
+    @Test
+    void enablingScimWithoutSsoIs409() {
+        String site = ScimErrorResponsesTest.uniqueSite("no-sso");
+        createSite(site).expect(201);
+        Http.Reply refused = call("PATCH", server.baseUrl() + "/c/" + site + "/admin/api/settings").admin()
+                .header("Content-Type", "application/json").json("{\"scimEnabled\":true}").send();
+        assertThat(refused.status()).as("%s", refused).isEqualTo(409);
+        assertThat(refused.json().path("detail").asText()).contains("SSO");
+        JsonNode settings = call("GET", server.baseUrl() + "/c/" + site + "/admin/api/settings").admin().send()
+                .expect(200);
+        assertThat(settings.path("scimEnabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void userListTakesAFilter() {
+        String site = ScimErrorResponsesTest.uniqueSite("list");
+        server.createScimReadySite(site);
+        for (String name : List.of("ann@example.com", "andy@example.com", "zoe@example.com")) {
+            server.admin("POST", "/c/" + site + "/sso/sign-in", "{\"userName\":\"" + name + "\"}", 201);
+        }
+        String filter = URLEncoder.encode("userName sw \"an\"", StandardCharsets.UTF_8);
+        JsonNode page = call("GET", server.baseUrl() + "/c/" + site + "/admin/api/users?filter=" + filter).admin()
+                .send().expect(200);
+        assertThat(page.path("totalResults").asInt()).isEqualTo(2);
+        List<String> names = new ArrayList<>();
+        page.path("users").forEach(user -> names.add(user.path("userName").asText()));
+        assertThat(names).containsExactlyInAnyOrder("ann@example.com", "andy@example.com");
+        assertThat(page.path("users").get(0).path("active").asBoolean()).isTrue();
+
+        JsonNode all = call("GET", server.baseUrl() + "/c/" + site + "/admin/api/users").admin().send().expect(200);
+        assertThat(all.path("totalResults").asInt()).isEqualTo(3);
+
+        Http.Reply bad = call("GET", server.baseUrl() + "/c/" + site + "/admin/api/users?filter="
+                + URLEncoder.encode("userName eq", StandardCharsets.UTF_8)).admin().send();
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("scimType").asText()).isEqualTo("invalidFilter");
+    }
+
+    @Test
+    void auditListsNewestFirst() {
+        String site = ScimErrorResponsesTest.uniqueSite("audit");
+        server.createScimReadySite(site);
+        String id = server.admin("POST", "/c/" + site + "/sso/sign-in", "{\"userName\":\"aud@example.com\"}", 201)
+                .path("id").asText();
+        server.admin("POST", "/c/" + site + "/admin/api/users/" + id + "/deactivate", "", 200);
+        server.admin("POST", "/c/" + site + "/admin/api/users/" + id + "/reactivate", "", 200);
+
+        JsonNode audit = call("GET", server.baseUrl() + "/c/" + site + "/admin/api/audit").admin().send()
+                .expect(200);
+        JsonNode records = audit.path("records");
+        assertThat(records.size()).isGreaterThanOrEqualTo(3);
+        List<Instant> times = new ArrayList<>();
+        records.forEach(record -> times.add(Instant.parse(record.path("at").asText())));
+        assertThat(times).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        assertThat(records.get(0).path("userId").asText()).isEqualTo(id);
+        assertThat(records.get(0).path("after").asText()).isNotBlank();
+        assertThat(records.get(records.size() - 1).path("source").asText()).isNotBlank();
+
+        JsonNode limited = call("GET", server.baseUrl() + "/c/" + site + "/admin/api/audit?limit=1").admin().send()
+                .expect(200);
+        assertThat(limited.path("records")).hasSize(1);
+        assertThat(limited.path("records").get(0)).isEqualTo(records.get(0));
+    }
+
+    private static Http.Reply createSite(String name) {
+        return call("POST", server.baseUrl() + "/admin/api/sites").admin().header("Content-Type", "application/json")
+                .json("{\"site\":\"" + name + "\"}").send();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.roster.scim.server.e2e;
+
+import static dev.roster.scim.server.e2e.Http.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.roster.scim.core.policy.CreationPolicy;
+import dev.roster.scim.server.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+/** A server started with {@code --creation-policy allow}: SCIM POST creates users (RFC 7644 §3.3). */
+class CreationAllowedTest {
+
+    @TempDir
+    static Path dataDirectory;
+
+    private static TestServer server;
+    private static String site;
+    private static String token;
+
+    @BeforeAll
+    static void startServer() {
+        server = TestServer.start(dataDirectory.resolve("allow.db"), CreationPolicy.ALLOW);
+        site = ScimErrorResponsesTest.uniqueSite("allow");
+        token = server.createScimReadySite(site);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void postCreatesUserWith201LocationAndEtag() {
+        Http.Reply created = call("POST", server.scimBase(site) + "/Users").bearer(token)
+                .json(user("new.user@example.com")).send();
+        JsonNode body = created.expect(201);
+        String id = body.path("id").asText();
+        String location = server.scimBase(site) + "/Users/" + id;
+        assertThat(created.header("Location")).hasValue(location);
+        assertThat(body.path("meta").path("location").asText()).isEqualTo(location);
+        assertThat(created.header("ETag")).hasValue(body.path("meta").path("version").asText());
+        assertThat(created.contentType()).startsWith("application/scim+json");
+        assertThat(body.path("userName").asText()).isEqualTo("new.user@example.com");
+        assertThat(body.path("active").asBoolean()).isTrue();
+
+        JsonNode fetched = call("GET", location).bearer(token).send().expect(200);
+        assertThat(fetched.path("userName").asText()).isEqualTo("new.user@example.com");
+    }
+
+    @Test
+    void duplicatePostIsUniqueness() {
+        call("POST", server.scimBase(site) + "/Users").bearer(token).json(user("twice@example.com")).send()
+                .expect(201);
+        call("POST", server.scimBase(site) + "/Users").bearer(token).json(user("TWICE@example.com")).send()
+                .expectScimError(409, "uniqueness");
+    }
+
+    @Test
+    void createdUserCanSignInWithSso() {
+        String id = call("POST", server.scimBase(site) + "/Users").bearer(token).json(user("later@example.com"))
+                .send().expect(201).path("id").asText();
+        JsonNode signedIn = server.admin("POST", "/c/" + site + "/sso/sign-in",
+                "{\"userName\":\"later@example.com\"}", 200);
+        assertThat(signedIn.path("id").asText()).isEqualTo(id);
+    }
+
+    private static String user(String userName) {
+        return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + userName + "\","
+                + "\"name\":{\"givenName\":\"New\",\"familyName\":\"User\"},"
+                + "\"emails\":[{\"value\":\"" + userName + "\",\"type\":\"work\",\"primary\":true}],"
+                + "\"active\":true}";
+    }
+}

@@ -1,0 +1,119 @@
+package dev.roster.scim.server.e2e;
+
+import static dev.roster.scim.server.e2e.Http.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the packaged {@code reference-server.jar} as a real process, as the README tells people to: a shading
+ * mistake (a lost service file, a missing class) only shows here. Runs in {@code verify}, after {@code package}.
+ */
+class ShadedJarIT {
+
+    private static final Path JAR = Path.of("target", "reference-server.jar");
+    private static final Pattern LISTENING =
+            Pattern.compile("Roster reference server is listening on (http://127\\.0\\.0\\.1:(\\d+))");
+    private static final Pattern TOKEN_HEADING = Pattern.compile("SCIM bearer token for site 'demo'");
+
+    @TempDir
+    Path directory;
+
+    private Process process;
+
+    @AfterEach
+    void stopProcess() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void packagedJarStartsServesHealthAndTheDemoSite() throws Exception {
+        assertThat(JAR).as("the shaded jar is built by 'package'").exists();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path database = directory.resolve("it.db");
+        process = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString(), "--port", "0",
+                "--db", database.toString(), "--admin-password", "x")
+                .redirectErrorStream(true)
+                .start();
+
+        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>();
+        String baseUrl = null;
+        String token = null;
+        boolean tokenFollows = false;
+        String line;
+        while ((line = output.readLine()) != null) {
+            lines.add(line);
+            Matcher listening = LISTENING.matcher(line);
+            if (listening.find()) {
+                baseUrl = listening.group(1);
+                assertThat(Integer.parseInt(listening.group(2))).as("the port --port 0 picked").isBetween(1, 65535);
+            } else if (TOKEN_HEADING.matcher(line).find()) {
+                tokenFollows = true;
+            } else if (tokenFollows && !line.isBlank()) {
+                token = line.strip();
+                break;
+            }
+        }
+        assertThat(baseUrl).as("listening line in %s", lines).isNotNull();
+        assertThat(token).as("demo token in %s", lines).isNotBlank();
+        assertThat(baseUrl).doesNotEndWith(":0");
+        drainInBackground(output);
+
+        Http.Reply health = call("GET", baseUrl + "/health").send();
+        assertThat(health.status()).as("%s", health).isEqualTo(200);
+        assertThat(health.contentType()).startsWith("application/json");
+        assertThat(health.json().path("status").asText()).isEqualTo("UP");
+
+        JsonNode users = call("GET", baseUrl + "/c/demo/auth/scim/v2/Users").bearer(token).send().expect(200);
+        assertThat(users.path("schemas").get(0).asText()).isEqualTo(Http.LIST_RESPONSE);
+        call("GET", baseUrl + "/c/demo/auth/scim/v2/Users").bearer(token + "x").send().expectScimError(401, null);
+        call("GET", baseUrl + "/admin/api/sites").admin().send().expectScimError(401, null);
+        JsonNode sites = call("GET", baseUrl + "/admin/api/sites")
+                .header("Authorization", dev.roster.scim.server.support.TestServer.basic("admin", "x")).send()
+                .expect(200);
+        assertThat(sites.path("sites").get(0).asText()).isEqualTo("demo");
+        assertThat(Files.exists(database)).isTrue();
+
+        process.destroy();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("the server stops on SIGTERM").isTrue();
+    }
+
+    /** Keeps reading the process's output so a full pipe never blocks its logging. */
+    private static void drainInBackground(BufferedReader output) {
+        Thread drain = new Thread(() -> {
+            try {
+                while (output.readLine() != null) {
+                    // discard
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "shaded-jar-output");
+        drain.setDaemon(true);
+        drain.start();
+    }
+}

@@ -1,0 +1,268 @@
+package dev.roster.scim.jaxrs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.policy.CreationPolicy;
+import dev.roster.scim.core.port.in.ScimUsers;
+import dev.roster.scim.core.port.in.SearchRequest;
+import dev.roster.scim.core.port.in.SettingsChange;
+import dev.roster.scim.core.port.in.SiteAdministration;
+import dev.roster.scim.core.port.out.AccountEvents;
+import dev.roster.scim.core.service.DiscoveryService;
+import dev.roster.scim.core.service.Ports;
+import dev.roster.scim.core.service.ScimUsersService;
+import dev.roster.scim.core.service.SiteAdministrationService;
+import dev.roster.scim.core.testing.Stores;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.test.JerseyTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+
+/**
+ * The JAX-RS adapter alone: the real {@link ScimFeature} in Jersey's in-memory container over the core's services
+ * and in-memory stores. It checks what the adapter itself decides: the bearer filter's outcomes, SCIM bodies for
+ * the runtime's own 404/405/406/415 and for unexpected failures, and the ListResponse shape.
+ */
+class ScimFeatureTest extends JerseyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
+    private static final String USERS = "c/acme/auth/scim/v2/Users";
+    private static final String FAILING_FILTER = "userName eq \"boom\"";
+
+    private SiteAdministration sites;
+    private String token;
+    private String otherToken;
+
+    @Override
+    protected Application configure() {
+        Ports ports = ports();
+        sites = new SiteAdministrationService(ports);
+        sites.createSite("acme");
+        sites.updateSettings(SiteId.of("acme"), SettingsChange.none().ssoConfigured(true).scimEnabled(true));
+        token = sites.generateToken(SiteId.of("acme")).token();
+        sites.createSite("other");
+        sites.updateSettings(SiteId.of("other"), SettingsChange.none().ssoConfigured(true).scimEnabled(true));
+        otherToken = sites.generateToken(SiteId.of("other")).token();
+        ScimUsers users = failingOn(new ScimUsersService(ports, CreationPolicy.ALLOW));
+        return new ResourceConfig().register(new ScimFeature(users, new DiscoveryService(), sites,
+                SiteResolver.byName())).register(HostResource.class);
+    }
+
+    @BeforeEach
+    @Override
+    public void setUp() throws Exception {
+        super.setUp();
+    }
+
+    @AfterEach
+    @Override
+    public void tearDown() throws Exception {
+        super.tearDown();
+    }
+
+    @Test
+    void requestWithoutTokenIs401WithBearerChallenge() {
+        Response response = target(USERS).request().get();
+        assertScimError(response, 401);
+        assertThat(response.getHeaderString("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    @Test
+    void anotherSitesTokenIs401() {
+        assertScimError(users().header("Authorization", "Bearer " + otherToken).get(), 401);
+        assertScimError(users().header("Authorization", "bearer" + token).get(), 401);
+        assertScimError(users().header("Authorization", "Basic " + token).get(), 401);
+    }
+
+    @Test
+    void tokenIsCheckedForSitesWithUnusualNames() {
+        assertScimError(target("c/NOT_A_SITE/auth/scim/v2/Users").request()
+                .header("Authorization", "Bearer " + token).get(), 401);
+    }
+
+    @Test
+    void siteWithScimOffIs403() {
+        sites.updateSettings(SiteId.of("acme"), SettingsChange.none().scimEnabled(false));
+        assertScimError(authorized(users()).get(), 403);
+    }
+
+    @Test
+    void validTokenGetsAListResponse() {
+        createUser("ann@example.com");
+        Response response = authorized(users()).get();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getMediaType().toString()).startsWith("application/scim+json");
+        JsonNode list = json(response);
+        assertThat(list.path("schemas").get(0).asText())
+                .isEqualTo("urn:ietf:params:scim:api:messages:2.0:ListResponse");
+        assertThat(list.path("totalResults").asInt()).isEqualTo(1);
+        assertThat(list.path("startIndex").asInt()).isEqualTo(1);
+        assertThat(list.path("itemsPerPage").asInt()).isEqualTo(1);
+        assertThat(list.path("Resources").get(0).path("userName").asText()).isEqualTo("ann@example.com");
+        assertThat(list.path("Resources").get(0).path("meta").path("location").asText())
+                .startsWith(getBaseUri().toString()).endsWith("/" + USERS + "/"
+                        + list.path("Resources").get(0).path("id").asText());
+    }
+
+    @Test
+    void countZeroListsTotalsWithoutResources() {
+        createUser("bo@example.com");
+        JsonNode list = json(authorized(target(USERS).queryParam("count", 0).request()).get());
+        assertThat(list.path("totalResults").asInt()).isEqualTo(1);
+        assertThat(list.path("itemsPerPage").asInt()).isZero();
+        assertThat(list.has("Resources")).isFalse();
+    }
+
+    @Test
+    void unknownPathIsScim404() {
+        assertScimError(target("c/acme/auth/scim/v2/Nothing").request().get(), 404);
+    }
+
+    @Test
+    void wrongMethodIsScim405KeepingAllow() {
+        Response response = authorized(users()).delete();
+        assertScimError(response, 405);
+        assertThat(response.getHeaderString("Allow")).contains("GET").contains("POST");
+    }
+
+    @Test
+    void unacceptableMediaTypeIsScim406() {
+        assertScimError(authorized(target(USERS).request(MediaType.TEXT_HTML)).get(), 406);
+    }
+
+    @Test
+    void unsupportedBodyTypeIsScim415() {
+        assertScimError(authorized(users()).post(Entity.entity("{}", MediaType.TEXT_PLAIN)), 415);
+    }
+
+    @Test
+    void malformedJsonIsInvalidSyntax() {
+        Response response = authorized(users()).post(Entity.entity("{\"userName\":", "application/scim+json"));
+        JsonNode error = assertScimError(response, 400);
+        assertThat(error.path("scimType").asText()).isEqualTo("invalidSyntax");
+    }
+
+    @Test
+    void postWithoutBodyOrContentTypeIsInvalidSyntax() {
+        JsonNode error = assertScimError(authorized(users()).post(null), 400);
+        assertThat(error.path("scimType").asText()).isEqualTo("invalidSyntax");
+    }
+
+    @Test
+    void unexpectedFailureIs500WithCorrelationIdOnly() {
+        Response response = authorized(target(USERS).queryParam("filter", FAILING_FILTER).request()).get();
+        JsonNode error = assertScimError(response, 500);
+        String correlationId = response.getHeaderString("X-Correlation-Id");
+        assertThat(correlationId).isNotBlank();
+        assertThat(error.path("detail").asText()).contains(correlationId).doesNotContain("secret");
+    }
+
+    @Test
+    void errorsFollowAcceptApplicationJson() {
+        Response response = target(USERS).request(MediaType.APPLICATION_JSON).get();
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(response.getMediaType().toString()).startsWith("application/json");
+    }
+
+    @Test
+    void hostApplicationsOwnRequestsAreLeftAsSent() {
+        Response response = target("host/logout").request().post(null);
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.readEntity(String.class)).isEqualTo("no Content-Type");
+    }
+
+    /** A resource of the host application, beside the SCIM API: a bodyless POST its clients send untyped. */
+    @Path("host/logout")
+    public static final class HostResource {
+        @POST
+        @Consumes(MediaType.APPLICATION_JSON)
+        @Produces(MediaType.TEXT_PLAIN)
+        public String logout(@HeaderParam("Content-Type") String contentType) {
+            return contentType == null ? "no Content-Type" : contentType;
+        }
+    }
+
+    private Invocation.Builder users() {
+        return target(USERS).request();
+    }
+
+    private Invocation.Builder authorized(Invocation.Builder request) {
+        return request.header("Authorization", "Bearer " + token);
+    }
+
+    private void createUser(String userName) {
+        Response response = authorized(users()).post(Entity.entity("{\"schemas\":"
+                + "[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + userName + "\"}",
+                "application/scim+json"));
+        assertThat(response.getStatus()).isEqualTo(201);
+        response.close();
+    }
+
+    private static JsonNode assertScimError(Response response, int status) {
+        assertThat(response.getStatus()).isEqualTo(status);
+        assertThat(response.getMediaType().toString()).startsWith("application/scim+json");
+        String body = response.readEntity(String.class);
+        assertThat(body).doesNotContain("Exception").doesNotContain("at dev.");
+        JsonNode error = parse(body);
+        assertThat(error.path("schemas").get(0).asText()).isEqualTo(ERROR);
+        assertThat(error.path("status").isTextual()).isTrue();
+        assertThat(error.path("status").asText()).isEqualTo(Integer.toString(status));
+        assertThat(error.path("detail").asText()).isNotBlank();
+        return error;
+    }
+
+    private static JsonNode json(Response response) {
+        return parse(response.readEntity(String.class));
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Ports ports() {
+        Stores stores = Stores.inMemory();
+        return new Ports(stores.users(), stores.sites(), stores.audit(), stores.transactions(), AccountEvents.NONE,
+                Clock.systemUTC());
+    }
+
+    /** The real use case, except that a search for {@code boom} fails as a broken database would. */
+    private static ScimUsers failingOn(ScimUsers real) {
+        return (ScimUsers) Proxy.newProxyInstance(ScimUsers.class.getClassLoader(), new Class<?>[]{ScimUsers.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals("search") && arguments[1] instanceof SearchRequest request
+                            && request.filter().filter(FAILING_FILTER::equals).isPresent()) {
+                        throw new IllegalStateException("secret connection string jdbc:sqlite:/var/secret.db");
+                    }
+                    try {
+                        return method.invoke(real, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
