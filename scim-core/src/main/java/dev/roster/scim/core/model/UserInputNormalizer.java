@@ -34,6 +34,12 @@ import java.util.Optional;
  */
 public final class UserInputNormalizer {
 
+    /**
+     * The most values one multi-valued attribute may hold (emails, phone numbers…). Real users have a few; the cap
+     * keeps a hostile list from making every later PATCH of that user slow.
+     */
+    public static final int MAX_VALUES = 1_000;
+
     private UserInputNormalizer() {
     }
 
@@ -95,7 +101,26 @@ public final class UserInputNormalizer {
         }
         ScimArray result = new ScimArray(values);
         requireAtMostOnePrimary(result, name);
+        requireBounded(result, name);
         return result;
+    }
+
+    /** {@code 400 invalidValue} when a multi-valued attribute of the resource, or of its extensions, is too long. */
+    public static void requireBoundedValues(ScimObject resource) {
+        resource.forEach((name, value) -> {
+            if (value instanceof ScimArray array) {
+                requireBounded(array, name);
+            } else if (value instanceof ScimObject extension && name.regionMatches(true, 0, "urn:", 0, 4)) {
+                requireBoundedValues(extension);
+            }
+        });
+    }
+
+    private static void requireBounded(ScimArray values, String name) {
+        if (values.size() > MAX_VALUES) {
+            throw ScimException.invalidValue("The attribute '" + name + "' may hold at most " + MAX_VALUES
+                    + " values; it would hold " + values.size() + ".");
+        }
     }
 
     /** {@code 400 invalidValue} when more than one value is {@code primary: true} (RFC 7643 §2.4). */

@@ -1,6 +1,7 @@
 package dev.roster.scim.core.patch;
 
 import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.model.UserInputNormalizer;
 import dev.roster.scim.core.model.ScimObject;
 
 import java.util.List;
@@ -63,6 +64,7 @@ public final class PatchEngine {
             }
         }
         INVARIANTS.check(resource, result);
+        UserInputNormalizer.requireBoundedValues(result);
         return result;
     }
 }

@@ -1,5 +1,6 @@
 package dev.roster.scim.core.patch;
 
+import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.ScimArray;
 import dev.roster.scim.core.model.ScimObject;
@@ -49,6 +50,13 @@ public record PatchRequest(List<PatchOperation> operations) {
         return new PatchRequest(List.of(operations));
     }
 
+    /**
+     * The most operations one PATCH may carry. Identity providers send a handful; the cap keeps one request from
+     * holding the single SQLite writer for minutes. Over it is {@code 413}, as RFC 7644 §3.7 answers a Bulk
+     * request over its {@code maxOperations}.
+     */
+    public static final int MAX_OPERATIONS = 1_000;
+
     /** Reads a PATCH request body; see the class description for what is accepted. */
     public static PatchRequest parse(ScimObject body) {
         requirePatchOpSchema(body.get("schemas"));
@@ -56,6 +64,10 @@ public record PatchRequest(List<PatchOperation> operations) {
                 .orElseThrow(() -> ScimException.invalidSyntax("A PATCH request needs an 'Operations' array."));
         if (!(operations instanceof ScimArray array) || array.isEmpty()) {
             throw ScimException.invalidSyntax("'Operations' must be an array of one or more operations.");
+        }
+        if (array.size() > MAX_OPERATIONS) {
+            throw new ScimException(ScimErrorType.PAYLOAD_TOO_LARGE, "A PATCH request may carry at most "
+                    + MAX_OPERATIONS + " operations; this one has " + array.size() + ".");
         }
         List<PatchOperation> parsed = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
