@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * What a SCIM request explicitly said about a user's status and role: the {@code active}, {@code userType}
- * (RFC 7643 §4.1.1) and {@code stackUserType} (role extension) values it carried. An absent value asserts nothing,
- * so it changes nothing.
+ * (RFC 7643 §4.1.1) and {@code stackUserType} (role extension) values it carried. An absent, null or blank value
+ * asserts nothing, so it changes nothing.
  *
  * <p>Read it from a canonical representation (see {@code UserInputNormalizer}), where {@code stackUserType} has
  * already been moved under {@link UserSchemas#ROLE_EXTENSION} from whichever extension URN the IdP used:
@@ -30,6 +30,9 @@ public record ScimAssertions(Optional<Boolean> active, Optional<String> userType
         Objects.requireNonNull(active, "active");
         Objects.requireNonNull(userType, "userType");
         Objects.requireNonNull(stackUserType, "stackUserType");
+        // An empty role value is an unassigned one (RFC 7643 §2.5): OneLogin renders an unset template field as "".
+        userType = userType.filter(value -> !value.isBlank());
+        stackUserType = stackUserType.filter(value -> !value.isBlank());
     }
 
     /** The assertions of a canonical User representation. */

@@ -56,6 +56,16 @@ class ProvisioningPolicyTest {
     }
 
     @Test
+    void blankRoleValuesAssertNothingEvenWhereRolesAreManaged() {
+        User moderator = user("u-1", "ann").role(Role.MODERATOR).build();
+
+        User result = ProvisioningPolicy.decide(moderator, ScimAssertions.of(UserInputNormalizer.normalize(
+                ScimObject.builder().put("userType", "").put("stackUserType", "  ").build())), ROLES_MANAGED).user();
+
+        assertThat(result.role()).isEqualTo(Role.MODERATOR);
+    }
+
+    @Test
     void assertingNothingChangesNothing() {
         User moderator = user("u-1", "ann").role(Role.MODERATOR).active(false).build();
 
