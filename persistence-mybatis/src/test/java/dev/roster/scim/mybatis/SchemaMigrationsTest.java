@@ -52,7 +52,8 @@ class SchemaMigrationsTest {
         }
         try (Connection current = SqliteConnections.openWriter(file)) {
             assertThat(appliedVersions(current)).containsExactly(1, 2, 3);
-            assertThat(indexes(current)).contains("audit_log_user", "users_last_modified");
+            assertThat(indexes(current)).contains("audit_log_user_recent", "audit_log_recent", "users_last_modified")
+                    .doesNotContain("audit_log_user", "audit_log_site");
         }
     }
 
