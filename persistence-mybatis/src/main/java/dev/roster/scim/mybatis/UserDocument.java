@@ -5,6 +5,7 @@ import dev.roster.scim.core.model.Name;
 import dev.roster.scim.core.model.ScimArray;
 import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.ScimValue;
+import dev.roster.scim.core.model.UserResources;
 import dev.roster.scim.jackson.ScimJson;
 
 import java.util.List;
@@ -26,49 +27,17 @@ record UserDocument(Name name, List<Email> emails, ScimObject otherAttributes) {
 
     String toJson() {
         return ScimJson.write(ScimObject.builder()
-                .put(NAME, nameObject(name))
-                .put(EMAILS, new ScimArray(emails.stream().map(UserDocument::emailObject).toList()))
+                .put(NAME, UserResources.nameToScim(name))
+                .put(EMAILS, new ScimArray(emails.stream().<ScimValue>map(UserResources::emailToScim).toList()))
                 .put(OTHER, otherAttributes)
                 .build());
     }
 
     static UserDocument fromJson(String json) {
         ScimObject document = ScimJson.readObject(json);
-        ScimObject name = document.getObject(NAME).orElse(ScimObject.EMPTY);
-        List<Email> emails = document.getArray(EMAILS).map(ScimArray::values).orElse(List.of()).stream()
-                .map(ScimObject.class::cast)
-                .map(UserDocument::email)
-                .toList();
         return new UserDocument(
-                new Name(name.getString("formatted"), name.getString("familyName"), name.getString("givenName"),
-                        name.getString("middleName"), name.getString("honorificPrefix"),
-                        name.getString("honorificSuffix")),
-                emails,
+                UserResources.nameOf(document.getObject(NAME).orElse(ScimObject.EMPTY)),
+                UserResources.emailsOf(document.getArray(EMAILS).orElse(ScimArray.EMPTY)),
                 document.getObject(OTHER).orElse(ScimObject.EMPTY));
-    }
-
-    private static ScimObject nameObject(Name name) {
-        return ScimObject.builder()
-                .putStringIfPresent("formatted", name.formatted())
-                .putStringIfPresent("familyName", name.familyName())
-                .putStringIfPresent("givenName", name.givenName())
-                .putStringIfPresent("middleName", name.middleName())
-                .putStringIfPresent("honorificPrefix", name.honorificPrefix())
-                .putStringIfPresent("honorificSuffix", name.honorificSuffix())
-                .build();
-    }
-
-    private static ScimValue emailObject(Email email) {
-        return ScimObject.builder()
-                .put("value", email.value())
-                .putStringIfPresent("type", email.type())
-                .put("primary", email.primary())
-                .putStringIfPresent("display", email.display())
-                .build();
-    }
-
-    private static Email email(ScimObject object) {
-        return new Email(object.getString("value").orElseThrow(), object.getString("type"),
-                object.getBoolean("primary").orElse(false), object.getString("display"));
     }
 }

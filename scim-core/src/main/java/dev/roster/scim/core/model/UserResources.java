@@ -97,7 +97,8 @@ public final class UserResources {
         return new ScimArray(schemas);
     }
 
-    private static ScimObject nameToScim(Name name) {
+    /** A name as its SCIM complex value; absent components are left out. */
+    public static ScimObject nameToScim(Name name) {
         return ScimObject.builder()
                 .putStringIfPresent("formatted", name.formatted())
                 .putStringIfPresent("familyName", name.familyName())
@@ -108,12 +109,14 @@ public final class UserResources {
                 .build();
     }
 
-    private static Name nameOf(ScimObject name) {
+    /** A name from its SCIM complex value. */
+    public static Name nameOf(ScimObject name) {
         return new Name(name.getString("formatted"), name.getString("familyName"), name.getString("givenName"),
                 name.getString("middleName"), name.getString("honorificPrefix"), name.getString("honorificSuffix"));
     }
 
-    private static ScimObject emailToScim(Email email) {
+    /** One email as its SCIM complex value. */
+    public static ScimObject emailToScim(Email email) {
         return ScimObject.builder()
                 .put("value", email.value())
                 .putStringIfPresent("type", email.type())
@@ -122,7 +125,8 @@ public final class UserResources {
                 .build();
     }
 
-    private static List<Email> emailsOf(ScimArray emails) {
+    /** Emails from their SCIM values; {@code 400 invalidValue} for one without a {@code value}. */
+    public static List<Email> emailsOf(ScimArray emails) {
         List<Email> result = new ArrayList<>();
         for (ScimValue value : emails.values()) {
             if (value instanceof ScimObject email) {
