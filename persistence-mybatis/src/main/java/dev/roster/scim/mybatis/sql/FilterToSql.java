@@ -40,7 +40,7 @@ import java.util.function.Function;
  *     index.</li>
  * </ul>
  */
-public final class FilterToSql implements Filter.Visitor<Optional<String>> {
+public final class FilterToSql extends CombiningVisitor {
 
     private static final String LIKE_ESCAPE = " ESCAPE '\\'";
 
@@ -116,21 +116,6 @@ public final class FilterToSql implements Filter.Visitor<Optional<String>> {
             return Optional.of(present(column.get()));
         }
         return Columns.emailSubAttribute(name.get()).map(email -> userIdIn(emailRowsWhere(present(email))));
-    }
-
-    @Override
-    public Optional<String> visitAnd(Filter.And filter) {
-        return all(filter.operands(), this, " AND ");
-    }
-
-    @Override
-    public Optional<String> visitOr(Filter.Or filter) {
-        return all(filter.operands(), this, " OR ");
-    }
-
-    @Override
-    public Optional<String> visitNot(Filter.Not filter) {
-        return filter.operand().accept(this).map(FilterToSql::negate);
     }
 
     @Override
@@ -275,31 +260,11 @@ public final class FilterToSql implements Filter.Visitor<Optional<String>> {
         return "u.id IN (" + subquery + ")";
     }
 
-    private static String negate(String predicate) {
-        return "NOT (" + predicate + ")";
-    }
-
     private String bind(Object value) {
         parameters.add(value);
         return "#{params[" + (parameters.size() - 1) + "]}";
     }
 
-    private static Optional<String> all(List<Filter> operands, Filter.Visitor<Optional<String>> scope,
-                                        String operator) {
-        List<String> parts = new ArrayList<>(operands.size());
-        for (Filter operand : operands) {
-            Optional<String> sql = operand.accept(scope);
-            if (sql.isEmpty()) {
-                return Optional.empty();
-            }
-            parts.add(sql.get());
-        }
-        return Optional.of(join(parts, operator));
-    }
-
-    private static String join(List<String> parts, String operator) {
-        return parts.size() == 1 ? parts.get(0) : "(" + String.join(operator, parts) + ")";
-    }
 
     private static Optional<String> text(CompValue value) {
         return value.value() instanceof ScimString string ? Optional.of(string.value()) : Optional.empty();
@@ -323,7 +288,7 @@ public final class FilterToSql implements Filter.Visitor<Optional<String>> {
     }
 
     /** Inside {@code emails[...]}: paths name a sub-attribute of one email row {@code e}. */
-    private final class EmailScope implements Filter.Visitor<Optional<String>> {
+    private final class EmailScope extends CombiningVisitor {
 
         @Override
         public Optional<String> visitCompare(Filter.Compare filter) {
@@ -333,21 +298,6 @@ public final class FilterToSql implements Filter.Visitor<Optional<String>> {
         @Override
         public Optional<String> visitPresent(Filter.Present filter) {
             return emailColumn(filter.path()).map(FilterToSql::present);
-        }
-
-        @Override
-        public Optional<String> visitAnd(Filter.And filter) {
-            return all(filter.operands(), this, " AND ");
-        }
-
-        @Override
-        public Optional<String> visitOr(Filter.Or filter) {
-            return all(filter.operands(), this, " OR ");
-        }
-
-        @Override
-        public Optional<String> visitNot(Filter.Not filter) {
-            return filter.operand().accept(this).map(FilterToSql::negate);
         }
 
         @Override
