@@ -3,11 +3,15 @@ package dev.roster.scim.mybatis;
 import dev.roster.scim.core.filter.Filter;
 import dev.roster.scim.core.filter.FilterEvaluator;
 import dev.roster.scim.core.filter.SortOrdering;
+import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserResources;
 import dev.roster.scim.core.port.out.SortSpec;
 
 import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The core's own filter and sort semantics, applied in Java to the candidates SQL returns, for what
@@ -19,17 +23,23 @@ interface InMemoryFiltering {
 
     InMemoryFiltering CORE = new InMemoryFiltering() {
         @Override
-        public boolean matches(Filter filter, User user) {
-            return FilterEvaluator.matches(filter, UserResources.toScim(user));
+        public Predicate<User> matcher(Filter filter) {
+            FilterEvaluator evaluator = FilterEvaluator.of(filter);
+            return user -> evaluator.matches(UserResources.toScim(user));
         }
 
         @Override
         public Comparator<User> order(SortSpec sort) {
-            return Comparator.comparing(UserResources::toScim, SortOrdering.comparator(sort.path(), sort.ascending()));
+            // Sorting compares each user O(log n) times; render each one once for this sort.
+            Map<User, ScimObject> rendered = new IdentityHashMap<>();
+            Comparator<ScimObject> byValue = SortOrdering.comparator(sort.path(), sort.ascending());
+            return (left, right) -> byValue.compare(rendered.computeIfAbsent(left, UserResources::toScim),
+                    rendered.computeIfAbsent(right, UserResources::toScim));
         }
     };
 
-    boolean matches(Filter filter, User user);
+    /** The filter, checked and compiled once for a whole search, as a test of one user. */
+    Predicate<User> matcher(Filter filter);
 
     /** The order of the sort's attribute alone; the caller breaks ties by id. */
     Comparator<User> order(SortSpec sort);

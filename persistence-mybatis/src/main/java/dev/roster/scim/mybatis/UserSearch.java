@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Answers a {@link UserQuery}. When SQL can answer the whole filter and the sort, SQL counts and pages. Otherwise SQL
@@ -74,10 +75,11 @@ final class UserSearch {
         long total = 0;
         List<User> page = new ArrayList<>();
         long first = query.startIndex() - 1L;
+        Predicate<User> matches = matcher(residual);
         try (Cursor<UserRow> rows = mapper.stream(statement)) {
             for (UserRow row : rows) {
                 User user = UserRows.toUser(row);
-                if (residual.isPresent() && !inMemory.matches(residual.get(), user)) {
+                if (!matches.test(user)) {
                     continue;
                 }
                 if (total >= first && page.size() < query.count()) {
@@ -94,10 +96,11 @@ final class UserSearch {
     private UserPage sortedInJava(UserMapper mapper, UserSearchStatement statement, Optional<Filter> residual,
                                   SortSpec sort, UserQuery query) {
         List<User> matches = new ArrayList<>();
+        Predicate<User> matching = matcher(residual);
         try (Cursor<UserRow> rows = mapper.stream(statement)) {
             for (UserRow row : rows) {
                 User user = UserRows.toUser(row);
-                if (residual.isEmpty() || inMemory.matches(residual.get(), user)) {
+                if (matching.test(user)) {
                     matches.add(user);
                 }
             }
@@ -108,5 +111,9 @@ final class UserSearch {
         int from = Math.min(matches.size(), query.startIndex() - 1);
         int to = Math.min(matches.size(), from + query.count());
         return new UserPage(matches.subList(from, to), matches.size(), query.startIndex());
+    }
+
+    private Predicate<User> matcher(Optional<Filter> residual) {
+        return residual.map(inMemory::matcher).orElse(user -> true);
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * How a filter that SQL cannot answer whole is finished in Java: SQL narrows by the pushable conjuncts, the
@@ -34,11 +35,13 @@ class InMemoryFallbackTest extends DatabaseTest {
     InMemoryFiltering inMemoryFiltering() {
         return new InMemoryFiltering() {
             @Override
-            public boolean matches(Filter filter, User user) {
-                evaluated.add(user.id());
+            public Predicate<User> matcher(Filter filter) {
                 Filter.Compare titleEq = (Filter.Compare) ((Filter.And) filter).operands().get(1);
-                return user.otherAttributes().getString("title").filter(title -> title.equals(
-                        ((dev.roster.scim.core.model.ScimString) titleEq.value().value()).value())).isPresent();
+                String wanted = ((dev.roster.scim.core.model.ScimString) titleEq.value().value()).value();
+                return user -> {
+                    evaluated.add(user.id());
+                    return user.otherAttributes().getString("title").filter(wanted::equals).isPresent();
+                };
             }
 
             @Override

@@ -32,9 +32,6 @@ public record AttrPath(Optional<String> schemaUrn, String attribute, Optional<St
         return new AttrPath(Optional.of(schemaUrn), attribute, Optional.empty());
     }
 
-    public AttrPath withSubAttribute(String sub) {
-        return new AttrPath(schemaUrn, attribute, Optional.of(sub));
-    }
 
     /** Whether both paths name the same attribute, ignoring case. */
     public boolean sameAttribute(AttrPath other) {

@@ -163,11 +163,6 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
             return put(name, ScimValue.of(value));
         }
 
-        /** Puts the value only when present. */
-        public Builder putIfPresent(String name, Optional<? extends ScimValue> value) {
-            value.ifPresent(v -> put(name, v));
-            return this;
-        }
 
         public Builder putStringIfPresent(String name, Optional<String> value) {
             value.ifPresent(v -> put(name, ScimValue.of(v)));
