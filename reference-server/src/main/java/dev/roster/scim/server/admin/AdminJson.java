@@ -78,31 +78,7 @@ final class AdminJson {
         return body;
     }
 
-    /** A boolean member if present; {@code 400 invalidValue} if present and not a boolean. */
-    static Optional<Boolean> optionalBoolean(ScimObject body, String name) {
-        Optional<ScimValue> value = body.getAssigned(name);
-        if (value.isPresent() && !(value.get() instanceof dev.roster.scim.core.model.ScimBoolean)) {
-            throw ScimException.invalidValue("'" + name + "' must be true or false.");
-        }
-        return body.getBoolean(name);
-    }
-
-    /** A required string member; {@code 400 invalidValue} if missing or not a string. */
-    static String requiredString(ScimObject body, String name) {
-        return optionalString(body, name)
-                .orElseThrow(() -> ScimException.invalidValue("'" + name + "' is required."));
-    }
-
-    static Optional<String> optionalString(ScimObject body, String name) {
-        Optional<ScimValue> value = body.getAssigned(name);
-        if (value.isPresent() && !(value.get() instanceof dev.roster.scim.core.model.ScimString)) {
-            throw ScimException.invalidValue("'" + name + "' must be a string.");
-        }
-        return body.getString(name).filter(text -> !text.isBlank());
-    }
-
     private static ScimValue text(Optional<String> value) {
         return value.<ScimValue>map(ScimValue::of).orElse(ScimValue.nullValue());
     }
-
 }

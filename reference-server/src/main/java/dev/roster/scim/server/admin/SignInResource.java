@@ -6,6 +6,7 @@ import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.port.in.JitSignIn;
 import dev.roster.scim.core.port.in.SignInOutcome;
 import dev.roster.scim.core.port.in.SsoAssertion;
+import dev.roster.scim.jaxrs.RequestValues;
 import dev.roster.scim.jaxrs.ScimMediaTypes;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -38,10 +39,10 @@ public final class SignInResource {
             throw ScimException.notFound("There is no site '" + site + "'.");
         }
         ScimObject sent = AdminJson.body(body);
-        SsoAssertion assertion = SsoAssertion.of(AdminJson.requiredString(sent, "userName"),
-                AdminJson.optionalString(sent, "email").orElse(null),
-                AdminJson.optionalString(sent, "givenName").orElse(null),
-                AdminJson.optionalString(sent, "familyName").orElse(null));
+        SsoAssertion assertion = SsoAssertion.of(RequestValues.requiredText(sent, "userName"),
+                RequestValues.text(sent, "email").orElse(null),
+                RequestValues.text(sent, "givenName").orElse(null),
+                RequestValues.text(sent, "familyName").orElse(null));
         SignInOutcome outcome = signIn.signIn(SiteId.of(site), assertion);
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(AdminJson.signedIn(outcome.user()))

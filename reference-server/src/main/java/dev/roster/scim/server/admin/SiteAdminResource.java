@@ -12,6 +12,7 @@ import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.in.SettingsChange;
 import dev.roster.scim.core.port.in.SiteAdministration;
 import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.jaxrs.RequestValues;
 import dev.roster.scim.jaxrs.ScimMediaTypes;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,7 +29,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * {@code /c/{site}/admin/api}: a site's SCIM settings, its token, its users and their audit trail, for the
@@ -63,8 +63,8 @@ public final class SiteAdminResource {
     @Path("settings")
     public ScimObject updateSettings(@PathParam("site") String site, ScimObject body, @Context UriInfo uri) {
         ScimObject change = AdminJson.body(body);
-        SettingsChange settingsChange = new SettingsChange(AdminJson.optionalBoolean(change, "ssoConfigured"),
-                AdminJson.optionalBoolean(change, "scimEnabled"), AdminJson.optionalBoolean(change, "manageRoles"));
+        SettingsChange settingsChange = new SettingsChange(RequestValues.bool(change, "ssoConfigured"),
+                RequestValues.bool(change, "scimEnabled"), RequestValues.bool(change, "manageRoles"));
         var settings = sites.updateSettings(site(site), settingsChange);
         return AdminJson.settings(settings, SitesResource.scimBase(uri, settings));
     }
@@ -86,8 +86,8 @@ public final class SiteAdminResource {
     @Path("users")
     public ScimObject users(@PathParam("site") String site, @QueryParam("filter") String filter,
                             @QueryParam("startIndex") String startIndex, @QueryParam("count") String count) {
-        SearchRequest request = new SearchRequest(blankToEmpty(filter), Optional.empty(), Optional.empty(),
-                integer("startIndex", startIndex), integer("count", count));
+        SearchRequest request = new SearchRequest(RequestValues.text(filter), Optional.empty(), Optional.empty(),
+                RequestValues.integer("startIndex", startIndex), RequestValues.integer("count", count));
         UserPage page = users.users(site(site), request);
         return ScimObject.builder()
                 .put("totalResults", ScimValue.of(page.totalResults()))
@@ -117,7 +117,7 @@ public final class SiteAdminResource {
     @PUT
     @Path("users/{id}/role")
     public ScimObject setRole(@PathParam("site") String site, @PathParam("id") String id, ScimObject body) {
-        String value = AdminJson.requiredString(AdminJson.body(body), "role");
+        String value = RequestValues.requiredText(AdminJson.body(body), "role");
         Role role = Role.fromScimValue(value).orElseThrow(() -> ScimException.invalidValue(
                 "'role' must be one of Registered, Moderator or Admin, not '" + value + "'."));
         return AdminJson.user(users.setRole(site(site), id, role));
@@ -127,7 +127,8 @@ public final class SiteAdminResource {
     @Path("audit")
     public ScimObject audit(@PathParam("site") String site, @QueryParam("limit") String limit,
                             @QueryParam("userId") String userId) {
-        int size = Math.min(MAX_AUDIT_LIMIT, Math.max(1, integer("limit", limit).orElse(DEFAULT_AUDIT_LIMIT)));
+        int size = Math.min(MAX_AUDIT_LIMIT,
+                Math.max(1, RequestValues.integer("limit", limit).orElse(DEFAULT_AUDIT_LIMIT)));
         SiteId siteId = site(site);
         var records = userId == null || userId.isBlank()
                 ? users.recentChanges(siteId, size)
@@ -142,20 +143,5 @@ public final class SiteAdminResource {
             throw ScimException.notFound("There is no site '" + name + "'.");
         }
         return SiteId.of(name);
-    }
-
-    private static Optional<String> blankToEmpty(String text) {
-        return text == null || text.isBlank() ? Optional.empty() : Optional.of(text);
-    }
-
-    private static OptionalInt integer(String name, String text) {
-        if (text == null || text.isBlank()) {
-            return OptionalInt.empty();
-        }
-        try {
-            return OptionalInt.of(Integer.parseInt(text.strip()));
-        } catch (NumberFormatException e) {
-            throw ScimException.invalidValue("'" + name + "' must be an integer.");
-        }
     }
 }

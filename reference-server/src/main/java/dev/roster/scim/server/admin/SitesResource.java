@@ -5,6 +5,7 @@ import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.ScimValue;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.port.in.SiteAdministration;
+import dev.roster.scim.jaxrs.RequestValues;
 import dev.roster.scim.jaxrs.ScimPaths;
 import dev.roster.scim.jaxrs.ScimMediaTypes;
 import jakarta.ws.rs.Consumes;
@@ -34,7 +35,7 @@ public final class SitesResource {
 
     @POST
     public Response create(ScimObject body, @Context UriInfo uri) {
-        SiteSettings created = sites.createSite(AdminJson.requiredString(AdminJson.body(body), "site"));
+        SiteSettings created = sites.createSite(RequestValues.requiredText(AdminJson.body(body), "site"));
         URI settings = uri.getBaseUriBuilder().path(SiteAdminResource.class).path("settings")
                 .build(created.site().value());
         return Response.created(settings).entity(AdminJson.settings(created, scimBase(uri, created))).build();
@@ -51,5 +52,4 @@ public final class SitesResource {
     static URI scimBase(UriInfo uri, SiteSettings settings) {
         return uri.getBaseUriBuilder().path(ScimPaths.BASE).build(settings.site().value());
     }
-
 }

@@ -1,6 +1,5 @@
 package dev.roster.scim.jaxrs.resource;
 
-import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.Projection;
 import dev.roster.scim.core.model.ScimArray;
 import dev.roster.scim.core.model.ScimObject;
@@ -8,12 +7,9 @@ import dev.roster.scim.core.model.ScimValue;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserResources;
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 
 /** Renders the core's results as SCIM JSON: resources with {@code meta.location}, ListResponses, ETags. */
 final class ScimResponses {
@@ -51,25 +47,4 @@ final class ScimResponses {
         return new EntityTag(Long.toString(user.version()), true);
     }
 
-    static Optional<String> optional(String parameter) {
-        return parameter == null || parameter.isBlank() ? Optional.empty() : Optional.of(parameter);
-    }
-
-    /** An integer query parameter; {@code 400 invalidValue} when it is not one. */
-    static OptionalInt integer(String name, String parameter) {
-        if (parameter == null || parameter.isBlank()) {
-            return OptionalInt.empty();
-        }
-        try {
-            return OptionalInt.of(Integer.parseInt(parameter.strip()));
-        } catch (NumberFormatException e) {
-            try {
-                // Larger than an int: as good as "all of them" for count, "past the end" for startIndex.
-                new java.math.BigInteger(parameter.strip());
-                return OptionalInt.of(parameter.strip().startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE);
-            } catch (NumberFormatException notANumber) {
-                throw ScimException.invalidValue("The parameter '" + name + "' must be an integer.");
-            }
-        }
-    }
 }

@@ -3,6 +3,7 @@ package dev.roster.scim.jaxrs.resource;
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.ScimObject;
+import dev.roster.scim.jaxrs.RequestValues;
 import dev.roster.scim.jaxrs.ScimEndpoint;
 import dev.roster.scim.jaxrs.ScimMediaTypes;
 import dev.roster.scim.jaxrs.ScimPaths;
@@ -33,7 +34,7 @@ public final class UnsupportedResource {
     @GET
     @Path("Groups")
     public ScimObject groups(@QueryParam("startIndex") String startIndex) {
-        OptionalInt start = ScimResponses.integer("startIndex", startIndex);
+        OptionalInt start = RequestValues.integer("startIndex", startIndex);
         return ScimResponses.listResponse(0, Math.max(1, start.orElse(1)), List.of(), false);
     }
 

@@ -12,6 +12,7 @@ import dev.roster.scim.core.port.in.CreateOutcome;
 import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.jaxrs.RequestValues;
 import dev.roster.scim.jaxrs.ScimEndpoint;
 import dev.roster.scim.jaxrs.ScimMediaTypes;
 import dev.roster.scim.jaxrs.ScimPaths;
@@ -38,7 +39,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -71,11 +71,11 @@ public final class UsersResource {
                              @QueryParam("attributes") String attributes,
                              @QueryParam("excludedAttributes") String excludedAttributes,
                              @Context UriInfo uri) {
-        SearchRequest request = new SearchRequest(ScimResponses.optional(filter), ScimResponses.optional(sortBy),
-                ScimResponses.optional(sortOrder), ScimResponses.integer("startIndex", startIndex),
-                ScimResponses.integer("count", count));
-        return list(site, request, Projection.of(ScimResponses.optional(attributes),
-                ScimResponses.optional(excludedAttributes)), uri);
+        SearchRequest request = new SearchRequest(RequestValues.text(filter), RequestValues.text(sortBy),
+                RequestValues.text(sortOrder), RequestValues.integer("startIndex", startIndex),
+                RequestValues.integer("count", count));
+        return list(site, request, Projection.of(RequestValues.text(attributes),
+                RequestValues.text(excludedAttributes)), uri);
     }
 
     @POST
@@ -83,8 +83,9 @@ public final class UsersResource {
     public ScimObject searchByPost(@PathParam(ScimPaths.SITE_PARAMETER) String site, ScimObject body,
                                    @Context UriInfo uri) {
         requireSchemaIfNamed(body);
-        SearchRequest request = new SearchRequest(text(body, "filter"), text(body, "sortBy"),
-                text(body, "sortOrder"), integer(body, "startIndex"), integer(body, "count"));
+        SearchRequest request = new SearchRequest(RequestValues.text(body, "filter"),
+                RequestValues.text(body, "sortBy"), RequestValues.text(body, "sortOrder"),
+                RequestValues.integer(body, "startIndex"), RequestValues.integer(body, "count"));
         return list(site, request, Projection.of(names(body, "attributes"), names(body, "excludedAttributes")), uri);
     }
 
@@ -123,7 +124,7 @@ public final class UsersResource {
                             @QueryParam("attributes") String attributes,
                             @QueryParam("excludedAttributes") String excludedAttributes,
                             @Context UriInfo uri) {
-        User user = users.replace(site(site), id, body, ScimResponses.optional(ifMatch));
+        User user = users.replace(site(site), id, body, RequestValues.text(ifMatch));
         return ok(user, site, uri, projection(attributes, excludedAttributes));
     }
 
@@ -134,7 +135,7 @@ public final class UsersResource {
                           @QueryParam("attributes") String attributes,
                           @QueryParam("excludedAttributes") String excludedAttributes,
                           @Context UriInfo uri) {
-        User user = users.patch(site(site), id, body, ScimResponses.optional(ifMatch));
+        User user = users.patch(site(site), id, body, RequestValues.text(ifMatch));
         return ok(user, site, uri, projection(attributes, excludedAttributes));
     }
 
@@ -142,7 +143,7 @@ public final class UsersResource {
     @Path("{id}")
     public Response delete(@PathParam(ScimPaths.SITE_PARAMETER) String site, @PathParam("id") String id,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        users.delete(site(site), id, ScimResponses.optional(ifMatch));
+        users.delete(site(site), id, RequestValues.text(ifMatch));
         return Response.noContent().build();
     }
 
@@ -173,7 +174,7 @@ public final class UsersResource {
     }
 
     private static Projection projection(String attributes, String excludedAttributes) {
-        return Projection.of(ScimResponses.optional(attributes), ScimResponses.optional(excludedAttributes));
+        return Projection.of(RequestValues.text(attributes), RequestValues.text(excludedAttributes));
     }
 
     private static void requireSchemaIfNamed(ScimObject body) {
@@ -186,28 +187,6 @@ public final class UsersResource {
         });
     }
 
-    private static Optional<String> text(ScimObject body, String name) {
-        Optional<ScimValue> value = body.getAssigned(name);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        if (value.get() instanceof ScimString string) {
-            return ScimResponses.optional(string.value());
-        }
-        throw ScimException.invalidValue("'" + name + "' must be a string.");
-    }
-
-    private static OptionalInt integer(ScimObject body, String name) {
-        Optional<ScimValue> value = body.getAssigned(name);
-        if (value.isEmpty()) {
-            return OptionalInt.empty();
-        }
-        if (value.get() instanceof dev.roster.scim.core.model.ScimNumber number && number.isIntegral()) {
-            return ScimResponses.integer(name, number.value().toPlainString());
-        }
-        throw ScimException.invalidValue("'" + name + "' must be an integer.");
-    }
-
     /** {@code attributes} as an array of names (RFC 7644 §3.4.3) or, tolerated, one comma-separated string. */
     private static Optional<String> names(ScimObject body, String name) {
         Optional<ScimValue> value = body.getAssigned(name);
@@ -215,10 +194,10 @@ public final class UsersResource {
             return Optional.empty();
         }
         if (value.get() instanceof ScimString string) {
-            return ScimResponses.optional(string.value());
+            return RequestValues.text(string.value());
         }
         if (value.get() instanceof ScimArray array && array.values().stream().allMatch(ScimString.class::isInstance)) {
-            return ScimResponses.optional(array.values().stream().map(v -> ((ScimString) v).value())
+            return RequestValues.text(array.values().stream().map(v -> ((ScimString) v).value())
                     .collect(Collectors.joining(",")));
         }
         throw ScimException.invalidValue("'" + name + "' must be an array of attribute names.");
