@@ -7,6 +7,7 @@ import static dev.roster.scim.core.testing.UserBuilder.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roster.scim.core.testing.ForwardingUserStore;
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.ChangeSource;
@@ -15,8 +16,6 @@ import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.port.in.SsoAssertion;
 import dev.roster.scim.core.port.out.AccountEvents;
 import dev.roster.scim.core.port.out.AuditLog;
-import dev.roster.scim.core.model.UserPage;
-import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.port.out.UserStore;
 import dev.roster.scim.core.testing.InMemoryTransactions;
 import org.junit.jupiter.api.Test;
@@ -34,14 +33,13 @@ class ConcurrencyAndAtomicityTest {
      * A user store where another writer gets in between a use case's read and its write, a given number of times:
      * just before the update, the other writer's change is stored, so the update finds a newer version.
      */
-    private static final class RacingUserStore implements UserStore {
-        private final UserStore delegate;
+    private static final class RacingUserStore extends ForwardingUserStore {
         private final UnaryOperator<User> otherWriter;
         private int racesToLose;
         private int updates;
 
         RacingUserStore(UserStore delegate, int racesToLose, UnaryOperator<User> otherWriter) {
-            this.delegate = delegate;
+            super(delegate);
             this.racesToLose = racesToLose;
             this.otherWriter = otherWriter;
         }
@@ -55,27 +53,7 @@ class ConcurrencyAndAtomicityTest {
                 delegate.update(site, otherWriter.apply(current).nextVersion(ChangeSource.SCIM,
                         current.lastModified()), current.version());
             }
-            return delegate.update(site, user, expectedVersion);
-        }
-
-        @Override
-        public Optional<User> findById(SiteId site, String id) {
-            return delegate.findById(site, id);
-        }
-
-        @Override
-        public Optional<User> findByUserName(SiteId site, String userName) {
-            return delegate.findByUserName(site, userName);
-        }
-
-        @Override
-        public UserPage search(SiteId site, UserQuery query) {
-            return delegate.search(site, query);
-        }
-
-        @Override
-        public void insert(SiteId site, User user) {
-            delegate.insert(site, user);
+            return super.update(site, user, expectedVersion);
         }
     }
 

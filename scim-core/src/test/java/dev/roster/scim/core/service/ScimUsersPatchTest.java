@@ -6,6 +6,7 @@ import static dev.roster.scim.core.service.Fixture.json;
 import static dev.roster.scim.core.testing.UserBuilder.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.scim.core.testing.ForwardingUserStore;
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.ChangeSource;
@@ -17,8 +18,6 @@ import dev.roster.scim.core.model.ScimValue;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.patch.PatchRequest;
-import dev.roster.scim.core.model.UserPage;
-import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.port.out.UserStore;
 import dev.roster.scim.core.testing.InMemoryTransactions;
 import dev.roster.scim.core.testing.RecordingAccountEvents.Kind;
@@ -188,12 +187,11 @@ class ScimUsersPatchTest {
     }
 
     /** Runs another request just before the first update, once, so that the update finds a newer version. */
-    private static final class RacingOnce implements UserStore {
-        private final UserStore delegate;
+    private static final class RacingOnce extends ForwardingUserStore {
         private Runnable other;
 
         RacingOnce(UserStore delegate, Runnable other) {
-            this.delegate = delegate;
+            super(delegate);
             this.other = other;
         }
 
@@ -204,27 +202,7 @@ class ScimUsersPatchTest {
                 other = null;
                 run.run();
             }
-            return delegate.update(site, user, expectedVersion);
-        }
-
-        @Override
-        public Optional<User> findById(SiteId site, String id) {
-            return delegate.findById(site, id);
-        }
-
-        @Override
-        public Optional<User> findByUserName(SiteId site, String userName) {
-            return delegate.findByUserName(site, userName);
-        }
-
-        @Override
-        public UserPage search(SiteId site, UserQuery query) {
-            return delegate.search(site, query);
-        }
-
-        @Override
-        public void insert(SiteId site, User user) {
-            delegate.insert(site, user);
+            return super.update(site, user, expectedVersion);
         }
     }
 }

@@ -1,0 +1,66 @@
+package dev.roster.scim.core.testing;
+
+import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.core.port.out.UserQuery;
+import dev.roster.scim.core.port.out.UserStore;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A {@link UserStore} that passes every call to another, for tests that change one behaviour (an update that
+ * loses a race, say) and keep the rest real.
+ *
+ * <pre>{@code
+ * UserStore racing = new ForwardingUserStore(store) {
+ *     public boolean update(SiteId site, User user, long expected) { ...; return super.update(site, user, expected); }
+ * };
+ * }</pre>
+ */
+public abstract class ForwardingUserStore implements UserStore {
+
+    protected final UserStore delegate;
+
+    protected ForwardingUserStore(UserStore delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public Optional<User> findById(SiteId site, String id) {
+        return delegate.findById(site, id);
+    }
+
+    @Override
+    public Optional<User> findByUserName(SiteId site, String userName) {
+        return delegate.findByUserName(site, userName);
+    }
+
+    @Override
+    public Set<String> existingUserNames(SiteId site, Collection<String> userNames) {
+        return delegate.existingUserNames(site, userNames);
+    }
+
+    @Override
+    public UserPage search(SiteId site, UserQuery query) {
+        return delegate.search(site, query);
+    }
+
+    @Override
+    public void insert(SiteId site, User user) {
+        delegate.insert(site, user);
+    }
+
+    @Override
+    public void insertAll(SiteId site, List<User> users) {
+        delegate.insertAll(site, users);
+    }
+
+    @Override
+    public boolean update(SiteId site, User user, long expectedVersion) {
+        return delegate.update(site, user, expectedVersion);
+    }
+}
