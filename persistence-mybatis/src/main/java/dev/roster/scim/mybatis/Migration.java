@@ -23,7 +23,7 @@ record Migration(int version, String resource, Optional<JavaMigration> java) {
         this(version, resource, Optional.empty());
     }
 
-    /** A Java step, named like a Flyway Java migration class ({@code V6__user_name_keys}). */
+    /** A Java step, named like a Flyway Java migration class ({@code V4__user_name_keys}). */
     static Migration java(int version, String name, JavaMigration step) {
         return new Migration(version, name, Optional.of(step));
     }

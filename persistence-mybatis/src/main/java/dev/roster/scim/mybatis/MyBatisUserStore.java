@@ -95,7 +95,7 @@ final class MyBatisUserStore implements UserStore {
 
     /**
      * Replaces the row. A user that held its userName key and moves to another one hands the old key to the oldest
-     * user kept as its duplicate (migration 6), so that every key in use has exactly one holder.
+     * user kept as its duplicate (migration 4), so that every key in use has exactly one holder.
      */
     @Override
     public boolean update(SiteId site, User user, long expectedVersion) {

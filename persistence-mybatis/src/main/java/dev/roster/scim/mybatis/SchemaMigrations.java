@@ -30,8 +30,7 @@ final class SchemaMigrations {
             new Migration(1, "V1__sites_users_emails_audit.sql"),
             new Migration(2, "V2__indexes_for_user_audit_and_delta_sync.sql"),
             new Migration(3, "V3__server_settings_and_audit_time_order.sql"),
-            // 4 and 5 are left to migrations being written beside this one (issue 9); order does not matter here.
-            Migration.java(6, "V6__user_name_keys_of_the_identifier_profile", new UserNameKeysMigration()));
+            Migration.java(4, "V4__user_name_keys_of_the_identifier_profile", new UserNameKeysMigration()));
 
     private final List<Migration> migrations;
 

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Migration 6: userNames and email values are keyed by the identifier profile (ADR 014) instead of folded by
+ * Migration 4: userNames and email values are keyed by the identifier profile (ADR 014) instead of folded by
  * {@code CaseFolding}. Renames {@code users.user_name_folded} to {@code user_name_key} and
  * {@code user_emails.value_folded} to {@code value_key}, recomputes both with {@link IdentifierProfile#key}, and
  * deals with what the profile changes for existing users without losing any of them:

@@ -12,7 +12,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * Rows exactly as Roster wrote them before migration 6 (schema versions 1 to 3): {@code *_folded} columns of
+ * Rows exactly as Roster wrote them before migration 4 (schema versions 1 to 3): {@code *_folded} columns of
  * {@link CaseFolding#fold}, which is unchanged, and the document column of {@link UserDocument}. The statements are
  * the ones the mapper of that time ran, so a test can build the database an upgrade meets.
  */

@@ -30,7 +30,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Migration 6 on a database as the folding era left it (schema 3, {@link FoldingEraRows}): users that the identifier
+ * Migration 4 on a database as the folding era left it (schema 3, {@link FoldingEraRows}): users that the identifier
  * profile now maps onto one key, and a user whose name it refuses. The database opens, nobody is lost, and what
  * changed is in the audit log and the start-up notices.
  */
