@@ -1,6 +1,6 @@
 package dev.roster.scim.mybatis;
 
-import dev.roster.scim.core.model.CaseFolding;
+import dev.roster.scim.core.identifier.IdentifierProfile;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
@@ -8,6 +8,7 @@ import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.port.out.UserStore;
 import dev.roster.scim.mybatis.mapper.EmailRow;
 import dev.roster.scim.mybatis.mapper.UserMapper;
+import dev.roster.scim.mybatis.mapper.UserNameKeyRow;
 import dev.roster.scim.mybatis.mapper.UserRow;
 
 import java.util.ArrayList;
@@ -45,20 +46,20 @@ final class MyBatisUserStore implements UserStore {
     @Override
     public Optional<User> findByUserName(SiteId site, String userName) {
         return sessions.read(session -> session.getMapper(UserMapper.class)
-                        .findByUserNameFolded(site.value(), CaseFolding.fold(userName)))
+                        .findByUserNameKey(site.value(), IdentifierProfile.key(userName)))
                 .map(UserRows::toUser);
     }
 
     @Override
     public Set<String> existingUserNames(SiteId site, Collection<String> userNames) {
-        List<String> folded = userNames.stream().map(CaseFolding::fold).distinct().toList();
+        List<String> keys = userNames.stream().map(IdentifierProfile::key).distinct().toList();
         Set<String> existing = new HashSet<>();
         sessions.read(session -> {
             UserMapper mapper = session.getMapper(UserMapper.class);
             // SQLite allows 32766 bound parameters; chunks keep each IN list far below that.
-            for (int from = 0; from < folded.size(); from += IN_LIST_SIZE) {
-                existing.addAll(mapper.existingFoldedUserNames(site.value(),
-                        folded.subList(from, Math.min(folded.size(), from + IN_LIST_SIZE))));
+            for (int from = 0; from < keys.size(); from += IN_LIST_SIZE) {
+                existing.addAll(mapper.existingUserNameKeys(site.value(),
+                        keys.subList(from, Math.min(keys.size(), from + IN_LIST_SIZE))));
             }
             return null;
         });
@@ -92,13 +93,21 @@ final class MyBatisUserStore implements UserStore {
         });
     }
 
+    /**
+     * Replaces the row. A user that held its userName key and moves to another one hands the old key to the oldest
+     * user kept as its duplicate (migration 4), so that every key in use has exactly one holder.
+     */
     @Override
     public boolean update(SiteId site, User user, long expectedVersion) {
         return sessions.write(session -> {
             UserMapper mapper = session.getMapper(UserMapper.class);
-            if (mapper.update(UserRows.toRow(site, user), expectedVersion) == 0) {
+            Optional<UserNameKeyRow> before = mapper.userNameKeyOf(site.value(), user.id());
+            UserRow row = UserRows.toRow(site, user);
+            if (mapper.update(row, expectedVersion) == 0) {
                 return false;
             }
+            before.filter(old -> old.duplicate() == 0 && !old.key().equals(row.userNameKey()))
+                    .ifPresent(old -> mapper.promoteDuplicate(site.value(), old.key()));
             mapper.deleteEmails(site.value(), user.id());
             UserRows.emailRows(site, user).forEach(mapper::insertEmail);
             return true;

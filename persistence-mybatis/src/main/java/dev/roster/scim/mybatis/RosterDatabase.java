@@ -19,6 +19,7 @@ import org.apache.ibatis.transaction.managed.ManagedTransactionFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -41,9 +42,12 @@ public final class RosterDatabase implements AutoCloseable {
     private final SiteStore siteStore;
     private final AuditLog auditLog;
     private final ServerSettings serverSettings;
+    private final List<String> upgradeNotices;
 
-    private RosterDatabase(Connection writer, HikariDataSource readers, InMemoryFiltering inMemory) {
+    private RosterDatabase(Connection writer, HikariDataSource readers, InMemoryFiltering inMemory,
+                           List<String> upgradeNotices) {
         this.writer = writer;
+        this.upgradeNotices = List.copyOf(upgradeNotices);
         this.readers = readers;
         Sessions sessions = new Sessions(sessionFactory(readers), writer, readers);
         this.transactions = new MyBatisTransactions(sessions);
@@ -63,9 +67,10 @@ public final class RosterDatabase implements AutoCloseable {
     }
 
     static RosterDatabase open(Path sqliteFile, InMemoryFiltering inMemory, SchemaMigrations migrations) {
-        Connection writer = openMigratedWriter(sqliteFile, migrations);
+        Connection writer = openWriter(sqliteFile);
+        List<String> notices = migrate(writer, migrations);
         try {
-            return new RosterDatabase(writer, SqliteConnections.openReaders(sqliteFile), inMemory);
+            return new RosterDatabase(writer, SqliteConnections.openReaders(sqliteFile), inMemory, notices);
         } catch (RuntimeException e) {
             closeQuietly(writer, e);
             throw e;
@@ -86,6 +91,15 @@ public final class RosterDatabase implements AutoCloseable {
 
     public Transactions transactions() {
         return transactions;
+    }
+
+    /**
+     * What the migrations applied by this open ask to tell the operator (users an upgrade treats differently, such
+     * as userNames the identifier profile refuses), one line each; empty when nothing was applied or nothing needs
+     * saying. Log them where an operator looks.
+     */
+    public List<String> upgradeNotices() {
+        return upgradeNotices;
     }
 
     /** Named values of the embedding application (not SCIM data). */
@@ -110,16 +124,17 @@ public final class RosterDatabase implements AutoCloseable {
         }
     }
 
-    private static Connection openMigratedWriter(Path sqliteFile, SchemaMigrations migrations) {
-        Connection writer;
+    private static Connection openWriter(Path sqliteFile) {
         try {
-            writer = SqliteConnections.openWriter(sqliteFile);
+            return SqliteConnections.openWriter(sqliteFile);
         } catch (SQLException e) {
             throw new RosterStorageException("Cannot open the database file " + sqliteFile + ".", e);
         }
+    }
+
+    private static List<String> migrate(Connection writer, SchemaMigrations migrations) {
         try {
-            migrations.migrate(writer);
-            return writer;
+            return migrations.migrate(writer);
         } catch (RuntimeException e) {
             closeQuietly(writer, e);
             throw e;

@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Brings a database to the newest schema at start-up: applies the numbered SQL files not yet recorded in
+ * Brings a database to the newest schema at start-up: applies the numbered SQL files and Java steps
+ * ({@link JavaMigration}) not yet recorded in
  * {@code schema_version}, each in its own transaction together with its record, and refuses to start on a file
  * whose recorded checksum changed or on a database newer than this code. Why not Flyway: docs/adr/001.
  */
@@ -28,7 +29,8 @@ final class SchemaMigrations {
     static final List<Migration> ALL = List.of(
             new Migration(1, "V1__sites_users_emails_audit.sql"),
             new Migration(2, "V2__indexes_for_user_audit_and_delta_sync.sql"),
-            new Migration(3, "V3__server_settings_and_audit_time_order.sql"));
+            new Migration(3, "V3__server_settings_and_audit_time_order.sql"),
+            Migration.java(4, "V4__user_name_keys_of_the_identifier_profile", new UserNameKeysMigration()));
 
     private final List<Migration> migrations;
 
@@ -36,13 +38,14 @@ final class SchemaMigrations {
         this.migrations = List.copyOf(migrations);
     }
 
-    /** Applies every pending migration. */
-    void migrate(Connection connection) {
-        migrateTo(connection, migrations.get(migrations.size() - 1).version());
+    /** Applies every pending migration; returns what they ask to tell the operator. */
+    List<String> migrate(Connection connection) {
+        return migrateTo(connection, migrations.get(migrations.size() - 1).version());
     }
 
     /** Applies pending migrations up to and including {@code target}; the tests build old databases with it. */
-    void migrateTo(Connection connection, int target) {
+    List<String> migrateTo(Connection connection, int target) {
+        List<String> notices = new ArrayList<>();
         try {
             createVersionTable(connection);
             Map<Integer, String> applied = applied(connection);
@@ -52,8 +55,8 @@ final class SchemaMigrations {
                         + ", newer than this Roster knows (" + newestKnown + "); upgrade Roster.");
             });
             for (Migration migration : migrations) {
-                String sql = read(migration);
-                String checksum = checksum(sql);
+                String sql = migration.java().isPresent() ? "" : read(migration);
+                String checksum = migration.java().map(JavaMigration::checksum).orElseGet(() -> checksum(sql));
                 String recorded = applied.get(migration.version());
                 if (recorded != null) {
                     if (!recorded.equals(checksum)) {
@@ -61,12 +64,13 @@ final class SchemaMigrations {
                                 + " changed after it was applied; restore it and add a new migration instead.");
                     }
                 } else if (migration.version() <= target) {
-                    apply(connection, migration, sql, checksum);
+                    notices.addAll(apply(connection, migration, sql, checksum));
                 }
             }
         } catch (SQLException e) {
             throw new RosterStorageException("Migrating the database schema failed.", e);
         }
+        return notices;
     }
 
     private static void createVersionTable(Connection connection) throws SQLException {
@@ -87,7 +91,7 @@ final class SchemaMigrations {
         return applied;
     }
 
-    private static void apply(Connection connection, Migration migration, String sql, String checksum)
+    private static List<String> apply(Connection connection, Migration migration, String sql, String checksum)
             throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
@@ -97,12 +101,16 @@ final class SchemaMigrations {
             for (String each : statements(sql)) {
                 statement.execute(each);
             }
+            List<String> notices = migration.java().isPresent()
+                    ? migration.java().get().migrate(connection)
+                    : List.of();
             record.setInt(1, migration.version());
             record.setString(2, migration.description());
             record.setString(3, checksum);
             record.setLong(4, System.currentTimeMillis());
             record.executeUpdate();
             connection.commit();
+            return notices;
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;

@@ -29,8 +29,9 @@ final class StorageFailures {
 
     static RuntimeException translate(SQLException failure) {
         String message = String.valueOf(failure.getMessage());
-        if (message.contains("users.user_name_folded")) {
-            return ScimException.uniqueness("The userName is already taken in this site (compared case-insensitively).");
+        if (message.contains("users.user_name_key")) {
+            return ScimException.uniqueness("The userName is already taken in this site (compared by the identifier "
+                    + "profile: in any case, width and Unicode normal form).");
         }
         if (message.contains("UNIQUE constraint failed: users.site, users.id")) {
             return ScimException.uniqueness("A user with this id already exists in this site.");

@@ -1,5 +1,6 @@
 package dev.roster.scim.mybatis;
 
+import dev.roster.scim.core.identifier.IdentifierProfile;
 import dev.roster.scim.core.model.CaseFolding;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.Email;
@@ -14,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A {@link User} to rows and back. Folded copies are computed here, with the core's {@link CaseFolding}. */
+/**
+ * A {@link User} to rows and back. Keys and folded copies are computed here, with the core's functions: the
+ * {@link IdentifierProfile} key of identifiers, {@link CaseFolding} of other text.
+ */
 final class UserRows {
 
     private UserRows() {
@@ -27,7 +31,7 @@ final class UserRows {
                 site.value(),
                 user.id(),
                 user.userName(),
-                CaseFolding.fold(user.userName()),
+                IdentifierProfile.key(user.userName()),
                 user.externalId().orElse(null),
                 user.displayName().orElse(null),
                 folded(user.displayName()),
@@ -51,7 +55,7 @@ final class UserRows {
         List<EmailRow> rows = new ArrayList<>(user.emails().size());
         for (int position = 0; position < user.emails().size(); position++) {
             Email email = user.emails().get(position);
-            rows.add(new EmailRow(site.value(), user.id(), position, email.value(), CaseFolding.fold(email.value()),
+            rows.add(new EmailRow(site.value(), user.id(), position, email.value(), IdentifierProfile.key(email.value()),
                     email.type().orElse(null), folded(email.type()), email.primary(), email.display().orElse(null)));
         }
         return rows;

@@ -105,12 +105,15 @@ class MyBatisUserStoreTest extends DatabaseTest {
     }
 
     @Test
-    void foldingMakesSharpSAndDoubleSTheSameUserName() {
+    void theIdentifierProfileKeepsSharpSAndDoubleSApartButWidthTogether() {
         store().insert(ACME, user("u1", "straße"));
+        store().insert(ACME, user("u2", "STRASSE"));
 
-        assertThatThrownBy(() -> store().insert(ACME, user("u2", "STRASSE")))
-                .isInstanceOf(ScimException.class);
-        assertThat(store().findByUserName(ACME, "Strasse")).map(User::id).contains("u1");
+        assertThat(store().findByUserName(ACME, "Strasse")).map(User::id).contains("u2");
+        assertThat(store().findByUserName(ACME, "STRAẞE")).map(User::id).contains("u1");
+        assertThatThrownBy(() -> store().insert(ACME, user("u3", "\uFF53\uFF54\uFF52\uFF41\uFF53\uFF53\uFF45")))
+                .isInstanceOfSatisfying(ScimException.class,
+                        e -> assertThat(e.type()).isEqualTo(ScimErrorType.UNIQUENESS));
     }
 
     @Test

@@ -32,28 +32,28 @@ class SchemaMigrationsTest {
     @Test
     void databaseCreatedByMigrationOneIsUpgradedWithItsRowsIntact() throws SQLException {
         Path file = directory.resolve("old.db");
-        try (Connection old = SqliteConnections.openWriter(file)) {
-            new SchemaMigrations(SchemaMigrations.ALL).migrateTo(old, 1);
-        }
-        // Rows written by the code of that time: through the stores, on a database at version 1.
         User ann = withEmails(user("u1", "Ann"), email("ann@x.org", "work", true));
         AuditRecord created = new AuditRecord(ACME, "u1", "Ann", ChangeSource.SCIM, "create", Optional.empty(),
                 Optional.empty(), "created", T0);
         try (Connection old = SqliteConnections.openWriter(file)) {
+            new SchemaMigrations(SchemaMigrations.ALL).migrateTo(old, 1);
             assertThat(appliedVersions(old)).containsExactly(1);
+            FoldingEraRows.insertSite(old, ACME);
+            FoldingEraRows.insert(old, ACME, ann);
+            FoldingEraRows.insert(old, created);
         }
-        writeThroughStoresWithoutMigrating(file, ann, created);
 
         try (RosterDatabase upgraded = RosterDatabase.open(file)) {
             assertThat(upgraded.userStore().findById(ACME, "u1")).contains(ann);
             assertThat(upgraded.userStore().findByUserName(ACME, "ANN")).contains(ann);
             assertThat(upgraded.auditLog().recentForUser(ACME, "u1", 10)).containsExactly(created);
             assertThat(upgraded.siteStore().find(ACME)).contains(SiteSettings.newSite(ACME));
+            assertThat(upgraded.upgradeNotices()).isEmpty();
         }
         try (Connection current = SqliteConnections.openWriter(file)) {
-            assertThat(appliedVersions(current)).containsExactly(1, 2, 3);
-            assertThat(indexes(current)).contains("audit_log_user_recent", "audit_log_recent", "users_last_modified")
-                    .doesNotContain("audit_log_user", "audit_log_site");
+            assertThat(appliedVersions(current)).containsExactly(1, 2, 3, 4);
+            assertThat(indexes(current)).contains("audit_log_user_recent", "audit_log_recent", "users_last_modified",
+                    "users_user_name").doesNotContain("audit_log_user", "audit_log_site");
         }
     }
 
@@ -103,23 +103,6 @@ class SchemaMigrationsTest {
     void statementsAreSplitAtLineEndingSemicolonsSkippingComments() {
         assertThat(SchemaMigrations.statements("-- a comment\nCREATE TABLE a (x TEXT);\n\nCREATE INDEX i\n  ON a (x);\n"))
                 .containsExactly("CREATE TABLE a (x TEXT)", "CREATE INDEX i\n  ON a (x)");
-    }
-
-    /** The stores of this code on a version-1 file, which they can use because V2 only adds indexes. */
-    private static void writeThroughStoresWithoutMigrating(Path file, User user, AuditRecord record) {
-        SchemaMigrations onlyFirst = new SchemaMigrations(SchemaMigrations.ALL.subList(0, 1));
-        try (Connection writer = SqliteConnections.openWriter(file)) {
-            onlyFirst.migrate(writer);
-            try (Statement statement = writer.createStatement()) {
-                statement.execute("INSERT INTO sites VALUES ('acme', 0, 0, 0, NULL, NULL)");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        try (RosterDatabase v1 = RosterDatabase.open(file, InMemoryFiltering.CORE, onlyFirst)) {
-            v1.userStore().insert(ACME, user);
-            v1.auditLog().append(record);
-        }
     }
 
     private static List<Integer> appliedVersions(Connection connection) throws SQLException {

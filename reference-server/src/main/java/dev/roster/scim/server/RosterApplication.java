@@ -57,6 +57,8 @@ public final class RosterApplication implements AutoCloseable {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         RosterDatabase database = RosterDatabase.open(options.database());
+        // An upgrade that treats some stored users differently (ADR 014) says so once, where the operator looks.
+        database.upgradeNotices().forEach(notice -> LOG.warn("Database upgrade: {}", notice));
         try {
             Ports ports = new Ports(database.userStore(), database.siteStore(), database.auditLog(),
                     database.transactions(), new LoggingAccountEvents(), Clock.systemUTC());

@@ -13,9 +13,16 @@ public interface UserMapper {
 
     Optional<UserRow> findById(@Param("site") String site, @Param("id") String id);
 
-    Optional<UserRow> findByUserNameFolded(@Param("site") String site, @Param("folded") String userNameFolded);
+    /** The user holding that userName key: the one that is not a duplicate kept from before ADR 014. */
+    Optional<UserRow> findByUserNameKey(@Param("site") String site, @Param("key") String userNameKey);
 
-    List<String> existingFoldedUserNames(@Param("site") String site, @Param("folded") List<String> folded);
+    List<String> existingUserNameKeys(@Param("site") String site, @Param("keys") List<String> keys);
+
+    /** The stored key of a user and whether it is a kept duplicate of another user's (rank above 0). */
+    Optional<UserNameKeyRow> userNameKeyOf(@Param("site") String site, @Param("id") String id);
+
+    /** Makes the oldest kept duplicate of a key its holder, if no user holds it any more. */
+    void promoteDuplicate(@Param("site") String site, @Param("key") String userNameKey);
 
     void insert(UserRow row);
 

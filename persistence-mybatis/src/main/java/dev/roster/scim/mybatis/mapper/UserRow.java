@@ -2,14 +2,14 @@ package dev.roster.scim.mybatis.mapper;
 
 /**
  * One row of {@code users}: the typed columns that filters and sorts reach (text attributes with their folded
- * copies), the Roster state, epoch-millisecond timestamps and {@code document}, the JSON of everything else that
+ * copies, the userName with its identifier-profile key), the Roster state, epoch-millisecond timestamps and {@code document}, the JSON of everything else that
  * rebuilds the user exactly.
  */
 public record UserRow(
         String site,
         String id,
         String userName,
-        String userNameFolded,
+        String userNameKey,
         String externalId,
         String displayName,
         String displayNameFolded,

@@ -8,7 +8,7 @@ package dev.roster.scim.mybatis.mapper;
  */
 public final class UserSqlProvider {
 
-    static final String USER_COLUMNS = "u.site, u.id, u.user_name, u.user_name_folded, u.external_id, u.display_name,"
+    static final String USER_COLUMNS = "u.site, u.id, u.user_name, u.user_name_key, u.external_id, u.display_name,"
             + " u.display_name_folded, u.given_name, u.given_name_folded, u.family_name, u.family_name_folded,"
             + " u.active, u.role, u.idp_active, u.last_changed_by, u.claimed_by_idp, u.hidden, u.version,"
             + " u.created, u.last_modified, u.document";

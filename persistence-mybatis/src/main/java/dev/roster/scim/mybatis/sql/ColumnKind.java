@@ -6,6 +6,8 @@ enum ColumnKind {
     EXACT_TEXT,
     /** The {@code CaseFolding.fold} copy of a case-insensitive attribute; values are folded the same way. */
     FOLDED_TEXT,
+    /** The {@code IdentifierProfile.key} of an identifier (ADR 014); values are keyed the same way. */
+    IDENTIFIER_KEY,
     /** 0 or 1. */
     BOOLEAN,
     /** Epoch milliseconds of a dateTime attribute. */

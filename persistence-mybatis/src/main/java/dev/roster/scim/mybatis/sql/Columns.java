@@ -20,7 +20,7 @@ final class Columns {
     private static final Map<String, Column> USER = Map.of(
             "id", new Column("u.id", ColumnKind.EXACT_TEXT, false),
             "externalid", new Column("u.external_id", ColumnKind.EXACT_TEXT, true),
-            "username", new Column("u.user_name_folded", ColumnKind.FOLDED_TEXT, false),
+            "username", new Column("u.user_name_key", ColumnKind.IDENTIFIER_KEY, false),
             "displayname", new Column("u.display_name_folded", ColumnKind.FOLDED_TEXT, true),
             "name.givenname", new Column("u.given_name_folded", ColumnKind.FOLDED_TEXT, true),
             "name.familyname", new Column("u.family_name_folded", ColumnKind.FOLDED_TEXT, true),
@@ -32,7 +32,7 @@ final class Columns {
 
     /** Sub-attributes of one email row ({@code e}), for {@code emails.x} and {@code emails[x ...]}. */
     private static final Map<String, Column> EMAIL = Map.of(
-            "value", new Column("e.value_folded", ColumnKind.FOLDED_TEXT, false),
+            "value", new Column("e.value_key", ColumnKind.IDENTIFIER_KEY, false),
             "type", new Column("e.type_folded", ColumnKind.FOLDED_TEXT, true),
             "primary", new Column("e.is_primary", ColumnKind.BOOLEAN, false));
 

@@ -4,6 +4,7 @@ import dev.roster.scim.core.filter.AttrPath;
 import dev.roster.scim.core.filter.CompValue;
 import dev.roster.scim.core.filter.CompareOp;
 import dev.roster.scim.core.filter.Filter;
+import dev.roster.scim.core.identifier.IdentifierProfile;
 import dev.roster.scim.core.model.CaseFolding;
 import dev.roster.scim.core.model.ScimBoolean;
 import dev.roster.scim.core.model.ScimString;
@@ -30,7 +31,9 @@ import java.util.function.Function;
  *     true; {@code eq null} matches the absent attribute; {@code pr} needs a non-empty value.</li>
  * <li>SQL's third truth value must not leak (else {@code not (title eq "x")} would drop users without a title),
  *     so every predicate is two-valued: {@code (c IS NOT NULL AND c = ?)}, {@code (c IS NULL OR c <> ?)}.</li>
- * <li>Case-insensitive attributes compare their folded column with a value folded by {@code CaseFolding.fold};
+ * <li>Identifiers ({@code userName}, {@code emails.value}) compare their key column with a value keyed by
+ *     {@code IdentifierProfile.key} (ADR 014), other case-insensitive attributes their folded column with a value
+ *     folded by {@code CaseFolding.fold};
  *     BINARY order of UTF-8 is code point order, as in the core. Both sides being folded, SQLite's ASCII-only
  *     case-insensitivity of {@code LIKE} cannot change an answer.</li>
  * <li>{@code caseExact} attributes use {@code =}, {@code instr} and {@code substr}, never {@code LIKE}.</li>
@@ -163,7 +166,7 @@ public final class FilterToSql extends CombiningVisitor {
             return Optional.empty();
         }
         return switch (column.kind()) {
-            case FOLDED_TEXT -> foldedText(column, op, (String) bound.get());
+            case FOLDED_TEXT, IDENTIFIER_KEY -> foldedText(column, op, (String) bound.get());
             case EXACT_TEXT -> exactText(column, op, (String) bound.get());
             case BOOLEAN -> op == CompareOp.EQ || op == CompareOp.NE
                     ? Optional.of(ordered(column, op, bound.get()))
@@ -174,10 +177,11 @@ public final class FilterToSql extends CombiningVisitor {
         };
     }
 
-    /** The value as the column stores it: folded text, text, 0/1 or epoch millis; empty for a type mismatch. */
+    /** The value as the column stores it: folded text or key, text, 0/1 or epoch millis; empty for a type mismatch. */
     private static Optional<Object> bindable(Column column, CompValue value) {
         return switch (column.kind()) {
             case FOLDED_TEXT -> text(value).<Object>map(CaseFolding::fold);
+            case IDENTIFIER_KEY -> text(value).<Object>map(IdentifierProfile::key);
             case EXACT_TEXT -> text(value).<Object>map(Function.identity());
             case BOOLEAN -> value.value() instanceof ScimBoolean bool
                     ? Optional.of(bool.value() ? 1 : 0)
@@ -235,7 +239,7 @@ public final class FilterToSql extends CombiningVisitor {
 
     /** {@code pr}: a value that is not empty text. */
     private static String present(Column column) {
-        boolean text = column.kind() == ColumnKind.EXACT_TEXT || column.kind() == ColumnKind.FOLDED_TEXT;
+        boolean text = column.kind() != ColumnKind.BOOLEAN && column.kind() != ColumnKind.INSTANT;
         if (text) {
             return guarded(column, column.sql() + " <> ''");
         }

@@ -60,7 +60,7 @@ class FilterToSqlTest {
         PushDown pushDown = FilterToSql.pushDown(SITE, filter);
 
         assertThat(pushDown.complete()).isFalse();
-        assertThat(pushDown.condition()).map(SqlCondition::sql).contains("u.user_name_folded = #{params[0]}");
+        assertThat(pushDown.condition()).map(SqlCondition::sql).contains("u.user_name_key = #{params[0]}");
         assertThat(pushDown.condition()).map(SqlCondition::parameters).contains(java.util.List.of("ann"));
     }
 
@@ -74,13 +74,13 @@ class FilterToSqlTest {
     }
 
     @Test
-    void sortUsesFoldedColumnsAndPutsAbsentValuesLastAscendingFirstDescending() {
+    void sortUsesFoldedAndKeyColumnsAndPutsAbsentValuesLastAscendingFirstDescending() {
         assertThat(SortToSql.orderBy(SortSpec.ascending(AttrPath.of("displayName"))))
                 .contains("u.display_name_folded ASC NULLS LAST, u.id ASC");
         assertThat(SortToSql.orderBy(SortSpec.descending(AttrPath.of("name", "familyName"))))
                 .contains("u.family_name_folded DESC NULLS FIRST, u.id ASC");
         assertThat(SortToSql.orderBy(SortSpec.ascending(AttrPath.of("userName"))))
-                .contains("u.user_name_folded ASC, u.id ASC");
+                .contains("u.user_name_key ASC, u.id ASC");
         assertThat(SortToSql.orderBy(SortSpec.ascending(AttrPath.of("title")))).isEmpty();
     }
 }

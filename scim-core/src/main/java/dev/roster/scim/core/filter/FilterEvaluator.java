@@ -37,10 +37,13 @@ import java.util.function.Predicate;
  *       {@code value} ({@code name eq "x"}) is {@code invalidFilter}.</li>
  *   <li><b>{@code pr}</b> holds for a non-empty value: {@code ""}, {@code []}, {@code {}} and null are not present,
  *       nor is an array or object holding only such values.</li>
- *   <li><b>Strings</b> compare with {@link dev.roster.scim.core.model.CaseFolding#fold} on both sides unless the
- *       attribute is {@code caseExact} (binary and reference values always are, RFC 7643 §2.3.6–7); this holds for
- *       {@code co sw ew} and for ordering too, which is by code point. {@code userName eq "ÉMILE"} matches
- *       {@code émile}; {@code id} and {@code externalId} compare exactly.</li>
+ *   <li><b>Strings</b> compare in one comparable form on both sides: identifiers ({@code userName},
+ *       {@code emails.value}) by {@link dev.roster.scim.core.identifier.IdentifierProfile#key} (ADR 014), other
+ *       text with {@link dev.roster.scim.core.model.CaseFolding#fold}, and {@code caseExact} attributes as they are
+ *       (binary and reference values always are, RFC 7643 §2.3.6–7); this holds for {@code co sw ew} and for
+ *       ordering too, which is by code point. {@code userName eq "ÉMILE"} and {@code userName eq "ＥＭＩＬＥ"} match
+ *       {@code émile}, {@code userName eq "ıan"} does not match {@code ian}; {@code id} and {@code externalId}
+ *       compare exactly.</li>
  *   <li><b>dateTime</b> attributes compare as instants; a literal that is not an ISO 8601 dateTime is
  *       {@code invalidFilter} (a value without offset is read as UTC). {@code co sw ew} on a dateTime match the
  *       stored text as written.</li>

@@ -16,7 +16,8 @@ import java.util.function.Function;
 
 /**
  * Orders User resources for {@code sortBy} and {@code sortOrder} (RFC 7644 §3.4.2.3), comparing values the way
- * filters do ({@link FilterEvaluator}): strings folded with {@link CaseFolding#fold} unless case-exact, then by code
+ * filters do ({@link FilterEvaluator}): strings in their comparable form (identifiers by their identifier-profile key,
+ * other text folded with {@link CaseFolding#fold}, case-exact text as it is), then by code
  * point; dateTimes in time; numbers by value; {@code false} before {@code true}.
  *
  * <ul>
@@ -60,8 +61,7 @@ public final class SortOrdering {
                         .filter(AttributeValues::isPresent);
         return switch (target.type()) {
             case STRING, REFERENCE, BINARY -> {
-                Function<String, String> normalize = ValueMatchers.isCaseExact(target)
-                        ? Function.identity() : CaseFolding::fold;
+                Function<String, String> normalize = ValueMatchers.comparableForm(target);
                 yield by(pick, value -> value instanceof ScimString string
                         ? Optional.of(normalize.apply(string.value())) : Optional.empty(), CaseFolding.CODE_POINT_ORDER);
             }

@@ -1,6 +1,7 @@
 package dev.roster.scim.core.filter;
 
 import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.identifier.IdentifierProfile;
 import dev.roster.scim.core.model.AttributeDefinition;
 import dev.roster.scim.core.model.AttributeType;
 import dev.roster.scim.core.model.CaseFolding;
@@ -61,6 +62,17 @@ final class ValueMatchers {
                 || definition.type() == AttributeType.REFERENCE;
     }
 
+    /**
+     * How a text attribute's values are put in comparable form: as they are when case-exact, by the identifier
+     * profile's key for identifiers ({@code userName}, {@code emails.value}: ADR 014), else by {@link CaseFolding}.
+     */
+    static UnaryOperator<String> comparableForm(AttributeDefinition definition) {
+        if (isCaseExact(definition)) {
+            return UnaryOperator.identity();
+        }
+        return definition.identifier() ? IdentifierProfile::key : CaseFolding::fold;
+    }
+
     /** A boolean, also when written as the string {@code "true"} or {@code "false"} in any case. */
     static Optional<Boolean> booleanOf(ScimValue value) {
         if (value instanceof ScimBoolean bool) {
@@ -100,7 +112,7 @@ final class ValueMatchers {
             throw ScimException.invalidFilter("Binary attribute \"" + path + "\" can't be ordered with \""
                     + op.keyword() + "\" (RFC 7644 §3.4.2.2)");
         }
-        UnaryOperator<String> normalize = isCaseExact(definition) ? UnaryOperator.identity() : CaseFolding::fold;
+        UnaryOperator<String> normalize = comparableForm(definition);
         String expected = normalize.apply(string.value());
         BiPredicate<String, String> test = textTest(op);
         return value -> value instanceof ScimString actual && test.test(normalize.apply(actual.value()), expected);

@@ -20,6 +20,7 @@ public record AttributeDefinition(
         String description,
         boolean required,
         boolean caseExact,
+        boolean identifier,
         Mutability mutability,
         Returned returned,
         Uniqueness uniqueness,
@@ -82,6 +83,7 @@ public record AttributeDefinition(
         private String description = "";
         private boolean required;
         private boolean caseExact;
+        private boolean identifier;
         private Mutability mutability = Mutability.READ_WRITE;
         private Returned returned = Returned.DEFAULT;
         private Uniqueness uniqueness = Uniqueness.NONE;
@@ -111,6 +113,16 @@ public record AttributeDefinition(
 
         public Builder caseExact() {
             this.caseExact = true;
+            return this;
+        }
+
+        /**
+         * Values name a person or an account: filters and sorts compare them by
+         * {@link dev.roster.scim.core.identifier.IdentifierProfile#key} instead of {@link CaseFolding}, so that a
+         * look-alike never matches (ADR 014). Not a characteristic of RFC 7643; {@code /Schemas} does not show it.
+         */
+        public Builder identifier() {
+            this.identifier = true;
             return this;
         }
 
@@ -145,7 +157,8 @@ public record AttributeDefinition(
         }
 
         public AttributeDefinition build() {
-            return new AttributeDefinition(name, type, multiValued, description, required, caseExact, mutability,
+            return new AttributeDefinition(name, type, multiValued, description, required, caseExact, identifier,
+                    mutability,
                     returned, uniqueness, canonicalValues, referenceTypes, subAttributes);
         }
     }

@@ -10,6 +10,11 @@ import java.util.Locale;
  * equals {@code "straße"}. Upper-casing first and lower-casing after is what makes the mapping "full" ({@code ß}
  * becomes {@code SS}, then {@code ss}); {@code Locale.ROOT} keeps the Turkish dotless i out of it.
  *
+ * <p>It is for descriptive text ({@code displayName}, name parts, {@code title}…): it maps look-alikes together
+ * ({@code ı} and {@code i}, {@code ſ} and {@code s}), which suits a search but not a name that identifies someone.
+ * Identifiers ({@code userName}, {@code emails.value}) compare by
+ * {@link dev.roster.scim.core.identifier.IdentifierProfile#key} instead (ADR 014).
+ *
  * <p>Every store must compare with exactly this function; the SQL stores keep a folded copy of such columns,
  * computed here, so that the database and the in-memory evaluator agree. Order is by Unicode code point, which is
  * also how SQLite compares UTF-8 text with its BINARY collation.

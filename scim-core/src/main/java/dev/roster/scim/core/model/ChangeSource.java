@@ -1,10 +1,14 @@
 package dev.roster.scim.core.model;
 
-/** Who made a change to a user: the IdP over SCIM, a site admin, or the user's own SSO sign-in (JIT). */
+/**
+ * Who made a change to a user: the IdP over SCIM, a site admin, the user's own SSO sign-in (JIT), or an upgrade of
+ * Roster that changed how it treats a stored user (a migration's audit record).
+ */
 public enum ChangeSource {
     SCIM("scim"),
     ADMIN("admin"),
-    SIGN_IN("sign-in");
+    SIGN_IN("sign-in"),
+    UPGRADE("upgrade");
 
     private final String label;
 

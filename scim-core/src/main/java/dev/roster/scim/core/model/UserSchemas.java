@@ -24,7 +24,7 @@ public final class UserSchemas {
 
     public static final SchemaDefinition CORE_USER_SCHEMA = new SchemaDefinition(CORE_USER, "User", "User Account",
             List.of(
-                    string("userName").required().uniqueness(Uniqueness.SERVER)
+                    string("userName").required().uniqueness(Uniqueness.SERVER).identifier()
                             .description("Unique identifier for the User, the display-name assertion of SSO sign-in.")
                             .build(),
                     complex("name",
@@ -49,7 +49,7 @@ public final class UserSchemas {
                     string("password").mutability(Mutability.WRITE_ONLY).returned(Returned.NEVER)
                             .description("Accepted and discarded: sign-in is by SSO, so no password is kept.").build(),
                     multiValuedComplex("emails", "Email addresses for the user.",
-                            string("value").description("Email address for the user.").build(),
+                            string("value").identifier().description("Email address for the user.").build(),
                             string("display").description("A human-readable name.").build(),
                             string("type").canonicalValues("work", "home", "other").build(),
                             bool("primary").build()),

@@ -2,7 +2,7 @@ package dev.roster.scim.core.service;
 
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
-import dev.roster.scim.core.model.CaseFolding;
+import dev.roster.scim.core.identifier.IdentifierProfile;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.Email;
 import dev.roster.scim.core.model.Name;
@@ -37,6 +37,8 @@ public final class JitSignInService implements JitSignIn {
     @Override
     public SignInOutcome signIn(SiteId site, SsoAssertion assertion) {
         requireSso(site);
+        // No exception for names stored before the profile: a look-alike must not sign in to the account it copies.
+        UserWrites.requireAcceptableUserName(assertion.userName());
         Optional<User> existing = ports.users().findByUserName(site, assertion.userName());
         if (existing.isPresent()) {
             return new SignInOutcome(refresh(site, existing.get().id(), assertion), false);
@@ -62,7 +64,8 @@ public final class JitSignInService implements JitSignIn {
                     assertions.stream().map(SsoAssertion::userName).toList()));
             List<User> created = new ArrayList<>();
             for (SsoAssertion assertion : assertions) {
-                if (seen.add(CaseFolding.fold(assertion.userName()))) {
+                UserWrites.requireAcceptableUserName(assertion.userName());
+                if (seen.add(IdentifierProfile.key(assertion.userName()))) {
                     created.add(newUser(assertion));
                 }
             }
@@ -122,7 +125,8 @@ public final class JitSignInService implements JitSignIn {
      * preferred email (keeping its type), so that addresses the IdP provisioned over SCIM survive sign-ins.
      */
     private static List<Email> withEmail(User user, String address) {
-        if (user.emails().stream().anyMatch(email -> email.value().equalsIgnoreCase(address))) {
+        String key = IdentifierProfile.key(address);
+        if (user.emails().stream().anyMatch(email -> IdentifierProfile.key(email.value()).equals(key))) {
             return user.emails();
         }
         Optional<Email> preferred = user.preferredEmail();

@@ -71,6 +71,8 @@ public final class ScimUsersService implements ScimUsers {
         if (existing.isPresent()) {
             return CreateOutcome.linked(link(site, existing.get().id(), profile, asserted, settings));
         }
+        // Before the creation policy: an IdP that sends a refused name learns what to fix, not that it may not create.
+        UserWrites.requireAcceptableUserName(profile.userName());
         return switch (creation) {
             // 403 without scimType: IdPs treat 5xx and 429 as transient and retry them, a 403 as final; the detail
             // is what the IdP admin reads in the provisioning log.

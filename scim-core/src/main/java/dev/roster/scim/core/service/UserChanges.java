@@ -132,6 +132,7 @@ final class UserChanges {
             case SCIM -> "by the identity provider over SCIM";
             case ADMIN -> "by a site admin";
             case SIGN_IN -> "at SSO sign-in";
+            case UPGRADE -> "by a Roster upgrade";
         };
     }
 

@@ -5,6 +5,7 @@ import dev.roster.scim.core.filter.AttrPath;
 import dev.roster.scim.core.filter.CompValue;
 import dev.roster.scim.core.filter.CompareOp;
 import dev.roster.scim.core.filter.Filter;
+import dev.roster.scim.core.identifier.IdentifierProfile;
 import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.Name;
@@ -102,8 +103,12 @@ final class UserWrites {
         throw ScimException.conflict("The user is being changed by other requests; retry later.");
     }
 
-    /** Stores a new user with its creation record (and the record of an ignored role value). */
+    /**
+     * Stores a new user with its creation record (and the record of an ignored role value);
+     * {@code 400 invalidValue} if the identifier profile refuses its userName.
+     */
     User insert(SiteId site, User user, ChangeSource source, Optional<String> ignoredRole) {
+        requireAcceptableUserName(user.userName());
         return ports.transactions().inTransaction(() -> {
             ports.users().insert(site, user);
             ports.audit().append(UserChanges.created(site, user, source, user.created()));
@@ -111,6 +116,15 @@ final class UserWrites {
                     .append(UserChanges.roleIgnored(site, user, source, detail, user.created())));
             return user;
         });
+    }
+
+    /**
+     * {@code 400 invalidValue} unless the identifier profile (ADR 014) accepts the userName. Checked whenever a
+     * user gets a userName with a new key: a user whose stored name an older Roster accepted keeps it, and can
+     * still be deactivated or renamed, until it changes.
+     */
+    static void requireAcceptableUserName(String userName) {
+        IdentifierProfile.requireAcceptable("userName", userName);
     }
 
     /** {@link LastAdminGuard} with the site's active Admins counted in the store. */
@@ -126,6 +140,9 @@ final class UserWrites {
                 .orElseThrow(() -> ScimException.notFound("No user with id '" + id + "'."));
         ifMatch.ifPresent(precondition -> precondition.check(before));
         Change proposed = change.apply(before);
+        if (!IdentifierProfile.key(proposed.after().userName()).equals(IdentifierProfile.key(before.userName()))) {
+            requireAcceptableUserName(proposed.after().userName());
+        }
         Instant now = now();
         Optional<User> next = nextValue(before, proposed.after(), source, now);
         if (next.isPresent() && !ports.users().update(site, next.get(), before.version())) {

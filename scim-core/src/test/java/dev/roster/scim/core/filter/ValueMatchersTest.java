@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ValueMatchersTest {
 
     private static final AttributeDefinition COUNT = new AttributeDefinition("count", AttributeType.INTEGER, false,
-            "", false, false, Mutability.READ_WRITE, Returned.DEFAULT, Uniqueness.NONE, List.of(), List.of(),
+            "", false, false, false, Mutability.READ_WRITE, Returned.DEFAULT, Uniqueness.NONE, List.of(), List.of(),
             List.of());
     private static final AttrPath PATH = AttrPath.of("count");
 

@@ -67,7 +67,7 @@ public abstract class AuditLogContract {
         }
 
         assertThat(log.recent(site, 10)).extracting(AuditRecord::source)
-                .containsExactly(ChangeSource.SIGN_IN, ChangeSource.ADMIN, ChangeSource.SCIM);
+                .containsExactly(ChangeSource.UPGRADE, ChangeSource.SIGN_IN, ChangeSource.ADMIN, ChangeSource.SCIM);
     }
 
     @Test

@@ -44,7 +44,7 @@ public final class FilterCorpus {
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:";
 
     public static final List<Case> CASES = List.of(
-            // userName: case-insensitive, Unicode case folding and normalisation, no wildcards
+            // userName: compared by the identifier profile's key (ADR 014): case, width and NFC, no wildcards
             matches("userName eq \"ann\"", "u01"),
             matches("userName eq \"ANN\"", "u01"),
             matches("USERNAME EQ \"ann\"", "u01"),
@@ -53,9 +53,14 @@ public final class FilterCorpus {
             matches("userName eq \"ÉMILE\"", "u03"),
             matches("userName eq \"e\u0301mile\"", "u03"),
             matches("userName eq \"emile\"", "u04"),
-            matches("userName eq \"STRASSE\"", "u05"),
-            matches("userName eq \"strasse\"", "u05"),
+            matches("userName eq \"STRASSE\""),
+            matches("userName eq \"strasse\""),
             matches("userName eq \"STRAßE\"", "u05"),
+            matches("userName eq \"STRAẞE\"", "u05"),
+            matches("userName eq \"ＡＮＮ\"", "u01"),
+            matches("userName eq \"аnn\""),
+            matches("userName eq \"Kmile\""),
+            matches("userName eq \"ı̇mile\""),
             matches("userName eq \"percent%user\"", "u06"),
             matches("userName eq \"percent_user\""),
             matches("userName eq \"under_score\"", "u07"),
@@ -70,7 +75,7 @@ public final class FilterCorpus {
             matches("userName co \"%\"", "u06"),
             matches("userName co \"_\"", "u07"),
             matches("userName co \"\\\\\"", "u08"),
-            matches("userName co \"ss\"", "u05"),
+            matches("userName co \"ss\""),
             matches("userName co \"ß\"", "u05"),
             matches("userName co \"E\"", "u03", "u04", "u05", "u06", "u07", "u10", "u13", "u14"),
             matches("userName sw \"A\"", "u01", "u11"),

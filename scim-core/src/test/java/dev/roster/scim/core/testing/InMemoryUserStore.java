@@ -3,7 +3,7 @@ package dev.roster.scim.core.testing;
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.filter.FilterEvaluator;
 import dev.roster.scim.core.filter.SortOrdering;
-import dev.roster.scim.core.model.CaseFolding;
+import dev.roster.scim.core.identifier.IdentifierProfile;
 import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
@@ -36,9 +36,9 @@ public final class InMemoryUserStore implements UserStore, Restorable {
 
     @Override
     public synchronized Optional<User> findByUserName(SiteId site, String userName) {
-        String folded = CaseFolding.fold(userName);
+        String key = IdentifierProfile.key(userName);
         return usersOf(site).values().stream()
-                .filter(user -> CaseFolding.fold(user.userName()).equals(folded))
+                .filter(user -> IdentifierProfile.key(user.userName()).equals(key))
                 .findFirst();
     }
 
@@ -120,8 +120,8 @@ public final class InMemoryUserStore implements UserStore, Restorable {
     }
 
     private static void requireFreeUserName(Stream<User> others, User user) {
-        String folded = CaseFolding.fold(user.userName());
-        if (others.anyMatch(other -> CaseFolding.fold(other.userName()).equals(folded))) {
+        String key = IdentifierProfile.key(user.userName());
+        if (others.anyMatch(other -> IdentifierProfile.key(other.userName()).equals(key))) {
             throw ScimException.uniqueness("The userName '" + user.userName() + "' is taken.");
         }
     }

@@ -1,7 +1,7 @@
 package dev.roster.scim.core.port.out;
 
 import dev.roster.scim.core.model.UserPage;
-import dev.roster.scim.core.model.CaseFolding;
+import dev.roster.scim.core.identifier.IdentifierProfile;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 
@@ -13,8 +13,10 @@ import java.util.stream.Collectors;
 
 /**
  * Where a site's users live. Every call names the site; nothing crosses sites. Implementations translate their
- * failures: a {@code userName} clash (case-insensitive) is {@code ScimException.uniqueness}, and nothing of the
- * storage technology crosses this port.
+ * failures: a {@code userName} clash is {@code ScimException.uniqueness}, and nothing of the storage technology
+ * crosses this port. Two userNames clash, and a lookup by userName matches, exactly when their
+ * {@link IdentifierProfile#key keys} are equal (ADR 014); the store computes no other form of a userName. Whether a
+ * userName is acceptable is the use cases' business, not the store's.
  *
  * <p>The contract test suite {@code UserStoreContract} (core test-jar) pins the behaviour down: filters give the
  * same users as the core's in-memory evaluator.
@@ -24,24 +26,24 @@ public interface UserStore {
     /** The user with that id, hidden (SCIM-deleted) or not. */
     Optional<User> findById(SiteId site, String id);
 
-    /** The user with that userName in any case, hidden or not. */
+    /** The user whose userName has the same {@link IdentifierProfile#key key}, hidden or not. */
     Optional<User> findByUserName(SiteId site, String userName);
 
     /**
-     * Which of these userNames the site already has, hidden users included, as {@link CaseFolding#fold folded}
-     * names: the bulk form of {@link #findByUserName}, for batches.
+     * Which of these userNames the site already has, hidden users included, as {@link IdentifierProfile#key keys}:
+     * the bulk form of {@link #findByUserName}, for batches.
      */
     default Set<String> existingUserNames(SiteId site, Collection<String> userNames) {
         return userNames.stream()
                 .filter(userName -> findByUserName(site, userName).isPresent())
-                .map(CaseFolding::fold)
+                .map(IdentifierProfile::key)
                 .collect(Collectors.toSet());
     }
 
     /** One page of the users matching the query, with the total number of matches. */
     UserPage search(SiteId site, UserQuery query);
 
-    /** Stores a new user; {@code ScimException.uniqueness} if its userName is taken in the site (in any case). */
+    /** Stores a new user; {@code ScimException.uniqueness} if a userName with the same key is taken in the site. */
     void insert(SiteId site, User user);
 
     /** Stores many new users at once (seeding); same rules as {@link #insert}. */
