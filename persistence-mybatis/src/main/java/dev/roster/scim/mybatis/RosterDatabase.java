@@ -22,9 +22,9 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /**
- * Roster's store ports on one SQLite file: opens it (creating it if needed), brings its schema up to date and hands
- * out {@link UserStore}, {@link SiteStore}, {@link AuditLog} and the {@link Transactions} they share. Close it when
- * the application stops.
+ * Roster's store ports on one SQLite file: opens it (creating it if needed, readable by its owner only), brings its
+ * schema up to date and hands out {@link UserStore}, {@link SiteStore}, {@link AuditLog} and the
+ * {@link Transactions} they share. Close it when the application stops.
  *
  * <pre>{@code
  * try (RosterDatabase database = RosterDatabase.open(Path.of("roster.db"))) {
@@ -112,6 +112,7 @@ public final class RosterDatabase implements AutoCloseable {
 
     private static Connection openMigratedWriter(Path sqliteFile, SchemaMigrations migrations) {
         Connection writer;
+        OwnerOnlyFile.createIfMissing(sqliteFile);
         try {
             writer = SqliteConnections.openWriter(sqliteFile);
         } catch (SQLException e) {
