@@ -1,6 +1,7 @@
 package dev.roster.scim.server;
 
 import dev.roster.scim.core.policy.CreationPolicy;
+import dev.roster.scim.mybatis.RosterStorageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,7 +53,13 @@ public final class Main implements Callable<Integer> {
                 .filter(text -> !text.isBlank());
         ServerOptions options = new ServerOptions(host, port, database, password, seedUsers, creationPolicy);
         CountDownLatch stopped = new CountDownLatch(1);
-        RosterApplication application = RosterApplication.start(options, System.out);
+        RosterApplication application;
+        try {
+            application = RosterApplication.start(options, System.out);
+        } catch (StartupFailure | RosterStorageException e) {
+            System.err.println("Roster reference server did not start: " + e.getMessage());
+            return 1;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             application.close();
             stopped.countDown();
