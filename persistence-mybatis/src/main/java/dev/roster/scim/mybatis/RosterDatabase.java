@@ -5,8 +5,10 @@ import dev.roster.scim.core.port.out.AuditLog;
 import dev.roster.scim.core.port.out.SiteStore;
 import dev.roster.scim.core.port.out.Transactions;
 import dev.roster.scim.core.port.out.UserStore;
+import dev.roster.scim.mybatis.mapper.AdminSessionMapper;
 import dev.roster.scim.mybatis.mapper.AuditMapper;
 import dev.roster.scim.mybatis.mapper.ServerSettingsMapper;
+import dev.roster.scim.mybatis.mapper.SignInFailureMapper;
 import dev.roster.scim.mybatis.mapper.SiteMapper;
 import dev.roster.scim.mybatis.mapper.UserMapper;
 import org.apache.ibatis.mapping.Environment;
@@ -41,6 +43,8 @@ public final class RosterDatabase implements AutoCloseable {
     private final SiteStore siteStore;
     private final AuditLog auditLog;
     private final ServerSettings serverSettings;
+    private final AdminSessions adminSessions;
+    private final SignInFailures signInFailures;
 
     private RosterDatabase(Connection writer, HikariDataSource readers, InMemoryFiltering inMemory) {
         this.writer = writer;
@@ -51,6 +55,8 @@ public final class RosterDatabase implements AutoCloseable {
         this.siteStore = new MyBatisSiteStore(sessions);
         this.auditLog = new MyBatisAuditLog(sessions);
         this.serverSettings = new ServerSettings(sessions);
+        this.adminSessions = new AdminSessions(sessions);
+        this.signInFailures = new SignInFailures(sessions);
     }
 
     /** Opens the database in that file, creating and migrating it as needed. */
@@ -91,6 +97,16 @@ public final class RosterDatabase implements AutoCloseable {
     /** Named values of the embedding application (not SCIM data). */
     public ServerSettings serverSettings() {
         return serverSettings;
+    }
+
+    /** Sign-in sessions of the embedding application's administrators, by the hash of their id. */
+    public AdminSessions adminSessions() {
+        return adminSessions;
+    }
+
+    /** Failed sign-ins per client, for a throttle shared by every server of this database. */
+    public SignInFailures signInFailures() {
+        return signInFailures;
     }
 
     @Override
@@ -141,6 +157,8 @@ public final class RosterDatabase implements AutoCloseable {
         configuration.addMapper(SiteMapper.class);
         configuration.addMapper(AuditMapper.class);
         configuration.addMapper(ServerSettingsMapper.class);
+        configuration.addMapper(AdminSessionMapper.class);
+        configuration.addMapper(SignInFailureMapper.class);
         return new SqlSessionFactoryBuilder().build(configuration);
     }
 
