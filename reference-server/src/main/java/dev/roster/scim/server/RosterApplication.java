@@ -86,7 +86,9 @@ public final class RosterApplication implements AutoCloseable {
                     .register(new ScimFeature(scimUsers, discovery, sites, SiteResolver.byName()))
                     .register(new AccessLogFilter())
                     .register(HealthResource.class)
-                    .register(new AdminFeature(sites, localUsers, signIn, password.password()))
+                    .register(new AdminFeature(sites, localUsers, signIn, new AdminFeature.Settings(
+                            password.password(), database.adminSessions(), database.signInFailures(), clock,
+                            Optional.empty() /* the public URL, once the server has the option */)))
                     .register(AdminPageResource.class)
                     .register(AdminAssetsResource.class)
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -95,6 +97,7 @@ public final class RosterApplication implements AutoCloseable {
                 // The port is ours: only now store the secrets this start shows.
                 if (password.changed()) {
                     database.serverSettings().put(ADMIN_PASSWORD_KEY, password.password().stored());
+                    database.adminSessions().deleteAll();
                 }
                 Optional<GeneratedToken> demoToken = newDatabase ? Optional.of(createDemoSite(sites))
                         : Optional.empty();
