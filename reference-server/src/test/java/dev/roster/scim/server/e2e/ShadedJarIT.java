@@ -82,6 +82,8 @@ class ShadedJarIT {
             }
         }
         assertThat(baseUrl).as("listening line in %s", lines).isNotNull();
+        assertThat(lines).as("the warning that --admin-password shows in ps")
+                .anyMatch(each -> each.startsWith("Warning: --admin-password is visible"));
         assertThat(token).as("demo token in %s", lines).isNotBlank();
         assertThat(baseUrl).doesNotEndWith(":0");
         drainInBackground(output);
