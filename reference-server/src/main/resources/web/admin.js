@@ -1,16 +1,17 @@
-// The "SCIM integration" admin page. Talks to the admin API with the admin's HTTP Basic credentials, which the
-// sign-in form keeps in sessionStorage (this tab only). Data from the server only ever reaches the DOM as text.
+// The "SCIM integration" admin page. Signs in with the admin password, which the server turns into a session kept
+// in an HttpOnly cookie that this script never sees (docs/adr/011). Data from the server only ever reaches the DOM
+// as text.
 'use strict';
 
 (function () {
   const PAGE_SIZE = 10;
   const POLL_MILLIS = 3000;
-  const CREDENTIALS_KEY = 'roster.admin.credentials';
   const ROLES = ['Registered', 'Moderator', 'Admin'];
   const SOURCES = {scim: 'SCIM (IdP)', admin: 'Admin (here)', 'sign-in': 'Sign-in'};
 
   const site = decodeURIComponent(location.pathname.split('/')[2] || '');
   const apiBase = '/c/' + encodeURIComponent(site) + '/admin/api';
+  const sessionUrl = '/admin/api/session';
   const $ = (id) => document.getElementById(id);
 
   let settings = null;
@@ -18,6 +19,7 @@
   let totalUsers = 0;
   let newestActivity = null;
   let pollTimer = null;
+  let signedIn = false;
 
   class ApiError extends Error {
     constructor(status, message) {
@@ -26,31 +28,23 @@
     }
   }
 
-  // ---- credentials and the admin API ----
+  // ---- the admin API ----
 
-  function credentials() {
-    return sessionStorage.getItem(CREDENTIALS_KEY);
-  }
-
-  function basic(user, password) {
-    // btoa takes Latin-1 only; the server decodes the credentials as UTF-8.
-    const bytes = new TextEncoder().encode(user + ':' + password);
-    let binary = '';
-    bytes.forEach((b) => { binary += String.fromCharCode(b); });
-    return 'Basic ' + btoa(binary);
-  }
-
-  async function api(method, path, body, authorization) {
-    const headers = {Accept: 'application/json', Authorization: authorization || credentials() || ''};
-    const init = {method, headers, cache: 'no-store', credentials: 'omit'};
-    if (body !== undefined) {
+  async function request(method, url, body) {
+    // X-Requested-With asks the server for a challenge the browser shows no password dialog for: when the session
+    // ends, the page's own form comes back. Every change is sent as JSON, with or without a body, as the server
+    // requires of state-changing calls.
+    const headers = {Accept: 'application/json', 'X-Requested-With': 'fetch'};
+    const init = {method, headers, cache: 'no-store', credentials: 'same-origin'};
+    if (method !== 'GET') {
       headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
+      if (body !== undefined) {
+        init.body = JSON.stringify(body);
+      }
     }
     let response;
     try {
-      // credentials 'omit' keeps the browser's own Basic prompt away: the form is the only way to sign in.
-      response = await fetch(apiBase + path, init);
+      response = await fetch(url, init);
     } catch (e) {
       throw new ApiError(0, 'the server could not be reached. Check that it is running, then try again.');
     }
@@ -69,11 +63,16 @@
     return json;
   }
 
+  function api(method, path, body) {
+    return request(method, apiBase + path, body);
+  }
+
   // ---- messages ----
 
   function showError(context, error) {
-    if (error instanceof ApiError && error.status === 401 && credentials()) {
-      signOut('Your sign-in is no longer accepted (the admin password may have changed). Please sign in again.');
+    if (error instanceof ApiError && error.status === 401 && signedIn) {
+      showSignIn('Your session has ended (it expired, you signed out elsewhere, or the admin password changed). '
+        + 'Please sign in again.');
       return;
     }
     const detail = error instanceof ApiError ? error.message : 'something went wrong in this page (' + error + ').';
@@ -99,35 +98,41 @@
 
   // ---- sign in and out ----
 
-  function showSignIn() {
+  function showSignIn(message) {
+    signedIn = false;
     stopPolling();
     $('console').hidden = true;
     $('sign-out').hidden = true;
     $('sign-in').hidden = false;
     $('admin-password').value = '';
     $('admin-password').focus();
-  }
-
-  function signOut(message) {
-    sessionStorage.removeItem(CREDENTIALS_KEY);
-    showSignIn();
     if (message) {
       $('alert').textContent = message;
+    }
+  }
+
+  async function signOut() {
+    clearError();
+    try {
+      await request('DELETE', sessionUrl);
+      showSignIn('');
+      announce('You are signed out.');
+    } catch (e) {
+      $('alert').textContent = 'Could not sign out: ' + (e instanceof ApiError ? e.message : e);
     }
   }
 
   async function signIn(event) {
     event.preventDefault();
     clearError();
-    const authorization = basic($('admin-user').value, $('admin-password').value);
     $('sign-in-button').disabled = true;
     try {
-      const loaded = await api('GET', '/settings', undefined, authorization);
-      sessionStorage.setItem(CREDENTIALS_KEY, authorization);
+      await request('POST', sessionUrl, {user: $('admin-user').value, password: $('admin-password').value});
       $('admin-password').value = '';
-      openConsole(loaded);
+      signedIn = true;
+      openConsole(await api('GET', '/settings'));
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) {
+      if (e instanceof ApiError && e.status === 401 && !signedIn) {
         $('alert').textContent = 'Could not sign in: the user or the admin password is wrong.';
       } else {
         showError('Could not sign in', e);
@@ -138,6 +143,7 @@
   }
 
   function openConsole(loaded) {
+    signedIn = true;
     $('sign-in').hidden = true;
     $('console').hidden = false;
     $('sign-out').hidden = false;
@@ -191,7 +197,7 @@
 
   function generateToken() {
     return act('Could not generate a token', async () => {
-      const generated = await api('POST', '/scim-token', {});
+      const generated = await api('POST', '/scim-token');
       $('token-value').value = generated.token;
       $('new-token').hidden = false;
       renderSettings(Object.assign({}, settings, {tokenCreatedAt: generated.createdAt}));
@@ -319,7 +325,7 @@
     const path = '/users/' + encodeURIComponent(user.id) + '/';
     const change = (verb, action, done) => button(verb, verb + ' ' + user.userName, () =>
       act('Could not ' + verb.toLowerCase() + ' ' + user.userName, async () => {
-        await api('POST', path + action, {});
+        await api('POST', path + action);
         announce(user.userName + ' was ' + done + '.');
         await refreshAfterChange();
       }));
@@ -408,7 +414,7 @@
     } catch (e) {
       showError(POLL_FAILURE, e);
     }
-    if (credentials()) {
+    if (signedIn) {
       pollTimer = setTimeout(pollActivity, POLL_MILLIS);
     }
   }
@@ -423,7 +429,7 @@
   function wire() {
     $('site-name').textContent = site;
     $('sign-in-form').addEventListener('submit', signIn);
-    $('sign-out').addEventListener('click', () => signOut(''));
+    $('sign-out').addEventListener('click', signOut);
     $('sso-configured').addEventListener('change', changeSetting('ssoConfigured', 'SSO configured'));
     $('scim-enabled').addEventListener('change', changeSetting('scimEnabled', 'Enable SCIM'));
     $('manage-roles').addEventListener('change', changeSetting('manageRoles', 'Allow SCIM to manage user roles'));
@@ -457,10 +463,13 @@
 
   async function start() {
     wire();
-    if (!credentials()) {
-      showSignIn();
+    try {
+      await request('GET', sessionUrl);
+    } catch (e) {
+      showSignIn(e instanceof ApiError && e.status === 401 ? '' : 'Could not check the sign-in: ' + e.message);
       return;
     }
+    signedIn = true;
     try {
       openConsole(await api('GET', '/settings'));
     } catch (e) {

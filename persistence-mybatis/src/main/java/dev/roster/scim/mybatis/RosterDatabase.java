@@ -5,8 +5,10 @@ import dev.roster.scim.core.port.out.AuditLog;
 import dev.roster.scim.core.port.out.SiteStore;
 import dev.roster.scim.core.port.out.Transactions;
 import dev.roster.scim.core.port.out.UserStore;
+import dev.roster.scim.mybatis.mapper.AdminSessionMapper;
 import dev.roster.scim.mybatis.mapper.AuditMapper;
 import dev.roster.scim.mybatis.mapper.ServerSettingsMapper;
+import dev.roster.scim.mybatis.mapper.SignInFailureMapper;
 import dev.roster.scim.mybatis.mapper.SiteMapper;
 import dev.roster.scim.mybatis.mapper.UserMapper;
 import org.apache.ibatis.mapping.Environment;
@@ -23,9 +25,9 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Roster's store ports on one SQLite file: opens it (creating it if needed), brings its schema up to date and hands
- * out {@link UserStore}, {@link SiteStore}, {@link AuditLog} and the {@link Transactions} they share. Close it when
- * the application stops.
+ * Roster's store ports on one SQLite file: opens it (creating it if needed, readable by its owner only), brings its
+ * schema up to date and hands out {@link UserStore}, {@link SiteStore}, {@link AuditLog} and the
+ * {@link Transactions} they share. Close it when the application stops.
  *
  * <pre>{@code
  * try (RosterDatabase database = RosterDatabase.open(Path.of("roster.db"))) {
@@ -42,6 +44,8 @@ public final class RosterDatabase implements AutoCloseable {
     private final SiteStore siteStore;
     private final AuditLog auditLog;
     private final ServerSettings serverSettings;
+    private final AdminSessions adminSessions;
+    private final SignInFailures signInFailures;
     private final List<String> upgradeNotices;
 
     private RosterDatabase(Connection writer, HikariDataSource readers, InMemoryFiltering inMemory,
@@ -55,6 +59,8 @@ public final class RosterDatabase implements AutoCloseable {
         this.siteStore = new MyBatisSiteStore(sessions);
         this.auditLog = new MyBatisAuditLog(sessions);
         this.serverSettings = new ServerSettings(sessions);
+        this.adminSessions = new AdminSessions(sessions);
+        this.signInFailures = new SignInFailures(sessions);
     }
 
     /** Opens the database in that file, creating and migrating it as needed. */
@@ -107,6 +113,16 @@ public final class RosterDatabase implements AutoCloseable {
         return serverSettings;
     }
 
+    /** Sign-in sessions of the embedding application's administrators, by the hash of their id. */
+    public AdminSessions adminSessions() {
+        return adminSessions;
+    }
+
+    /** Failed sign-ins per client, for a throttle shared by every server of this database. */
+    public SignInFailures signInFailures() {
+        return signInFailures;
+    }
+
     @Override
     public void close() {
         try {
@@ -125,6 +141,7 @@ public final class RosterDatabase implements AutoCloseable {
     }
 
     private static Connection openWriter(Path sqliteFile) {
+        OwnerOnlyFile.createIfMissing(sqliteFile);
         try {
             return SqliteConnections.openWriter(sqliteFile);
         } catch (SQLException e) {
@@ -155,6 +172,8 @@ public final class RosterDatabase implements AutoCloseable {
         configuration.addMapper(SiteMapper.class);
         configuration.addMapper(AuditMapper.class);
         configuration.addMapper(ServerSettingsMapper.class);
+        configuration.addMapper(AdminSessionMapper.class);
+        configuration.addMapper(SignInFailureMapper.class);
         return new SqlSessionFactoryBuilder().build(configuration);
     }
 

@@ -1,6 +1,7 @@
 package dev.roster.scim.server;
 
 import dev.roster.scim.core.policy.CreationPolicy;
+import dev.roster.scim.mybatis.RosterStorageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,10 +28,8 @@ public final class Main implements Callable<Integer> {
             + "missing. Default: ${DEFAULT-VALUE}.")
     Path database;
 
-    @Option(names = "--admin-password", description = "Password of the 'admin' user of the admin API and page. "
-            + "Else the ROSTER_ADMIN_PASSWORD environment variable; else the stored one; else one is generated and "
-            + "printed once. Stored only as a hash.")
-    String adminPassword;
+    @CommandLine.ArgGroup(exclusive = true, multiplicity = "0..1")
+    AdminPasswordOptions adminPassword = new AdminPasswordOptions();
 
     @Option(names = "--seed-users", defaultValue = "0", description = "Creates demo users in site 'demo', as if "
             + "they had signed in, until it has this many.")
@@ -45,14 +44,35 @@ public final class Main implements Callable<Integer> {
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
+    /** The admin password's sources; at most one of the two options. */
+    static final class AdminPasswordOptions {
+
+        @Option(names = "--admin-password", description = "Password of the 'admin' user of the admin API and page "
+                + "(visible in the process list: prefer the file or ROSTER_ADMIN_PASSWORD). Else "
+                + "--admin-password-file; else ROSTER_ADMIN_PASSWORD; else the stored one; else one is generated and "
+                + "printed once. Stored only as a hash.")
+        String password;
+
+        @Option(names = "--admin-password-file", description = "Reads the admin password from this file (a line "
+                + "break at its end is not part of the password).")
+        Path file;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        Optional<String> password = Optional.ofNullable(adminPassword)
-                .or(() -> Optional.ofNullable(System.getenv("ROSTER_ADMIN_PASSWORD")))
-                .filter(text -> !text.isBlank());
-        ServerOptions options = new ServerOptions(host, port, database, password, seedUsers, creationPolicy);
         CountDownLatch stopped = new CountDownLatch(1);
-        RosterApplication application = RosterApplication.start(options, System.out);
+        RosterApplication application;
+        try {
+            AdminPasswordOptions given = adminPassword == null ? new AdminPasswordOptions() : adminPassword;
+            Optional<String> password = AdminPasswordSources.resolve(Optional.ofNullable(given.password),
+                    Optional.ofNullable(given.file),
+                    Optional.ofNullable(System.getenv(AdminPasswordSources.ENVIRONMENT_VARIABLE)), System.err);
+            ServerOptions options = new ServerOptions(host, port, database, password, seedUsers, creationPolicy);
+            application = RosterApplication.start(options, System.out);
+        } catch (StartupFailure | RosterStorageException e) {
+            System.err.println("Roster reference server did not start: " + e.getMessage());
+            return 1;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             application.close();
             stopped.countDown();

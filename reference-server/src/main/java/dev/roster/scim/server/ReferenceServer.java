@@ -6,7 +6,7 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 
@@ -38,9 +38,18 @@ final class ReferenceServer implements AutoCloseable {
         try {
             http.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not listen on " + host + ":" + port + ": " + e.getMessage(), e);
+            http.shutdownNow();
+            throw new StartupFailure(listenFailure(host, port, e), e);
         }
         return new ReferenceServer(http, onClose);
+    }
+
+    private static String listenFailure(String host, int port, IOException e) {
+        String reason = String.valueOf(e.getMessage());
+        if (e instanceof BindException && reason.contains("in use")) {
+            return "port " + port + " on " + host + " is in use";
+        }
+        return "cannot listen on " + host + ":" + port + ": " + reason;
     }
 
     /** The port actually listened on (the one the OS chose when asked for port 0). */

@@ -19,7 +19,6 @@ import dev.roster.scim.jaxrs.ScimFeature;
 import dev.roster.scim.jaxrs.SiteResolver;
 import dev.roster.scim.mybatis.RosterDatabase;
 import dev.roster.scim.server.admin.AdminFeature;
-import dev.roster.scim.server.admin.AdminPassword;
 import dev.roster.scim.server.web.AdminAssetsResource;
 import dev.roster.scim.server.web.AdminPageResource;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -28,7 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -54,14 +56,24 @@ public final class RosterApplication implements AutoCloseable {
     }
 
     public static RosterApplication start(ServerOptions options, PrintStream console) {
+        return start(options, console, Clock.systemUTC());
+    }
+
+    /**
+     * Starts with the given clock (tests move it to expire sessions and throttles). Listens before it stores or
+     * shows any secret: a start that cannot take its port stores nothing, removes a database file it created, and
+     * throws {@link StartupFailure}.
+     */
+    public static RosterApplication start(ServerOptions options, PrintStream console, Clock clock) {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        boolean databaseExisted = Files.exists(options.database());
         RosterDatabase database = RosterDatabase.open(options.database());
         // An upgrade that treats some stored users differently (ADR 014) says so once, where the operator looks.
         database.upgradeNotices().forEach(notice -> LOG.warn("Database upgrade: {}", notice));
         try {
             Ports ports = new Ports(database.userStore(), database.siteStore(), database.auditLog(),
-                    database.transactions(), new LoggingAccountEvents(), Clock.systemUTC());
+                    database.transactions(), new LoggingAccountEvents(), clock);
             ScimUsers scimUsers = new ScimUsersService(ports, options.creationPolicy());
             SiteAdministration sites = new SiteAdministrationService(ports);
             LocalUserAdministration localUsers = new LocalUserAdministrationService(ports);
@@ -69,42 +81,69 @@ public final class RosterApplication implements AutoCloseable {
             Discovery discovery = new DiscoveryService();
 
             boolean newDatabase = sites.sites().isEmpty();
-            Optional<String> generatedPassword = Optional.empty();
-            AdminPassword password;
-            Optional<String> stored = database.serverSettings().get(ADMIN_PASSWORD_KEY);
-            if (options.adminPassword().isPresent()) {
-                password = AdminPassword.hash(options.adminPassword().get());
-                database.serverSettings().put(ADMIN_PASSWORD_KEY, password.stored());
-            } else if (stored.isPresent()) {
-                password = AdminPassword.fromStored(stored.get());
-            } else {
-                generatedPassword = Optional.of(AdminPassword.generate());
-                password = AdminPassword.hash(generatedPassword.get());
-                database.serverSettings().put(ADMIN_PASSWORD_KEY, password.stored());
-            }
-            Optional<GeneratedToken> demoToken = newDatabase ? Optional.of(createDemoSite(sites)) : Optional.empty();
-            if (options.seedUsers() > 0) {
-                long existing = localUsers.users(DEMO_SITE, SearchRequest.all().withPage(1, 0)).totalResults();
-                DemoUsers.seed(signIn, DEMO_SITE, existing, options.seedUsers(), console);
-            }
+            AdminPasswordChoice password = AdminPasswordChoice.choose(options.adminPassword(),
+                    database.serverSettings().get(ADMIN_PASSWORD_KEY));
 
             ResourceConfig application = new ResourceConfig()
                     .register(new ScimFeature(scimUsers, discovery, sites, SiteResolver.byName()))
                     .register(new AccessLogFilter())
                     .register(HealthResource.class)
-                    .register(new AdminFeature(sites, localUsers, signIn, password))
+                    .register(new AdminFeature(sites, localUsers, signIn, new AdminFeature.Settings(
+                            password.password(), database.adminSessions(), database.signInFailures(), clock,
+                            Optional.empty() /* the public URL, once the server has the option */)))
                     .register(AdminPageResource.class)
                     .register(AdminAssetsResource.class)
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-            ReferenceServer server = ReferenceServer.start(options.host(), options.port(), application,
-                    database::close);
-            String baseUrl = "http://" + options.host() + ":" + server.port();
-            StartupBanner.print(console, baseUrl, DEMO_SITE, demoToken, generatedPassword, newDatabase);
-            LOG.info("Roster reference server listening on {}", baseUrl);
-            return new RosterApplication(database, server, baseUrl);
+            ReferenceServer server = listen(options, application, database, databaseExisted);
+            try {
+                // The port is ours: only now store the secrets this start shows.
+                if (password.changed()) {
+                    database.serverSettings().put(ADMIN_PASSWORD_KEY, password.password().stored());
+                    database.adminSessions().deleteAll();
+                }
+                Optional<GeneratedToken> demoToken = newDatabase ? Optional.of(createDemoSite(sites))
+                        : Optional.empty();
+                String baseUrl = "http://" + options.host() + ":" + server.port();
+                StartupBanner.print(console, baseUrl, DEMO_SITE, demoToken, password.generated(), newDatabase);
+                if (options.seedUsers() > 0) {
+                    long existing = localUsers.users(DEMO_SITE, SearchRequest.all().withPage(1, 0)).totalResults();
+                    DemoUsers.seed(signIn, DEMO_SITE, existing, options.seedUsers(), console);
+                }
+                LOG.info("Roster reference server listening on {}", baseUrl);
+                return new RosterApplication(database, server, baseUrl);
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
+        } catch (StartupFailure e) {
+            throw e;
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    private static ReferenceServer listen(ServerOptions options, ResourceConfig application, RosterDatabase database,
+                                          boolean databaseExisted) {
+        try {
+            return ReferenceServer.start(options.host(), options.port(), application, database::close);
+        } catch (StartupFailure e) {
+            database.close();
+            if (!databaseExisted) {
+                deleteDatabaseFiles(options.database());
+            }
+            throw e;
+        }
+    }
+
+    /** Removes a database this start created, and SQLite's files beside it. */
+    private static void deleteDatabaseFiles(Path database) {
+        for (String suffix : new String[]{"", "-wal", "-shm", "-journal"}) {
+            try {
+                Files.deleteIfExists(database.resolveSibling(database.getFileName() + suffix));
+            } catch (IOException e) {
+                LOG.warn("Could not remove {}{} after the failed start: {}", database, suffix, e.getMessage());
+            }
         }
     }
 

@@ -32,8 +32,8 @@ final class StartupBanner {
         if (!newDatabase) {
             out.println();
             out.println("  Lost the token? Generate a new one on the admin page, or:");
-            out.println("    curl -u admin:<password> -X POST " + baseUrl + "/c/" + site.value()
-                    + "/admin/api/scim-token");
+            out.println("    curl -u admin:<password> -H 'Content-Type: application/json' -X POST " + baseUrl + "/c/"
+                    + site.value() + "/admin/api/scim-token");
         }
         out.println();
         out.flush();

@@ -1,61 +1,112 @@
 package dev.roster.scim.server.admin;
 
-import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.jaxrs.error.ScimErrors;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.glassfish.grizzly.http.server.Request;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * HTTP Basic with user {@code admin} and the admin password, for the admin API and the sign-in simulation.
- * Verifying the password is deliberately slow (PBKDF2), so the SHA-256 of the last credentials that passed is
- * remembered and compared in constant time; a wrong password always pays the full price.
+ * Lets an admin call through with a live session cookie (the admin page) or HTTP Basic as user {@code admin} with
+ * the admin password (curl, scripts). Passwords are checked by the {@link PasswordGate}, which throttles guessing;
+ * its refusals are {@code 429} and {@code 503} with {@code Retry-After}.
  */
 @AdminEndpoint
-public final class AdminAuthFilter implements ContainerRequestFilter {
+final class AdminAuthFilter implements ContainerRequestFilter {
 
     static final String USER = "admin";
+    private static final String REALM = "realm=\"Roster admin\"";
 
-    private final AdminPassword password;
-    private final AtomicReference<byte[]> lastVerified = new AtomicReference<>(new byte[0]);
+    private final PasswordGate passwords;
+    private final SignInSessions sessions;
 
-    public AdminAuthFilter(AdminPassword password) {
-        this.password = password;
+    @Context
+    private ResourceInfo resource;
+
+    @Context
+    private Provider<Request> connection;
+
+    AdminAuthFilter(PasswordGate passwords, SignInSessions sessions) {
+        this.passwords = passwords;
+        this.sessions = sessions;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<String> credentials = basicCredentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        if (credentials.isPresent() && verified(credentials.get())) {
+        if (resource.getResourceMethod() != null
+                && resource.getResourceMethod().isAnnotationPresent(WithoutCredentials.class)) {
             return;
         }
-        request.abortWith(Response.fromResponse(ScimErrors.response(ScimErrorType.UNAUTHORIZED,
-                        "The admin API needs HTTP Basic authentication as user 'admin' with the admin password.",
-                        ScimErrors.acceptedBy(request)))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Roster admin\", charset=\"UTF-8\"")
-                .build());
+        Optional<String> basic = basicCredentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (basic.isEmpty()) {
+            if (SessionCookie.presented(request).filter(sessions::isLive).isEmpty()) {
+                request.abortWith(unauthorized(request, "Sign in on the admin page, or send HTTP Basic "
+                        + "authentication as user 'admin' with the admin password."));
+            }
+            return;
+        }
+        String credentials = basic.get();
+        int colon = credentials.indexOf(':');
+        String user = colon < 0 ? credentials : credentials.substring(0, colon);
+        String password = colon < 0 ? "" : credentials.substring(colon + 1);
+        PasswordGate.Verdict verdict = passwords.check(client(), user, password);
+        if (!verdict.accepted()) {
+            request.abortWith(refusal(request, verdict));
+        }
     }
 
-    private boolean verified(String credentials) {
-        byte[] digest = sha256(credentials);
-        if (MessageDigest.isEqual(digest, lastVerified.get())) {
-            return true;
-        }
-        int colon = credentials.indexOf(':');
-        if (colon < 0 || !credentials.substring(0, colon).equals(USER)
-                || !password.matches(credentials.substring(colon + 1))) {
-            return false;
-        }
-        lastVerified.set(digest);
-        return true;
+    String client() {
+        return ClientAddress.of(connection.get().getRemoteAddr());
+    }
+
+    /** The answer to a password the gate did not accept. */
+    static Response refusal(ContainerRequestContext request, PasswordGate.Verdict verdict) {
+        return switch (verdict.outcome()) {
+            case REJECTED, ACCEPTED -> unauthorized(request, "The user or the admin password is wrong.");
+            case THROTTLED -> retryLater(request, 429, verdict, "Too many failed sign-ins from your address; try "
+                    + "again in " + seconds(verdict) + " seconds.");
+            case BUSY -> retryLater(request, 503, verdict, "The server is checking too many passwords at once; try "
+                    + "again in " + seconds(verdict) + " seconds.");
+        };
+    }
+
+    private static Response unauthorized(ContainerRequestContext request, String detail) {
+        return Response.fromResponse(ScimErrors.response(401, Optional.empty(), detail,
+                        ScimErrors.acceptedBy(request)))
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge(request))
+                .build();
+    }
+
+    /**
+     * Basic for curl and scripts. A script in a browser page gets a challenge the browser has no prompt for, so an
+     * ended session brings the admin back to the page's own sign-in form instead of the browser's password dialog.
+     */
+    private static String challenge(ContainerRequestContext request) {
+        String mode = request.getHeaderString("Sec-Fetch-Mode");
+        boolean pageScript = request.getHeaderString("X-Requested-With") != null
+                || mode != null && !mode.equalsIgnoreCase("navigate");
+        return pageScript ? "Session " + REALM : "Basic " + REALM + ", charset=\"UTF-8\"";
+    }
+
+    private static Response retryLater(ContainerRequestContext request, int status, PasswordGate.Verdict verdict,
+                                       String detail) {
+        return Response.fromResponse(ScimErrors.response(status, Optional.empty(), detail,
+                        ScimErrors.acceptedBy(request)))
+                .header(HttpHeaders.RETRY_AFTER, seconds(verdict))
+                .build();
+    }
+
+    private static long seconds(PasswordGate.Verdict verdict) {
+        long millis = verdict.retryAfter().toMillis();
+        return Math.max(1, (millis + 999) / 1000);
     }
 
     private static Optional<String> basicCredentials(String authorization) {
@@ -67,14 +118,6 @@ public final class AdminAuthFilter implements ContainerRequestFilter {
                     StandardCharsets.UTF_8));
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
-        }
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 }

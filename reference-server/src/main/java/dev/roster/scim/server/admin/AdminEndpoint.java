@@ -7,7 +7,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks the admin API and the SSO sign-in simulation, which need the admin's HTTP Basic credentials. */
+/**
+ * Marks the admin API, its sign-in session and the SSO sign-in simulation: same-origin writes only, the admin's
+ * session cookie or HTTP Basic credentials (except where {@link WithoutCredentials}), no caching.
+ */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})

@@ -3,29 +3,63 @@ package dev.roster.scim.server.admin;
 import dev.roster.scim.core.port.in.JitSignIn;
 import dev.roster.scim.core.port.in.LocalUserAdministration;
 import dev.roster.scim.core.port.in.SiteAdministration;
+import dev.roster.scim.mybatis.AdminSessions;
+import dev.roster.scim.mybatis.SignInFailures;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 
-/** The reference server's admin API and SSO sign-in simulation, behind the admin's HTTP Basic credentials. */
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The reference server's admin API, its sign-in sessions and the SSO sign-in simulation: same-origin writes only,
+ * a session cookie or HTTP Basic, throttled password checks, nothing cached (docs/adr/011).
+ */
 public final class AdminFeature implements Feature {
+
+    /**
+     * What the admin surface needs besides the use cases.
+     *
+     * @param publicUrl where browsers reach the server, when configured: the origin writes must come from, and
+     *                  {@code Secure} cookies when it is https
+     */
+    public record Settings(AdminPassword password, AdminSessions sessions, SignInFailures failures, Clock clock,
+                           Optional<URI> publicUrl) {
+
+        public Settings {
+            Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(sessions, "sessions");
+            Objects.requireNonNull(failures, "failures");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(publicUrl, "publicUrl");
+        }
+    }
 
     private final SiteAdministration sites;
     private final LocalUserAdministration users;
     private final JitSignIn signIn;
-    private final AdminPassword password;
+    private final Settings settings;
 
     public AdminFeature(SiteAdministration sites, LocalUserAdministration users, JitSignIn signIn,
-                        AdminPassword password) {
+                        Settings settings) {
         this.sites = sites;
         this.users = users;
         this.signIn = signIn;
-        this.password = password;
+        this.settings = settings;
     }
 
     @Override
     public boolean configure(FeatureContext context) {
-        context.register(new AdminAuthFilter(password), Priorities.AUTHENTICATION);
+        PasswordGate passwords = new PasswordGate(settings.password(), settings.failures(), settings.clock());
+        SignInSessions sessions = new SignInSessions(settings.sessions(), settings.clock());
+        // Same-origin first: a cross-site write is refused before any password is checked.
+        context.register(new SameOriginFilter(settings.publicUrl()), Priorities.AUTHENTICATION - 100);
+        context.register(new AdminAuthFilter(passwords, sessions), Priorities.AUTHENTICATION);
+        context.register(new AdminResponseHeaders());
+        context.register(new SessionResource(passwords, sessions, settings.publicUrl()));
         context.register(new SitesResource(sites));
         context.register(new SiteAdminResource(sites, users));
         context.register(new SignInResource(signIn));

@@ -36,10 +36,14 @@ class AdminApiTest {
     }
 
     @Test
-    void missingCredentialsAre401WithBasicChallenge() {
+    void missingCredentialsAre401WithBasicChallengeForCurlAndNoPromptForPageScripts() {
         Http.Reply reply = call("GET", server.baseUrl() + "/admin/api/sites").send();
         reply.expectScimError(401, null);
         assertThat(reply.header("WWW-Authenticate").orElse("")).startsWith("Basic");
+        Http.Reply fromPage = call("GET", server.baseUrl() + "/admin/api/sites").header("Sec-Fetch-Mode", "cors")
+                .send();
+        fromPage.expectScimError(401, null);
+        assertThat(fromPage.header("WWW-Authenticate").orElse("")).startsWith("Session");
     }
 
     @Test
@@ -62,25 +66,32 @@ class AdminApiTest {
 
     @Test
     void adminWriteWithoutAnyBodyIs400NotAServerError() {
-        Http.Reply site = call("POST", server.baseUrl() + "/admin/api/sites").admin().send();
+        Http.Reply site = call("POST", server.baseUrl() + "/admin/api/sites").admin()
+                .header("Content-Type", "application/json").send();
         assertThat(site.status()).as("%s", site).isEqualTo(400);
         assertThat(site.json().path("scimType").asText()).isEqualTo("invalidSyntax");
-        Http.Reply signIn = call("POST", server.baseUrl() + "/c/demo/sso/sign-in").admin().send();
+        Http.Reply signIn = call("POST", server.baseUrl() + "/c/demo/sso/sign-in").admin()
+                .header("Content-Type", "application/json").send();
         assertThat(signIn.status()).as("%s", signIn).isEqualTo(400);
-        Http.Reply settings = call("PATCH", server.baseUrl() + "/c/demo/admin/api/settings").admin().send();
+        Http.Reply settings = call("PATCH", server.baseUrl() + "/c/demo/admin/api/settings").admin()
+                .header("Content-Type", "application/json").send();
         assertThat(settings.status()).as("%s", settings).isEqualTo(400);
     }
 
     @Test
-    void bodylessAdminActionsNeedNoContentType() {
+    void bodylessAdminActionsNeedTheJsonContentTypeToo() {
         String site = ScimErrorResponsesTest.uniqueSite("curl");
         server.createScimReadySite(site);
-        Http.Reply token = call("POST", server.baseUrl() + "/c/" + site + "/admin/api/scim-token").admin().send();
+        Http.Reply bare = call("POST", server.baseUrl() + "/c/" + site + "/admin/api/scim-token").admin().send();
+        assertThat(bare.expectScimError(415, null).path("detail").asText()).contains("application/json");
+
+        Http.Reply token = call("POST", server.baseUrl() + "/c/" + site + "/admin/api/scim-token").admin()
+                .header("Content-Type", "application/json").send();
         assertThat(token.status()).as("%s", token).isEqualTo(201);
         String id = server.admin("POST", "/c/" + site + "/sso/sign-in", "{\"userName\":\"c@example.com\"}", 201)
                 .path("id").asText();
         Http.Reply deactivated = call("POST", server.baseUrl() + "/c/" + site + "/admin/api/users/" + id
-                + "/deactivate").admin().send();
+                + "/deactivate").admin().header("Content-Type", "application/json").send();
         assertThat(deactivated.expect(200).path("active").asBoolean()).isFalse();
         Http.Reply created = call("POST", server.baseUrl() + "/admin/api/sites").admin()
                 .header("Content-Type", "application/scim+json").json("{\"site\":\"" + site + "-scim\"}").send();

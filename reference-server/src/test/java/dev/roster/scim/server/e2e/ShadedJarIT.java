@@ -12,9 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -79,6 +82,8 @@ class ShadedJarIT {
             }
         }
         assertThat(baseUrl).as("listening line in %s", lines).isNotNull();
+        assertThat(lines).as("the warning that --admin-password shows in ps")
+                .anyMatch(each -> each.startsWith("Warning: --admin-password is visible"));
         assertThat(token).as("demo token in %s", lines).isNotBlank();
         assertThat(baseUrl).doesNotEndWith(":0");
         drainInBackground(output);
@@ -100,6 +105,47 @@ class ShadedJarIT {
 
         process.destroy();
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("the server stops on SIGTERM").isTrue();
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void startOnABusyPortPrintsOneLineExitsNonZeroAndTheRetryShowsTheSecrets() throws Exception {
+        Path database = directory.resolve("busy.db");
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            process = jar("--port", Integer.toString(busy.getLocalPort()), "--db", database.toString()).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(process.exitValue()).as("exit code; output %s", output).isNotZero();
+            assertThat(output.lines().filter(line -> !line.isBlank()))
+                    .containsExactly("Roster reference server did not start: port " + busy.getLocalPort()
+                            + " on 127.0.0.1 is in use");
+        }
+        try (var files = Files.list(directory)) {
+            assertThat(files).as("files left by the failed start").isEmpty();
+        }
+
+        process = jar("--port", "0", "--db", database.toString()).start();
+        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>();
+        String line;
+        while ((line = output.readLine()) != null && !line.contains("Admin login")) {
+            lines.add(line);
+        }
+        drainInBackground(output);
+        assertThat(line).as("admin password line after %s", lines).contains("user 'admin', password ");
+        assertThat(lines).anyMatch(each -> TOKEN_HEADING.matcher(each).find());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(database))).isEqualTo("rw-------");
+    }
+
+    private static ProcessBuilder jar(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("ROSTER_ADMIN_PASSWORD");
+        return builder;
     }
 
     /** Keeps reading the process's output so a full pipe never blocks its logging. */

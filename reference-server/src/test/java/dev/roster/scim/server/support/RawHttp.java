@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,7 +41,20 @@ public final class RawHttp {
 
     public static Response send(String host, int port, String method, String target, Map<String, String> headers,
                                 byte[] body) {
-        try (Socket socket = new Socket(host, port)) {
+        return sendFrom(null, host, port, method, target, headers, body);
+    }
+
+    /**
+     * Sends from a chosen local address, such as 127.0.0.2, so that the server sees another client; Linux answers
+     * the whole of 127.0.0.0/8 on the loopback interface. {@code null} lets the system choose.
+     */
+    public static Response sendFrom(String localAddress, String host, int port, String method, String target,
+                                    Map<String, String> headers, byte[] body) {
+        try (Socket socket = new Socket()) {
+            if (localAddress != null) {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+            }
+            socket.connect(new InetSocketAddress(host, port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
             StringBuilder head = new StringBuilder();

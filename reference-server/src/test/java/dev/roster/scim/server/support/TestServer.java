@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -47,10 +48,20 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(ServerOptions options) {
+        return start(options, Clock.systemUTC());
+    }
+
+    /** A server whose sessions, throttles and audit records follow {@code clock}. */
+    public static TestServer start(ServerOptions options, Clock clock) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         RosterApplication application = RosterApplication.start(options,
-                new PrintStream(console, true, StandardCharsets.UTF_8));
+                new PrintStream(console, true, StandardCharsets.UTF_8), clock);
         return new TestServer(application, console);
+    }
+
+    /** The usual options: 127.0.0.1, a free port, the test admin password, JIT only. */
+    public static ServerOptions options(Path database) {
+        return new ServerOptions("127.0.0.1", 0, database, Optional.of(ADMIN_PASSWORD), 0, CreationPolicy.JIT_ONLY);
     }
 
     public String host() {

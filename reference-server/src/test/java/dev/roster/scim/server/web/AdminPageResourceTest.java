@@ -60,12 +60,13 @@ class AdminPageResourceTest {
     }
 
     @Test
-    void pageForbidsInlineScriptAndSniffing() {
+    void pageForbidsInlineScriptFramingSniffingAndReferrers() {
         RawHttp.Response response = get("/c/demo/admin/scim");
 
         assertThat(response.header("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
-                .contains("script-src 'self'").doesNotContain("unsafe-inline"));
+                .contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline"));
         assertThat(response.header("X-Content-Type-Options")).contains("nosniff");
+        assertThat(response.header("Referrer-Policy")).contains("no-referrer");
         assertThat(response.bodyText()).doesNotContainPattern("(?i)\\son[a-z]+\\s*=");
     }
 

@@ -2,7 +2,9 @@ package dev.roster.scim.server.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.roster.scim.core.testing.TestClock;
 import dev.roster.scim.server.support.Chromium;
+import dev.roster.scim.server.support.RawHttp;
 import dev.roster.scim.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -49,6 +52,8 @@ class AdminScimPageBrowserTest {
     @TempDir
     static Path workDirectory;
 
+    private static final TestClock CLOCK = new TestClock();
+
     private static TestServer server;
     private static ChromeDriver browser;
     private static WebDriverWait wait;
@@ -62,7 +67,7 @@ class AdminScimPageBrowserTest {
             return;
         }
         browser = Chromium.start(workDirectory.resolve("chromium-profile"));
-        server = TestServer.start(workDirectory.resolve("page.db"));
+        server = TestServer.start(TestServer.options(workDirectory.resolve("page.db")), CLOCK);
         wait = new WebDriverWait(browser, PATIENCE);
         // The page replaces table rows when data arrives; a row found a moment ago may be gone, so look again.
         wait.ignoring(StaleElementReferenceException.class);
@@ -259,7 +264,7 @@ class AdminScimPageBrowserTest {
     void wrongPasswordIsExplainedInTheAlertRegion() {
         server.admin("POST", "/admin/api/sites", "{\"site\":\"wrong-password\"}", 201);
         browser.get(server.baseUrl() + "/c/wrong-password/admin/scim");
-        browser.executeScript("sessionStorage.clear()");
+        browser.manage().deleteAllCookies();
         browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("admin-password"))).sendKeys("not it");
         byId("sign-in-button").click();
@@ -268,6 +273,51 @@ class AdminScimPageBrowserTest {
                 By.cssSelector("[role=alert]")));
         assertThat(alert.getText()).isEqualTo("Could not sign in: the user or the admin password is wrong.");
         assertThat(byId("console").isDisplayed()).isFalse();
+    }
+
+    @Test
+    void signInKeepsTheSessionInAnHttpOnlyCookieAndSignOutEndsItOnTheServer() {
+        server.admin("POST", "/admin/api/sites", "{\"site\":\"sign-out\"}", 201);
+        browser.manage().deleteAllCookies();
+        open("sign-out");
+        awaitConsole();
+
+        Cookie cookie = browser.manage().getCookieNamed("roster_admin_session");
+        assertThat(cookie).as("the session cookie").isNotNull();
+        assertThat(cookie.isHttpOnly()).isTrue();
+        assertThat(cookie.getSameSite()).isEqualTo("Strict");
+        assertThat((String) browser.executeScript("return document.cookie;")).doesNotContain(cookie.getValue());
+        assertThat((Long) browser.executeScript("return sessionStorage.length + localStorage.length;")).isZero();
+        assertThat(sessionStatus(cookie.getValue())).isEqualTo(200);
+
+        byId("sign-out").click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        wait.until(d -> byId("status").getText().equals("You are signed out."));
+        assertThat(byId("console").isDisplayed()).isFalse();
+        assertThat(sessionStatus(cookie.getValue())).as("the old cookie, replayed").isEqualTo(401);
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        assertThat(byId("console").isDisplayed()).isFalse();
+    }
+
+    @Test
+    void anEndedSessionBringsBackTheSignInFormWithoutABrowserPrompt() {
+        server.createScimReadySite("expiry");
+        open("expiry");
+        awaitConsole();
+
+        CLOCK.advance(Duration.ofMinutes(31));
+
+        // The page's next poll of the activity meets the ended session.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        assertThat(byId("alert").getText()).startsWith("Your session has ended");
+        assertThat(byId("console").isDisplayed()).isFalse();
+
+        byId("admin-password").sendKeys(server.adminPassword());
+        byId("sign-in-button").click();
+        awaitConsole();
+        assertThat(byId("alert").getText()).isEmpty();
     }
 
     @Test
@@ -361,6 +411,11 @@ class AdminScimPageBrowserTest {
             byId("sign-in-button").click();
             wait.until(d -> byId("console").isDisplayed() || !byId("alert").getText().isEmpty());
         }
+    }
+
+    private static int sessionStatus(String sessionId) {
+        return RawHttp.send(server.host(), server.port(), "GET", "/admin/api/session",
+                Map.of("Cookie", "roster_admin_session=" + sessionId), new byte[0]).status();
     }
 
     private static void awaitConsole() {

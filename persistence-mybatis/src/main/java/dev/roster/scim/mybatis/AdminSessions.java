@@ -1,0 +1,79 @@
+package dev.roster.scim.mybatis;
+
+import dev.roster.scim.mybatis.mapper.AdminSessionMapper;
+import dev.roster.scim.mybatis.mapper.AdminSessionRow;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Sign-in sessions of the embedding application's administrators, by the hash of their id (the id itself is never
+ * stored). In the database rather than in memory, so that a sign-out on one server ends the session on every
+ * server of the same database. Not a port of the core: SCIM rules never read it.
+ */
+public final class AdminSessions {
+
+    private final Sessions sessions;
+
+    AdminSessions(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    /** A stored session: when it began, when it was last used (to the precision the caller touches it) and ends. */
+    public record Session(String idHash, Instant createdAt, Instant lastSeenAt, Instant expiresAt) {
+
+        public Session {
+            Objects.requireNonNull(idHash, "idHash");
+            Objects.requireNonNull(createdAt, "createdAt");
+            Objects.requireNonNull(lastSeenAt, "lastSeenAt");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+    }
+
+    public void create(Session session) {
+        AdminSessionRow row = new AdminSessionRow(session.idHash(), session.createdAt().toEpochMilli(),
+                session.lastSeenAt().toEpochMilli(), session.expiresAt().toEpochMilli());
+        sessions.write(sql -> {
+            sql.getMapper(AdminSessionMapper.class).insert(row);
+            return null;
+        });
+    }
+
+    public Optional<Session> find(String idHash) {
+        return sessions.read(session -> session.getMapper(AdminSessionMapper.class).find(idHash))
+                .map(row -> new Session(row.idHash(), Instant.ofEpochMilli(row.createdAt()),
+                        Instant.ofEpochMilli(row.lastSeenAt()), Instant.ofEpochMilli(row.expiresAt())));
+    }
+
+    /** Records a use of the session; never moves its last use back. */
+    public void touch(String idHash, Instant at) {
+        sessions.write(session -> {
+            session.getMapper(AdminSessionMapper.class).touch(idHash, at.toEpochMilli());
+            return null;
+        });
+    }
+
+    public void delete(String idHash) {
+        sessions.write(session -> {
+            session.getMapper(AdminSessionMapper.class).delete(idHash);
+            return null;
+        });
+    }
+
+    /** Ends every session, as a changed admin password must. */
+    public void deleteAll() {
+        sessions.write(session -> {
+            session.getMapper(AdminSessionMapper.class).deleteAll();
+            return null;
+        });
+    }
+
+    /** Removes sessions that expired by {@code now} or were last used at or before {@code idleSince}. */
+    public void deleteEnded(Instant now, Instant idleSince) {
+        sessions.write(session -> {
+            session.getMapper(AdminSessionMapper.class).deleteEnded(now.toEpochMilli(), idleSince.toEpochMilli());
+            return null;
+        });
+    }
+}
