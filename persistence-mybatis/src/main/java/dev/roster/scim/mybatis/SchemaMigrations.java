@@ -28,7 +28,8 @@ final class SchemaMigrations {
     static final List<Migration> ALL = List.of(
             new Migration(1, "V1__sites_users_emails_audit.sql"),
             new Migration(2, "V2__indexes_for_user_audit_and_delta_sync.sql"),
-            new Migration(3, "V3__server_settings_and_audit_time_order.sql"));
+            new Migration(3, "V3__server_settings_and_audit_time_order.sql"),
+            new Migration(6, "V6__pending_identities_and_site_creation_policy.sql"));
 
     private final List<Migration> migrations;
 

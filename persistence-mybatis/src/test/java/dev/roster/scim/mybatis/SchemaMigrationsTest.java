@@ -12,11 +12,14 @@ import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.User;
+import dev.roster.scim.mybatis.mapper.EmailRow;
+import dev.roster.scim.mybatis.mapper.UserRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -51,7 +54,7 @@ class SchemaMigrationsTest {
             assertThat(upgraded.siteStore().find(ACME)).contains(SiteSettings.newSite(ACME));
         }
         try (Connection current = SqliteConnections.openWriter(file)) {
-            assertThat(appliedVersions(current)).containsExactly(1, 2, 3);
+            assertThat(appliedVersions(current)).containsExactly(1, 2, 3, 6);
             assertThat(indexes(current)).contains("audit_log_user_recent", "audit_log_recent", "users_last_modified")
                     .doesNotContain("audit_log_user", "audit_log_site");
         }
@@ -105,21 +108,47 @@ class SchemaMigrationsTest {
                 .containsExactly("CREATE TABLE a (x TEXT)", "CREATE INDEX i\n  ON a (x)");
     }
 
-    /** The stores of this code on a version-1 file, which they can use because V2 only adds indexes. */
+    /**
+     * Rows as the code of version 1 wrote them, into the columns version 1 has: the row mapping of today's code,
+     * minus what later migrations added (V6's {@code pending} and {@code creation_policy}).
+     */
     private static void writeThroughStoresWithoutMigrating(Path file, User user, AuditRecord record) {
-        SchemaMigrations onlyFirst = new SchemaMigrations(SchemaMigrations.ALL.subList(0, 1));
-        try (Connection writer = SqliteConnections.openWriter(file)) {
-            onlyFirst.migrate(writer);
-            try (Statement statement = writer.createStatement()) {
-                statement.execute("INSERT INTO sites VALUES ('acme', 0, 0, 0, NULL, NULL)");
+        UserRow row = UserRows.toRow(ACME, user);
+        try (Connection writer = SqliteConnections.openWriter(file);
+             Statement site = writer.createStatement();
+             PreparedStatement users = writer.prepareStatement("INSERT INTO users (site, id, user_name, "
+                     + "user_name_folded, external_id, display_name, display_name_folded, given_name, "
+                     + "given_name_folded, family_name, family_name_folded, active, role, idp_active, last_changed_by, "
+                     + "claimed_by_idp, hidden, version, created, last_modified, document) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement emails = writer.prepareStatement("INSERT INTO user_emails (site, user_id, position, "
+                     + "value, value_folded, type, type_folded, is_primary, display) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement audit = writer.prepareStatement("INSERT INTO audit_log (site, user_id, user_name, "
+                     + "source, action, before, after, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            site.execute("INSERT INTO sites VALUES ('acme', 0, 0, 0, NULL, NULL)");
+            bind(users, row.site(), row.id(), row.userName(), row.userNameFolded(), row.externalId(),
+                    row.displayName(), row.displayNameFolded(), row.givenName(), row.givenNameFolded(),
+                    row.familyName(), row.familyNameFolded(), row.active() ? 1 : 0, row.role(),
+                    row.idpActive() == null ? null : row.idpActive() ? 1 : 0, row.lastChangedBy(),
+                    row.claimedByIdp() ? 1 : 0, row.hidden() ? 1 : 0, row.version(), row.created(),
+                    row.lastModified(), row.document());
+            for (EmailRow email : UserRows.emailRows(ACME, user)) {
+                bind(emails, email.site(), email.userId(), email.position(), email.value(), email.valueFolded(),
+                        email.type(), email.typeFolded(), email.primary() ? 1 : 0, email.display());
             }
+            bind(audit, record.site().value(), record.userId(), record.userName(), record.source().label(),
+                    record.action(), record.before().orElse(null), record.after().orElse(null), record.detail(),
+                    record.at().toEpochMilli());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        try (RosterDatabase v1 = RosterDatabase.open(file, InMemoryFiltering.CORE, onlyFirst)) {
-            v1.userStore().insert(ACME, user);
-            v1.auditLog().append(record);
+    }
+
+    private static void bind(PreparedStatement statement, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            statement.setObject(i + 1, values[i]);
         }
+        statement.executeUpdate();
     }
 
     private static List<Integer> appliedVersions(Connection connection) throws SQLException {

@@ -4,7 +4,7 @@ import static dev.roster.scim.server.e2e.Http.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.roster.scim.core.policy.CreationPolicy;
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,7 +3,7 @@ package dev.roster.scim.server.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.scim.server.RosterApplication;
-import dev.roster.scim.core.policy.CreationPolicy;
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.server.ServerOptions;
 
 import java.io.ByteArrayOutputStream;
