@@ -38,8 +38,9 @@ public final class TestServer implements AutoCloseable {
         this.console = console;
     }
 
+    /** A server with the default creation policy, as {@code java -jar reference-server.jar} starts. */
     public static TestServer start(Path database) {
-        return start(database, CreationPolicy.JIT_ONLY);
+        return start(database, CreationPolicy.DEFAULT);
     }
 
     public static TestServer start(Path database, CreationPolicy creationPolicy) {
