@@ -15,6 +15,7 @@
   const $ = (id) => document.getElementById(id);
 
   let settings = null;
+  let pendingIdentities = [];
   let startIndex = 1;
   let totalUsers = 0;
   let newestActivity = null;
@@ -149,6 +150,7 @@
     $('sign-out').hidden = false;
     renderSettings(loaded);
     loadUsers().catch((e) => showError('Could not load the users', e));
+    loadPendingIdentities().catch((e) => showError('Could not load the pending identities', e));
     pollActivity();
   }
 
@@ -163,6 +165,7 @@
     $('sso-required').hidden = sso;
     ['scim-enabled', 'manage-roles', 'generate-token'].forEach((id) => { $(id).disabled = !sso; });
     $('scim-base-url').value = settings.scimBaseUrl;
+    renderCreationPolicy(settings);
     const created = $('token-created');
     created.textContent = '';
     if (settings.tokenCreatedAt) {
@@ -183,6 +186,41 @@
         throw e;
       }
     });
+  }
+
+  // ---- creation policy ----
+
+  const POLICY_NAMES = {pending: 'Hold them until they sign in', 'jit-only': 'Refuse them',
+    allow: 'Create their account'};
+
+  function creationPolicyInputs() {
+    return [...document.querySelectorAll('input[name="creation-policy"]')];
+  }
+
+  function renderCreationPolicy(loaded) {
+    creationPolicyInputs().forEach((input) => {
+      input.checked = input.value === loaded.creationPolicy;
+      input.disabled = !loaded.ssoConfigured;
+    });
+    // The role a pending identity gets depends on whether SCIM manages roles.
+    renderPendingIdentities();
+  }
+
+  function changeCreationPolicy(event) {
+    const wanted = event.target.value;
+    return act('Could not change what happens to people who have not signed in yet', async () => {
+      try {
+        renderSettings(await api('PATCH', '/settings', {creationPolicy: wanted}));
+        announce('When the IdP sends someone who has not signed in yet: "' + POLICY_NAMES[wanted] + '".');
+      } catch (e) {
+        renderCreationPolicy(settings);
+        throw e;
+      }
+    });
+  }
+
+  function wireCreationPolicy() {
+    creationPolicyInputs().forEach((input) => input.addEventListener('change', changeCreationPolicy));
   }
 
   function askToGenerate() {
@@ -353,6 +391,45 @@
     await loadActivity();
   }
 
+  // ---- pending identities ----
+
+  const PENDING_PAGE_SIZE = 50;
+
+  async function loadPendingIdentities() {
+    const page = await api('GET', '/pending-identities?count=' + PENDING_PAGE_SIZE);
+    pendingIdentities = page.pendingIdentities;
+    renderPendingIdentities();
+    const total = page.totalResults;
+    $('pending-summary').textContent = total === 0 ? 'Nobody is waiting for their first sign-in.'
+      : (total === 1 ? '1 pending identity.' : total + ' pending identities.')
+        + (total > pendingIdentities.length ? ' The first ' + pendingIdentities.length + ' are shown.' : '');
+  }
+
+  function renderPendingIdentities() {
+    $('pending-body').replaceChildren(...pendingIdentities.map(pendingRow));
+  }
+
+  function pendingRow(identity) {
+    const row = document.createElement('tr');
+    row.dataset.userName = identity.userName;
+    const sent = cell('Sent by the IdP', '');
+    sent.append(timeElement(identity.assignedAt));
+    row.append(
+      cell('User name', identity.userName),
+      cell('Email', identity.email || '—'),
+      cell('IdP says', identity.active ? 'Active' : 'Deactivated: cannot sign in'),
+      cell('Role at first sign-in', roleAtFirstSignIn(identity)),
+      sent);
+    return row;
+  }
+
+  function roleAtFirstSignIn(identity) {
+    if (!settings || settings.manageRoles || identity.role === 'Registered') {
+      return identity.role;
+    }
+    return 'Registered (SCIM does not manage roles here)';
+  }
+
   // ---- activity ----
 
   function timeElement(iso) {
@@ -411,6 +488,9 @@
       if (changed && !$('users-table').contains(document.activeElement)) {
         await loadUsers();
       }
+      if (changed) {
+        await loadPendingIdentities();
+      }
     } catch (e) {
       showError(POLL_FAILURE, e);
     }
@@ -433,6 +513,7 @@
     $('sso-configured').addEventListener('change', changeSetting('ssoConfigured', 'SSO configured'));
     $('scim-enabled').addEventListener('change', changeSetting('scimEnabled', 'Enable SCIM'));
     $('manage-roles').addEventListener('change', changeSetting('manageRoles', 'Allow SCIM to manage user roles'));
+    wireCreationPolicy();
     $('generate-token').addEventListener('click', askToGenerate);
     $('confirm-token-cancel').addEventListener('click', () => $('confirm-token').close('cancel'));
     $('confirm-token-ok').addEventListener('click', () => {

@@ -1,5 +1,6 @@
 package dev.roster.scim.mybatis;
 
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.TokenHash;
@@ -51,13 +52,20 @@ final class MyBatisSiteStore implements SiteStore {
 
     private static SiteRow toRow(SiteSettings settings) {
         return new SiteRow(settings.site().value(), settings.ssoConfigured(), settings.scimEnabled(),
-                settings.manageRoles(), settings.tokenHash().map(TokenHash::hex).orElse(null),
+                settings.manageRoles(), settings.creationPolicy().map(CreationPolicy::label).orElse(null),
+                settings.tokenHash().map(TokenHash::hex).orElse(null),
                 settings.tokenCreatedAt().map(Instant::toEpochMilli).orElse(null));
     }
 
     private static SiteSettings toSettings(SiteRow row) {
         return new SiteSettings(SiteId.of(row.site()), row.ssoConfigured(), row.scimEnabled(), row.manageRoles(),
+                Optional.ofNullable(row.creationPolicy()).map(MyBatisSiteStore::creationPolicy),
                 Optional.ofNullable(row.tokenHash()).map(TokenHash::new),
                 Optional.ofNullable(row.tokenCreatedAt()).map(Instant::ofEpochMilli));
+    }
+
+    private static CreationPolicy creationPolicy(String label) {
+        return CreationPolicy.fromLabel(label).orElseThrow(
+                () -> new RosterStorageException("A stored site has an unknown creation policy."));
     }
 }

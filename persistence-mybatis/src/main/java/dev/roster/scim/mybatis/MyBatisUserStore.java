@@ -114,6 +114,12 @@ final class MyBatisUserStore implements UserStore {
         });
     }
 
+    @Override
+    public boolean delete(SiteId site, String id, long expectedVersion) {
+        return sessions.write(session -> session.getMapper(UserMapper.class).delete(site.value(), id,
+                expectedVersion) == 1);
+    }
+
     /** Users first, then emails: a batch reuses a statement only while the same one repeats. */
     private static void insertChunk(UserMapper mapper, SiteId site, List<User> chunk) {
         List<EmailRow> emails = new ArrayList<>();

@@ -31,7 +31,8 @@ final class SchemaMigrations {
             new Migration(2, "V2__indexes_for_user_audit_and_delta_sync.sql"),
             new Migration(3, "V3__server_settings_and_audit_time_order.sql"),
             Migration.java(4, "V4__user_name_keys_of_the_identifier_profile", new UserNameKeysMigration()),
-            new Migration(5, "V5__admin_sessions_and_sign_in_failures.sql"));
+            new Migration(5, "V5__admin_sessions_and_sign_in_failures.sql"),
+            new Migration(6, "V6__pending_identities_and_site_creation_policy.sql"));
 
     private final List<Migration> migrations;
 

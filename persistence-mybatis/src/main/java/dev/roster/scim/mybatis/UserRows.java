@@ -45,6 +45,7 @@ final class UserRows {
                 user.lastChangedBy().label(),
                 user.claimedByIdp(),
                 user.hidden(),
+                user.pending(),
                 user.version(),
                 user.created().toEpochMilli(),
                 user.lastModified().toEpochMilli(),
@@ -78,6 +79,7 @@ final class UserRows {
                 ChangeSource.fromLabel(row.lastChangedBy()),
                 row.claimedByIdp(),
                 row.hidden(),
+                row.pending(),
                 row.version(),
                 Instant.ofEpochMilli(row.created()),
                 Instant.ofEpochMilli(row.lastModified()));

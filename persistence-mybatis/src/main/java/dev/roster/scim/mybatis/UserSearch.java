@@ -40,7 +40,7 @@ final class UserSearch {
                 .map(filter -> FilterToSql.pushDown(site, filter))
                 .orElse(new PushDown(Optional.empty(), true));
         Optional<String> sqlOrder = query.sort().map(SortToSql::orderBy).orElse(Optional.of(SortToSql.BY_ID));
-        UserSearchStatement statement = UserSearchStatement.of(site.value(), query.includeHidden(),
+        UserSearchStatement statement = UserSearchStatement.of(site.value(), query.includeHidden(), query.pending(),
                 pushDown.condition(), sqlOrder.orElse(SortToSql.BY_ID));
         if (pushDown.complete() && sqlOrder.isPresent()) {
             return inSql(mapper, statement, query);

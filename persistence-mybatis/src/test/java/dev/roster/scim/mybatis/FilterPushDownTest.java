@@ -20,6 +20,7 @@ import dev.roster.scim.core.filter.CompValue;
 import dev.roster.scim.core.filter.CompareOp;
 import dev.roster.scim.core.filter.Filter;
 import dev.roster.scim.core.filter.FilterEvaluator;
+import dev.roster.scim.core.filter.FilterParser;
 import dev.roster.scim.core.model.Role;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserResources;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.math.BigDecimal;
@@ -71,7 +73,9 @@ class FilterPushDownTest {
         User emile = withTimes(user("u3", "Émile"), H2, H2).withRole(Role.MODERATOR);
         User wildcards = withTimes(withDisplayName(withExternalId(
                 user("u4", "pct%_\\x"), "a%b_c\\d"), "100% real_deal\\path"), H3, H3);
-        List.of(ann, bob, emile, wildcards).forEach(u -> database.userStore().insert(ACME, u));
+        // A pending identity, which only the queries that include pending identities see.
+        User pending = withTimes(user("u5", "dan"), H3, H3).withPending(true);
+        List.of(ann, bob, emile, wildcards, pending).forEach(u -> database.userStore().insert(ACME, u));
     }
 
     @AfterAll
@@ -91,6 +95,24 @@ class FilterPushDownTest {
         assertThat(ids).containsExactlyElementsOf(expectedIds);
         assertThat(database.userStore().search(ACME, UserQuery.filtered(filter, 1, 0)).totalResults())
                 .isEqualTo(expectedIds.size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "pending eq true | u5",
+            "pending pr | u5",
+            "pending eq false | ''",
+            "pending ne true | u1 u2 u3 u4",
+            "not (pending pr) | u1 u2 u3 u4",
+            "pending eq true and userName eq \"DAN\" | u5"})
+    void rostersPendingMarkIsAnsweredInSqlAsTheRepresentationShowsIt(String filter, String expected) {
+        Filter parsed = FilterParser.parse(filter.replace("pending", UserSchemas.ROLE_EXTENSION + ":pending"));
+        assertThat(FilterToSql.translate(ACME, parsed)).as("pushed down whole").isPresent();
+
+        List<String> ids = database.userStore().search(ACME, UserQuery.filtered(parsed, 1, 100)
+                .withPending(UserQuery.Pending.INCLUDED)).users().stream().map(User::id).toList();
+
+        assertThat(ids).containsExactlyElementsOf(expected.isEmpty() ? List.of() : List.of(expected.split(" ")));
     }
 
     static Stream<Arguments> cases() {

@@ -61,7 +61,7 @@ class MyBatisUserStoreTest extends DatabaseTest {
                         Optional.of("Édouard"), Optional.of("M."), Optional.of("Jr")),
                 List.of(new Email("EZ@example.org", Optional.of("work"), true, Optional.of("Work mail")),
                         new Email("home@exämple.org", Optional.empty(), false, Optional.empty())),
-                other, Optional.of(true), ChangeSource.ADMIN, true, true, 7, T0,
+                other, Optional.of(true), ChangeSource.ADMIN, true, true, false, 7, T0,
                 Instant.parse("2025-01-02T03:04:05.678Z"));
 
         store().insert(ACME, full);

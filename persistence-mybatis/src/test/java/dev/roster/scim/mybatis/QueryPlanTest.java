@@ -7,12 +7,15 @@ import dev.roster.scim.core.filter.AttrPath;
 import dev.roster.scim.core.filter.CompValue;
 import dev.roster.scim.core.filter.CompareOp;
 import dev.roster.scim.core.filter.Filter;
+import dev.roster.scim.core.port.out.SortSpec;
+import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.mybatis.mapper.UserSearchStatement;
 import dev.roster.scim.mybatis.mapper.UserSqlProvider;
 import dev.roster.scim.mybatis.sql.FilterToSql;
 import dev.roster.scim.mybatis.sql.SortToSql;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,12 +33,13 @@ class QueryPlanTest extends DatabaseTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("#\\{([a-z]+)(?:\\[(\\d+)])?}");
 
     @ParameterizedTest
-    @ValueSource(strings = {"userName", "externalId", "emails.value"})
-    void equalityLookupUsesAnIndex(String attribute) throws SQLException {
+    @CsvSource({"userName, INCLUDED", "externalId, INCLUDED", "emails.value, INCLUDED", "userName, EXCLUDED",
+            "emails.value, EXCLUDED", "userName, ONLY"})
+    void equalityLookupUsesAnIndex(String attribute, UserQuery.Pending pending) throws SQLException {
         String[] parts = attribute.split("\\.");
         AttrPath path = parts.length == 1 ? AttrPath.of(parts[0]) : AttrPath.of(parts[0], parts[1]);
         Filter filter = Filter.compare(path, CompareOp.EQ, CompValue.of("someone@example.org"));
-        UserSearchStatement statement = UserSearchStatement.of(ACME.value(), false,
+        UserSearchStatement statement = UserSearchStatement.of(ACME.value(), false, pending,
                 FilterToSql.translate(ACME, filter), SortToSql.BY_ID).page(10, 0);
 
         List<String> plan = explain(new UserSqlProvider().search(statement), statement);
@@ -44,6 +48,20 @@ class QueryPlanTest extends DatabaseTest {
         assertThat(plan).as(String.join("\n", plan)).noneMatch(step -> step.startsWith("SCAN u"))
                 .anyMatch(step -> step.contains("USING INDEX") || step.contains("USING PRIMARY KEY"));
         assertThat(countPlan).as(String.join("\n", countPlan)).noneMatch(step -> step.startsWith("SCAN u"));
+    }
+
+    @Test
+    void theListOfPendingIdentitiesReadsTheirOwnIndexInUserNameOrder() throws SQLException {
+        String byUserName = SortToSql.orderBy(SortSpec.ascending(AttrPath.of("userName"))).orElseThrow();
+        UserSearchStatement statement = UserSearchStatement.of(ACME.value(), false, UserQuery.Pending.ONLY,
+                Optional.empty(), byUserName).page(10, 0);
+
+        List<String> plan = explain(new UserSqlProvider().search(statement), statement);
+        List<String> countPlan = explain(new UserSqlProvider().count(statement), statement);
+
+        assertThat(plan).as(String.join("\n", plan)).anyMatch(step -> step.contains("users_pending"))
+                .noneMatch(step -> step.startsWith("SCAN u ") || step.equals("SCAN u"));
+        assertThat(countPlan).as(String.join("\n", countPlan)).anyMatch(step -> step.contains("users_pending"));
     }
 
     private List<String> explain(String mybatisSql, UserSearchStatement statement) throws SQLException {

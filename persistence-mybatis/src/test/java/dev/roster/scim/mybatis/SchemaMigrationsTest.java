@@ -51,7 +51,7 @@ class SchemaMigrationsTest {
             assertThat(upgraded.upgradeNotices()).isEmpty();
         }
         try (Connection current = SqliteConnections.openWriter(file)) {
-            assertThat(appliedVersions(current)).containsExactly(1, 2, 3, 4, 5);
+            assertThat(appliedVersions(current)).containsExactly(1, 2, 3, 4, 5, 6);
             assertThat(indexes(current)).contains("audit_log_user_recent", "audit_log_recent", "users_last_modified",
                     "users_user_name").doesNotContain("audit_log_user", "audit_log_site");
         }

@@ -24,7 +24,7 @@ final class TestUsers {
 
     static User user(String id, String userName) {
         return new User(id, userName, Optional.empty(), true, Role.REGISTERED, Optional.empty(), Name.EMPTY,
-                List.of(), ScimObject.EMPTY, Optional.empty(), ChangeSource.SCIM, true, false, 1, T0, T0);
+                List.of(), ScimObject.EMPTY, Optional.empty(), ChangeSource.SCIM, true, false, false, 1, T0, T0);
     }
 
     static User withEmails(User user, Email... emails) {
@@ -60,7 +60,8 @@ final class TestUsers {
     static User withTimes(User user, Instant created, Instant lastModified) {
         return new User(user.id(), user.userName(), user.externalId(), user.active(), user.role(),
                 user.displayName(), user.name(), user.emails(), user.otherAttributes(), user.idpActive(),
-                user.lastChangedBy(), user.claimedByIdp(), user.hidden(), user.version(), created, lastModified);
+                user.lastChangedBy(), user.claimedByIdp(), user.hidden(), user.pending(), user.version(), created,
+                lastModified);
     }
 
     static Email email(String value, String type, boolean primary) {

@@ -1,6 +1,6 @@
 package dev.roster.scim.server;
 
-import dev.roster.scim.core.policy.CreationPolicy;
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.mybatis.RosterStorageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,9 +35,12 @@ public final class Main implements Callable<Integer> {
             + "they had signed in, until it has this many.")
     int seedUsers;
 
-    @Option(names = "--creation-policy", defaultValue = "jit-only", converter = CreationPolicyConverter.class,
-            description = "jit-only (default): users are created at first SSO sign-in and SCIM POST of an unknown "
-                    + "user is refused; allow: SCIM POST creates users, as an IdP's conformance test expects.")
+    @Option(names = "--creation-policy", defaultValue = "pending", converter = CreationPolicyConverter.class,
+            description = "What a SCIM POST of someone who has not signed in yet does on new sites (and on sites "
+                    + "that never chose; each site can choose its own on its admin page). pending (default): "
+                    + "holds the IdP's identity, without an account, until their first SSO sign-in creates it; "
+                    + "jit-only: refuses it with 403, users come from SSO sign-in only; allow: creates the "
+                    + "account, as an IdP's conformance test expects.")
     CreationPolicy creationPolicy;
 
     public static void main(String[] args) {
@@ -81,16 +84,12 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    /** Reads the kebab-case policy names of the command line. */
+    /** Reads the policy labels of the command line: pending, jit-only, allow. */
     static final class CreationPolicyConverter implements CommandLine.ITypeConverter<CreationPolicy> {
         @Override
         public CreationPolicy convert(String value) {
-            return switch (value) {
-                case "jit-only" -> CreationPolicy.JIT_ONLY;
-                case "allow" -> CreationPolicy.ALLOW;
-                default -> throw new CommandLine.TypeConversionException(
-                        "expected jit-only or allow, not '" + value + "'");
-            };
+            return CreationPolicy.fromLabel(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "expected " + CreationPolicy.labels() + ", not '" + value + "'"));
         }
     }
 }

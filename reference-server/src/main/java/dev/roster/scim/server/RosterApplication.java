@@ -75,7 +75,8 @@ public final class RosterApplication implements AutoCloseable {
             Ports ports = new Ports(database.userStore(), database.siteStore(), database.auditLog(),
                     database.transactions(), new LoggingAccountEvents(), clock);
             ScimUsers scimUsers = new ScimUsersService(ports, options.creationPolicy());
-            SiteAdministration sites = new SiteAdministrationService(ports);
+            // The same default for both: new sites get it, and sites that never chose one follow it.
+            SiteAdministration sites = new SiteAdministrationService(ports, options.creationPolicy());
             LocalUserAdministration localUsers = new LocalUserAdministrationService(ports);
             JitSignIn signIn = new JitSignInService(ports);
             Discovery discovery = new DiscoveryService();

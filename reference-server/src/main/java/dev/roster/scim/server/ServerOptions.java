@@ -1,6 +1,6 @@
 package dev.roster.scim.server;
 
-import dev.roster.scim.core.policy.CreationPolicy;
+import dev.roster.scim.core.model.CreationPolicy;
 
 import java.nio.file.Path;
 import java.util.Objects;

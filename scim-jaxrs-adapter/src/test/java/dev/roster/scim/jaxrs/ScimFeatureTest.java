@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.scim.core.model.SiteId;
-import dev.roster.scim.core.policy.CreationPolicy;
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.in.SettingsChange;

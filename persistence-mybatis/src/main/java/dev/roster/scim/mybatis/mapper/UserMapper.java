@@ -33,6 +33,9 @@ public interface UserMapper {
 
     void deleteEmails(@Param("site") String site, @Param("userId") String userId);
 
+    /** Rows deleted: 0 when the stored version is no longer {@code expectedVersion}; emails go by cascade. */
+    int delete(@Param("site") String site, @Param("id") String id, @Param("expectedVersion") long expectedVersion);
+
     @SelectProvider(type = UserSqlProvider.class, method = "count")
     long count(UserSearchStatement statement);
 

@@ -2,7 +2,7 @@ package dev.roster.scim.mybatis.mapper;
 
 /**
  * One row of {@code users}: the typed columns that filters and sorts reach (text attributes with their folded
- * copies, the userName with its identifier-profile key), the Roster state, epoch-millisecond timestamps and {@code document}, the JSON of everything else that
+ * copies, the userName with its identifier-profile key), the Roster state (a pending identity included), epoch-millisecond timestamps and {@code document}, the JSON of everything else that
  * rebuilds the user exactly.
  */
 public record UserRow(
@@ -23,6 +23,7 @@ public record UserRow(
         String lastChangedBy,
         boolean claimedByIdp,
         boolean hidden,
+        boolean pending,
         long version,
         long created,
         long lastModified,

@@ -10,7 +10,7 @@ public final class UserSqlProvider {
 
     static final String USER_COLUMNS = "u.site, u.id, u.user_name, u.user_name_key, u.external_id, u.display_name,"
             + " u.display_name_folded, u.given_name, u.given_name_folded, u.family_name, u.family_name_folded,"
-            + " u.active, u.role, u.idp_active, u.last_changed_by, u.claimed_by_idp, u.hidden, u.version,"
+            + " u.active, u.role, u.idp_active, u.last_changed_by, u.claimed_by_idp, u.hidden, u.pending, u.version,"
             + " u.created, u.last_modified, u.document";
 
     public String count(UserSearchStatement statement) {
@@ -26,6 +26,11 @@ public final class UserSqlProvider {
         StringBuilder sql = new StringBuilder(" WHERE u.site = #{site}");
         if (!statement.includeHidden()) {
             sql.append(" AND u.hidden = 0");
+        }
+        switch (statement.pending()) {
+            case EXCLUDED -> sql.append(" AND u.pending = 0");
+            case ONLY -> sql.append(" AND u.pending = 1");
+            case INCLUDED -> { }
         }
         statement.condition().ifPresent(condition -> sql.append(" AND ").append(condition.sql()));
         return sql.toString();

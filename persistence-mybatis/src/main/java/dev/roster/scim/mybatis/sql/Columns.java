@@ -3,6 +3,7 @@ package dev.roster.scim.mybatis.sql;
 import dev.roster.scim.core.filter.AttrPath;
 import dev.roster.scim.core.model.ResolvedAttribute;
 import dev.roster.scim.core.model.UserAttributeResolver;
+import dev.roster.scim.core.model.UserSchemas;
 
 import java.util.Locale;
 import java.util.Map;
@@ -16,19 +17,26 @@ final class Columns {
 
     static final String EMAILS = "emails";
 
+    /** Roster's extension attribute that marks a pending identity, the one extension attribute with a column. */
+    private static final String PENDING = (UserSchemas.ROLE_EXTENSION + ":" + UserSchemas.PENDING_ATTRIBUTE)
+            .toLowerCase(Locale.ROOT);
+
     /** Single-valued attributes of the user row ({@code u}). */
-    private static final Map<String, Column> USER = Map.of(
-            "id", new Column("u.id", ColumnKind.EXACT_TEXT, false),
-            "externalid", new Column("u.external_id", ColumnKind.EXACT_TEXT, true),
-            "username", new Column("u.user_name_key", ColumnKind.IDENTIFIER_KEY, false),
-            "displayname", new Column("u.display_name_folded", ColumnKind.FOLDED_TEXT, true),
-            "name.givenname", new Column("u.given_name_folded", ColumnKind.FOLDED_TEXT, true),
-            "name.familyname", new Column("u.family_name_folded", ColumnKind.FOLDED_TEXT, true),
+    private static final Map<String, Column> USER = Map.ofEntries(
+            Map.entry("id", new Column("u.id", ColumnKind.EXACT_TEXT, false)),
+            Map.entry("externalid", new Column("u.external_id", ColumnKind.EXACT_TEXT, true)),
+            Map.entry("username", new Column("u.user_name_key", ColumnKind.IDENTIFIER_KEY, false)),
+            Map.entry("displayname", new Column("u.display_name_folded", ColumnKind.FOLDED_TEXT, true)),
+            Map.entry("name.givenname", new Column("u.given_name_folded", ColumnKind.FOLDED_TEXT, true)),
+            Map.entry("name.familyname", new Column("u.family_name_folded", ColumnKind.FOLDED_TEXT, true)),
             // Role values are ASCII, so SQLite's ASCII-only lower() is exactly CaseFolding.fold on them.
-            "usertype", new Column("lower(u.role)", ColumnKind.FOLDED_TEXT, false),
-            "active", new Column("u.active", ColumnKind.BOOLEAN, false),
-            "meta.created", new Column("u.created", ColumnKind.INSTANT, false),
-            "meta.lastmodified", new Column("u.last_modified", ColumnKind.INSTANT, false));
+            Map.entry("usertype", new Column("lower(u.role)", ColumnKind.FOLDED_TEXT, false)),
+            Map.entry("active", new Column("u.active", ColumnKind.BOOLEAN, false)),
+            Map.entry("meta.created", new Column("u.created", ColumnKind.INSTANT, false)),
+            Map.entry("meta.lastmodified", new Column("u.last_modified", ColumnKind.INSTANT, false)),
+            // The representation holds pending: true on a pending identity and nothing on an account, so the
+            // column is NULL (absent) for accounts: "pending eq false" matches nobody, as in the core.
+            Map.entry(PENDING, new Column("nullif(u.pending, 0)", ColumnKind.BOOLEAN, true)));
 
     /** Sub-attributes of one email row ({@code e}), for {@code emails.x} and {@code emails[x ...]}. */
     private static final Map<String, Column> EMAIL = Map.of(
@@ -42,7 +50,7 @@ final class Columns {
     /** The canonical name of a path in lower case ({@code name.givenname}), if any schema defines it. */
     static Optional<String> canonical(AttrPath path) {
         return UserAttributeResolver.resolve(path.schemaUrn(), path.attribute(), path.subAttribute())
-                .filter(resolved -> !resolved.extension())
+                .filter(resolved -> !resolved.extension() || resolved.canonicalName().equalsIgnoreCase(PENDING))
                 .map(ResolvedAttribute::canonicalName)
                 .map(name -> name.toLowerCase(Locale.ROOT));
     }

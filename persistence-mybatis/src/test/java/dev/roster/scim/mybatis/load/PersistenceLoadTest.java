@@ -97,7 +97,7 @@ class PersistenceLoadTest {
                 Optional.of("Person " + i), Name.of("Given" + i, "Family" + i),
                 List.of(new Email("user." + i + "@example.org", Optional.of("work"), true, Optional.empty())),
                 ScimObject.builder().put("title", "Title " + (i % 50)).build(), Optional.of(true),
-                ChangeSource.SCIM, true, false, 1, NOW, NOW);
+                ChangeSource.SCIM, true, false, false, 1, NOW, NOW);
     }
 
     private static String id(int i) {

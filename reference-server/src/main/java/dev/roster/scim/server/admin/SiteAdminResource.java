@@ -31,8 +31,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 
 /**
- * {@code /c/{site}/admin/api}: a site's SCIM settings, its token, its users and their audit trail, for the
- * site administrator (HTTP Basic). Translates to the core's {@link SiteAdministration} and
+ * {@code /c/{site}/admin/api}: a site's SCIM settings, its token, its users, its pending identities (assigned in the
+ * IdP, not signed in yet) and the audit trail, for the site administrator (HTTP Basic). Translates to the core's {@link SiteAdministration} and
  * {@link LocalUserAdministration}.
  */
 @AdminEndpoint
@@ -64,7 +64,8 @@ public final class SiteAdminResource {
     public ScimObject updateSettings(@PathParam("site") String site, ScimObject body, @Context UriInfo uri) {
         ScimObject change = AdminJson.body(body);
         SettingsChange settingsChange = new SettingsChange(RequestValues.bool(change, "ssoConfigured"),
-                RequestValues.bool(change, "scimEnabled"), RequestValues.bool(change, "manageRoles"));
+                RequestValues.bool(change, "scimEnabled"), RequestValues.bool(change, "manageRoles"),
+                AdminJson.creationPolicy(change));
         var settings = sites.updateSettings(site(site), settingsChange);
         return AdminJson.settings(settings, SitesResource.scimBase(uri, settings));
     }
@@ -86,13 +87,26 @@ public final class SiteAdminResource {
     @Path("users")
     public ScimObject users(@PathParam("site") String site, @QueryParam("filter") String filter,
                             @QueryParam("startIndex") String startIndex, @QueryParam("count") String count) {
-        SearchRequest request = new SearchRequest(RequestValues.text(filter), Optional.empty(), Optional.empty(),
-                RequestValues.integer("startIndex", startIndex), RequestValues.integer("count", count));
-        UserPage page = users.users(site(site), request);
+        UserPage page = users.users(site(site), searchRequest(filter, startIndex, count));
         return ScimObject.builder()
                 .put("totalResults", ScimValue.of(page.totalResults()))
                 .put("startIndex", ScimValue.of(page.startIndex()))
                 .put("users", new ScimArray(page.users().stream().<ScimValue>map(AdminJson::user).toList()))
+                .build();
+    }
+
+    /** People the IdP assigned who have not signed in yet; the same parameters as {@code users}. */
+    @GET
+    @Path("pending-identities")
+    public ScimObject pendingIdentities(@PathParam("site") String site, @QueryParam("filter") String filter,
+                                        @QueryParam("startIndex") String startIndex,
+                                        @QueryParam("count") String count) {
+        UserPage page = users.pendingIdentities(site(site), searchRequest(filter, startIndex, count));
+        return ScimObject.builder()
+                .put("totalResults", ScimValue.of(page.totalResults()))
+                .put("startIndex", ScimValue.of(page.startIndex()))
+                .put("pendingIdentities", new ScimArray(page.users().stream()
+                        .<ScimValue>map(AdminJson::pendingIdentity).toList()))
                 .build();
     }
 
@@ -136,6 +150,11 @@ public final class SiteAdminResource {
         return ScimObject.builder()
                 .put("records", new ScimArray(records.stream().<ScimValue>map(AdminJson::audit).toList()))
                 .build();
+    }
+
+    private static SearchRequest searchRequest(String filter, String startIndex, String count) {
+        return new SearchRequest(RequestValues.text(filter), Optional.empty(), Optional.empty(),
+                RequestValues.integer("startIndex", startIndex), RequestValues.integer("count", count));
     }
 
     private static SiteId site(String name) {

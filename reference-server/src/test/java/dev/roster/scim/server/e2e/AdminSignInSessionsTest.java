@@ -148,7 +148,7 @@ class AdminSignInSessionsTest {
                     .isEqualTo(200);
         }
         var changed = new dev.roster.scim.server.ServerOptions("127.0.0.1", 0, database,
-                Optional.of("a-new-password"), 0, dev.roster.scim.core.policy.CreationPolicy.JIT_ONLY);
+                Optional.of("a-new-password"), 0, dev.roster.scim.core.model.CreationPolicy.JIT_ONLY);
         server = TestServer.start(changed, clock);
 
         assertThat(get(server, "/admin/api/session", id).status()).isEqualTo(401);

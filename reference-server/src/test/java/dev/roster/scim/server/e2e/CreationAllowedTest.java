@@ -4,7 +4,7 @@ import static dev.roster.scim.server.e2e.Http.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.roster.scim.core.policy.CreationPolicy;
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
-/** A server started with {@code --creation-policy allow}: SCIM POST creates users (RFC 7644 §3.3). */
+/**
+ * A server started with {@code --creation-policy allow}: new sites get that policy, and SCIM POST creates users
+ * (RFC 7644 §3.3).
+ */
 class CreationAllowedTest {
 
     @TempDir
@@ -36,6 +39,16 @@ class CreationAllowedTest {
     }
 
     @Test
+    void newSitesGetTheServersCreationPolicy() {
+        JsonNode settings = server.admin("GET", "/c/" + site + "/admin/api/settings", "", 200);
+        assertThat(settings.path("creationPolicy").asText()).isEqualTo("allow");
+        JsonNode config = call("GET", server.scimBase(site) + "/ServiceProviderConfig").bearer(token).send()
+                .expect(200);
+        assertThat(config.path("urn:ietf:params:scim:schemas:extension:roster:2.0:ServiceProviderConfig")
+                .path("userCreation").asText()).isEqualTo("allow");
+    }
+
+    @Test
     void postCreatesUserWith201LocationAndEtag() {
         Http.Reply created = call("POST", server.scimBase(site) + "/Users").bearer(token)
                 .json(user("new.user@example.com")).send();
@@ -48,6 +61,8 @@ class CreationAllowedTest {
         assertThat(created.contentType()).startsWith("application/scim+json");
         assertThat(body.path("userName").asText()).isEqualTo("new.user@example.com");
         assertThat(body.path("active").asBoolean()).isTrue();
+        assertThat(body.has("urn:ietf:params:scim:schemas:extension:roster:2.0:User")).as("an account, not pending")
+                .isFalse();
 
         JsonNode fetched = call("GET", location).bearer(token).send().expect(200);
         assertThat(fetched.path("userName").asText()).isEqualTo("new.user@example.com");

@@ -4,7 +4,7 @@ import static dev.roster.scim.server.e2e.Http.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.roster.scim.core.policy.CreationPolicy;
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.server.ServerOptions;
 import dev.roster.scim.server.StartupFailure;
 import dev.roster.scim.server.support.TestServer;

@@ -152,7 +152,11 @@ class ScimErrorResponsesTest {
 
     @Test
     void creatingUnknownUserUnderJitOnlyIs403() {
-        JsonNode error = scim("POST", "/Users").json("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+        String strict = uniqueSite("jit-only");
+        String strictToken = server.createScimReadySite(strict);
+        server.admin("PATCH", "/c/" + strict + "/admin/api/settings", "{\"creationPolicy\":\"jit-only\"}", 200);
+        JsonNode error = call("POST", server.scimBase(strict) + "/Users").bearer(strictToken)
+                .json("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
                 + "\"userName\":\"nobody@example.com\"}").send().expectScimError(403, null);
         assertThat(error.path("detail").asText()).contains("first SSO sign-in");
     }

@@ -3,7 +3,7 @@ package dev.roster.scim.server.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.scim.server.RosterApplication;
-import dev.roster.scim.core.policy.CreationPolicy;
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.server.ServerOptions;
 
 import java.io.ByteArrayOutputStream;
@@ -39,8 +39,9 @@ public final class TestServer implements AutoCloseable {
         this.console = console;
     }
 
+    /** A server with the default creation policy, as {@code java -jar reference-server.jar} starts. */
     public static TestServer start(Path database) {
-        return start(database, CreationPolicy.JIT_ONLY);
+        return start(database, CreationPolicy.DEFAULT);
     }
 
     public static TestServer start(Path database, CreationPolicy creationPolicy) {
@@ -61,7 +62,7 @@ public final class TestServer implements AutoCloseable {
 
     /** The usual options: 127.0.0.1, a free port, the test admin password, JIT only. */
     public static ServerOptions options(Path database) {
-        return new ServerOptions("127.0.0.1", 0, database, Optional.of(ADMIN_PASSWORD), 0, CreationPolicy.JIT_ONLY);
+        return new ServerOptions("127.0.0.1", 0, database, Optional.of(ADMIN_PASSWORD), 0, CreationPolicy.DEFAULT);
     }
 
     public String host() {

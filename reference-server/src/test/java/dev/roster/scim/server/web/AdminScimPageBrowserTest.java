@@ -96,14 +96,15 @@ class AdminScimPageBrowserTest {
 
         assertThat(byId("sso-required").isDisplayed()).isTrue();
         assertThat(byId("sso-required").getText()).contains("SSO must be set up first");
-        assertThat(List.of(byId("scim-enabled"), byId("generate-token"), byId("manage-roles")))
-                .noneMatch(WebElement::isEnabled);
+        assertThat(List.of(byId("scim-enabled"), byId("generate-token"), byId("manage-roles"),
+                byId("creation-policy-pending"), byId("creation-policy-allow"))).noneMatch(WebElement::isEnabled);
 
         byId("sso-configured").click();
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("generate-token")));
         assertThat(byId("scim-enabled").isEnabled()).isTrue();
         assertThat(byId("manage-roles").isEnabled()).isTrue();
+        assertThat(byId("creation-policy-jit-only").isEnabled()).isTrue();
         assertThat(byId("sso-required").isDisplayed()).isFalse();
         assertThat(settings("no-sso").path("ssoConfigured").asBoolean()).isTrue();
     }
@@ -212,6 +213,70 @@ class AdminScimPageBrowserTest {
         assertThat(ann).containsEntry("IdP says", "Deactivated").containsEntry("Last changed by", "Admin (here)");
         wait.until(d -> activityTexts().get(0).contains("Reactivated by a site admin"));
         assertThat(activityTexts().get(0)).contains("ann@example.org", "Admin (here)");
+    }
+
+    @Test
+    void theCreationPolicyIsChosenWithAnExplanationOfEachAndAppliesToTheIdpsNextPost() {
+        String token = server.createScimReadySite("policy");
+        open("policy");
+        assertThat(byId("creation-policy-pending").isSelected()).isTrue();
+        assertThat(byId("creation-policy-pending-help").getText()).contains("pending identity", "No account exists",
+                "first SSO sign-in creates the account");
+        assertThat(byId("creation-policy-jit-only-help").getText()).contains("fails (403)");
+        assertThat(byId("creation-policy-allow-help").getText()).contains("creates a full account");
+
+        byId("creation-policy-jit-only").click();
+        wait.until(d -> settings("policy").path("creationPolicy").asText().equals("jit-only"));
+        wait.until(d -> byId("status").getText().contains("Refuse them"));
+        assertThat(idp("POST", "policy", "/Users", token, oktaUser("dan@example.org", "Registered")))
+                .isEqualTo(403);
+
+        browser.navigate().refresh();
+        awaitConsole();
+        assertThat(byId("creation-policy-jit-only").isSelected()).isTrue();
+        byId("creation-policy-allow").sendKeys(Keys.SPACE);
+        wait.until(d -> settings("policy").path("creationPolicy").asText().equals("allow"));
+        assertThat(idp("POST", "policy", "/Users", token, oktaUser("dan@example.org", "Registered")))
+                .isEqualTo(201);
+        wait.until(d -> userRow("dan@example.org") != null);
+        assertThat(byId("pending-body").findElements(By.tagName("tr"))).isEmpty();
+    }
+
+    @Test
+    void pendingIdentitiesAreListedApartAndMoveToTheUsersAtTheirFirstSignIn() {
+        String token = server.createScimReadySite("held");
+        signInWithSso("held", "ann@example.org", "Ann", "Lee");
+        assertThat(idp("POST", "held", "/Users", token, oktaUser("dan@example.org", "Moderator"))).isEqualTo(201);
+        open("held");
+
+        assertThat(pendingCells("dan@example.org")).containsEntry("IdP says", "Active")
+                .containsEntry("Role at first sign-in", "Moderator").containsEntry("Email", "dan@example.org");
+        assertThat(byId("pending-summary").getText()).isEqualTo("1 pending identity.");
+        assertThat(userNames()).containsExactly("ann@example.org");
+
+        String id = scimId("held", token, "dan@example.org");
+        assertThat(idp("PATCH", "held", "/Users/" + id, token, "{\"schemas\":"
+                + "[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}")).isEqualTo(200);
+        // No reload: the page's polling brings the IdP's change in.
+        wait.until(d -> pendingCells("dan@example.org").get("IdP says").equals("Deactivated: cannot sign in"));
+        byId("manage-roles").click();
+        wait.until(d -> pendingCells("dan@example.org").get("Role at first sign-in")
+                .equals("Registered (SCIM does not manage roles here)"));
+        byId("manage-roles").click();
+        wait.until(d -> settings("held").path("manageRoles").asBoolean());
+
+        idp("PATCH", "held", "/Users/" + id, token, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":true}}]}");
+        signInWithSso("held", "dan@example.org", "Dan", "Ito");
+
+        wait.until(d -> userNames().contains("dan@example.org"));
+        wait.until(d -> byId("pending-body").findElements(By.tagName("tr")).isEmpty());
+        assertThat(byId("pending-summary").getText()).isEqualTo("Nobody is waiting for their first sign-in.");
+        assertThat(cells("dan@example.org")).containsEntry("Status", "Active").containsEntry("Last changed by",
+                "Sign-in");
+        wait.until(d -> activityTexts().stream().anyMatch(row -> row.contains("dan@example.org")
+                && row.contains("First SSO sign-in: the account was created from the pending identity")));
     }
 
     @Test
@@ -371,6 +436,7 @@ class AdminScimPageBrowserTest {
         signInWithSso("demo-shot", "ann@example.org", "Ann", "Lee");
         signInWithSso("demo-shot", "bob@example.org", "Bob", "Ray");
         signInWithSso("demo-shot", "cai@example.org", "Cai", "Wu");
+        idp("POST", "demo-shot", "/Users", token, oktaUser("dan@example.org", "Moderator"));
         idp("PATCH", "demo-shot", "/Users/" + scimId("demo-shot", token, "bob@example.org"), token,
                 "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
                         + "\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}");
@@ -381,6 +447,7 @@ class AdminScimPageBrowserTest {
         userRow("bob@example.org").findElement(By.cssSelector("button[aria-label='Reactivate bob@example.org']"))
                 .click();
         wait.until(d -> !userRow("bob@example.org").findElements(By.className("drift-marker")).isEmpty());
+        pendingCells("dan@example.org");
         byId("generate-token").click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-token-ok"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-value")));
@@ -447,6 +514,22 @@ class AdminScimPageBrowserTest {
         });
     }
 
+    /** The pending identity's row as column → text, read again if the page replaced the row meanwhile. */
+    private static Map<String, String> pendingCells(String userName) {
+        return wait.until(d -> {
+            WebElement row = d.findElements(By.cssSelector("#pending-body tr")).stream()
+                    .filter(candidate -> userName.equals(candidate.getDomAttribute("data-user-name")))
+                    .findFirst().orElse(null);
+            if (row == null) {
+                return null;
+            }
+            Map<String, String> cells = new LinkedHashMap<>();
+            row.findElements(By.tagName("td")).forEach(td ->
+                    cells.put(td.getDomAttribute("data-label"), td.getText().strip()));
+            return cells;
+        });
+    }
+
     private static List<String> userNames() {
         return browser.findElements(By.cssSelector("#users-body tr")).stream()
                 .map(row -> row.getDomAttribute("data-user-name")).toList();
@@ -471,6 +554,14 @@ class AdminScimPageBrowserTest {
             throw new UncheckedIOException(e);
         }
         server.admin("POST", "/c/" + site + "/sso/sign-in", body, 201);
+    }
+
+    /** What Okta POSTs when someone is assigned, before their first sign-in. */
+    private static String oktaUser(String userName, String userType) {
+        return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + userName + "\","
+                + "\"name\":{\"givenName\":\"Dan\",\"familyName\":\"Ito\"},\"emails\":[{\"primary\":true,"
+                + "\"value\":\"" + userName + "\",\"type\":\"work\"}],\"externalId\":\"00u-" + userName + "\","
+                + "\"userType\":\"" + userType + "\",\"active\":true}";
     }
 
     private static int idp(String method, String site, String path, String token, String body) {

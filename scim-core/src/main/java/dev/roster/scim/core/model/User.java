@@ -13,6 +13,11 @@ import java.util.Optional;
  * <p>Beyond SCIM, a user records the status the IdP last asserted ({@code idpActive}, so drift between the IdP and
  * local administration can be shown), who changed it last, whether an IdP has claimed it with a POST, whether SCIM
  * deleted it (hidden from SCIM, kept for an admin to restore), and a version bumped on every change.
+ *
+ * <p>A {@code pending} user is not an account: it is the identity an IdP provisioned for a person who has not
+ * signed in yet (creation policy {@code PENDING}). SCIM sees and changes it like any user; nothing else does. It
+ * cannot sign anyone in, counts for no role, and becomes the account, with the same id, at the person's first SSO
+ * sign-in (see {@code JitSignIn}).
  */
 public record User(
         String id,
@@ -28,6 +33,7 @@ public record User(
         ChangeSource lastChangedBy,
         boolean claimedByIdp,
         boolean hidden,
+        boolean pending,
         long version,
         Instant created,
         Instant lastModified) {
@@ -67,39 +73,46 @@ public record User(
 
     public User withActive(boolean value) {
         return new User(id, userName, externalId, value, role, displayName, name, emails, otherAttributes, idpActive,
-                lastChangedBy, claimedByIdp, hidden, version, created, lastModified);
+                lastChangedBy, claimedByIdp, hidden, pending, version, created, lastModified);
     }
 
     public User withRole(Role value) {
         return new User(id, userName, externalId, active, value, displayName, name, emails, otherAttributes,
-                idpActive, lastChangedBy, claimedByIdp, hidden, version, created, lastModified);
+                idpActive, lastChangedBy, claimedByIdp, hidden, pending, version, created, lastModified);
     }
 
     public User withIdpActive(Optional<Boolean> value) {
         return new User(id, userName, externalId, active, role, displayName, name, emails, otherAttributes, value,
-                lastChangedBy, claimedByIdp, hidden, version, created, lastModified);
+                lastChangedBy, claimedByIdp, hidden, pending, version, created, lastModified);
     }
 
     public User withHidden(boolean value) {
         return new User(id, userName, externalId, active, role, displayName, name, emails, otherAttributes,
-                idpActive, lastChangedBy, claimedByIdp, value, version, created, lastModified);
+                idpActive, lastChangedBy, claimedByIdp, value, pending, version, created, lastModified);
+    }
+
+    /** This user as a pending identity ({@code true}) or as an account ({@code false}). */
+    public User withPending(boolean value) {
+        return new User(id, userName, externalId, active, role, displayName, name, emails, otherAttributes,
+                idpActive, lastChangedBy, claimedByIdp, hidden, value, version, created, lastModified);
     }
 
     public User withClaimedByIdp(boolean value) {
         return new User(id, userName, externalId, active, role, displayName, name, emails, otherAttributes,
-                idpActive, lastChangedBy, value, hidden, version, created, lastModified);
+                idpActive, lastChangedBy, value, hidden, pending, version, created, lastModified);
     }
 
     /** A copy with the profile (SCIM attributes other than status and role) of another user value. */
     public User withProfile(String newUserName, Optional<String> newExternalId, Optional<String> newDisplayName,
                             Name newName, List<Email> newEmails, ScimObject newOtherAttributes) {
         return new User(id, newUserName, newExternalId, active, role, newDisplayName, newName, newEmails,
-                newOtherAttributes, idpActive, lastChangedBy, claimedByIdp, hidden, version, created, lastModified);
+                newOtherAttributes, idpActive, lastChangedBy, claimedByIdp, hidden, pending, version, created,
+                lastModified);
     }
 
     /** The next version of this user: version bumped, modification time and source recorded. */
     public User nextVersion(ChangeSource source, Instant now) {
         return new User(id, userName, externalId, active, role, displayName, name, emails, otherAttributes,
-                idpActive, source, claimedByIdp, hidden, version + 1, created, now);
+                idpActive, source, claimedByIdp, hidden, pending, version + 1, created, now);
     }
 }

@@ -11,7 +11,8 @@ import java.util.TreeSet;
 /**
  * Maps a {@link User} to its SCIM representation (RFC 7643 §4.1) and a canonical representation back to a
  * {@link UserProfile}. The representation shows the user's actual role in {@code userType} and its actual status
- * in {@code active}; {@code meta.location} is left to the adapter, which knows the base URL.
+ * in {@code active}, and marks a pending identity with {@code pending: true} in Roster's extension;
+ * {@code meta.location} is left to the adapter, which knows the base URL.
  *
  * <pre>{@code
  * ScimObject json = UserResources.toScim(user);
@@ -52,6 +53,9 @@ public final class UserResources {
         json.put("userType", user.role().scimValue())
                 .put("active", user.active());
         extensions.forEach(urn -> user.otherAttributes().get(urn).ifPresent(value -> json.put(urn, value)));
+        if (user.pending()) {
+            json.put(UserSchemas.ROLE_EXTENSION, ScimObject.builder().put(UserSchemas.PENDING_ATTRIBUTE, true).build());
+        }
         json.put("meta", ScimObject.builder()
                 .put("resourceType", "User")
                 .put("created", user.created().toString())
@@ -85,7 +89,8 @@ public final class UserResources {
     /** The profile of an existing user, in the same canonical form {@link #profileOf} reads. */
     public static ScimObject editableView(User user) {
         ScimObject full = toScim(user);
-        return full.without("schemas").without("id").without("meta").without("userType").without("active");
+        return full.without("schemas").without("id").without("meta").without("userType").without("active")
+                .without(UserSchemas.ROLE_EXTENSION);
     }
 
     private static ScimArray schemasOf(User user) {
@@ -94,6 +99,9 @@ public final class UserResources {
         user.otherAttributes().names().stream()
                 .filter(name -> name.regionMatches(true, 0, "urn:", 0, 4))
                 .forEach(urn -> schemas.add(ScimValue.of(urn)));
+        if (user.pending()) {
+            schemas.add(ScimValue.of(UserSchemas.ROLE_EXTENSION));
+        }
         return new ScimArray(schemas);
     }
 

@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The schemas of the User resource as data: the core User schema (RFC 7643 §4.1), the Enterprise User extension
- * (§4.3), Roster's role extension (the {@code stackUserType} attribute that Entra ID sends because it keeps
- * {@code userType} for itself) and the common attributes {@code id}, {@code externalId} and {@code meta} (§3.1).
+ * (§4.3), Roster's extension (the {@code stackUserType} attribute that Entra ID sends because it keeps
+ * {@code userType} for itself, and the read-only {@code pending} mark of an identity that has not signed in yet)
+ * and the common attributes {@code id}, {@code externalId} and {@code meta} (§3.1).
  */
 public final class UserSchemas {
 
@@ -117,12 +118,25 @@ public final class UserSchemas {
                             string("displayName").mutability(Mutability.READ_ONLY).build())
                             .description("The user's manager.").build()));
 
+    /** The attribute of {@link #ROLE_EXTENSION} that marks a pending identity. */
+    public static final String PENDING_ATTRIBUTE = "pending";
+
     public static final SchemaDefinition ROLE_EXTENSION_SCHEMA = new SchemaDefinition(ROLE_EXTENSION, "RosterUser",
-            "The site role, for identity providers that keep userType for themselves (Entra ID).",
+            "Roster's own User attributes: the site role, for identity providers that keep userType for themselves "
+                    + "(Entra ID), and whether the user has signed in yet.",
             List.of(string("stackUserType").mutability(Mutability.WRITE_ONLY).returned(Returned.NEVER).canonicalValues("Registered", "Moderator", "Admin")
                     .description("Sets the user's role when the site lets SCIM manage roles. "
                             + ROLE_VALUES_DESCRIPTION)
-                    .build()));
+                    .build(),
+                    bool(PENDING_ATTRIBUTE).mutability(Mutability.READ_ONLY)
+                            .description("true while the user is a pending identity: the identity provider "
+                                    + "assigned them, but they have not signed in through SSO yet, so no account "
+                                    + "exists. A 201 to POST /Users of someone who never signed in creates such an "
+                                    + "identity; it takes PATCH, PUT and DELETE like any user. Their first SSO "
+                                    + "sign-in creates the account from it, with the same id, and the attribute "
+                                    + "disappears. A pending identity the identity provider deactivated cannot "
+                                    + "sign in. Absent for every user who has signed in.")
+                            .build()));
 
     /** The attributes every resource has (RFC 7643 §3.1); they belong to no schema's attribute list. */
     public static final List<AttributeDefinition> COMMON_ATTRIBUTES = List.of(

@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A site must keep at least one active Admin: the last one cannot be deactivated, deleted or demoted, whether by
- * the IdP over SCIM or by a local admin, or nobody could administer the site any more. Refused with
+ * the IdP over SCIM or by a local admin, or nobody could administer the site any more. A pending identity with the
+ * Admin role does not count: it is nobody's account until its first sign-in. Refused with
  * {@code 409 Conflict} (RFC 7644 §3.12) and a detail saying what to do instead.
  *
  * <pre>{@code
@@ -33,8 +34,9 @@ public final class LastAdminGuard {
         }
     }
 
+    /** An account (not a pending identity, which nobody can use yet) that is active, visible and Admin. */
     public static boolean isActiveAdmin(User user) {
-        return user.active() && !user.hidden() && user.role() == Role.ADMIN;
+        return user.active() && !user.hidden() && !user.pending() && user.role() == Role.ADMIN;
     }
 
     private static String verb(User after) {

@@ -2,6 +2,7 @@ package dev.roster.scim.core.service;
 
 import dev.roster.scim.core.model.AttributeDefinition;
 import dev.roster.scim.core.model.AttributeType;
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.SchemaDefinition;
 import dev.roster.scim.core.model.ScimArray;
 import dev.roster.scim.core.model.ScimObject;
@@ -10,7 +11,10 @@ import dev.roster.scim.core.model.UserSchemas;
 import dev.roster.scim.core.port.in.Discovery;
 import dev.roster.scim.core.port.in.ScimUsers;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,13 +28,23 @@ public final class DiscoveryService implements Discovery {
     static final String RESOURCE_TYPE_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
     static final String SCHEMA_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema";
 
-    private final ScimObject serviceProviderConfig = renderServiceProviderConfig();
+    /** Roster's extension of ServiceProviderConfig: what a 201 to {@code POST /Users} means on the site. */
+    static final String SERVICE_PROVIDER_CONFIG_EXTENSION =
+            "urn:ietf:params:scim:schemas:extension:roster:2.0:ServiceProviderConfig";
+
+    private final ScimObject serviceProviderConfig = renderServiceProviderConfig(Optional.empty());
+    private final Map<CreationPolicy, ScimObject> serviceProviderConfigs = renderServiceProviderConfigs();
     private final List<ScimObject> resourceTypes = List.of(renderUserResourceType());
     private final List<ScimObject> schemas = UserSchemas.ALL.stream().map(DiscoveryService::renderSchema).toList();
 
     @Override
     public ScimObject serviceProviderConfig() {
         return serviceProviderConfig;
+    }
+
+    @Override
+    public ScimObject serviceProviderConfig(CreationPolicy creationPolicy) {
+        return serviceProviderConfigs.get(creationPolicy);
     }
 
     @Override
@@ -59,10 +73,20 @@ public final class DiscoveryService implements Discovery {
                 .findFirst();
     }
 
-    /** RFC 7643 §5. */
-    private static ScimObject renderServiceProviderConfig() {
-        return ScimObject.builder()
-                .put("schemas", ScimArray.of(ScimValue.of(SERVICE_PROVIDER_CONFIG_SCHEMA)))
+    private static Map<CreationPolicy, ScimObject> renderServiceProviderConfigs() {
+        Map<CreationPolicy, ScimObject> rendered = new EnumMap<>(CreationPolicy.class);
+        for (CreationPolicy policy : CreationPolicy.values()) {
+            rendered.put(policy, renderServiceProviderConfig(Optional.of(policy)));
+        }
+        return rendered;
+    }
+
+    /** RFC 7643 §5, with Roster's extension saying what {@code POST /Users} does where the policy is known. */
+    private static ScimObject renderServiceProviderConfig(Optional<CreationPolicy> creationPolicy) {
+        List<ScimValue> schemas = new ArrayList<>(List.of(ScimValue.of(SERVICE_PROVIDER_CONFIG_SCHEMA)));
+        creationPolicy.ifPresent(policy -> schemas.add(ScimValue.of(SERVICE_PROVIDER_CONFIG_EXTENSION)));
+        ScimObject.Builder config = ScimObject.builder()
+                .put("schemas", new ScimArray(schemas))
                 .put("patch", supported(true))
                 .put("bulk", ScimObject.builder().put("supported", false)
                         .put("maxOperations", ScimValue.of(0)).put("maxPayloadSize", ScimValue.of(0)).build())
@@ -78,9 +102,26 @@ public final class DiscoveryService implements Discovery {
                                 + "token (RFC 6750), generated on the site's SCIM integration page.")
                         .put("specUri", "https://www.rfc-editor.org/info/rfc6750")
                         .put("primary", true)
-                        .build()))
-                .put("meta", meta("ServiceProviderConfig"))
-                .build();
+                        .build()));
+        creationPolicy.ifPresent(policy -> config.put(SERVICE_PROVIDER_CONFIG_EXTENSION, ScimObject.builder()
+                .put("userCreation", policy.label())
+                .put("userCreationDescription", whatAPostDoes(policy))
+                .build()));
+        return config.put("meta", meta("ServiceProviderConfig")).build();
+    }
+
+    /** What a {@code 201} (or a refusal) to {@code POST /Users} means under the policy, for the IdP's admin. */
+    static String whatAPostDoes(CreationPolicy policy) {
+        String link = "A POST of a user who has signed in links that user (201). ";
+        return switch (policy) {
+            case PENDING -> link + "A POST of someone who has not signed in yet answers 201 with a pending "
+                    + "identity (" + UserSchemas.ROLE_EXTENSION + ":" + UserSchemas.PENDING_ATTRIBUTE + " true): no "
+                    + "account exists, but lookups find it and it takes PATCH, PUT and DELETE. Their first SSO "
+                    + "sign-in creates the account from it, with the same id; a deactivated one cannot sign in.";
+            case JIT_ONLY -> link + "A POST of someone who has not signed in yet is refused with 403: users are "
+                    + "created at their first SSO sign-in only.";
+            case ALLOW -> link + "A POST of someone who has not signed in yet creates their account (201).";
+        };
     }
 
     /** RFC 7643 §6. */
@@ -90,7 +131,9 @@ public final class DiscoveryService implements Discovery {
                 .put("id", "User")
                 .put("name", "User")
                 .put("endpoint", "/Users")
-                .put("description", "User Account")
+                .put("description", "User accounts, and pending identities: people the identity provider "
+                        + "provisioned who have not signed in yet (" + UserSchemas.ROLE_EXTENSION + ":"
+                        + UserSchemas.PENDING_ATTRIBUTE + ")")
                 .put("schema", UserSchemas.CORE_USER)
                 .put("schemaExtensions", ScimArray.of(
                         extension(UserSchemas.ENTERPRISE_USER),

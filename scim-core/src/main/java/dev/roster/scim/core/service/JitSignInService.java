@@ -6,6 +6,7 @@ import dev.roster.scim.core.identifier.IdentifierProfile;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.Email;
 import dev.roster.scim.core.model.Name;
+import dev.roster.scim.core.model.Role;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.User;
@@ -23,6 +24,12 @@ import java.util.Optional;
 /**
  * {@link JitSignIn}: the first sign-in creates the user, later ones refresh its email and name. A sign-in that
  * changes nothing writes nothing, so signing in does not disturb the IdP's {@code If-Match} versions.
+ *
+ * <p>The first sign-in of a person the IdP provisioned before (a pending identity with their userName, matched as
+ * the store matches every userName, by the identifier profile's key) creates the account from that identity: same id,
+ * {@code externalId}, status and profile, the IdP's role where the site lets SCIM manage roles (Registered
+ * otherwise), and the sign-in's name and email applied as at every sign-in. A pending identity the IdP deactivated
+ * refuses the sign-in (403) and stays pending.
  */
 public final class JitSignInService implements JitSignIn {
 
@@ -36,12 +43,12 @@ public final class JitSignInService implements JitSignIn {
 
     @Override
     public SignInOutcome signIn(SiteId site, SsoAssertion assertion) {
-        requireSso(site);
+        SiteSettings settings = requireSso(site);
         // No exception for names stored before the profile: a look-alike must not sign in to the account it copies.
         UserWrites.requireAcceptableUserName(assertion.userName());
         Optional<User> existing = ports.users().findByUserName(site, assertion.userName());
         if (existing.isPresent()) {
-            return new SignInOutcome(refresh(site, existing.get().id(), assertion), false);
+            return refresh(site, existing.get().id(), assertion, settings);
         }
         try {
             User created = newUser(assertion);
@@ -50,9 +57,9 @@ public final class JitSignInService implements JitSignIn {
             if (e.type() != ScimErrorType.UNIQUENESS) {
                 throw e;
             }
-            // A simultaneous first sign-in of the same user won the insert; this one is a later sign-in.
+            // A simultaneous first sign-in of the same user, or the IdP's POST, won the insert.
             User winner = ports.users().findByUserName(site, assertion.userName()).orElseThrow(() -> e);
-            return new SignInOutcome(refresh(site, winner.id(), assertion), false);
+            return refresh(site, winner.id(), assertion, settings);
         }
     }
 
@@ -77,26 +84,50 @@ public final class JitSignInService implements JitSignIn {
         });
     }
 
-    private void requireSso(SiteId site) {
+    private SiteSettings requireSso(SiteId site) {
         SiteSettings settings = ports.sites().find(site)
                 .orElseThrow(() -> ScimException.notFound("No site '" + site + "'."));
         if (!settings.ssoConfigured()) {
             throw ScimException.conflict("SSO is not configured for this site, so nobody can sign in with it.");
         }
+        return settings;
     }
 
-    private User refresh(SiteId site, String id, SsoAssertion assertion) {
-        return writes.update(site, id, ChangeSource.SIGN_IN, Optional.empty(), UserWrites.Lookup.ANY, current -> {
-            if (current.hidden()) {
-                throw ScimException.forbidden("'" + current.userName() + "' was removed from this site by the "
-                        + "identity provider; a site admin can restore them.");
-            }
-            if (!current.active()) {
-                throw ScimException.forbidden("'" + current.userName() + "' is deactivated in this site; a site "
-                        + "admin or the identity provider can reactivate them.");
-            }
-            return UserWrites.Change.to(refreshed(current, assertion));
-        });
+    /** A sign-in of a stored user: the account refreshed, or created from a pending identity. */
+    private SignInOutcome refresh(SiteId site, String id, SsoAssertion assertion, SiteSettings settings) {
+        // The change may run again after a lost race; what it found on its last run is what happened.
+        boolean[] claimed = new boolean[1];
+        User user = writes.update(site, id, ChangeSource.SIGN_IN, Optional.empty(), UserWrites.Lookup.ANY,
+                current -> {
+                    claimed[0] = current.pending();
+                    return UserWrites.Change.to(current.pending()
+                            ? claim(current, assertion, settings)
+                            : refreshed(requireUsable(current), assertion));
+                });
+        return new SignInOutcome(user, claimed[0]);
+    }
+
+    private static User requireUsable(User current) {
+        if (current.hidden()) {
+            throw ScimException.forbidden("'" + current.userName() + "' was removed from this site by the "
+                    + "identity provider; a site admin can restore them.");
+        }
+        if (!current.active()) {
+            throw ScimException.forbidden("'" + current.userName() + "' is deactivated in this site; a site "
+                    + "admin or the identity provider can reactivate them.");
+        }
+        return current;
+    }
+
+    /** The account a pending identity becomes at its person's first sign-in. */
+    private static User claim(User pending, SsoAssertion assertion, SiteSettings settings) {
+        if (!pending.active()) {
+            throw ScimException.forbidden("'" + pending.userName() + "' is deactivated in the identity provider, "
+                    + "so they cannot sign in. No account was created; the identity provider can reactivate them.");
+        }
+        User account = pending.withPending(false)
+                .withRole(settings.manageRoles() ? pending.role() : Role.REGISTERED);
+        return refreshed(account, assertion);
     }
 
     private User newUser(SsoAssertion assertion) {

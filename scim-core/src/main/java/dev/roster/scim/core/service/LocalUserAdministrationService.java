@@ -10,6 +10,7 @@ import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.port.in.LocalUserAdministration;
 import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.out.SortSpec;
+import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.model.UserPage;
 
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@link LocalUserAdministration}. Local changes leave {@code idpActive} alone: it is what the IdP said, so a local
- * reactivation of a user the IdP deactivated shows as drift.
+ * reactivation of a user the IdP deactivated shows as drift. Pending identities are refused (409).
  */
 public final class LocalUserAdministrationService implements LocalUserAdministration {
 
@@ -52,12 +53,19 @@ public final class LocalUserAdministrationService implements LocalUserAdministra
     @Override
     public User restore(SiteId site, String userId) {
         return writes.update(site, userId, ChangeSource.ADMIN, Optional.empty(), UserWrites.Lookup.ANY,
-                current -> UserWrites.Change.to(current.withHidden(false)));
+                current -> UserWrites.Change.to(requireAccount(current).withHidden(false)));
     }
 
     @Override
     public UserPage users(SiteId site, SearchRequest request) {
-        return ports.users().search(site, SearchQueries.toQuery(request, Optional.of(BY_USER_NAME), true));
+        return ports.users().search(site, SearchQueries.toQuery(request, Optional.of(BY_USER_NAME), true,
+                UserQuery.Pending.EXCLUDED));
+    }
+
+    @Override
+    public UserPage pendingIdentities(SiteId site, SearchRequest request) {
+        return ports.users().search(site, SearchQueries.toQuery(request, Optional.of(BY_USER_NAME), false,
+                UserQuery.Pending.ONLY));
     }
 
     @Override
@@ -72,6 +80,7 @@ public final class LocalUserAdministrationService implements LocalUserAdministra
 
     private User change(SiteId site, String userId, UnaryOperator<User> change) {
         return writes.update(site, userId, ChangeSource.ADMIN, Optional.empty(), UserWrites.Lookup.ANY, current -> {
+            requireAccount(current);
             if (current.hidden()) {
                 throw ScimException.conflict("'" + current.userName() + "' was deleted by the identity provider; "
                         + "restore them first.");
@@ -80,5 +89,19 @@ public final class LocalUserAdministrationService implements LocalUserAdministra
             writes.guardLastAdmin(site, current, after);
             return UserWrites.Change.to(after);
         });
+    }
+
+    /**
+     * 409 for a pending identity. A local status or role on it would be overwritten by the IdP's next update and
+     * would hold no account; keeping someone out before their first sign-in is the IdP's to do (unassign or
+     * deactivate them there), and once they signed in, their account can be changed here.
+     */
+    private static User requireAccount(User current) {
+        if (current.pending()) {
+            throw ScimException.conflict("'" + current.userName() + "' has not signed in yet, so there is no "
+                    + "account to change: the identity provider manages this pending identity. To keep them out, "
+                    + "unassign or deactivate them in the identity provider.");
+        }
+        return current;
     }
 }

@@ -1,7 +1,9 @@
 package dev.roster.scim.core.service;
 
+import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.ChangeSource;
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
@@ -11,39 +13,46 @@ import dev.roster.scim.core.model.UserProfile;
 import dev.roster.scim.core.model.UserResources;
 import dev.roster.scim.core.patch.PatchEngine;
 import dev.roster.scim.core.patch.PatchRequest;
-import dev.roster.scim.core.policy.CreationPolicy;
 import dev.roster.scim.core.policy.ProvisioningDecision;
 import dev.roster.scim.core.policy.ProvisioningPolicy;
 import dev.roster.scim.core.policy.ScimAssertions;
 import dev.roster.scim.core.port.in.CreateOutcome;
 import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.in.SearchRequest;
+import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.model.UserPage;
 
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link ScimUsers} under the {@link ProvisioningPolicy}, the {@link CreationPolicy} and the last-admin guard.
+ * {@link ScimUsers} under the {@link ProvisioningPolicy}, each site's {@link CreationPolicy} and the last-admin
+ * guard. A site whose settings hold no creation policy of its own follows the default given here.
  *
  * <pre>{@code
- * ScimUsers users = new ScimUsersService(ports);                        // JIT only
- * ScimUsers open = new ScimUsersService(ports, CreationPolicy.ALLOW);
+ * ScimUsers users = new ScimUsersService(ports);                             // default: CreationPolicy.PENDING
+ * ScimUsers strict = new ScimUsersService(ports, CreationPolicy.JIT_ONLY);   // for sites without their own
  * }</pre>
  */
 public final class ScimUsersService implements ScimUsers {
 
     private final Ports ports;
-    private final CreationPolicy creation;
+    private final CreationPolicy defaultCreation;
     private final UserWrites writes;
 
+    /** Sites without a creation policy of their own follow {@link CreationPolicy#DEFAULT}. */
     public ScimUsersService(Ports ports) {
-        this(ports, CreationPolicy.JIT_ONLY);
+        this(ports, CreationPolicy.DEFAULT);
     }
 
-    public ScimUsersService(Ports ports, CreationPolicy creation) {
+    /**
+     * @param defaultCreation the creation policy of sites whose settings hold none; give
+     *                        {@code SiteAdministrationService} the same one, so that what the admin sees is what
+     *                        applies
+     */
+    public ScimUsersService(Ports ports, CreationPolicy defaultCreation) {
         this.ports = Objects.requireNonNull(ports, "ports");
-        this.creation = Objects.requireNonNull(creation, "creation");
+        this.defaultCreation = Objects.requireNonNull(defaultCreation, "defaultCreation");
         this.writes = new UserWrites(ports);
     }
 
@@ -58,7 +67,8 @@ public final class ScimUsersService implements ScimUsers {
     @Override
     public UserPage search(SiteId site, SearchRequest request) {
         scimSettings(site);
-        return ports.users().search(site, SearchQueries.toQuery(request, Optional.empty(), false));
+        return ports.users().search(site, SearchQueries.toQuery(request, Optional.empty(), false,
+                UserQuery.Pending.INCLUDED));
     }
 
     @Override
@@ -73,14 +83,26 @@ public final class ScimUsersService implements ScimUsers {
         }
         // Before the creation policy: an IdP that sends a refused name learns what to fix, not that it may not create.
         UserWrites.requireAcceptableUserName(profile.userName());
-        return switch (creation) {
-            // 403 without scimType: IdPs treat 5xx and 429 as transient and retry them, a 403 as final; the detail
-            // is what the IdP admin reads in the provisioning log.
-            case JIT_ONLY -> throw ScimException.forbidden("This site does not create users over SCIM: '"
-                    + profile.userName() + "' is created at their first SSO sign-in. After that, the "
-                    + "identity provider can link and manage them.");
-            case ALLOW -> CreateOutcome.created(insert(site, profile, asserted, settings));
-        };
+        CreationPolicy policy = settings.creationPolicyOr(defaultCreation);
+        try {
+            return switch (policy) {
+                case PENDING -> CreateOutcome.pending(insert(site, profile, asserted, settings, true));
+                // 403 without scimType: IdPs treat 5xx and 429 as transient and retry them, a 403 as final; the
+                // detail is what the IdP admin reads in the provisioning log.
+                case JIT_ONLY -> throw ScimException.forbidden("This site does not create users over SCIM: '"
+                        + profile.userName() + "' is created at their first SSO sign-in. After that, the "
+                        + "identity provider can link and manage them.");
+                case ALLOW -> CreateOutcome.created(insert(site, profile, asserted, settings, false));
+            };
+        } catch (ScimException e) {
+            if (e.type() != ScimErrorType.UNIQUENESS) {
+                throw e;
+            }
+            // The person's first sign-in (or another POST) stored the userName meanwhile: link that user instead,
+            // which is a 409 only if an IdP claimed it.
+            User winner = ports.users().findByUserName(site, profile.userName()).orElseThrow(() -> e);
+            return CreateOutcome.linked(link(site, winner.id(), profile, asserted, settings));
+        }
     }
 
     @Override
@@ -115,6 +137,9 @@ public final class ScimUsersService implements ScimUsers {
     public void delete(SiteId site, String id, Optional<String> ifMatch) {
         scimSettings(site);
         writes.update(site, id, ChangeSource.SCIM, IfMatch.parse(ifMatch), UserWrites.Lookup.VISIBLE, current -> {
+            if (current.pending()) {
+                return UserWrites.Change.erasing(current);
+            }
             // The IdP no longer wants the user: it asserts inactive, so a later local reactivation shows as drift.
             User deleted = current.withActive(false).withHidden(true).withIdpActive(Optional.of(false));
             writes.guardLastAdmin(site, current, deleted);
@@ -124,7 +149,7 @@ public final class ScimUsersService implements ScimUsers {
 
     /**
      * Links the existing user of a POSTed userName: an IdP claims it, or provisions again a user it deleted. A user
-     * an IdP already claimed (and did not delete) makes the POST a duplicate.
+     * an IdP already claimed (and did not delete), a pending identity included, makes the POST a duplicate.
      */
     private User link(SiteId site, String id, UserProfile profile, ScimAssertions asserted, SiteSettings settings) {
         return writes.update(site, id, ChangeSource.SCIM, Optional.empty(), UserWrites.Lookup.ANY, current -> {
@@ -136,9 +161,12 @@ public final class ScimUsersService implements ScimUsers {
         });
     }
 
-    private User insert(SiteId site, UserProfile profile, ScimAssertions asserted, SiteSettings settings) {
+    /** Stores what the IdP asserted as a new account, or as a pending identity (same rules, no account). */
+    private User insert(SiteId site, UserProfile profile, ScimAssertions asserted, SiteSettings settings,
+                        boolean pending) {
         User fresh = profile.applyTo(UserWrites.newUser(profile.userName(), ChangeSource.SCIM, writes.now()))
-                .withClaimedByIdp(true);
+                .withClaimedByIdp(true)
+                .withPending(pending);
         ProvisioningDecision decision = ProvisioningPolicy.decide(fresh, asserted, settings);
         return writes.insert(site, decision.user(), ChangeSource.SCIM, decision.ignoredRole());
     }
@@ -159,15 +187,4 @@ public final class ScimUsersService implements ScimUsers {
         }
         return settings;
     }
-
-    /**
-     * The filter, checked against the User schemas here, so that every store gets only filters that make sense
-     * ({@code userName eq 5} is {@code 400 invalidFilter}, whatever the store would have made of it).
-     */
-
-    /**
-     * The attribute {@code sortBy} names. An unknown name is a client error (400): silently ignoring it would
-     * hand back unsorted pages that look sorted.
-     */
-
 }

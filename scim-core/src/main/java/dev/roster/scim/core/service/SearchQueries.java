@@ -26,14 +26,15 @@ final class SearchQueries {
     private SearchQueries() {
     }
 
-    static UserQuery toQuery(SearchRequest request, Optional<SortSpec> defaultSort, boolean includeHidden) {
+    static UserQuery toQuery(SearchRequest request, Optional<SortSpec> defaultSort, boolean includeHidden,
+                             UserQuery.Pending pending) {
         Optional<Filter> filter = request.filter().filter(text -> !text.isBlank()).map(SearchQueries::filterOf);
         Optional<SortSpec> sort = request.sortBy().filter(text -> !text.isBlank())
                 .map(sortBy -> new SortSpec(sortPath(sortBy), ascending(request.sortOrder())))
                 .or(() -> defaultSort);
         int startIndex = Math.max(1, request.startIndex().orElse(1));
         int count = Math.min(ScimUsers.MAX_RESULTS, Math.max(0, request.count().orElse(ScimUsers.MAX_RESULTS)));
-        return new UserQuery(filter, sort, startIndex, count, includeHidden);
+        return new UserQuery(filter, sort, startIndex, count, includeHidden, pending);
     }
 
     private static Filter filterOf(String text) {

@@ -1,6 +1,7 @@
 package dev.roster.scim.core.service;
 
 import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.TokenHash;
@@ -17,23 +18,43 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@link SiteAdministration}. */
+/**
+ * {@link SiteAdministration}. New sites get the default creation policy given here; a site whose stored settings
+ * hold none (created before sites had one, or by a store that keeps none) shows that default too.
+ *
+ * <pre>{@code
+ * CreationPolicy serverDefault = CreationPolicy.PENDING;
+ * SiteAdministration sites = new SiteAdministrationService(ports, serverDefault);
+ * ScimUsers scim = new ScimUsersService(ports, serverDefault);   // the same default, so what is shown applies
+ * }</pre>
+ */
 public final class SiteAdministrationService implements SiteAdministration {
 
     private static final int TOKEN_BYTES = 32;
 
     private final Ports ports;
     private final SecureRandom random;
+    private final CreationPolicy defaultCreation;
     /** Compared against when a site has no token, so that answering takes as long as for a wrong token. */
     private final TokenHash unusable;
 
+    /** New sites get {@link CreationPolicy#DEFAULT}. */
     public SiteAdministrationService(Ports ports) {
-        this(ports, new SecureRandom());
+        this(ports, CreationPolicy.DEFAULT);
+    }
+
+    public SiteAdministrationService(Ports ports, CreationPolicy defaultCreation) {
+        this(ports, new SecureRandom(), defaultCreation);
     }
 
     public SiteAdministrationService(Ports ports, SecureRandom random) {
+        this(ports, random, CreationPolicy.DEFAULT);
+    }
+
+    public SiteAdministrationService(Ports ports, SecureRandom random, CreationPolicy defaultCreation) {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.random = Objects.requireNonNull(random, "random");
+        this.defaultCreation = Objects.requireNonNull(defaultCreation, "defaultCreation");
         this.unusable = TokenHash.of(newToken());
     }
 
@@ -42,7 +63,8 @@ public final class SiteAdministrationService implements SiteAdministration {
         if (!SiteId.isValid(name)) {
             throw ScimException.invalidValue("A site name is 1 to 63 of a-z, 0-9 and '-'.");
         }
-        SiteSettings settings = SiteSettings.newSite(SiteId.of(name));
+        SiteSettings settings = SiteSettings.newSite(SiteId.of(name))
+                .withCreationPolicy(Optional.of(defaultCreation));
         return ports.transactions().inTransaction(() -> {
             if (ports.sites().find(settings.site()).isPresent()) {
                 throw ScimException.conflict("A site named '" + name + "' exists.");
@@ -54,7 +76,7 @@ public final class SiteAdministrationService implements SiteAdministration {
 
     @Override
     public SiteSettings settings(SiteId site) {
-        return ports.sites().find(site).orElseThrow(() -> unknown(site));
+        return shown(stored(site));
     }
 
     @Override
@@ -70,25 +92,27 @@ public final class SiteAdministrationService implements SiteAdministration {
     @Override
     public SiteSettings updateSettings(SiteId site, SettingsChange change) {
         return ports.transactions().inTransaction(() -> {
-            SiteSettings current = settings(site);
+            SiteSettings current = stored(site);
             boolean sso = change.ssoConfigured().orElse(current.ssoConfigured());
             boolean scim = change.scimEnabled().orElse(current.scimEnabled() && sso);
             boolean roles = change.manageRoles().orElse(current.manageRoles() && sso);
             if (!sso && (scim || roles)) {
                 throw ScimException.conflict("SCIM settings become available once SSO is configured for the site.");
             }
-            SiteSettings updated = current.withSsoConfigured(sso).withScimEnabled(scim).withManageRoles(roles);
+            // A site without a policy of its own keeps following the default until an admin chooses one.
+            SiteSettings updated = current.withSsoConfigured(sso).withScimEnabled(scim).withManageRoles(roles)
+                    .withCreationPolicy(change.creationPolicy().or(current::creationPolicy));
             if (!updated.equals(current)) {
                 ports.sites().update(updated);
             }
-            return updated;
+            return shown(updated);
         });
     }
 
     @Override
     public GeneratedToken generateToken(SiteId site) {
         return ports.transactions().inTransaction(() -> {
-            SiteSettings current = settings(site);
+            SiteSettings current = stored(site);
             if (!current.ssoConfigured()) {
                 throw ScimException.conflict("A SCIM token can be generated once SSO is configured for the site.");
             }
@@ -113,6 +137,15 @@ public final class SiteAdministrationService implements SiteAdministration {
         return settings.get().scimEnabled() && settings.get().ssoConfigured()
                 ? AccessDecision.OK
                 : AccessDecision.SCIM_DISABLED;
+    }
+
+    private SiteSettings stored(SiteId site) {
+        return ports.sites().find(site).orElseThrow(() -> unknown(site));
+    }
+
+    /** The settings as they apply: a site without a creation policy of its own has the default. */
+    private SiteSettings shown(SiteSettings stored) {
+        return stored.withCreationPolicy(Optional.of(stored.creationPolicyOr(defaultCreation)));
     }
 
     private String newToken() {

@@ -32,6 +32,9 @@ final class UserChanges {
     static final String PROFILE = "profile";
     static final String DELETE = "delete";
     static final String RESTORE = "restore";
+    static final String PENDING_CREATE = "pending-create";
+    static final String PENDING_DELETE = "pending-delete";
+    static final String PENDING_CLAIM = "pending-claim";
 
     private UserChanges() {
     }
@@ -41,8 +44,25 @@ final class UserChanges {
         return !stateOf(before).equals(stateOf(after));
     }
 
-    /** One record per aspect that changed: link, status, visibility, role, profile. */
+    /**
+     * One record per aspect that changed: link, status, visibility, role, profile. A first sign-in that turns a
+     * pending identity into the account is one claim record (with the role it gave) plus, if the sign-in changed
+     * names or emails, a profile record. Records of a pending identity say that it is one.
+     */
     static List<AuditRecord> audit(SiteId site, User before, User after, ChangeSource source, Instant at) {
+        List<AuditRecord> records = new ArrayList<>();
+        if (before.pending() && !after.pending()) {
+            records.add(claimed(site, before, after, source, at));
+            profileRecord(site, before, after, source, at).ifPresent(records::add);
+            return records;
+        }
+        aspects(site, before, after, source, at).forEach(record -> records.add(after.pending()
+                ? withDetail(record, pendingNote(record.detail())) : record));
+        return records;
+    }
+
+    private static List<AuditRecord> aspects(SiteId site, User before, User after, ChangeSource source,
+                                             Instant at) {
         List<AuditRecord> records = new ArrayList<>();
         if (!before.claimedByIdp() && after.claimedByIdp()) {
             records.add(record(site, after, source, LINK, Optional.empty(), after.externalId(),
@@ -65,19 +85,53 @@ final class UserChanges {
             records.add(record(site, after, source, ROLE, Optional.of(before.role().scimValue()),
                     Optional.of(after.role().scimValue()), "Role changed " + by(source) + ".", at));
         }
-        Set<String> profile = changedProfileAttributes(before, after);
-        if (!profile.isEmpty()) {
-            records.add(record(site, after, source, PROFILE,
-                    before.userName().equals(after.userName()) ? Optional.empty() : Optional.of(before.userName()),
-                    before.userName().equals(after.userName()) ? Optional.empty() : Optional.of(after.userName()),
-                    "Profile changed " + by(source) + ": " + String.join(", ", profile) + ".", at));
-        }
+        profileRecord(site, before, after, source, at).ifPresent(records::add);
         return records;
     }
 
+    private static Optional<AuditRecord> profileRecord(SiteId site, User before, User after, ChangeSource source,
+                                                       Instant at) {
+        Set<String> profile = changedProfileAttributes(before, after);
+        if (profile.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean renamed = !before.userName().equals(after.userName());
+        return Optional.of(record(site, after, source, PROFILE,
+                renamed ? Optional.of(before.userName()) : Optional.empty(),
+                renamed ? Optional.of(after.userName()) : Optional.empty(),
+                "Profile changed " + by(source) + ": " + String.join(", ", profile) + ".", at));
+    }
+
     static AuditRecord created(SiteId site, User user, ChangeSource source, Instant at) {
+        if (user.pending()) {
+            return record(site, user, source, PENDING_CREATE, Optional.empty(),
+                    Optional.of("pending " + status(user) + " " + user.role().scimValue()),
+                    "Held as a pending identity " + by(source) + ": assigned in the identity provider, not signed "
+                            + "in yet. No account exists until their first SSO sign-in.", at);
+        }
         return record(site, user, source, CREATE, Optional.empty(),
                 Optional.of(status(user) + " " + user.role().scimValue()), "Created " + by(source) + ".", at);
+    }
+
+    /** The record of a pending identity erased by a delete: the user had no account. */
+    static AuditRecord erased(SiteId site, User user, ChangeSource source, Instant at) {
+        return record(site, user, source, PENDING_DELETE, Optional.of("pending " + status(user) + " "
+                        + user.role().scimValue()), Optional.of("erased"),
+                "Deleted " + by(source) + ": the pending identity was erased. They never signed in, so there was "
+                        + "no account to keep.", at);
+    }
+
+    private static AuditRecord claimed(SiteId site, User before, User after, ChangeSource source, Instant at) {
+        String role = before.role() == after.role()
+                ? "role " + after.role().scimValue() + "."
+                : "role " + after.role().scimValue() + ": the identity provider's " + before.role().scimValue()
+                        + " was not applied, as this site does not let SCIM manage roles.";
+        return record(site, after, source, PENDING_CLAIM,
+                Optional.of("pending " + status(before) + " " + before.role().scimValue()),
+                Optional.of(status(after) + " " + after.role().scimValue()),
+                "First SSO sign-in: the account was created from the pending identity the identity provider "
+                        + "provisioned" + after.externalId().map(id -> " (externalId '" + id + "')").orElse("")
+                        + ", with the same id; " + role, at);
     }
 
     static AuditRecord roleIgnored(SiteId site, User user, ChangeSource source, String detail, Instant at) {
@@ -85,8 +139,15 @@ final class UserChanges {
                 Optional.of(user.role().scimValue()), detail, at);
     }
 
-    /** Tells the listeners what happened; called after the change committed. */
+    /**
+     * Tells the listeners what happened to an account; called after the change committed. A pending identity has no
+     * account, so its changes, and the sign-in that creates the account from it, are not announced (neither is any
+     * account's creation).
+     */
     static void announce(AccountEvents events, SiteId site, User before, User after, ChangeSource source) {
+        if (before.pending() || after.pending()) {
+            return;
+        }
         if (before.active() && !after.active()) {
             events.deactivated(site, after, source);
         } else if (!before.active() && after.active()) {
@@ -99,7 +160,8 @@ final class UserChanges {
 
     private static List<Object> stateOf(User user) {
         return List.of(user.userName(), user.externalId(), user.active(), user.role(), user.displayName(),
-                user.name(), user.emails(), user.otherAttributes(), user.claimedByIdp(), user.hidden());
+                user.name(), user.emails(), user.otherAttributes(), user.claimedByIdp(), user.hidden(),
+                user.pending());
     }
 
     private static Set<String> changedProfileAttributes(User before, User after) {
@@ -121,6 +183,15 @@ final class UserChanges {
     private static AuditRecord record(SiteId site, User user, ChangeSource source, String action,
                                       Optional<String> before, Optional<String> after, String detail, Instant at) {
         return new AuditRecord(site, user.id(), user.userName(), source, action, before, after, detail, at);
+    }
+
+    private static AuditRecord withDetail(AuditRecord record, String detail) {
+        return new AuditRecord(record.site(), record.userId(), record.userName(), record.source(), record.action(),
+                record.before(), record.after(), detail, record.at());
+    }
+
+    private static String pendingNote(String detail) {
+        return "Pending identity (not signed in yet). " + detail;
     }
 
     private static String status(User user) {

@@ -54,23 +54,34 @@ final class UserWrites {
         ANY
     }
 
-    /** A proposed new value of a user, and a role value the policy ignored, to be audited. */
-    record Change(User after, Optional<String> ignoredRole) {
+    /**
+     * A proposed new value of a user, and a role value the policy ignored, to be audited; or, with {@code erase},
+     * the user's removal from the store (a pending identity the IdP deleted: there is no account to keep).
+     */
+    record Change(User after, Optional<String> ignoredRole, boolean erase) {
         Change {
             Objects.requireNonNull(after, "after");
             Objects.requireNonNull(ignoredRole, "ignoredRole");
         }
 
+        Change(User after, Optional<String> ignoredRole) {
+            this(after, ignoredRole, false);
+        }
+
         static Change to(User after) {
             return new Change(after, Optional.empty());
         }
+
+        static Change erasing(User current) {
+            return new Change(current, Optional.empty(), true);
+        }
     }
 
-    /** A new active Registered user with nothing but a userName, at version 1. */
+    /** A new active Registered account with nothing but a userName, at version 1. */
     static User newUser(String userName, ChangeSource source, Instant now) {
         return new User(UUID.randomUUID().toString(), userName, Optional.empty(), true, Role.REGISTERED,
-                Optional.empty(), Name.EMPTY, List.of(), ScimObject.EMPTY, Optional.empty(), source, false, false, 1,
-                now, now);
+                Optional.empty(), Name.EMPTY, List.of(), ScimObject.EMPTY, Optional.empty(), source, false, false,
+                false, 1, now, now);
     }
 
     /** Now, to the millisecond that stores keep. */
@@ -84,6 +95,7 @@ final class UserWrites {
      * changes no state the application acts on) and the record of an ignored role value.
      *
      * @param change may throw a {@code ScimException} to refuse; it may run more than once, after a lost race
+     * @return the stored value; for an erased user, its last value
      */
     User update(SiteId site, String id, ChangeSource source, Optional<IfMatch> ifMatch, Lookup lookup,
                 Function<User, Change> change) {
@@ -127,7 +139,10 @@ final class UserWrites {
         IdentifierProfile.requireAcceptable("userName", userName);
     }
 
-    /** {@link LastAdminGuard} with the site's active Admins counted in the store. */
+    /**
+     * {@link LastAdminGuard} with the site's active Admins counted in the store: accounts only, as a pending
+     * identity administers nothing.
+     */
     void guardLastAdmin(SiteId site, User before, User after) {
         LastAdminGuard.check(before, after,
                 () -> ports.users().search(site, UserQuery.filtered(ACTIVE_ADMINS, 1, 0)).totalResults());
@@ -144,6 +159,13 @@ final class UserWrites {
             requireAcceptableUserName(proposed.after().userName());
         }
         Instant now = now();
+        if (proposed.erase()) {
+            if (!ports.users().delete(site, id, before.version())) {
+                throw new LostRace();
+            }
+            ports.audit().append(UserChanges.erased(site, before, source, now));
+            return new Written(before, before);
+        }
         Optional<User> next = nextValue(before, proposed.after(), source, now);
         if (next.isPresent() && !ports.users().update(site, next.get(), before.version())) {
             throw new LostRace();

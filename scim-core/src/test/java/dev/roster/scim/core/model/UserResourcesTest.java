@@ -20,7 +20,7 @@ class UserResourcesTest {
         Instant created = Instant.parse("2026-01-02T03:04:05.678Z");
         return new User("u-1", "ann", Optional.of("ext-1"), true, Role.MODERATOR, Optional.of("Ann Lee"),
                 Name.of("Ann", "Lee"), List.of(Email.primaryWork("ann@example.com")), others, Optional.of(true),
-                ChangeSource.SCIM, true, false, 3, created, created.plusSeconds(60));
+                ChangeSource.SCIM, true, false, false, 3, created, created.plusSeconds(60));
     }
 
     @Test

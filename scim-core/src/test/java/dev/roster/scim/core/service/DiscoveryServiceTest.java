@@ -3,6 +3,7 @@ package dev.roster.scim.core.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.ScimArray;
 import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.ScimValue;
@@ -103,15 +104,43 @@ class DiscoveryServiceTest {
     }
 
     @Test
-    void theRoleExtensionDescribesStackUserType() {
+    void rostersExtensionDescribesStackUserTypeAndTheReadOnlyPendingMark() {
         List<ScimObject> attributes = objects(discovery.schema(UserSchemas.ROLE_EXTENSION).orElseThrow(), "attributes");
 
-        assertThat(attributes).singleElement().satisfies(stackUserType -> {
-            assertThat(stackUserType.getString("name")).contains("stackUserType");
-            assertThat(stackUserType.getString("mutability")).contains("writeOnly");
-            assertThat(stackUserType.getString("returned")).contains("never");
-        });
+        assertThat(attributes).extracting(a -> a.getString("name").orElseThrow())
+                .containsExactly("stackUserType", "pending");
+        ScimObject stackUserType = attribute(attributes, "stackUserType");
+        assertThat(stackUserType.getString("mutability")).contains("writeOnly");
+        assertThat(stackUserType.getString("returned")).contains("never");
+        ScimObject pending = attribute(attributes, "pending");
+        assertThat(pending.getString("type")).contains("boolean");
+        assertThat(pending.getString("mutability")).contains("readOnly");
+        assertThat(pending.getString("returned")).contains("default");
+        assertThat(pending.getString("description").orElseThrow()).contains("not signed in")
+                .contains("no account").contains("same id").contains("201");
         assertThat(object(discovery.schema(UserSchemas.ROLE_EXTENSION).orElseThrow(), "meta").getString(
                 "resourceType")).contains("Schema");
+    }
+
+    @Test
+    void theServiceProviderConfigOfASiteSaysWhatA201ToPostUsersMeansUnderItsPolicy() {
+        String extension = "urn:ietf:params:scim:schemas:extension:roster:2.0:ServiceProviderConfig";
+        for (CreationPolicy policy : CreationPolicy.values()) {
+            ScimObject config = discovery.serviceProviderConfig(policy);
+
+            assertThat(config.getArray("schemas").orElseThrow().values()).containsExactly(
+                    ScimValue.of("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"),
+                    ScimValue.of(extension));
+            assertThat(object(config, extension).getString("userCreation")).contains(policy.label());
+            assertThat(config.without(extension).without("schemas"))
+                    .isEqualTo(discovery.serviceProviderConfig().without("schemas"));
+        }
+        assertThat(object(discovery.serviceProviderConfig(CreationPolicy.PENDING), extension)
+                .getString("userCreationDescription").orElseThrow())
+                .contains("201").contains("pending identity").contains("no account").contains("same id");
+        assertThat(object(discovery.serviceProviderConfig(CreationPolicy.JIT_ONLY), extension)
+                .getString("userCreationDescription").orElseThrow()).contains("403");
+        assertThat(object(discovery.serviceProviderConfig(CreationPolicy.ALLOW), extension)
+                .getString("userCreationDescription").orElseThrow()).contains("creates their account");
     }
 }

@@ -11,9 +11,10 @@ import dev.roster.scim.core.model.ScimValue;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.User;
-import dev.roster.scim.core.policy.CreationPolicy;
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.port.out.AuditLog;
 import dev.roster.scim.core.port.out.UserStore;
+import dev.roster.scim.core.testing.ForwardingUserStore;
 import dev.roster.scim.core.testing.InMemoryAuditLog;
 import dev.roster.scim.core.testing.InMemorySiteStore;
 import dev.roster.scim.core.testing.InMemoryTransactions;
@@ -25,6 +26,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** The use cases over in-memory stores, with a site {@code acme} where SSO and SCIM are on. */
 final class Fixture {
@@ -49,6 +51,27 @@ final class Fixture {
     /** Ports whose user store or audit log a test wraps, e.g. to lose a race or fail. */
     Ports ports(UserStore userStore, AuditLog auditLog) {
         return new Ports(userStore, sites, auditLog, transactions, events, clock);
+    }
+
+    /**
+     * Ports on which someone else (a simultaneous sign-in, the IdP's POST) stores {@code competitor} between the
+     * use case's lookup and its first insert. Its transactions leave the user store alone, so that the competitor's
+     * insert survives the loser's rollback, as another writer's commit would.
+     */
+    Ports portsWhereAnotherInsertWins(UnaryOperator<User> competitor) {
+        UserStore racing = new ForwardingUserStore(users) {
+            private boolean raced;
+
+            @Override
+            public void insert(SiteId site, User user) {
+                if (!raced) {
+                    raced = true;
+                    delegate.insert(site, competitor.apply(user));
+                }
+                delegate.insert(site, user);
+            }
+        };
+        return new Ports(racing, sites, audit, new InMemoryTransactions(sites, audit), events, clock);
     }
 
     Fixture manageRoles(boolean value) {

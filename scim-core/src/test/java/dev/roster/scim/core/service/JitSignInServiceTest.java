@@ -15,10 +15,6 @@ import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.port.in.SignInOutcome;
 import dev.roster.scim.core.port.in.SsoAssertion;
-import dev.roster.scim.core.model.UserPage;
-import dev.roster.scim.core.port.out.UserQuery;
-import dev.roster.scim.core.port.out.UserStore;
-import dev.roster.scim.core.testing.InMemoryTransactions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -167,41 +163,8 @@ class JitSignInServiceTest {
     @Test
     void twoSimultaneousFirstSignInsMakeOneUser() {
         // The other sign-in inserts the user between this one's lookup and its insert.
-        UserStore racing = new UserStore() {
-            private boolean raced;
-
-            @Override
-            public Optional<User> findById(SiteId site, String id) {
-                return fixture.users.findById(site, id);
-            }
-
-            @Override
-            public Optional<User> findByUserName(SiteId site, String userName) {
-                return fixture.users.findByUserName(site, userName);
-            }
-
-            @Override
-            public UserPage search(SiteId site, UserQuery query) {
-                return fixture.users.search(site, query);
-            }
-
-            @Override
-            public void insert(SiteId site, User user) {
-                if (!raced) {
-                    raced = true;
-                    fixture.users.insert(site, user("other", user.userName()).build());
-                }
-                fixture.users.insert(site, user);
-            }
-
-            @Override
-            public boolean update(SiteId site, User user, long expectedVersion) {
-                return fixture.users.update(site, user, expectedVersion);
-            }
-        };
-        JitSignInService service = new JitSignInService(new Ports(racing, fixture.sites, fixture.audit,
-                new InMemoryTransactions(fixture.sites, fixture.audit), fixture.events,
-                fixture.clock));
+        JitSignInService service = new JitSignInService(fixture.portsWhereAnotherInsertWins(
+                mine -> user("other", mine.userName()).build()));
 
         SignInOutcome outcome = service.signIn(SITE, SsoAssertion.of("ann", null, null, null));
 

@@ -17,7 +17,7 @@ import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserResources;
 import dev.roster.scim.core.model.UserSchemas;
-import dev.roster.scim.core.policy.CreationPolicy;
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.port.in.CreateOutcome;
 import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.in.SearchRequest;
@@ -173,7 +173,9 @@ class ScimUsersServiceTest {
 
         @Test
         void jitOnlyRefusesAnUnknownUserNameAndSaysUsersAreCreatedAtSignIn() {
-            ScimException refused = failure(ScimErrorType.FORBIDDEN, () -> scim.create(SITE, body("newbie")));
+            ScimUsers jitOnly = fixture.scim(CreationPolicy.JIT_ONLY);
+
+            ScimException refused = failure(ScimErrorType.FORBIDDEN, () -> jitOnly.create(SITE, body("newbie")));
 
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.type().scimType()).isEmpty();

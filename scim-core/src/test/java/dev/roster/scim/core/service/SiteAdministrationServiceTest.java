@@ -5,6 +5,7 @@ import static dev.roster.scim.core.service.Fixture.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.scim.core.error.ScimErrorType;
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.TokenHash;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Optional;
 
 class SiteAdministrationServiceTest {
 
@@ -30,9 +32,51 @@ class SiteAdministrationServiceTest {
     void aNewSiteStartsWithoutSsoAndWithScimOff() {
         SiteSettings created = sites.createSite("globex");
 
-        assertThat(created).isEqualTo(SiteSettings.newSite(GLOBEX));
+        assertThat(created).isEqualTo(SiteSettings.newSite(GLOBEX)
+                .withCreationPolicy(Optional.of(CreationPolicy.PENDING)));
         assertThat(sites.settings(GLOBEX)).isEqualTo(created);
         assertThat(sites.sites()).containsExactly(SITE, GLOBEX);
+    }
+
+    @Test
+    void aNewSiteGetsTheConfiguredDefaultCreationPolicyStoredAsItsOwn() {
+        SiteAdministrationService strict = new SiteAdministrationService(fixture.ports(), CreationPolicy.JIT_ONLY);
+
+        SiteSettings created = strict.createSite("globex");
+
+        assertThat(created.creationPolicy()).contains(CreationPolicy.JIT_ONLY);
+        assertThat(fixture.sites.find(GLOBEX).orElseThrow().creationPolicy()).contains(CreationPolicy.JIT_ONLY);
+        // Another default later does not change a site that has its own policy.
+        assertThat(new SiteAdministrationService(fixture.ports(), CreationPolicy.ALLOW).settings(GLOBEX)
+                .creationPolicy()).contains(CreationPolicy.JIT_ONLY);
+    }
+
+    @Test
+    void aSiteWithoutAPolicyOfItsOwnShowsTheDefaultAndKeepsFollowingItUntilOneIsChosen() {
+        assertThat(fixture.settings().creationPolicy()).isEmpty();
+        SiteAdministrationService allowing = new SiteAdministrationService(fixture.ports(), CreationPolicy.ALLOW);
+
+        assertThat(allowing.settings(SITE).creationPolicy()).contains(CreationPolicy.ALLOW);
+        assertThat(allowing.updateSettings(SITE, SettingsChange.none().manageRoles(true)).creationPolicy())
+                .contains(CreationPolicy.ALLOW);
+        assertThat(fixture.settings().creationPolicy()).isEmpty();
+        assertThat(sites.settings(SITE).creationPolicy()).contains(CreationPolicy.DEFAULT);
+    }
+
+    @Test
+    void theCreationPolicyIsChosenPerSiteWithOrWithoutSso() {
+        sites.createSite("globex");
+
+        SiteSettings chosen = sites.updateSettings(GLOBEX, SettingsChange.none()
+                .creationPolicy(CreationPolicy.ALLOW));
+        sites.updateSettings(SITE, SettingsChange.none().creationPolicy(CreationPolicy.JIT_ONLY));
+
+        assertThat(chosen.creationPolicy()).contains(CreationPolicy.ALLOW);
+        assertThat(chosen.ssoConfigured()).isFalse();
+        assertThat(sites.settings(GLOBEX).creationPolicy()).contains(CreationPolicy.ALLOW);
+        assertThat(sites.settings(SITE).creationPolicy()).contains(CreationPolicy.JIT_ONLY);
+        assertThat(sites.updateSettings(GLOBEX, SettingsChange.none().ssoConfigured(true)).creationPolicy())
+                .contains(CreationPolicy.ALLOW);
     }
 
     @ParameterizedTest
@@ -62,7 +106,8 @@ class SiteAdministrationServiceTest {
         failure(ScimErrorType.CONFLICT, () -> sites.generateToken(GLOBEX));
         failure(ScimErrorType.CONFLICT, () -> sites.updateSettings(SITE,
                 SettingsChange.none().ssoConfigured(false).scimEnabled(true)));
-        assertThat(sites.settings(GLOBEX)).isEqualTo(SiteSettings.newSite(GLOBEX));
+        assertThat(sites.settings(GLOBEX)).isEqualTo(SiteSettings.newSite(GLOBEX)
+                .withCreationPolicy(Optional.of(CreationPolicy.PENDING)));
     }
 
     @Test

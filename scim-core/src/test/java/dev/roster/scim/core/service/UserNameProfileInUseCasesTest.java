@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.model.User;
-import dev.roster.scim.core.policy.CreationPolicy;
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.in.SignInOutcome;
 import dev.roster.scim.core.port.in.SsoAssertion;

@@ -63,4 +63,9 @@ public abstract class ForwardingUserStore implements UserStore {
     public boolean update(SiteId site, User user, long expectedVersion) {
         return delegate.update(site, user, expectedVersion);
     }
+
+    @Override
+    public boolean delete(SiteId site, String id, long expectedVersion) {
+        return delegate.delete(site, id, expectedVersion);
+    }
 }

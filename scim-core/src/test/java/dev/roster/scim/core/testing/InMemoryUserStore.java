@@ -51,7 +51,7 @@ public final class InMemoryUserStore implements UserStore, Restorable {
                         SortOrdering.comparator(sort.path(), sort.ascending())))
                 .orElse((left, right) -> 0);
         List<User> matches = usersOf(site).values().stream()
-                .filter(user -> query.includeHidden() || !user.hidden())
+                .filter(query::admits)
                 .map(user -> new Represented(user, UserResources.toScim(user)))
                 .filter(represented -> filter.test(represented.json()))
                 .sorted(order.thenComparing(represented -> represented.user().id()))
@@ -98,7 +98,17 @@ public final class InMemoryUserStore implements UserStore, Restorable {
         return true;
     }
 
-    /** Every stored user of the site, SCIM-deleted ones included, in insertion order; for assertions. */
+    @Override
+    public synchronized boolean delete(SiteId site, String id, long expectedVersion) {
+        User stored = usersOf(site).get(id);
+        if (stored == null || stored.version() != expectedVersion) {
+            return false;
+        }
+        sites.get(site).remove(id);
+        return true;
+    }
+
+    /** Every stored user of the site, SCIM-deleted and pending ones included, in insertion order; for assertions. */
     public synchronized List<User> all(SiteId site) {
         return List.copyOf(usersOf(site).values());
     }

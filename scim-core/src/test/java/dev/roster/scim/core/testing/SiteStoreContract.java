@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.TokenHash;
@@ -84,6 +85,19 @@ public abstract class SiteStoreContract {
         store.update(SiteSettings.newSite(ACME).withSsoConfigured(true));
 
         assertThat(store.find(ACME)).contains(SiteSettings.newSite(ACME).withSsoConfigured(true));
+    }
+
+    @Test
+    void everyCreationPolicyRoundTripsAndCanBeUnsetAgain() {
+        store.insert(SiteSettings.newSite(ACME).withCreationPolicy(Optional.of(CreationPolicy.PENDING)));
+        assertThat(store.find(ACME).orElseThrow().creationPolicy()).contains(CreationPolicy.PENDING);
+
+        for (CreationPolicy policy : CreationPolicy.values()) {
+            store.update(SiteSettings.newSite(ACME).withCreationPolicy(Optional.of(policy)));
+            assertThat(store.find(ACME).orElseThrow().creationPolicy()).contains(policy);
+        }
+        store.update(SiteSettings.newSite(ACME));
+        assertThat(store.find(ACME)).contains(SiteSettings.newSite(ACME));
     }
 
     @Test

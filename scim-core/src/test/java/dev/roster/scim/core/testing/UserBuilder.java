@@ -38,6 +38,7 @@ public final class UserBuilder {
     private ChangeSource lastChangedBy = ChangeSource.SIGN_IN;
     private boolean claimedByIdp;
     private boolean hidden;
+    private boolean pending;
     private long version = 1;
     private Instant created = CREATED;
     private Optional<Instant> lastModified = Optional.empty();
@@ -126,6 +127,16 @@ public final class UserBuilder {
         return this;
     }
 
+    /** A pending identity: provisioned by the IdP (so also claimed by it), not signed in yet. */
+    public UserBuilder pending(boolean value) {
+        this.pending = value;
+        if (value) {
+            this.claimedByIdp = true;
+            this.lastChangedBy = ChangeSource.SCIM;
+        }
+        return this;
+    }
+
     public UserBuilder version(long value) {
         this.version = value;
         return this;
@@ -151,6 +162,7 @@ public final class UserBuilder {
 
     public User build() {
         return new User(id, userName, externalId, active, role, displayName, name, emails, otherAttributes,
-                idpActive, lastChangedBy, claimedByIdp, hidden, version, created, lastModified.orElse(created));
+                idpActive, lastChangedBy, claimedByIdp, hidden, pending, version, created,
+                lastModified.orElse(created));
     }
 }

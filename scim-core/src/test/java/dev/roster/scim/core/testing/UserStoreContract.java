@@ -34,8 +34,8 @@ import java.util.stream.Stream;
 /**
  * What every {@link UserStore} must do, so that the SQL store and the in-memory one (the core's reference) answer
  * alike: lookups in any case, uniqueness of userName by the identifier profile's key, optimistic versions, paging, sorting
- * (ties by id), hidden users, site isolation, and a corpus of filters over a population with tricky data whose
- * expected users are written out by hand, not computed.
+ * (ties by id), hidden users, pending identities and their erasure, site isolation, and a corpus of filters over a
+ * population with tricky data whose expected users are written out by hand, not computed.
  *
  * <p>Extend it with a factory for a fresh store and a way to make sites exist:
  *
@@ -250,6 +250,98 @@ public abstract class UserStoreContract {
 
         assertThat(store.update(site, user("u-1", "ANN").version(2).build(), 1)).isTrue();
         assertThat(store.findByUserName(site, "ann")).map(User::userName).contains("ANN");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Pending identities and erasure
+
+    @Test
+    void aPendingIdentityRoundTripsAsPendingAndBecomesAnAccountByUpdate() {
+        User pending = user("u-1", "Dan").pending(true).externalId("00u-dan").role(Role.ADMIN).active(false)
+                .idpActive(false).email("dan@example.com").build();
+        store.insert(site, pending);
+
+        assertThat(store.findById(site, "u-1")).contains(pending);
+        assertThat(store.findByUserName(site, "DAN")).contains(pending);
+        User account = pending.withPending(false).withActive(true)
+                .nextVersion(ChangeSource.SIGN_IN, Instant.parse("2026-03-03T03:03:03.003Z"));
+        assertThat(store.update(site, account, 1)).isTrue();
+        assertThat(store.findById(site, "u-1")).contains(account);
+    }
+
+    @Test
+    void aPendingIdentityTakesItsUserNameFromAccountsAndTheReverse() {
+        store.insert(site, user("u-1", "dan").pending(true).build());
+        store.insert(site, user("u-2", "ann").build());
+
+        assertUniqueness(() -> store.insert(site, user("u-3", "DAN").build()));
+        assertUniqueness(() -> store.insert(site, user("u-4", "Ann").pending(true).build()));
+        assertThat(store.existingUserNames(site, List.of("Dan", "ANN", "cai"))).containsExactlyInAnyOrder("dan",
+                "ann");
+    }
+
+    @Test
+    void searchesSeePendingIdentitiesOnlyWhenAskedToAndCountThemSo() {
+        store.insertAll(site, List.of(user("u-1", "ann").role(Role.ADMIN).build(),
+                user("u-2", "dan").pending(true).role(Role.ADMIN).build(),
+                user("u-3", "eve").pending(true).active(false).build(),
+                user("u-4", "gone").hidden(true).active(false).build()));
+
+        assertThat(ids(store.search(site, UserQuery.all(1, 100)))).containsExactly("u-1");
+        assertThat(ids(store.search(site, UserQuery.all(1, 100).withPending(UserQuery.Pending.INCLUDED))))
+                .containsExactly("u-1", "u-2", "u-3");
+        assertThat(ids(store.search(site, UserQuery.all(1, 100).withPending(UserQuery.Pending.ONLY))))
+                .containsExactly("u-2", "u-3");
+        assertThat(ids(store.search(site, UserQuery.all(1, 100).includingHidden()))).containsExactly("u-1", "u-4");
+        assertThat(store.search(site, query("userType eq \"Admin\" and active eq true").withPending(
+                UserQuery.Pending.EXCLUDED)).totalResults()).isEqualTo(1);
+        assertThat(store.search(site, UserQuery.all(1, 0)).totalResults()).isEqualTo(1);
+        assertThat(store.search(site, UserQuery.all(1, 0).withPending(UserQuery.Pending.ONLY)).totalResults())
+                .isEqualTo(2);
+        assertThat(ids(store.search(site, query("userName sw \"d\"").withPending(UserQuery.Pending.ONLY)
+                .withSort(SortSpec.ascending(AttrPath.of("userName")))))).containsExactly("u-2");
+        assertThat(ids(store.search(site, query("userName eq \"DAN\"")))).isEmpty();
+        assertThat(ids(store.search(site, query("userName eq \"DAN\"").withPending(UserQuery.Pending.INCLUDED))))
+                .containsExactly("u-2");
+    }
+
+    @Test
+    void thePendingMarkFiltersAsTheRepresentationShowsIt() {
+        store.insertAll(site, List.of(user("u-1", "ann").build(), user("u-2", "dan").pending(true).build()));
+        String mark = UserSchemas.ROLE_EXTENSION + ":" + UserSchemas.PENDING_ATTRIBUTE;
+
+        assertThat(ids(store.search(site, everyone(mark + " eq true")))).containsExactly("u-2");
+        assertThat(ids(store.search(site, everyone(mark + " pr")))).containsExactly("u-2");
+        assertThat(ids(store.search(site, everyone(mark + " eq false")))).isEmpty();
+        assertThat(ids(store.search(site, everyone("not (" + mark + " pr)")))).containsExactly("u-1");
+        assertThat(ids(store.search(site, everyone(mark + " ne true")))).containsExactly("u-1");
+    }
+
+    @Test
+    void deleteWithTheExpectedVersionErasesTheUserAndItsEmails() {
+        store.insert(site, user("u-1", "dan").pending(true).email("dan@example.com").version(4).build());
+        store.insert(site, user("u-2", "ann").email("ann@example.com").build());
+
+        assertThat(store.delete(site, "u-1", 4)).isTrue();
+
+        assertThat(store.findById(site, "u-1")).isEmpty();
+        assertThat(store.findByUserName(site, "dan")).isEmpty();
+        assertThat(ids(store.search(site, query("emails.value eq \"dan@example.com\"")
+                .withPending(UserQuery.Pending.INCLUDED)))).isEmpty();
+        assertThat(ids(store.search(site, query("emails.value eq \"ann@example.com\"")))).containsExactly("u-2");
+        store.insert(site, user("u-3", "DAN").email("dan@example.com").build());
+        assertThat(ids(store.search(site, query("emails.value eq \"dan@example.com\"")))).containsExactly("u-3");
+    }
+
+    @Test
+    void aDeleteWithAStaleVersionOrOfAnUnknownUserOrInAnotherSiteErasesNothing() {
+        User dan = user("u-1", "dan").pending(true).version(2).build();
+        store.insert(site, dan);
+
+        assertThat(store.delete(site, "u-1", 1)).isFalse();
+        assertThat(store.delete(site, "u-9", 2)).isFalse();
+        assertThat(store.delete(otherSite, "u-1", 2)).isFalse();
+        assertThat(store.findById(site, "u-1")).contains(dan);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -486,12 +578,17 @@ public abstract class UserStoreContract {
                         Optional.of("Marie"), Optional.of("Dr."), Optional.of("PhD")),
                 List.of(new Email("emilie@example.com", Optional.of("work"), true, Optional.of("Work")),
                         new Email("emi@home.example", Optional.empty(), false, Optional.empty())),
-                others, Optional.of(true), ChangeSource.ADMIN, true, true, 7,
+                others, Optional.of(true), ChangeSource.ADMIN, true, true, false, 7,
                 Instant.parse("2025-12-31T23:59:59.999Z"), Instant.parse("2026-01-01T00:00:00.001Z"));
     }
 
     private static UserQuery query(String filter) {
         return UserQuery.filtered(FilterParser.parse(filter), 1, 100);
+    }
+
+    /** Accounts and pending identities alike, as SCIM searches. */
+    private static UserQuery everyone(String filter) {
+        return query(filter).withPending(UserQuery.Pending.INCLUDED);
     }
 
     private static List<String> ids(UserPage page) {

@@ -2,10 +2,13 @@ package dev.roster.scim.jaxrs.resource;
 
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.ScimObject;
+import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.port.in.Discovery;
+import dev.roster.scim.core.port.in.SiteAdministration;
 import dev.roster.scim.jaxrs.ScimEndpoint;
 import dev.roster.scim.jaxrs.ScimMediaTypes;
 import dev.roster.scim.jaxrs.ScimPaths;
+import dev.roster.scim.jaxrs.SiteResolver;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,22 +20,35 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 
-/** The discovery endpoints (RFC 7644 §4): what this service provider supports, its resource types and schemas. */
+/**
+ * The discovery endpoints (RFC 7644 §4): what this service provider supports, its resource types and schemas. The
+ * ServiceProviderConfig is the site's: it says what its creation policy makes of a {@code POST /Users}.
+ */
 @ScimEndpoint
 @Path(ScimPaths.BASE)
 @Produces({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
 public final class DiscoveryResource {
 
     private final Discovery discovery;
+    private final SiteAdministration sites;
+    private final SiteResolver siteResolver;
 
-    public DiscoveryResource(Discovery discovery) {
+    public DiscoveryResource(Discovery discovery, SiteAdministration sites, SiteResolver siteResolver) {
         this.discovery = discovery;
+        this.sites = sites;
+        this.siteResolver = siteResolver;
     }
 
     @GET
     @Path("ServiceProviderConfig")
-    public ScimObject serviceProviderConfig(@Context UriInfo uri) {
-        return ScimResponses.withLocation(discovery.serviceProviderConfig(), uri.getAbsolutePath());
+    public ScimObject serviceProviderConfig(@PathParam(ScimPaths.SITE_PARAMETER) String site,
+                                            @Context UriInfo uri) {
+        SiteId siteId = siteResolver.resolve(site)
+                .orElseThrow(() -> ScimException.notFound("There is no such site."));
+        ScimObject config = sites.settings(siteId).creationPolicy()
+                .map(discovery::serviceProviderConfig)
+                .orElseGet(discovery::serviceProviderConfig);
+        return ScimResponses.withLocation(config, uri.getAbsolutePath());
     }
 
     @GET

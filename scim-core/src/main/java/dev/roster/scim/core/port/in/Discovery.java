@@ -1,5 +1,6 @@
 package dev.roster.scim.core.port.in;
 
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.ScimObject;
 
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The discovery endpoints of RFC 7644 §4, as resources of RFC 7643 §5 (ServiceProviderConfig), §6 (ResourceType)
- * and §7 (Schema). They are the same for every site. {@code meta.location} is left to the adapter, which knows the
+ * and §7 (Schema). They are the same for every site, except for what ServiceProviderConfig says about creating
+ * users, which follows the site's creation policy. {@code meta.location} is left to the adapter, which knows the
  * base URL, as it is for users.
  *
  * <pre>{@code
@@ -17,7 +19,16 @@ import java.util.Optional;
  */
 public interface Discovery {
 
+    /** The ServiceProviderConfig, without anything site-specific. */
     ScimObject serviceProviderConfig();
+
+    /**
+     * The ServiceProviderConfig of a site whose creation policy is {@code creationPolicy}: the same, plus Roster's
+     * extension {@code urn:ietf:params:scim:schemas:extension:roster:2.0:ServiceProviderConfig}, whose
+     * {@code userCreation} ({@code pending}, {@code jit-only} or {@code allow}) and {@code userCreationDescription}
+     * say what a {@code 201} to {@code POST /Users} means there.
+     */
+    ScimObject serviceProviderConfig(CreationPolicy creationPolicy);
 
     List<ScimObject> resourceTypes();
 

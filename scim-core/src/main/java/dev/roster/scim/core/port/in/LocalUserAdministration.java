@@ -17,6 +17,10 @@ import java.util.List;
  * drift ({@link User#drifted()}) until the IdP next asserts a status. The last active Admin of a site cannot be
  * deactivated or demoted here either (409). A SCIM-deleted user must be restored before it is changed (409).
  *
+ * <p>Pending identities (people the IdP assigned who have not signed in yet) are not users here: {@link #users}
+ * leaves them out, {@link #pendingIdentities} lists them, and every change of one is refused (409): there is no
+ * account to change, and the IdP owns the identity until the person signs in.
+ *
  * <pre>{@code
  * admin.reactivate(site, id);
  * admin.users(site, SearchRequest.filtered("active eq false")).users().stream().filter(User::drifted)...
@@ -34,10 +38,17 @@ public interface LocalUserAdministration {
     User restore(SiteId site, String userId);
 
     /**
-     * One page of the site's users matching the request's filter, SCIM-deleted ones included, ordered by userName
-     * then id unless the request sorts otherwise. Parameters are read as {@link ScimUsers#search} reads them.
+     * One page of the site's users (accounts) matching the request's filter, SCIM-deleted ones included, pending
+     * identities not, ordered by userName then id unless the request sorts otherwise. Parameters are read as
+     * {@link ScimUsers#search} reads them.
      */
     UserPage users(SiteId site, SearchRequest request);
+
+    /**
+     * One page of the site's pending identities (assigned in the IdP, not signed in yet) matching the request's
+     * filter, read and ordered as {@link #users}.
+     */
+    UserPage pendingIdentities(SiteId site, SearchRequest request);
 
     /** The site's newest audit records first. */
     List<AuditRecord> recentChanges(SiteId site, int limit);

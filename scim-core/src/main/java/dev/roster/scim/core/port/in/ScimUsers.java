@@ -29,19 +29,23 @@ public interface ScimUsers {
     /** The most users one search returns, as {@code ServiceProviderConfig} announces ({@code filter.maxResults}). */
     int MAX_RESULTS = 200;
 
-    /** {@code GET /Users/{id}} (RFC 7644 §3.4.1): 404 for an unknown or SCIM-deleted user. */
+    /**
+     * {@code GET /Users/{id}} (RFC 7644 §3.4.1): 404 for an unknown or SCIM-deleted user. Pending identities are
+     * users here, as in every SCIM call.
+     */
     User get(SiteId site, String id);
 
     /**
      * {@code GET /Users} or {@code POST /Users/.search} (RFC 7644 §3.4.2, §3.4.3): one page of the site's users
-     * matching the filter, SCIM-deleted users excluded.
+     * matching the filter, SCIM-deleted users excluded, pending identities included.
      */
     UserPage search(SiteId site, SearchRequest request);
 
     /**
      * {@code POST /Users} (RFC 7644 §3.3). Links the user of that userName (any case) if an IdP has not claimed it
-     * yet; otherwise creates one if the creation policy allows, else 403. 409 {@code uniqueness} if an IdP already
-     * claimed the userName. Either way the adapter answers 201 Created.
+     * yet; otherwise does what the site's creation policy says: holds a pending identity ({@code PENDING}), creates
+     * the account ({@code ALLOW}) or refuses with 403 ({@code JIT_ONLY}). 409 {@code uniqueness} if an IdP already
+     * claimed the userName, a pending identity included. The adapter answers 201 Created.
      */
     CreateOutcome create(SiteId site, ScimObject body);
 
@@ -60,8 +64,9 @@ public interface ScimUsers {
     User patch(SiteId site, String id, ScimObject patchBody, Optional<String> ifMatch);
 
     /**
-     * {@code DELETE /Users/{id}} (RFC 7644 §3.6). Nothing is erased: the user is deactivated and hidden from SCIM
-     * (later reads answer 404) until a site admin restores it.
+     * {@code DELETE /Users/{id}} (RFC 7644 §3.6). An account is not erased: it is deactivated and hidden from SCIM
+     * (later reads answer 404) until a site admin restores it. A pending identity is erased: there is no account
+     * to keep.
      */
     void delete(SiteId site, String id, Optional<String> ifMatch);
 }

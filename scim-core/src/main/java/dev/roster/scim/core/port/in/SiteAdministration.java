@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Sites and their SCIM controls, as the product's "SCIM integration" page offers them: enable SCIM, generate the
- * bearer token, allow SCIM to manage roles. SCIM settings need SSO: turning SCIM or role management on, or
+ * bearer token, allow SCIM to manage roles; and what a SCIM POST of someone who has not signed in yet does (the
+ * site's {@code CreationPolicy}: pending, jit-only or allow). SCIM settings need SSO: turning SCIM or role management on, or
  * generating a token, while SSO is not configured is {@code 409}. Turning SSO off turns SCIM and role management
  * off with it (there is no JIT sign-in without SSO, so SCIM would manage users that cannot sign in).
  *
@@ -20,16 +21,25 @@ import java.util.List;
  */
 public interface SiteAdministration {
 
-    /** A new site with SSO not configured and SCIM off; 400 for an invalid name, 409 if it exists. */
+    /**
+     * A new site with SSO not configured, SCIM off and the default creation policy; 400 for an invalid name, 409
+     * if it exists.
+     */
     SiteSettings createSite(String name);
 
-    /** The site's settings; 404 for an unknown site. */
+    /**
+     * The site's settings as they apply, its creation policy always present (the default for a site that never
+     * chose one); 404 for an unknown site.
+     */
     SiteSettings settings(SiteId site);
 
     /** Every site, by name. */
     List<SiteId> sites();
 
-    /** Applies the change and returns the new settings; 409 when SCIM settings would be on without SSO. */
+    /**
+     * Applies the change and returns the new settings, as {@link #settings} shows them; 409 when SCIM settings
+     * would be on without SSO. The creation policy can be chosen whether SSO is configured or not.
+     */
     SiteSettings updateSettings(SiteId site, SettingsChange change);
 
     /**

@@ -18,20 +18,26 @@ import java.util.stream.Collectors;
  * {@link IdentifierProfile#key keys} are equal (ADR 014); the store computes no other form of a userName. Whether a
  * userName is acceptable is the use cases' business, not the store's.
  *
+ * <p>A store keeps pending identities ({@link User#pending()}) beside the accounts, under the same userName
+ * uniqueness, and answers {@link UserQuery#pending()} in searches.
+ *
  * <p>The contract test suite {@code UserStoreContract} (core test-jar) pins the behaviour down: filters give the
  * same users as the core's in-memory evaluator.
  */
 public interface UserStore {
 
-    /** The user with that id, hidden (SCIM-deleted) or not. */
+    /** The user with that id, hidden (SCIM-deleted) or not, pending or not. */
     Optional<User> findById(SiteId site, String id);
 
-    /** The user whose userName has the same {@link IdentifierProfile#key key}, hidden or not. */
+    /**
+     * The user whose userName has the same {@link IdentifierProfile#key key}, hidden or not, pending or not: the one
+     * comparison every store, and every match of a sign-in to a pending identity, uses.
+     */
     Optional<User> findByUserName(SiteId site, String userName);
 
     /**
-     * Which of these userNames the site already has, hidden users included, as {@link IdentifierProfile#key keys}:
-     * the bulk form of {@link #findByUserName}, for batches.
+     * Which of these userNames the site already has, hidden and pending users included, as
+     * {@link IdentifierProfile#key keys}: the bulk form of {@link #findByUserName}, for batches.
      */
     default Set<String> existingUserNames(SiteId site, Collection<String> userNames) {
         return userNames.stream()
@@ -57,4 +63,11 @@ public interface UserStore {
      * {@code ScimException.uniqueness} if a new userName is taken.
      */
     boolean update(SiteId site, User user, long expectedVersion);
+
+    /**
+     * Erases the stored user if its version is still {@code expectedVersion}, with everything stored for it but
+     * its audit records. Returns false, changing nothing, when another change got there first or there is no such
+     * user. Roster erases only pending identities: an account is never erased, only hidden.
+     */
+    boolean delete(SiteId site, String id, long expectedVersion);
 }
