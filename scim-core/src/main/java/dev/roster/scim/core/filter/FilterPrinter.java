@@ -42,7 +42,7 @@ public final class FilterPrinter {
         return out.toString();
     }
 
-    /** Plain notation reads best; past these scales it would grow without bound ({@code 1E+999999999}). */
+    /** Plain notation reads best; past these scales it grows long ({@code 1E+308} is 309 digits written out). */
     static String number(BigDecimal value) {
         return value.scale() >= -20 && value.scale() <= 40 ? value.toPlainString() : value.toString();
     }
