@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.model.ReceivedJson;
 import dev.roster.scim.core.model.ScimArray;
 import dev.roster.scim.core.model.ScimBoolean;
 import dev.roster.scim.core.model.ScimNull;
@@ -27,14 +28,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * JSON text and Jackson trees to and from the core's {@link ScimValue}. Reading is bounded (nesting depth, string
  * and number length, duplicate keys refused) and every malformed input becomes {@code 400 invalidSyntax} with the
- * line and column, never a Jackson exception.
+ * line and column, never a Jackson exception. The tree is built through {@link ReceivedJson}, so it holds only what
+ * the core accepts: no unpaired surrogate, no name twice in different case, no number out of range.
  *
  * <pre>{@code
  * ScimValue body = ScimJson.read(inputStream);
@@ -111,11 +111,12 @@ public final class ScimJson {
         }
     }
 
+    /** A Jackson tree as the core's value tree, under the rules of {@link ReceivedJson}. */
     public static ScimValue fromJackson(JsonNode node) {
         if (node.isObject()) {
-            Map<String, ScimValue> members = new LinkedHashMap<>();
-            node.fields().forEachRemaining(field -> members.put(field.getKey(), fromJackson(field.getValue())));
-            return new ScimObject(members);
+            ReceivedJson.ObjectBuilder object = ReceivedJson.object();
+            node.fields().forEachRemaining(field -> object.member(field.getKey(), fromJackson(field.getValue())));
+            return object.build();
         }
         if (node.isArray()) {
             List<ScimValue> values = new ArrayList<>(node.size());
@@ -123,7 +124,7 @@ public final class ScimJson {
             return new ScimArray(values);
         }
         if (node.isTextual()) {
-            return ScimValue.of(node.textValue());
+            return ReceivedJson.string(node.textValue());
         }
         if (node.isBoolean()) {
             return ScimValue.of(node.booleanValue());
@@ -135,7 +136,7 @@ public final class ScimJson {
             return ScimValue.nullValue();
         }
         // Binary and POJO nodes never come out of parsing text.
-        return ScimValue.of(node.asText());
+        return ReceivedJson.string(node.asText());
     }
 
     public static JsonNode toJackson(ScimValue value) {

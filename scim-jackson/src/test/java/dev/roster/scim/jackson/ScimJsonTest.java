@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 
 class ScimJsonTest {
@@ -60,5 +61,46 @@ class ScimJsonTest {
     void errorsNameTheLineAndColumn() {
         assertThatThrownBy(() -> ScimJson.read("{\n  \"a\": tru\n}"))
                 .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.detail()).contains("line 2"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\ud800", "\\udbff", "\\udc00", "\\ude00\\ud83d", "x\\ud83d"})
+    void aStringWithAnEscapedLoneSurrogateIsInvalidSyntax(String escape) {
+        assertRefused(() -> ScimJson.read("{\"userName\":\"" + escape + "\"}"), ScimErrorType.INVALID_SYNTAX,
+                "unpaired surrogate");
+        // Jackson itself refuses a broken pair in a member name, in its own words.
+        assertRefused(() -> ScimJson.read("{\"a" + escape + "\":1}"), ScimErrorType.INVALID_SYNTAX, "surrogate");
+        assertRefused(() -> ScimJson.read("[[\"" + escape + "\"]]"), ScimErrorType.INVALID_SYNTAX,
+                "unpaired surrogate");
+    }
+
+    @Test
+    void aSurrogateEncodedAsUtf8BytesIsInvalidSyntax() {
+        byte[] cesu = {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'};
+
+        assertRefused(() -> ScimJson.read(new ByteArrayInputStream(cesu)), ScimErrorType.INVALID_SYNTAX, "UTF-8");
+    }
+
+    @Test
+    void anEscapedSurrogatePairIsOneCharacter() {
+        ScimObject user = ScimJson.readObject("{\"userName\":\"\\ud83d\\ude00\"}");
+
+        assertThat(user.getString("userName")).contains("😀");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"userName\":\"a\",\"USERNAME\":\"b\"}",
+            "{\"name\":{\"givenName\":\"a\",\"GivenName\":\"b\"}}",
+            "{\"Operations\":[{\"op\":\"add\",\"OP\":\"remove\"}]}",
+            "{\"filter\":\"x\",\"Filter\":\"y\"}"})
+    void membersThatDifferOnlyInCaseAreInvalidSyntax(String json) {
+        assertRefused(() -> ScimJson.read(json), ScimErrorType.INVALID_SYNTAX, "case-insensitive");
+    }
+
+    private static void assertRefused(Runnable read, ScimErrorType type, String detail) {
+        assertThatThrownBy(read::run).isInstanceOfSatisfying(ScimException.class, e -> {
+            assertThat(e.type()).isEqualTo(type);
+            assertThat(e.detail()).contains(detail);
+        });
     }
 }

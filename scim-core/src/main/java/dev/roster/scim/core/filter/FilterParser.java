@@ -2,6 +2,7 @@ package dev.roster.scim.core.filter;
 
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.ScimNumber;
+import dev.roster.scim.core.model.ScimString;
 import dev.roster.scim.core.model.UserSchemas;
 
 import java.math.BigDecimal;
@@ -313,7 +314,7 @@ public final class FilterParser {
             }
         }
         String result = value.toString();
-        OptionalInt unpaired = JsonText.unpairedSurrogate(result);
+        OptionalInt unpaired = ScimString.unpairedSurrogate(result);
         if (unpaired.isPresent()) {
             throw ScimException.invalidFilter("The string that starts at position " + start
                     + " holds an unpaired surrogate; write a character beyond U+FFFF as a surrogate pair,"

@@ -155,7 +155,7 @@ public final class FilterPrinter {
 
         private void literal(ScimValue value) {
             if (value instanceof ScimString string) {
-                if (JsonText.unpairedSurrogate(string.value()).isPresent()) {
+                if (ScimString.unpairedSurrogate(string.value()).isPresent()) {
                     throw new IllegalArgumentException("a filter string can't hold an unpaired surrogate");
                 }
                 JsonText.appendQuoted(out, string.value());

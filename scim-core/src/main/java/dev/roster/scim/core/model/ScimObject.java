@@ -178,6 +178,10 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
             return OptionalInt.empty();
         }
 
+        String nameAt(int position) {
+            return names.get(position);
+        }
+
         Map<String, ScimValue> toMap() {
             LinkedHashMap<String, ScimValue> map = new LinkedHashMap<>();
             for (int i = 0; i < names.size(); i++) {
@@ -197,6 +201,12 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
         public Builder put(String name, ScimValue value) {
             members.put(name, value);
             return this;
+        }
+
+        /** Adds a member only if no member of that name in any case is there; otherwise the name already there. */
+        Optional<String> putIfNew(String name, ScimValue value) {
+            OptionalInt existing = members.add(name, value);
+            return existing.isPresent() ? Optional.of(members.nameAt(existing.getAsInt())) : Optional.empty();
         }
 
         public Builder put(String name, String value) {
