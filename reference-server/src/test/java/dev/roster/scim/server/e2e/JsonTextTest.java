@@ -17,8 +17,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * JSON text the server refuses before it stores anything (issue 9, point 7), over HTTP against a real server: lone
- * surrogates and members that differ only in case.
+ * JSON text the server refuses before it stores anything (issue 9, point 7, and the bounds on what a JSON body may
+ * hold), over HTTP against a real server: lone surrogates, members that differ only in case, and strings, names,
+ * numbers and token counts past the limits.
  */
 class JsonTextTest {
 
@@ -127,6 +128,19 @@ class JsonTextTest {
     void exactDuplicateMembersStayInvalidSyntax() {
         scim("PUT", "/Users/" + userId).json("{\"userName\":\"jo@example.com\",\"userName\":\"x@example.com\"}")
                 .send().expectScimError(400, "invalidSyntax");
+    }
+
+    @Test
+    void stringsNamesNumbersAndTokensPastTheLimitsAreRefused() {
+        String longString = "x".repeat(65_537);
+        scim("POST", "/Users/.search").json("{\"filter\":\"" + longString + "\"}").send()
+                .expectScimError(400, "invalidSyntax");
+        scim("POST", "/Users/.search").json("{\"" + "n".repeat(257) + "\":1}").send()
+                .expectScimError(400, "invalidSyntax");
+        scim("POST", "/Users/.search").json("{\"count\":1" + "0".repeat(400) + "}").send()
+                .expectScimError(400, "invalidValue");
+        scim("POST", "/Users/.search").json("{\"x\":[" + "0,".repeat(200_000) + "0]}").send()
+                .expectScimError(400, "invalidSyntax");
     }
 
     private static String currentVersion() {
