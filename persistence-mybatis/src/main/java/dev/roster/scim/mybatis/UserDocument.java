@@ -34,7 +34,7 @@ record UserDocument(Name name, List<Email> emails, ScimObject otherAttributes) {
     }
 
     static UserDocument fromJson(String json) {
-        ScimObject document = ScimJson.readObject(json);
+        ScimObject document = ScimJson.readStoredObject(json);
         return new UserDocument(
                 UserResources.nameOf(document.getObject(NAME).orElse(ScimObject.EMPTY)),
                 UserResources.emailsOf(document.getArray(EMAILS).orElse(ScimArray.EMPTY)),

@@ -71,6 +71,26 @@ class MyBatisUserStoreTest extends DatabaseTest {
     }
 
     @Test
+    void aUserWhoseDocumentOutgrowsOneRequestIsStillRead() {
+        // Older versions stored strings of up to 1 MiB, and many PATCHes can grow a user past one request's bounds.
+        List<ScimValue> phones = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            phones.add(ScimObject.builder().put("value", "+33 1 " + i).put("type", "work")
+                    .put("display", "x".repeat(1_200)).build());
+        }
+        ScimObject other = ScimObject.builder()
+                .put("title", "t".repeat(300_000))
+                .put("phoneNumbers", new ScimArray(phones))
+                .build();
+        User large = new User("big", "big@example.org", Optional.empty(), true, Role.REGISTERED, Optional.empty(),
+                Name.EMPTY, List.of(), other, Optional.empty(), ChangeSource.SCIM, false, false, false, 1, T0, T0);
+
+        store().insert(ACME, large);
+
+        assertThat(store().findById(ACME, "big")).contains(large);
+    }
+
+    @Test
     void absentOptionalFieldsStayAbsent() {
         User minimal = user("u1", "ann");
 

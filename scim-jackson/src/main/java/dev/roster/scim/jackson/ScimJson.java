@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.model.ReceivedJson;
 import dev.roster.scim.core.model.ScimArray;
 import dev.roster.scim.core.model.ScimBoolean;
 import dev.roster.scim.core.model.ScimNull;
@@ -22,19 +23,21 @@ import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.ScimString;
 import dev.roster.scim.core.model.ScimValue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * JSON text and Jackson trees to and from the core's {@link ScimValue}. Reading is bounded (nesting depth, string
- * and number length, duplicate keys refused) and every malformed input becomes {@code 400 invalidSyntax} with the
- * line and column, never a Jackson exception.
+ * JSON text and Jackson trees to and from the core's {@link ScimValue}. Reading is bounded ({@link JsonLimits}:
+ * document size, nesting depth, string, name and number length, token count), duplicate names are refused, in any
+ * case, and the tree is built through {@link ReceivedJson}, so it holds only what the core accepts. Every refusal is
+ * a {@link ScimException}: {@code 400 invalidSyntax} with the line and column for malformed JSON,
+ * {@code 400 invalidValue} for a number out of range — never a Jackson exception.
  *
  * <pre>{@code
  * ScimValue body = ScimJson.read(inputStream);
@@ -43,34 +46,59 @@ import java.util.Map;
  */
 public final class ScimJson {
 
-    /** Deeper JSON than this is refused: no SCIM resource nests beyond a handful of levels. */
-    public static final int MAX_NESTING_DEPTH = 32;
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_NESTING_DEPTH)
-                            .maxNumberLength(100)
-                            .maxStringLength(1 << 20)
-                            .build())
-                    .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final ObjectMapper REQUEST_MAPPER = mapper(JsonLimits.REQUESTS);
+    private static final ObjectMapper STORED_DOCUMENT_MAPPER = mapper(JsonLimits.STORED_DOCUMENTS);
 
     private ScimJson() {
     }
 
-    /** Reads one JSON value; {@code ScimException.invalidSyntax} when it is not well-formed JSON. */
+    private static ObjectMapper mapper(StreamReadConstraints limits) {
+        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+
+    /** Reads one JSON value a client sent; {@code ScimException.invalidSyntax} when it is not well-formed JSON. */
     public static ScimValue read(InputStream json) {
+        return read(REQUEST_MAPPER, json);
+    }
+
+    public static ScimValue read(String json) {
+        return read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Reads a JSON object a client sent; {@code invalidSyntax} for anything else. */
+    public static ScimObject readObject(InputStream json) {
+        return requireObject(read(json));
+    }
+
+    public static ScimObject readObject(String json) {
+        return readObject(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Reads a JSON object Roster wrote itself, such as a stored user document: the bounds on what the value tree
+     * holds apply, the bounds on a request's size do not: a user may outgrow one request over many PATCHes.
+     */
+    public static ScimObject readStoredObject(String json) {
+        return requireObject(read(STORED_DOCUMENT_MAPPER,
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static ScimValue read(ObjectMapper mapper, InputStream json) {
         try {
-            JsonNode node = MAPPER.readTree(json);
+            JsonNode node = mapper.readTree(json);
             if (node == null || node.isMissingNode()) {
                 throw ScimException.invalidSyntax("The request body is empty; a JSON value was expected.");
             }
             return fromJackson(node);
         } catch (StreamConstraintsException e) {
-            throw ScimException.invalidSyntax("The JSON is too deeply nested or too long: " + e.getOriginalMessage());
+            throw JsonLimits.refusal(e);
+        } catch (NumberFormatException e) {
+            // Jackson lexes the number first, so only an exponent beyond the int range ends up here.
+            throw ScimNumber.outOfRange();
         } catch (JsonProcessingException e) {
             throw ScimException.invalidSyntax(describe(e));
         } catch (IOException e) {
@@ -78,26 +106,16 @@ public final class ScimJson {
         }
     }
 
-    public static ScimValue read(String json) {
-        return read(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    }
-
-    /** Reads a JSON object; {@code invalidSyntax} for anything else. */
-    public static ScimObject readObject(InputStream json) {
-        ScimValue value = read(json);
+    private static ScimObject requireObject(ScimValue value) {
         if (value instanceof ScimObject object) {
             return object;
         }
         throw ScimException.invalidSyntax("The request body must be a JSON object, not " + article(value) + ".");
     }
 
-    public static ScimObject readObject(String json) {
-        return readObject(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    }
-
     public static String write(ScimValue value) {
         try {
-            return MAPPER.writeValueAsString(toJackson(value));
+            return REQUEST_MAPPER.writeValueAsString(toJackson(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a ScimValue tree always serialises", e);
         }
@@ -105,17 +123,18 @@ public final class ScimJson {
 
     public static byte[] writeBytes(ScimValue value) {
         try {
-            return MAPPER.writeValueAsBytes(toJackson(value));
+            return REQUEST_MAPPER.writeValueAsBytes(toJackson(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a ScimValue tree always serialises", e);
         }
     }
 
+    /** A Jackson tree as the core's value tree, under the rules of {@link ReceivedJson}. */
     public static ScimValue fromJackson(JsonNode node) {
         if (node.isObject()) {
-            Map<String, ScimValue> members = new LinkedHashMap<>();
-            node.fields().forEachRemaining(field -> members.put(field.getKey(), fromJackson(field.getValue())));
-            return new ScimObject(members);
+            ReceivedJson.ObjectBuilder object = ReceivedJson.object();
+            node.fields().forEachRemaining(field -> object.member(field.getKey(), fromJackson(field.getValue())));
+            return object.build();
         }
         if (node.isArray()) {
             List<ScimValue> values = new ArrayList<>(node.size());
@@ -123,7 +142,7 @@ public final class ScimJson {
             return new ScimArray(values);
         }
         if (node.isTextual()) {
-            return ScimValue.of(node.textValue());
+            return ReceivedJson.string(node.textValue());
         }
         if (node.isBoolean()) {
             return ScimValue.of(node.booleanValue());
@@ -135,7 +154,7 @@ public final class ScimJson {
             return ScimValue.nullValue();
         }
         // Binary and POJO nodes never come out of parsing text.
-        return ScimValue.of(node.asText());
+        return ReceivedJson.string(node.asText());
     }
 
     public static JsonNode toJackson(ScimValue value) {

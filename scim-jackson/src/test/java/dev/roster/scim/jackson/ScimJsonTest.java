@@ -9,9 +9,11 @@ import dev.roster.scim.core.model.ScimArray;
 import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.ScimValue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 
 class ScimJsonTest {
@@ -60,5 +62,130 @@ class ScimJsonTest {
     void errorsNameTheLineAndColumn() {
         assertThatThrownBy(() -> ScimJson.read("{\n  \"a\": tru\n}"))
                 .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.detail()).contains("line 2"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e9999999", "-1e999999999", "1e-9999999", "1e99999999999", "1e309",
+            "12345678901234567890123456789012345"})
+    @Timeout(10)
+    void aNumberOutOfRangeIsInvalidValueAtOnce(String number) {
+        assertRefused(() -> ScimJson.read("{\"count\":" + number + "}"), ScimErrorType.INVALID_VALUE,
+                "out of range");
+        assertRefused(() -> ScimJson.read("{\"Operations\":[{\"value\":{\"x\":[" + number + "]}}]}"),
+                ScimErrorType.INVALID_VALUE, "out of range");
+    }
+
+    @Test
+    void aNumberWrittenWithTooManyCharactersIsInvalidValue() {
+        assertRefused(() -> ScimJson.read("[" + "9".repeat(JsonLimits.MAX_NUMBER_LENGTH + 1) + "]"),
+                ScimErrorType.INVALID_VALUE, "out of range");
+        assertRefused(() -> ScimJson.read("[0." + "1".repeat(JsonLimits.MAX_NUMBER_LENGTH) + "]"),
+                ScimErrorType.INVALID_VALUE, "out of range");
+    }
+
+    @Test
+    void numbersAtTheEdgesOfTheRangeRoundTrip() {
+        ScimValue numbers = ScimJson.read("[1e308,-1e-308,9223372036854775807,1234567890123456789012345678901234]");
+
+        assertThat(ScimJson.read(ScimJson.write(numbers))).isEqualTo(numbers);
+        assertThat(ScimJson.write(ScimJson.read("[1e2]"))).isEqualTo("[100]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\ud800", "\\udbff", "\\udc00", "\\ude00\\ud83d", "x\\ud83d"})
+    void aStringWithAnEscapedLoneSurrogateIsInvalidSyntax(String escape) {
+        assertRefused(() -> ScimJson.read("{\"userName\":\"" + escape + "\"}"), ScimErrorType.INVALID_SYNTAX,
+                "unpaired surrogate");
+        // Jackson itself refuses a broken pair in a member name, in its own words.
+        assertRefused(() -> ScimJson.read("{\"a" + escape + "\":1}"), ScimErrorType.INVALID_SYNTAX, "surrogate");
+        assertRefused(() -> ScimJson.read("[[\"" + escape + "\"]]"), ScimErrorType.INVALID_SYNTAX,
+                "unpaired surrogate");
+    }
+
+    @Test
+    void aSurrogateEncodedAsUtf8BytesIsInvalidSyntax() {
+        byte[] cesu = {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'};
+
+        assertRefused(() -> ScimJson.read(new ByteArrayInputStream(cesu)), ScimErrorType.INVALID_SYNTAX, "UTF-8");
+    }
+
+    @Test
+    void anEscapedSurrogatePairIsOneCharacter() {
+        ScimObject user = ScimJson.readObject("{\"userName\":\"\\ud83d\\ude00\"}");
+
+        assertThat(user.getString("userName")).contains("😀");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"userName\":\"a\",\"USERNAME\":\"b\"}",
+            "{\"name\":{\"givenName\":\"a\",\"GivenName\":\"b\"}}",
+            "{\"Operations\":[{\"op\":\"add\",\"OP\":\"remove\"}]}",
+            "{\"filter\":\"x\",\"Filter\":\"y\"}"})
+    void membersThatDifferOnlyInCaseAreInvalidSyntax(String json) {
+        assertRefused(() -> ScimJson.read(json), ScimErrorType.INVALID_SYNTAX, "case-insensitive");
+    }
+
+    @Test
+    void stringsNamesAndTokensAreBounded() {
+        String longest = "x".repeat(JsonLimits.MAX_STRING_LENGTH);
+        assertThat(ScimJson.readObject("{\"a\":\"" + longest + "\"}").getString("a")).contains(longest);
+        assertRefused(() -> ScimJson.read("{\"a\":\"" + longest + "x\"}"), ScimErrorType.INVALID_SYNTAX,
+                "string longer than 65536");
+
+        String longestName = "n".repeat(JsonLimits.MAX_NAME_LENGTH);
+        assertThat(ScimJson.readObject("{\"" + longestName + "\":1}").has(longestName)).isTrue();
+        assertRefused(() -> ScimJson.read("{\"" + longestName + "n\":1}"), ScimErrorType.INVALID_SYNTAX,
+                "member name longer than 256");
+
+        // "[" and "]" are tokens too.
+        String mostTokens = "[" + "0,".repeat((int) JsonLimits.MAX_TOKEN_COUNT - 3) + "0]";
+        assertThat(ScimJson.read(mostTokens)).isInstanceOf(ScimArray.class);
+        assertRefused(() -> ScimJson.read("[0," + mostTokens.substring(1)), ScimErrorType.INVALID_SYNTAX,
+                "more than 200000 tokens");
+    }
+
+    @Test
+    void aDocumentOverOneMebibyteIsRefusedWhileReading() {
+        String padding = " ".repeat(JsonLimits.MAX_DOCUMENT_BYTES);
+
+        assertRefused(() -> ScimJson.read("{" + padding + "}"), ScimErrorType.INVALID_SYNTAX,
+                "longer than 1048576 bytes");
+    }
+
+    @Test
+    void storedDocumentsMayOutgrowARequest() {
+        String longString = "x".repeat(JsonLimits.MAX_STRING_LENGTH * 4);
+        StringBuilder many = new StringBuilder("{\"long\":\"" + longString + "\",\"values\":[");
+        for (int i = 0; i < JsonLimits.MAX_TOKEN_COUNT; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"value\":\"v").append(i).append("\"}");
+        }
+        String stored = many.append("]}").toString();
+        assertThat(stored.length()).isGreaterThan(JsonLimits.MAX_DOCUMENT_BYTES);
+
+        ScimObject document = ScimJson.readStoredObject(stored);
+
+        assertThat(document.getString("long")).contains(longString);
+        assertThat(document.getArray("values").map(ScimArray::size)).contains((int) JsonLimits.MAX_TOKEN_COUNT);
+        assertRefused(() -> ScimJson.readStoredObject("[" + "[".repeat(JsonLimits.MAX_NESTING_DEPTH) + "]"
+                .repeat(JsonLimits.MAX_NESTING_DEPTH) + "]"), ScimErrorType.INVALID_SYNTAX, "nests deeper");
+    }
+
+    @Test
+    @Timeout(30)
+    void anObjectOfNinetyThousandMembersIsReadInLinearTime() {
+        StringBuilder json = new StringBuilder("{");
+        for (int i = 0; i < 90_000; i++) {
+            json.append(i == 0 ? "" : ",").append("\"a").append(i).append("\":0");
+        }
+        assertThat(json.length()).isLessThan(JsonLimits.MAX_DOCUMENT_BYTES);
+
+        assertThat(ScimJson.readObject(json.append("}").toString()).size()).isEqualTo(90_000);
+    }
+
+    private static void assertRefused(Runnable read, ScimErrorType type, String detail) {
+        assertThatThrownBy(read::run).isInstanceOfSatisfying(ScimException.class, e -> {
+            assertThat(e.type()).isEqualTo(type);
+            assertThat(e.detail()).contains(detail);
+        });
     }
 }

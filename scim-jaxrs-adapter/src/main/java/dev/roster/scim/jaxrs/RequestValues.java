@@ -7,7 +7,6 @@ import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.ScimString;
 import dev.roster.scim.core.model.ScimValue;
 
-import java.math.BigInteger;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -25,19 +24,22 @@ public final class RequestValues {
         return parameter == null || parameter.isBlank() ? Optional.empty() : Optional.of(parameter);
     }
 
-    /** An integer query parameter; beyond the int range it is read as the nearest int ("all", "past the end"). */
+    /**
+     * An integer query parameter. The core bounds the number from its text before converting it; a number that is
+     * not whole or does not fit an {@code int} is {@code 400 invalidValue}.
+     */
     public static OptionalInt integer(String name, String parameter) {
-        Optional<String> text = text(parameter).map(String::strip);
+        Optional<String> text = text(parameter);
         if (text.isEmpty()) {
             return OptionalInt.empty();
         }
+        Optional<ScimNumber> number;
         try {
-            BigInteger value = new BigInteger(text.get());
-            return OptionalInt.of(value.max(BigInteger.valueOf(Integer.MIN_VALUE))
-                    .min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue());
-        } catch (NumberFormatException e) {
-            throw ScimException.invalidValue("The parameter '" + name + "' must be an integer.");
+            number = ScimNumber.parse(text.get());
+        } catch (ScimException beyondTheBounds) {
+            throw outOfRange(name);
         }
+        return OptionalInt.of(toInt(name, number.orElseThrow(() -> notAnInteger(name))));
     }
 
     /** A string member; absent, null or blank is absent. */
@@ -49,16 +51,28 @@ public final class RequestValues {
         return text(body, name).orElseThrow(() -> ScimException.invalidValue("'" + name + "' is required."));
     }
 
+    /** An integer member, bounded like an integer query parameter. */
     public static OptionalInt integer(ScimObject body, String name) {
-        Optional<ScimNumber> number = member(body, name, ScimNumber.class, "an integer");
-        if (number.isPresent() && !number.get().isIntegral()) {
-            throw ScimException.invalidValue("'" + name + "' must be an integer.");
-        }
-        return number.map(n -> integer(name, n.value().toPlainString())).orElse(OptionalInt.empty());
+        return member(body, name, ScimNumber.class, "an integer")
+                .map(number -> OptionalInt.of(toInt(name, number)))
+                .orElse(OptionalInt.empty());
     }
 
     public static Optional<Boolean> bool(ScimObject body, String name) {
         return member(body, name, ScimBoolean.class, "true or false").map(ScimBoolean::value);
+    }
+
+    private static int toInt(String name, ScimNumber number) {
+        return number.asInt().orElseThrow(() -> number.isIntegral() ? outOfRange(name) : notAnInteger(name));
+    }
+
+    private static ScimException outOfRange(String name) {
+        return ScimException.invalidValue("'" + name + "' is out of range: it must be an integer from "
+                + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ".");
+    }
+
+    private static ScimException notAnInteger(String name) {
+        return ScimException.invalidValue("'" + name + "' must be an integer.");
     }
 
     private static <T extends ScimValue> Optional<T> member(ScimObject body, String name, Class<T> type,

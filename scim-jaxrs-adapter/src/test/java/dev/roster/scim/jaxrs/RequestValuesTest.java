@@ -8,6 +8,7 @@ import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.ScimValue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.math.BigDecimal;
 import java.util.OptionalInt;
@@ -23,11 +24,35 @@ class RequestValuesTest {
     }
 
     @Test
-    void integersBeyondTheIntRangeAreClampedAndNonIntegersRefused() {
+    void integerParametersAreReadWithinTheIntRange() {
         assertThat(RequestValues.integer("count", " 50 ")).isEqualTo(OptionalInt.of(50));
-        assertThat(RequestValues.integer("count", "99999999999")).isEqualTo(OptionalInt.of(Integer.MAX_VALUE));
-        assertThat(RequestValues.integer("startIndex", "-99999999999")).isEqualTo(OptionalInt.of(Integer.MIN_VALUE));
-        assertInvalidValue(() -> RequestValues.integer("count", "ten"), "count");
+        assertThat(RequestValues.integer("count", "-5")).isEqualTo(OptionalInt.of(-5));
+        assertThat(RequestValues.integer("count", "2147483647")).isEqualTo(OptionalInt.of(Integer.MAX_VALUE));
+        assertThat(RequestValues.integer("startIndex", "-2147483648")).isEqualTo(OptionalInt.of(Integer.MIN_VALUE));
+        assertThat(RequestValues.integer("count", "1e2")).isEqualTo(OptionalInt.of(100));
+        assertInvalidValue(() -> RequestValues.integer("count", "ten"), "'count' must be an integer");
+        assertInvalidValue(() -> RequestValues.integer("count", "2.5"), "'count' must be an integer");
+    }
+
+    @Test
+    @Timeout(10)
+    void integerParametersBeyondTheIntRangeAreOutOfRangeAtOnce() {
+        for (String text : new String[]{"2147483648", "-2147483649", "99999999999", "1e9999999", "1e99999999999",
+                "9".repeat(100_000), "1e-9999999"}) {
+            assertInvalidValue(() -> RequestValues.integer("count", text), "'count' is out of range");
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    void integerMembersBeyondTheIntRangeAreOutOfRange() {
+        ScimObject body = ScimObject.builder()
+                .put("count", ScimValue.of(new BigDecimal("1e308")))
+                .put("startIndex", ScimValue.of(Integer.MAX_VALUE + 1L))
+                .build();
+
+        assertInvalidValue(() -> RequestValues.integer(body, "count"), "'count' is out of range");
+        assertInvalidValue(() -> RequestValues.integer(body, "startIndex"), "'startIndex' is out of range");
     }
 
     @Test

@@ -74,6 +74,50 @@ class QueryingUsersTest {
     }
 
     @Test
+    void attributesNamingOnlyUnknownAttributesReturnIdAndSchemas() {
+        JsonNode user = get("/Users/" + firstId + "?attributes=nonsense").expect(200);
+        assertThat(names(user)).containsExactly("schemas", "id");
+        assertThat(user.path("id").asText()).isEqualTo(firstId);
+
+        JsonNode list = get("/Users?count=2&attributes=nonsense,name.nonsense").expect(200);
+        list.path("Resources").forEach(resource -> assertThat(names(resource)).containsExactly("schemas", "id"));
+
+        JsonNode searched = call("POST", server.scimBase(site) + "/Users/.search").bearer(token)
+                .json("{\"count\":2,\"attributes\":[\"nonsense\"]}").send().expect(200);
+        assertThat(searched.path("Resources")).hasSize(2);
+        searched.path("Resources").forEach(resource -> assertThat(names(resource)).containsExactly("schemas", "id"));
+
+        JsonNode patched = call("PATCH", server.scimBase(site) + "/Users/" + firstId + "?attributes=nonsense")
+                .bearer(token).json("{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"replace\","
+                        + "\"path\":\"nickName\",\"value\":\"Q\"}]}").send().expect(200);
+        assertThat(names(patched)).containsExactly("schemas", "id");
+    }
+
+    @Test
+    void attributesMixingKnownUnknownSubAndUrnQualifiedNamesReturnTheKnownOnes() {
+        String core = "urn:ietf:params:scim:schemas:core:2.0:User";
+        JsonNode user = get("/Users/" + firstId + "?attributes=nonsense," + core + ":userName,NAME.familyName,"
+                + "name.nonsense").expect(200);
+        assertThat(names(user)).containsExactly("schemas", "id", "userName", "name");
+        assertThat(names(user.path("name"))).containsExactly("familyName");
+        assertThat(user.path("name").path("familyName").asText()).isEqualTo("U0");
+
+        JsonNode searched = call("POST", server.scimBase(site) + "/Users/.search").bearer(token)
+                .json("{\"filter\":\"id eq \\\"" + firstId + "\\\"\",\"attributes\":[\"emails.value\","
+                        + "\"unknown\"]}").send().expect(200);
+        JsonNode resource = searched.path("Resources").get(0);
+        assertThat(names(resource)).containsExactly("schemas", "id", "emails");
+        assertThat(names(resource.path("emails").get(0))).containsExactly("value");
+    }
+
+    @Test
+    void excludedAttributesNamingUnknownAttributesExcludeNothing() {
+        JsonNode full = get("/Users/" + firstId).expect(200);
+        JsonNode excluded = get("/Users/" + firstId + "?excludedAttributes=nonsense,name.nonsense,id").expect(200);
+        assertThat(excluded).isEqualTo(full);
+    }
+
+    @Test
     void projectionAppliesToEveryResourceOfAList() {
         JsonNode list = get("/Users?count=3&attributes=userName").expect(200);
         assertThat(list.path("Resources")).hasSize(3);
@@ -180,6 +224,12 @@ class QueryingUsersTest {
         assertThat(user.path("meta").path("resourceType").asText()).isEqualTo("User");
         JsonNode listed = get("/Users?filter=" + encode("id eq \"" + firstId + "\"")).expect(200);
         assertThat(listed.path("Resources").get(0).path("meta").path("location").asText()).isEqualTo(expected);
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static Http.Reply get(String path) {

@@ -98,6 +98,12 @@ public final class TestServer implements AutoCloseable {
         return admin("POST", "/c/" + site + "/admin/api/scim-token", "", 201).path("token").asText();
     }
 
+    /** Signs a user in by SSO (creating it just in time) and returns its id. */
+    public String signIn(String site, String userName) {
+        return admin("POST", "/c/" + site + "/sso/sign-in", "{\"userName\":\"" + userName + "\"}", 201)
+                .path("id").asText();
+    }
+
     /** An admin API call that must answer {@code expectedStatus}; its JSON body. */
     public JsonNode admin(String method, String path, String body, int expectedStatus) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl() + path))

@@ -1,6 +1,8 @@
 package dev.roster.scim.core.filter;
 
 import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.model.ScimNumber;
+import dev.roster.scim.core.model.ScimString;
 import dev.roster.scim.core.model.UserSchemas;
 
 import java.math.BigDecimal;
@@ -32,7 +34,8 @@ import java.util.OptionalInt;
  *   <li>Whitespace: the RFC asks for one space between tokens; any run of spaces, tabs and line breaks is
  *       accepted, and none is needed next to brackets, parentheses and quotes.</li>
  *   <li>Bounds: at most 4096 characters and 32 levels of parentheses, {@code not} and brackets; more is
- *       {@code invalidFilter}, never a stack overflow.</li>
+ *       {@code invalidFilter}, never a stack overflow. A number outside {@link ScimNumber}'s bounds
+ *       ({@code 1e999999999}) is {@code invalidFilter} too, before anything computes with it.</li>
  * </ul>
  *
  * <p>Every failure is a {@link ScimException#invalidFilter} whose detail names what was expected and the 0-based
@@ -271,9 +274,9 @@ public final class FilterParser {
             throw expectedAt(start, "a JSON number", found(start, ""));
         }
         try {
-            return CompValue.of(new BigDecimal(text.substring(start, pos)));
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw ScimException.invalidFilter("The number at position " + start + " is out of range");
+            return new CompValue(ScimNumber.parse(text.substring(start, pos)).orElseThrow());
+        } catch (ScimException outOfRange) {
+            throw ScimException.invalidFilter(ScimNumber.outOfRange("The number at position " + start).detail());
         }
     }
 
@@ -311,7 +314,7 @@ public final class FilterParser {
             }
         }
         String result = value.toString();
-        OptionalInt unpaired = JsonText.unpairedSurrogate(result);
+        OptionalInt unpaired = ScimString.unpairedSurrogate(result);
         if (unpaired.isPresent()) {
             throw ScimException.invalidFilter("The string that starts at position " + start
                     + " holds an unpaired surrogate; write a character beyond U+FFFF as a surrogate pair,"

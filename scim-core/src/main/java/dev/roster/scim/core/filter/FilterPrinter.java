@@ -42,7 +42,7 @@ public final class FilterPrinter {
         return out.toString();
     }
 
-    /** Plain notation reads best; past these scales it would grow without bound ({@code 1E+999999999}). */
+    /** Plain notation reads best; past these scales it grows long ({@code 1E+308} is 309 digits written out). */
     static String number(BigDecimal value) {
         return value.scale() >= -20 && value.scale() <= 40 ? value.toPlainString() : value.toString();
     }
@@ -155,7 +155,7 @@ public final class FilterPrinter {
 
         private void literal(ScimValue value) {
             if (value instanceof ScimString string) {
-                if (JsonText.unpairedSurrogate(string.value()).isPresent()) {
+                if (ScimString.unpairedSurrogate(string.value()).isPresent()) {
                     throw new IllegalArgumentException("a filter string can't hold an unpaired surrogate");
                 }
                 JsonText.appendQuoted(out, string.value());

@@ -1,7 +1,5 @@
 package dev.roster.scim.core.filter;
 
-import java.util.OptionalInt;
-
 /** JSON string literals (RFC 8259 §7) as filters write them. */
 final class JsonText {
 
@@ -39,22 +37,5 @@ final class JsonText {
             }
         }
         out.append('"');
-    }
-
-    /**
-     * The index of the first surrogate that is not half of a pair. Such text is not Unicode: it has no UTF-8 form, so
-     * no store could hold or match it.
-     */
-    static OptionalInt unpairedSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return OptionalInt.of(i);
-            }
-        }
-        return OptionalInt.empty();
     }
 }

@@ -92,11 +92,11 @@ final class ValueMatchers {
         if (value instanceof ScimNumber number) {
             return Optional.of(number.value());
         }
-        // Parsing digits is superlinear; no number worth comparing is longer than a filter may be.
-        if (value instanceof ScimString string && string.value().length() <= FilterGrammar.MAX_LENGTH) {
+        if (value instanceof ScimString string) {
             try {
-                return Optional.of(new BigDecimal(string.value().trim()));
-            } catch (NumberFormatException notANumber) {
+                return ScimNumber.parse(string.value()).map(ScimNumber::value);
+            } catch (ScimException outOfRange) {
+                // A stored string beyond the bounds is no number this filter can compare: it doesn't match.
                 return Optional.empty();
             }
         }

@@ -7,10 +7,19 @@ import java.util.Optional;
 
 /**
  * The {@code attributes} and {@code excludedAttributes} of a request (RFC 7644 §3.4.2.5, §3.9), applied to a
- * resource under each attribute's {@code returned} characteristic: {@code always} attributes ({@code id}) and
- * {@code schemas} stay, {@code never} ones never show, {@code request} ones only when asked for. Names are resolved
- * case-insensitively, with or without a schema URN; a bare extension URN selects the whole extension; names no
- * schema defines are ignored.
+ * resource under each attribute's {@code returned} characteristic (RFC 7643 §7):
+ * <ul>
+ *   <li>without {@code attributes}, the default set: everything but {@code never} and {@code request} attributes;</li>
+ *   <li>{@code attributes} replaces the default set with the attributes it names, plus those returned
+ *       {@code always} ({@code id}) and {@code schemas}. It does so whatever it names: names that no schema defines
+ *       select nothing, so {@code attributes=nonsense} returns {@code id} and {@code schemas} alone;</li>
+ *   <li>{@code excludedAttributes} removes the attributes it names from the result, except those returned
+ *       {@code always}; names no schema defines remove nothing;</li>
+ *   <li>{@code never} attributes never show, {@code request} ones only when named in {@code attributes}.</li>
+ * </ul>
+ * Names are resolved case-insensitively, with or without a schema URN, with or without a sub-attribute
+ * ({@code name.givenName}); a bare schema URN names every attribute of that schema: an extension's whole object,
+ * or, for the core User schema, all attributes outside the extensions.
  *
  * <pre>{@code
  * Projection.of(Optional.of("userName,name.givenName"), Optional.empty()).apply(resource);
@@ -19,56 +28,72 @@ import java.util.Optional;
 public final class Projection {
 
     /** No {@code attributes}, no {@code excludedAttributes}: the default set. */
-    public static final Projection DEFAULT = new Projection(List.of(), List.of(), List.of(), List.of());
+    public static final Projection DEFAULT = new Projection(Optional.empty(), Names.NONE);
 
-    private final List<ResolvedAttribute> attributes;
-    private final List<String> attributeExtensions;
-    private final List<ResolvedAttribute> excluded;
-    private final List<String> excludedExtensions;
+    /** What {@code attributes} names, if the request named anything in it. */
+    private final Optional<Names> attributes;
+    private final Names excluded;
 
-    private Projection(List<ResolvedAttribute> attributes, List<String> attributeExtensions,
-                       List<ResolvedAttribute> excluded, List<String> excludedExtensions) {
+    private Projection(Optional<Names> attributes, Names excluded) {
         this.attributes = attributes;
-        this.attributeExtensions = attributeExtensions;
         this.excluded = excluded;
-        this.excludedExtensions = excludedExtensions;
     }
 
-    /** Parses the two comma-separated parameters as clients send them. */
+    /** Parses the two comma-separated parameters as clients send them; blank names are no names. */
     public static Projection of(Optional<String> attributes, Optional<String> excludedAttributes) {
         List<String> included = split(attributes);
-        List<String> excludedNames = split(excludedAttributes);
-        return new Projection(resolveAll(included), extensionsIn(included), resolveAll(excludedNames),
-                extensionsIn(excludedNames));
+        return new Projection(included.isEmpty() ? Optional.empty() : Optional.of(Names.resolve(included)),
+                Names.resolve(split(excludedAttributes)));
     }
 
     public ScimObject apply(ScimObject resource) {
-        ScimObject result = attributes.isEmpty() && attributeExtensions.isEmpty() ? withoutNeverReturned(resource)
-                : onlyRequested(resource);
-        for (ResolvedAttribute attribute : excluded) {
+        ScimObject result = attributes.map(names -> onlyRequested(resource, names))
+                .orElseGet(() -> defaultSet(resource));
+        for (ResolvedAttribute attribute : excluded.attributes) {
             if (attribute.target().returned() != Returned.ALWAYS && attribute.attribute().returned() != Returned.ALWAYS) {
                 result = remove(result, attribute);
             }
         }
-        for (String urn : excludedExtensions) {
-            result = result.without(urn);
+        for (String urn : excluded.schemas) {
+            result = withoutSchema(result, urn);
         }
         return result;
     }
 
-    private ScimObject onlyRequested(ScimObject resource) {
+    private static ScimObject onlyRequested(ScimObject resource, Names names) {
         ScimObject.Builder kept = ScimObject.builder();
         resource.forEach((name, value) -> {
-            if (name.equalsIgnoreCase("schemas") || isAlwaysReturned(name)) {
-                kept.put(name, value);
-            } else if (attributeExtensions.stream().anyMatch(name::equalsIgnoreCase)) {
+            if (name.equalsIgnoreCase("schemas") || isAlwaysReturned(name)
+                    || names.schemas.stream().anyMatch(urn -> isOfSchema(name, urn) && isShownByDefault(name))) {
                 kept.put(name, value);
             }
         });
         ScimObject result = kept.build();
-        for (ResolvedAttribute attribute : attributes) {
+        for (ResolvedAttribute attribute : names.attributes) {
             if (attribute.target().returned() != Returned.NEVER) {
                 result = copy(resource, result, attribute);
+            }
+        }
+        return result;
+    }
+
+    /** Whether a top-level member belongs to the schema: an extension's object, or a core attribute. */
+    private static boolean isOfSchema(String member, String urn) {
+        return urn.equals(UserSchemas.CORE_USER) ? !isExtensionMember(member) : member.equalsIgnoreCase(urn);
+    }
+
+    private static boolean isExtensionMember(String member) {
+        return member.regionMatches(true, 0, "urn:", 0, 4);
+    }
+
+    private static ScimObject withoutSchema(ScimObject resource, String urn) {
+        if (!urn.equals(UserSchemas.CORE_USER)) {
+            return resource.without(urn);
+        }
+        ScimObject result = resource;
+        for (String name : resource.names()) {
+            if (!name.equalsIgnoreCase("schemas") && !isExtensionMember(name) && !isAlwaysReturned(name)) {
+                result = result.without(name);
             }
         }
         return result;
@@ -159,15 +184,22 @@ public final class Projection {
         return addition;
     }
 
-    private static ScimObject withoutNeverReturned(ScimObject resource) {
+    /** The default set (RFC 7643 §7): neither {@code never} nor {@code request} attributes. */
+    private static ScimObject defaultSet(ScimObject resource) {
         ScimObject result = resource;
         for (String name : resource.names()) {
-            Optional<ResolvedAttribute> resolved = UserAttributeResolver.resolvePath(name);
-            if (resolved.isPresent() && resolved.get().attribute().returned() == Returned.NEVER) {
+            if (!isShownByDefault(name)) {
                 result = result.without(name);
             }
         }
         return result;
+    }
+
+    private static boolean isShownByDefault(String name) {
+        return UserAttributeResolver.resolvePath(name)
+                .map(resolved -> resolved.attribute().returned() != Returned.NEVER
+                        && resolved.attribute().returned() != Returned.REQUEST)
+                .orElse(true);
     }
 
     private static boolean isAlwaysReturned(String name) {
@@ -185,18 +217,24 @@ public final class Projection {
                 .orElse(List.of());
     }
 
-    private static List<ResolvedAttribute> resolveAll(List<String> names) {
-        return names.stream()
-                .map(UserAttributeResolver::resolvePath)
-                .flatMap(Optional::stream)
-                .toList();
-    }
+    /** The names of one parameter that some schema defines: attributes, and bare schema URNs. */
+    private static final class Names {
+        static final Names NONE = new Names(List.of(), List.of());
 
-    private static List<String> extensionsIn(List<String> names) {
-        return names.stream()
-                .map(name -> UserAttributeResolver.schema(name).filter(schema -> !schema.id()
-                        .equals(UserSchemas.CORE_USER)).map(SchemaDefinition::id))
-                .flatMap(Optional::stream)
-                .toList();
+        final List<ResolvedAttribute> attributes;
+        /** Canonical URNs: {@link UserSchemas#CORE_USER} or an extension's. */
+        final List<String> schemas;
+
+        private Names(List<ResolvedAttribute> attributes, List<String> schemas) {
+            this.attributes = attributes;
+            this.schemas = schemas;
+        }
+
+        static Names resolve(List<String> names) {
+            return new Names(
+                    names.stream().map(UserAttributeResolver::resolvePath).flatMap(Optional::stream).toList(),
+                    names.stream().map(UserAttributeResolver::schema).flatMap(Optional::stream)
+                            .map(SchemaDefinition::id).toList());
+        }
     }
 }

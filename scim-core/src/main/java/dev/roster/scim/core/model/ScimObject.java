@@ -1,9 +1,14 @@
 package dev.roster.scim.core.model;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -17,9 +22,9 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
     public static final ScimObject EMPTY = new ScimObject(Map.of());
 
     public ScimObject {
-        LinkedHashMap<String, ScimValue> copy = new LinkedHashMap<>();
-        members.forEach((name, value) -> putIgnoringCase(copy, name, value));
-        members = Collections.unmodifiableMap(copy);
+        Members merged = new Members();
+        members.forEach(merged::put);
+        members = merged.toMap();
     }
 
     public static Builder builder() {
@@ -89,9 +94,10 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
 
     /** A copy with the member set, replacing one of the same name in any case (keeping its position). */
     public ScimObject with(String name, ScimValue value) {
-        LinkedHashMap<String, ScimValue> copy = new LinkedHashMap<>(members);
-        putIgnoringCase(copy, name, value);
-        return new ScimObject(copy);
+        Members copy = new Members();
+        members.forEach(copy::put);
+        copy.put(name, value);
+        return new ScimObject(copy.toMap());
     }
 
     /** A copy without the member of that name in any case. */
@@ -115,44 +121,92 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
         return "object";
     }
 
-    private static void putIgnoringCase(LinkedHashMap<String, ScimValue> map, String name, ScimValue value) {
-        if (name == null || value == null) {
-            throw new NullPointerException("member name and value must not be null");
+    /**
+     * The key under which a member name is unique: two names have the same key exactly when
+     * {@link String#equalsIgnoreCase} holds for them (it compares code points by their upper case, then by the
+     * lower case of that), so that merging and lookups agree.
+     */
+    static String caseKey(String name) {
+        if (isAscii(name)) {
+            return name.toLowerCase(Locale.ROOT);
         }
-        String existing = null;
-        for (String key : map.keySet()) {
-            if (key.equalsIgnoreCase(name)) {
-                existing = key;
-                break;
+        StringBuilder key = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> key.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+        return key.toString();
+    }
+
+    private static boolean isAscii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x80) {
+                return false;
             }
         }
-        if (existing == null || existing.equals(name)) {
-            map.put(name, value);
-        } else {
-            // Keep the member's position but adopt the new spelling.
-            LinkedHashMap<String, ScimValue> rebuilt = new LinkedHashMap<>();
-            for (Map.Entry<String, ScimValue> entry : map.entrySet()) {
-                if (entry.getKey().equals(existing)) {
-                    rebuilt.put(name, value);
-                } else {
-                    rebuilt.put(entry.getKey(), entry.getValue());
-                }
+        return true;
+    }
+
+    /**
+     * Members collected in order, one per name in any case: a name that differs only in case from an earlier one
+     * replaces it at its position with the new spelling. Linear in the number of members, so that an object of a
+     * hundred thousand names costs no more than reading them.
+     */
+    private static final class Members {
+        private final List<String> names = new ArrayList<>();
+        private final List<ScimValue> values = new ArrayList<>();
+        private final Map<String, Integer> positions = new HashMap<>();
+
+        void put(String name, ScimValue value) {
+            add(name, value).ifPresent(position -> {
+                names.set(position, name);
+                values.set(position, value);
+            });
+        }
+
+        /**
+         * Adds the member unless one of that name in any case is there: then nothing changes, and the answer is
+         * that member's position.
+         */
+        OptionalInt add(String name, ScimValue value) {
+            if (name == null || value == null) {
+                throw new NullPointerException("member name and value must not be null");
             }
-            map.clear();
-            map.putAll(rebuilt);
+            Integer position = positions.putIfAbsent(caseKey(name), names.size());
+            if (position != null) {
+                return OptionalInt.of(position);
+            }
+            names.add(name);
+            values.add(value);
+            return OptionalInt.empty();
+        }
+
+        String nameAt(int position) {
+            return names.get(position);
+        }
+
+        Map<String, ScimValue> toMap() {
+            LinkedHashMap<String, ScimValue> map = new LinkedHashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                map.put(names.get(i), values.get(i));
+            }
+            return Collections.unmodifiableMap(map);
         }
     }
 
     /** Builds an object member by member. */
     public static final class Builder {
-        private final LinkedHashMap<String, ScimValue> members = new LinkedHashMap<>();
+        private final Members members = new Members();
 
         private Builder() {
         }
 
         public Builder put(String name, ScimValue value) {
-            putIgnoringCase(members, name, value);
+            members.put(name, value);
             return this;
+        }
+
+        /** Adds a member only if no member of that name in any case is there; otherwise the name already there. */
+        Optional<String> putIfNew(String name, ScimValue value) {
+            OptionalInt existing = members.add(name, value);
+            return existing.isPresent() ? Optional.of(members.nameAt(existing.getAsInt())) : Optional.empty();
         }
 
         public Builder put(String name, String value) {
@@ -170,7 +224,7 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
         }
 
         public ScimObject build() {
-            return new ScimObject(members);
+            return new ScimObject(members.toMap());
         }
     }
 }

@@ -103,8 +103,10 @@ class FilterPrinterTest {
                 arguments("$ref", pr("groups.$ref")),
                 arguments("an unknown URN", Filter.present(urn("urn:a.b:c-d", "e.f"))),
                 arguments("a URN ending in a colon", Filter.present(urn("urn:a:", "b"))),
-                arguments("a huge exponent", eq("a", num("1e999999999"))),
-                arguments("a tiny exponent", eq("a", num("-1.5e-999999999"))),
+                arguments("the largest exponent", eq("a", num("1e308"))),
+                arguments("the smallest exponent", eq("a", num("-1.5e-308"))),
+                arguments("every significant digit at the largest exponent",
+                        eq("a", num("9.999999999999999999999999999999999e308"))),
                 arguments("zero", eq("a", num("0.000"))),
                 arguments("value filter with not inside", vp("emails", not(or(pr("a"), pr("b"))))),
                 arguments("value filter on a sub-attribute", Filter.valuePath(attr("name.givenName"), pr("x"))));

@@ -39,6 +39,9 @@ class ValueMatchersTest {
                 arguments(CompareOp.EQ, ScimValue.of("42"), ScimValue.of(42), true),
                 arguments(CompareOp.EQ, ScimValue.of(42), ScimValue.of("42.0"), true),
                 arguments(CompareOp.EQ, ScimValue.of(42), ScimValue.of("forty-two"), false),
+                arguments(CompareOp.LT, ScimValue.of(42), ScimValue.of("1e999999999"), false),
+                arguments(CompareOp.GT, ScimValue.of(42), ScimValue.of("1e999999999"), false),
+                arguments(CompareOp.GT, ScimValue.of(42), ScimValue.of("9".repeat(5_000)), false),
                 arguments(CompareOp.NE, ScimValue.of(1), ScimValue.of(2), true));
     }
 

@@ -4,6 +4,7 @@ import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.ScimValue;
+import dev.roster.scim.jackson.JsonLimits;
 import dev.roster.scim.jackson.ScimJson;
 import dev.roster.scim.jaxrs.ScimMediaTypes;
 import jakarta.ws.rs.Consumes;
@@ -31,8 +32,8 @@ import java.lang.reflect.Type;
 @Produces({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
 public final class ScimJsonProvider implements MessageBodyReader<ScimObject>, MessageBodyWriter<ScimValue> {
 
-    /** 1 MiB: far above any real User resource or PATCH, far below what could hurt the server. */
-    public static final int MAX_BODY_BYTES = 1 << 20;
+    /** The largest JSON document {@link ScimJson} reads from a client (1 MiB). */
+    public static final int MAX_BODY_BYTES = JsonLimits.MAX_DOCUMENT_BYTES;
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {

@@ -8,7 +8,10 @@ import java.util.OptionalInt;
  * The query parameters of a search as the client sent them (RFC 7644 §3.4.2): {@code filter}, {@code sortBy},
  * {@code sortOrder}, {@code startIndex} and {@code count}, unparsed. {@link ScimUsers#search} interprets them:
  * a bad filter is {@code 400 invalidFilter}, a {@code startIndex} below 1 means 1, a negative {@code count} means
- * 0, and {@code count} is capped at {@link ScimUsers#MAX_RESULTS} (also its default).
+ * 0, and {@code count} is capped at {@link ScimUsers#MAX_RESULTS} (also its default), as RFC 7644 §3.4.2.4 has it.
+ * A number that does not even fit an {@code int} is out of range: adapters refuse it with {@code 400 invalidValue}
+ * before a request exists, reading it through {@link dev.roster.scim.core.model.ScimNumber}, which bounds a number
+ * before anything converts it.
  *
  * <pre>{@code
  * new SearchRequest(Optional.of("active eq true"), Optional.of("userName"), Optional.empty(),
