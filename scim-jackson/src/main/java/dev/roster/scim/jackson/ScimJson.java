@@ -46,10 +46,20 @@ public final class ScimJson {
     /** Deeper JSON than this is refused: no SCIM resource nests beyond a handful of levels. */
     public static final int MAX_NESTING_DEPTH = 32;
 
+    /** Longest number text read, in digits; {@link #MAX_NUMBER_EXPONENT} keeps what is written back within it. */
+    public static final int MAX_NUMBER_LENGTH = 100;
+
+    /**
+     * Largest decimal exponent a number may have, either way. A hundred characters can write {@code 1e999999999},
+     * whose digits alone would take a gigabyte when the number is written back as an integer or compared as one;
+     * with this bound an integer writes back in at most {@link #MAX_NUMBER_LENGTH} digits, which reads again.
+     */
+    public static final int MAX_NUMBER_EXPONENT = MAX_NUMBER_LENGTH - 1;
+
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(MAX_NESTING_DEPTH)
-                            .maxNumberLength(100)
+                            .maxNumberLength(MAX_NUMBER_LENGTH)
                             .maxStringLength(1 << 20)
                             .build())
                     .build())
@@ -73,6 +83,9 @@ public final class ScimJson {
             throw ScimException.invalidSyntax("The JSON is too deeply nested or too long: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw ScimException.invalidSyntax(describe(e));
+        } catch (NumberFormatException e) {
+            // Jackson's own conversion refuses an exponent past int's range, and says so with this exception.
+            throw numberOutOfRange();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -129,7 +142,7 @@ public final class ScimJson {
             return ScimValue.of(node.booleanValue());
         }
         if (node.isNumber()) {
-            return ScimValue.of(node.decimalValue());
+            return ScimValue.of(bounded(node.decimalValue()));
         }
         if (node.isNull() || node.isMissingNode()) {
             return ScimValue.nullValue();
@@ -178,6 +191,20 @@ public final class ScimJson {
                 return JsonNodeFactory.instance.nullNode();
             }
         });
+    }
+
+    private static BigDecimal bounded(BigDecimal number) {
+        // The exponent of the leading digit, computed in long: precision - scale overflows int at the extremes.
+        long exponent = (long) number.precision() - number.scale() - 1;
+        if (number.signum() != 0 && Math.abs(exponent) > MAX_NUMBER_EXPONENT) {
+            throw numberOutOfRange();
+        }
+        return number;
+    }
+
+    private static ScimException numberOutOfRange() {
+        return ScimException.invalidValue("A number in the request body is out of range: its decimal exponent must"
+                + " lie between -" + MAX_NUMBER_EXPONENT + " and " + MAX_NUMBER_EXPONENT + ".");
     }
 
     private static String describe(JsonProcessingException e) {

@@ -61,4 +61,23 @@ class ScimJsonTest {
         assertThatThrownBy(() -> ScimJson.read("{\n  \"a\": tru\n}"))
                 .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.detail()).contains("line 2"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e9999999", "-1E+100", "1E2147483647", "1E2147483648", "1e-9999999", "0.1e-99",
+            "1E-2147483649"})
+    void numbersWithAnExponentOutOfRangeAreInvalidValue(String number) {
+        assertThatThrownBy(() -> ScimJson.read("{\"count\": " + number + "}"))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.type()).isEqualTo(ScimErrorType.INVALID_VALUE);
+                    assertThat(e.detail()).contains("out of range");
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1E+99", "-9.5e99", "-1e99", "1e-99", "0e999999", "123456789012345678901234567890"})
+    void numbersWithinTheExponentRangeAreRead(String number) {
+        ScimValue value = ScimJson.read(number);
+
+        assertThat(ScimJson.read(ScimJson.write(value))).isEqualTo(value);
+    }
 }
