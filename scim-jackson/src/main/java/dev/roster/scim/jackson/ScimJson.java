@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,7 +128,8 @@ public final class ScimJson {
     public static ScimValue fromJackson(JsonNode node) {
         if (node.isObject()) {
             Map<String, ScimValue> members = new LinkedHashMap<>();
-            node.fields().forEachRemaining(field -> members.put(field.getKey(), fromJackson(field.getValue())));
+            node.fields().forEachRemaining(field ->
+                    members.put(unicode(field.getKey()), fromJackson(field.getValue())));
             return new ScimObject(members);
         }
         if (node.isArray()) {
@@ -136,7 +138,7 @@ public final class ScimJson {
             return new ScimArray(values);
         }
         if (node.isTextual()) {
-            return ScimValue.of(node.textValue());
+            return ScimValue.of(unicode(node.textValue()));
         }
         if (node.isBoolean()) {
             return ScimValue.of(node.booleanValue());
@@ -191,6 +193,19 @@ public final class ScimJson {
                 return JsonNodeFactory.instance.nullNode();
             }
         });
+    }
+
+    /**
+     * A JSON escape such as {@code "\\ud800"} can write half of a surrogate pair, which is not Unicode text and has no UTF-8
+     * form, so it would be stored and answered as {@code ?}, a different string from the one received.
+     */
+    private static String unicode(String text) {
+        if (!StandardCharsets.UTF_8.newEncoder().canEncode(text)) {
+            throw ScimException.invalidSyntax("The request body holds a string with an unpaired surrogate (a \\u"
+                    + "d800-\\udfff escape that is not half of a pair); write a character beyond U+FFFF as a pair,"
+                    + " e.g. \\ud83d\\ude00.");
+        }
+        return text;
     }
 
     private static BigDecimal bounded(BigDecimal number) {

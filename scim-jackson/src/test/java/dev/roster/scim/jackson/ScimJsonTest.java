@@ -3,6 +3,8 @@ package dev.roster.scim.jackson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.ScimArray;
@@ -79,5 +81,31 @@ class ScimJsonTest {
         ScimValue value = ScimJson.read(number);
 
         assertThat(ScimJson.read(ScimJson.write(value))).isEqualTo(value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"s\": \"\\ud800\"}", "{\"s\": \"\\udc00x\"}", "{\"s\": \"a\\ude00\\ud83d\"}",
+            "[\"\\udbff\"]"})
+    void anUnpairedSurrogateIsInvalidSyntax(String json) {
+        assertThatThrownBy(() -> ScimJson.read(json))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.type()).isEqualTo(ScimErrorType.INVALID_SYNTAX);
+                    assertThat(e.detail()).contains("unpaired surrogate");
+                });
+    }
+
+    @Test
+    void aMemberNameWithAnUnpairedSurrogateIsInvalidSyntax() {
+        // Jackson's parser refuses such names in JSON text itself; a tree built in code can still hold one.
+        ObjectNode tree = JsonNodeFactory.instance.objectNode().put("\udc00", 1);
+
+        assertThatThrownBy(() -> ScimJson.fromJackson(tree))
+                .isInstanceOfSatisfying(ScimException.class,
+                        e -> assertThat(e.type()).isEqualTo(ScimErrorType.INVALID_SYNTAX));
+    }
+
+    @Test
+    void aSurrogatePairIsRead() {
+        assertThat(ScimJson.read("\"\\ud83d\\ude00\"")).isEqualTo(ScimValue.of("\uD83D\uDE00"));
     }
 }
