@@ -104,6 +104,17 @@ class ScimJsonTest {
                         e -> assertThat(e.type()).isEqualTo(ScimErrorType.INVALID_SYNTAX));
     }
 
+    /** Found by PatchBodyFuzzTest: Jackson takes leading zero bytes for UTF-32 and threw an I/O error on them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"AP8AAAA0Lg==", "AAAAeyI=", "AAB7Ig==", "AAAAeyI6MX0+eyI="})
+    void bytesThatAreNotUtf8JsonAreInvalidSyntax(String base64) {
+        byte[] body = java.util.Base64.getDecoder().decode(base64);
+
+        assertThatThrownBy(() -> ScimJson.read(new java.io.ByteArrayInputStream(body)))
+                .isInstanceOfSatisfying(ScimException.class,
+                        e -> assertThat(e.type()).isEqualTo(ScimErrorType.INVALID_SYNTAX));
+    }
+
     @Test
     void aSurrogatePairIsRead() {
         assertThat(ScimJson.read("\"\\ud83d\\ude00\"")).isEqualTo(ScimValue.of("\uD83D\uDE00"));
