@@ -35,8 +35,9 @@ import java.util.Map;
 
 /**
  * JSON text and Jackson trees to and from the core's {@link ScimValue}. Reading is bounded (nesting depth, string
- * and number length, duplicate keys refused) and every malformed input becomes {@code 400 invalidSyntax} with the
- * line and column, never a Jackson exception.
+ * and number length, number exponent; duplicate keys and unpaired surrogates refused) and every malformed input
+ * becomes a {@code 400} ({@code invalidSyntax}, {@code invalidValue} for a number out of range) with the line and
+ * column where Jackson knows them, never a Jackson exception.
  *
  * <pre>{@code
  * ScimValue body = ScimJson.read(inputStream);
@@ -202,8 +203,8 @@ public final class ScimJson {
     }
 
     /**
-     * A JSON escape such as {@code "\\ud800"} can write half of a surrogate pair, which is not Unicode text and has no UTF-8
-     * form, so it would be stored and answered as {@code ?}, a different string from the one received.
+     * A JSON escape such as {@code "\\ud800"} can write half of a surrogate pair, which is not Unicode text and has
+     * no UTF-8 form, so it would be stored and answered as {@code ?}, a different string from the one received.
      */
     private static String unicode(String text) {
         if (!StandardCharsets.UTF_8.newEncoder().canEncode(text)) {
