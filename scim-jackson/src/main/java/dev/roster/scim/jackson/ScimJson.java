@@ -24,6 +24,7 @@ import dev.roster.scim.core.model.ScimString;
 import dev.roster.scim.core.model.ScimValue;
 
 import java.io.ByteArrayInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -101,6 +102,11 @@ public final class ScimJson {
             throw ScimNumber.outOfRange();
         } catch (JsonProcessingException e) {
             throw ScimException.invalidSyntax(describe(e));
+        } catch (CharConversionException e) {
+            // Jackson guesses UTF-16 or UTF-32 from leading zero bytes (RFC 4627's old rule) and reports bytes that
+            // then don't decode as an I/O error; they are a malformed body, not a failed read.
+            throw ScimException.invalidSyntax("The request body is not valid JSON text; send it as UTF-8: "
+                    + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,8 @@ package dev.roster.scim.jackson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.ScimArray;
@@ -180,6 +182,27 @@ class ScimJsonTest {
         assertThat(json.length()).isLessThan(JsonLimits.MAX_DOCUMENT_BYTES);
 
         assertThat(ScimJson.readObject(json.append("}").toString()).size()).isEqualTo(90_000);
+    }
+
+    @Test
+    void aMemberNameWithAnUnpairedSurrogateIsInvalidSyntax() {
+        // Jackson's parser refuses such names in JSON text itself; a tree built in code can still hold one.
+        ObjectNode tree = JsonNodeFactory.instance.objectNode().put("\udc00", 1);
+
+        assertThatThrownBy(() -> ScimJson.fromJackson(tree))
+                .isInstanceOfSatisfying(ScimException.class,
+                        e -> assertThat(e.type()).isEqualTo(ScimErrorType.INVALID_SYNTAX));
+    }
+
+    /** Found by PatchBodyFuzzTest: Jackson takes leading zero bytes for UTF-32 and threw an I/O error on them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"AP8AAAA0Lg==", "AAAAeyI=", "AAB7Ig==", "AAAAeyI6MX0+eyI="})
+    void bytesThatAreNotUtf8JsonAreInvalidSyntax(String base64) {
+        byte[] body = java.util.Base64.getDecoder().decode(base64);
+
+        assertThatThrownBy(() -> ScimJson.read(new java.io.ByteArrayInputStream(body)))
+                .isInstanceOfSatisfying(ScimException.class,
+                        e -> assertThat(e.type()).isEqualTo(ScimErrorType.INVALID_SYNTAX));
     }
 
     private static void assertRefused(Runnable read, ScimErrorType type, String detail) {

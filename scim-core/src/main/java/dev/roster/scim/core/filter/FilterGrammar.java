@@ -12,6 +12,13 @@ final class FilterGrammar {
     /** Longest filter accepted, in UTF-16 units; real IdP filters are far shorter. */
     static final int MAX_LENGTH = 4096;
 
+    /**
+     * Canonical text is never this many times longer than the text it was parsed from: it adds at most a space
+     * beside each token, and a number grows the most, {@code 1e-40} (5 characters) printing as {@code 0.000…01}
+     * (42). So only a filter longer than {@code MAX_LENGTH / MAX_PRINTED_GROWTH} can print past {@link #MAX_LENGTH}.
+     */
+    static final int MAX_PRINTED_GROWTH = 10;
+
     /** Deepest nesting of {@code ( )}, {@code not ( )} and {@code [ ]} accepted; keeps the recursion shallow. */
     static final int MAX_DEPTH = 32;
 

@@ -33,9 +33,10 @@ import java.util.OptionalInt;
  *       {@code co sw ew} take a string.</li>
  *   <li>Whitespace: the RFC asks for one space between tokens; any run of spaces, tabs and line breaks is
  *       accepted, and none is needed next to brackets, parentheses and quotes.</li>
- *   <li>Bounds: at most 4096 characters and 32 levels of parentheses, {@code not} and brackets; more is
- *       {@code invalidFilter}, never a stack overflow. A number outside {@link ScimNumber}'s bounds
- *       ({@code 1e999999999}) is {@code invalidFilter} too, before anything computes with it.</li>
+ *   <li>Bounds: at most 4096 characters, as sent and as {@link FilterPrinter} writes the filter back, and 32 levels
+ *       of parentheses, {@code not} and brackets; more is {@code invalidFilter}, never a stack overflow. A number
+ *       outside {@link ScimNumber}'s bounds ({@code 1e999999999}) is {@code invalidFilter} too, before anything
+ *       computes with it.</li>
  * </ul>
  *
  * <p>Every failure is a {@link ScimException#invalidFilter} whose detail names what was expected and the 0-based
@@ -77,7 +78,25 @@ public final class FilterParser {
         if (!parser.atEnd()) {
             throw parser.expected("\"and\", \"or\" or the end of the filter");
         }
+        requirePrintable(filter, result);
         return result;
+    }
+
+    /**
+     * Every filter this parser returns prints back to text it accepts ({@link FilterPrinter}), which messages and
+     * the round trip rely on. Canonical text can be longer than what was sent (spaces between tokens, numbers in
+     * plain notation), so a long filter whose canonical form is past the bound is refused as too long.
+     */
+    private static void requirePrintable(String filter, Filter result) {
+        if (filter.length() <= FilterGrammar.MAX_LENGTH / FilterGrammar.MAX_PRINTED_GROWTH) {
+            return;
+        }
+        int printed = FilterPrinter.canonical(result).length();
+        if (printed > FilterGrammar.MAX_LENGTH) {
+            throw ScimException.invalidFilter("Written canonically (one space between tokens, numbers in plain"
+                    + " notation) the filter is " + printed + " characters long; at most " + FilterGrammar.MAX_LENGTH
+                    + " are accepted");
+        }
     }
 
     // The precedence lives in this chain of methods: orExpression parses andExpressions, which parse

@@ -33,12 +33,18 @@ public final class FilterPrinter {
      * @throws IllegalArgumentException if no filter text parses to this AST
      */
     public static String print(Filter filter) {
-        StringBuilder out = new StringBuilder();
-        new Writer(out).write(filter, Writer.OR);
-        if (out.length() > FilterGrammar.MAX_LENGTH) {
-            throw new IllegalArgumentException("the filter prints to " + out.length()
+        String text = canonical(filter);
+        if (text.length() > FilterGrammar.MAX_LENGTH) {
+            throw new IllegalArgumentException("the filter prints to " + text.length()
                     + " characters, more than the parser accepts (" + FilterGrammar.MAX_LENGTH + ")");
         }
+        return text;
+    }
+
+    /** The canonical text, however long; the parser uses it to refuse what could not be printed back. */
+    static String canonical(Filter filter) {
+        StringBuilder out = new StringBuilder();
+        new Writer(out).write(filter, Writer.OR);
         return out.toString();
     }
 

@@ -29,6 +29,7 @@ import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.UserSchemas;
 
+import java.util.Collections;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -358,6 +359,32 @@ class FilterParserTest {
 
         assertThat(filter).hasSize(FilterGrammar.MAX_LENGTH);
         assertThat(FilterParser.parse(filter)).isEqualTo(eq("userName", "x".repeat(FilterGrammar.MAX_LENGTH - 14)));
+    }
+
+    /** Found by FilterParserFuzzTest (crash-ed75c484…): such a filter parsed, then could not be printed. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("longWhenPrinted")
+    void refusesAFilterWhoseCanonicalTextIsPastTheBound(String description, String filter) {
+        assertThat(filter).hasSizeLessThanOrEqualTo(FilterGrammar.MAX_LENGTH);
+
+        ScimException error = catchThrowableOfType(ScimException.class, () -> FilterParser.parse(filter));
+
+        assertThat(error).isNotNull();
+        assertThat(error.type()).isEqualTo(ScimErrorType.INVALID_FILTER);
+        assertThat(error.detail()).contains("Written canonically").contains("at most 4096");
+    }
+
+    static Stream<Arguments> longWhenPrinted() {
+        return Stream.of(
+                arguments("numbers in plain notation", String.join(" or ", Collections.nCopies(300, "a eq 1e20"))),
+                arguments("spaces between tokens", String.join("or ", Collections.nCopies(450, "a eq\"\""))));
+    }
+
+    @Test
+    void parsesALongFilterWhoseCanonicalTextFits() {
+        String filter = String.join("or ", Collections.nCopies(300, "a eq\"\""));
+
+        assertThat(FilterPrinter.print(FilterParser.parse(filter))).hasSizeLessThanOrEqualTo(FilterGrammar.MAX_LENGTH);
     }
 
     @Test
