@@ -20,6 +20,7 @@ import dev.roster.scim.jaxrs.SiteResolver;
 import dev.roster.scim.mybatis.RosterDatabase;
 import dev.roster.scim.server.admin.AdminFeature;
 import dev.roster.scim.server.admin.AdminPassword;
+import dev.roster.scim.server.http.HttpLimits;
 import dev.roster.scim.server.web.AdminAssetsResource;
 import dev.roster.scim.server.web.AdminPageResource;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -54,6 +55,11 @@ public final class RosterApplication implements AutoCloseable {
     }
 
     public static RosterApplication start(ServerOptions options, PrintStream console) {
+        return start(options, HttpLimits.defaults(), console);
+    }
+
+    /** As {@link #start(ServerOptions, PrintStream)}, with other limits at the HTTP edge (tests shorten them). */
+    public static RosterApplication start(ServerOptions options, HttpLimits limits, PrintStream console) {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         RosterDatabase database = RosterDatabase.open(options.database());
@@ -89,13 +95,14 @@ public final class RosterApplication implements AutoCloseable {
             ResourceConfig application = new ResourceConfig()
                     .register(new ScimFeature(scimUsers, discovery, sites, SiteResolver.byName()))
                     .register(new AccessLogFilter())
+                    .register(new RequestHeaderSyntax())
                     .register(HealthResource.class)
                     .register(new AdminFeature(sites, localUsers, signIn, password))
                     .register(AdminPageResource.class)
                     .register(AdminAssetsResource.class)
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true);
             ReferenceServer server = ReferenceServer.start(options.host(), options.port(), application,
-                    database::close);
+                    limits, database::close);
             String baseUrl = "http://" + options.host() + ":" + server.port();
             StartupBanner.print(console, baseUrl, DEMO_SITE, demoToken, generatedPassword, newDatabase);
             LOG.info("Roster reference server listening on {}", baseUrl);

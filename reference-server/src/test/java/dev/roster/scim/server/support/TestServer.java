@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.scim.server.RosterApplication;
 import dev.roster.scim.core.policy.CreationPolicy;
 import dev.roster.scim.server.ServerOptions;
+import dev.roster.scim.server.http.HttpLimits;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,8 +31,7 @@ public final class TestServer implements AutoCloseable {
 
     private final RosterApplication application;
     private final ByteArrayOutputStream console;
-    // HTTP/1.1: Grizzly hangs on cleartext requests with a body that ask for an h2c upgrade (jersey #6059).
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = HttpClient.newHttpClient();
 
     private TestServer(RosterApplication application, ByteArrayOutputStream console) {
         this.application = application;
@@ -47,8 +47,18 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(ServerOptions options) {
+        return start(options, HttpLimits.defaults());
+    }
+
+    /** A server with other limits at its HTTP edge, such as timeouts short enough to see them fire. */
+    public static TestServer start(Path database, HttpLimits limits) {
+        return start(new ServerOptions("127.0.0.1", 0, database, Optional.of(ADMIN_PASSWORD), 0,
+                CreationPolicy.JIT_ONLY), limits);
+    }
+
+    public static TestServer start(ServerOptions options, HttpLimits limits) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        RosterApplication application = RosterApplication.start(options,
+        RosterApplication application = RosterApplication.start(options, limits,
                 new PrintStream(console, true, StandardCharsets.UTF_8));
         return new TestServer(application, console);
     }
@@ -61,8 +71,9 @@ public final class TestServer implements AutoCloseable {
         return application.port();
     }
 
+    /** Where the server listens; the URLs it builds may differ when a public URL is configured. */
     public String baseUrl() {
-        return application.baseUrl();
+        return "http://" + host() + ":" + port();
     }
 
     public String adminPassword() {
