@@ -1,10 +1,13 @@
 package dev.roster.scim.server;
 
 import dev.roster.scim.core.policy.CreationPolicy;
+import dev.roster.scim.jaxrs.PublicBaseUrl;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,6 +44,11 @@ public final class Main implements Callable<Integer> {
                     + "user is refused; allow: SCIM POST creates users, as an IdP's conformance test expects.")
     CreationPolicy creationPolicy;
 
+    @Option(names = "--public-url", converter = PublicUrlConverter.class, description = "The URL IdPs reach this "
+            + "server at (e.g. https://scim.example.com), used for every absolute URL it sends and prints. Else the "
+            + "ROSTER_PUBLIC_URL environment variable; else the listening address (for 0.0.0.0: each request's Host).")
+    URI publicUrl;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }
@@ -50,7 +58,17 @@ public final class Main implements Callable<Integer> {
         Optional<String> password = Optional.ofNullable(adminPassword)
                 .or(() -> Optional.ofNullable(System.getenv("ROSTER_ADMIN_PASSWORD")))
                 .filter(text -> !text.isBlank());
-        ServerOptions options = new ServerOptions(host, port, database, password, seedUsers, creationPolicy);
+        Optional<URI> publicBase;
+        try {
+            publicBase = Optional.ofNullable(publicUrl).or(() -> Optional
+                    .ofNullable(System.getenv("ROSTER_PUBLIC_URL")).filter(text -> !text.isBlank())
+                    .map(text -> new PublicUrlConverter().convert(text)));
+        } catch (CommandLine.TypeConversionException e) {
+            System.err.println("ROSTER_PUBLIC_URL: " + e.getMessage());
+            return 2;
+        }
+        ServerOptions options = new ServerOptions(host, port, database, password, seedUsers, creationPolicy,
+                publicBase);
         CountDownLatch stopped = new CountDownLatch(1);
         RosterApplication application = RosterApplication.start(options, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -59,6 +77,19 @@ public final class Main implements Callable<Integer> {
         }, "roster-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** An absolute http(s) URL without query or fragment. */
+    static final class PublicUrlConverter implements CommandLine.ITypeConverter<URI> {
+        @Override
+        public URI convert(String value) {
+            try {
+                return PublicBaseUrl.validated(new URI(value.strip()));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("expected an absolute http(s) URL such as "
+                        + "https://scim.example.com, not '" + value + "'");
+            }
+        }
     }
 
     /** Reads the kebab-case policy names of the command line. */

@@ -15,6 +15,7 @@ import dev.roster.scim.core.service.LocalUserAdministrationService;
 import dev.roster.scim.core.service.Ports;
 import dev.roster.scim.core.service.ScimUsersService;
 import dev.roster.scim.core.service.SiteAdministrationService;
+import dev.roster.scim.jaxrs.PublicBaseUrl;
 import dev.roster.scim.jaxrs.ScimFeature;
 import dev.roster.scim.jaxrs.SiteResolver;
 import dev.roster.scim.mybatis.RosterDatabase;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -95,6 +97,7 @@ public final class RosterApplication implements AutoCloseable {
             ResourceConfig application = new ResourceConfig()
                     .register(new ScimFeature(scimUsers, discovery, sites, SiteResolver.byName()))
                     .register(new AccessLogFilter())
+                    .register(new PublicUrlPolicy(options.publicUrl(), options.host()))
                     .register(new RequestHeaderSyntax())
                     .register(HealthResource.class)
                     .register(new AdminFeature(sites, localUsers, signIn, password))
@@ -103,7 +106,12 @@ public final class RosterApplication implements AutoCloseable {
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true);
             ReferenceServer server = ReferenceServer.start(options.host(), options.port(), application,
                     limits, database::close);
-            String baseUrl = "http://" + options.host() + ":" + server.port();
+            String baseUrl = options.publicUrl().map(PublicBaseUrl::validated).map(RosterApplication::withoutSlash)
+                    .orElse("http://" + hostLiteral(options.host()) + ":" + server.port());
+            if (options.publicUrl().isEmpty() && PublicUrlPolicy.isWildcard(options.host())) {
+                LOG.warn("Listening on all addresses without --public-url: absolute URLs in responses follow each "
+                        + "request's Host header. Set --public-url to the URL IdPs use.");
+            }
             StartupBanner.print(console, baseUrl, DEMO_SITE, demoToken, generatedPassword, newDatabase);
             LOG.info("Roster reference server listening on {}", baseUrl);
             return new RosterApplication(database, server, baseUrl);
@@ -111,6 +119,15 @@ public final class RosterApplication implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    private static String withoutSlash(URI url) {
+        String text = url.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private static String hostLiteral(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     private static GeneratedToken createDemoSite(SiteAdministration sites) {
