@@ -6,6 +6,7 @@ import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.http.server.TimeoutHandler;
+import org.glassfish.grizzly.http.util.Header;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -68,6 +69,26 @@ final class BufferedBodyHandler extends HttpHandler {
         BodyReader reader = new BodyReader(request, response);
         response.suspend(limits.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS, null, reader);
         request.getNIOInputStream().notifyAvailable(reader, limits.maxBodyBytes() + 1);
+    }
+
+    /**
+     * {@code Expect: 100-continue} gets its 100 only for a body the server would take: a client announcing more
+     * than the limit gets the 413 before it sends anything. Any other expectation is a SCIM 417.
+     */
+    @Override
+    protected boolean sendAcknowledgment(Request request, Response response) throws IOException {
+        String expectation = request.getHeader(Header.Expect);
+        if (!"100-continue".equalsIgnoreCase(expectation)) {
+            refuse(request, response, 417, "unknown expectation", "The only expectation this server meets is "
+                    + "Expect: 100-continue.");
+            return false;
+        }
+        if (request.getContentLengthLong() > limits.maxBodyBytes()) {
+            refuse(request, response, 413, "declared body of " + request.getContentLengthLong() + " bytes",
+                    tooLarge());
+            return false;
+        }
+        return super.sendAcknowledgment(request, response);
     }
 
     private void dispatch(Request request, Response response) throws IOException {

@@ -16,7 +16,7 @@ import java.util.Optional;
 final class EdgeErrors {
 
     private static final Map<Integer, String> REASONS = Map.of(400, "Bad Request", 408, "Request Timeout",
-            413, "Content Too Large", 414, "URI Too Long", 431, "Request Header Fields Too Large",
+            413, "Content Too Large", 417, "Expectation Failed", 414, "URI Too Long", 431, "Request Header Fields Too Large",
             500, "Internal Server Error", 501, "Not Implemented", 505, "HTTP Version Not Supported");
 
     private EdgeErrors() {

@@ -107,6 +107,11 @@ class MalformedRequestsTest {
                 Arguments.of("chunked body over 1 MiB", 413, "POST " + USERS + "/.search HTTP/1.1\r\nHost: localhost\r\n"
                         + auth + JSON_TYPE + "Transfer-Encoding: chunked\r\n\r\n"
                         + ("8000\r\n" + " ".repeat(0x8000) + "\r\n").repeat(33)),
+                Arguments.of("body over 1 MiB announced with Expect: 100-continue", 413, "POST " + USERS
+                        + "/.search HTTP/1.1\r\nHost: localhost\r\n" + auth + JSON_TYPE
+                        + "Expect: 100-continue\r\nContent-Length: 2000000\r\n\r\n"),
+                Arguments.of("unknown expectation", 417, "POST " + USERS + "/.search HTTP/1.1\r\nHost: localhost\r\n"
+                        + auth + JSON_TYPE + "Expect: a-pony\r\nContent-Length: 2\r\n\r\n"),
                 Arguments.of("no Host", 400, "GET /health HTTP/1.1\r\n\r\n"),
                 Arguments.of("two Hosts", 400, "GET /health HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"),
                 Arguments.of("malformed Host", 400, "GET /health HTTP/1.1\r\nHost: a b/c\r\n\r\n"),
