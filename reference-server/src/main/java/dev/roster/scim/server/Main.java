@@ -1,11 +1,14 @@
 package dev.roster.scim.server;
 
 import dev.roster.scim.core.model.CreationPolicy;
+import dev.roster.scim.jaxrs.PublicBaseUrl;
 import dev.roster.scim.mybatis.RosterStorageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -43,6 +46,11 @@ public final class Main implements Callable<Integer> {
                     + "account, as an IdP's conformance test expects.")
     CreationPolicy creationPolicy;
 
+    @Option(names = "--public-url", converter = PublicUrlConverter.class, description = "The URL IdPs reach this "
+            + "server at (e.g. https://scim.example.com), used for every absolute URL it sends and prints. Else the "
+            + "ROSTER_PUBLIC_URL environment variable; else the listening address (for 0.0.0.0: each request's Host).")
+    URI publicUrl;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }
@@ -63,6 +71,15 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Optional<URI> publicBase;
+        try {
+            publicBase = Optional.ofNullable(publicUrl).or(() -> Optional
+                    .ofNullable(System.getenv("ROSTER_PUBLIC_URL")).filter(text -> !text.isBlank())
+                    .map(text -> new PublicUrlConverter().convert(text)));
+        } catch (CommandLine.TypeConversionException e) {
+            System.err.println("ROSTER_PUBLIC_URL: " + e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         RosterApplication application;
         try {
@@ -70,7 +87,8 @@ public final class Main implements Callable<Integer> {
             Optional<String> password = AdminPasswordSources.resolve(Optional.ofNullable(given.password),
                     Optional.ofNullable(given.file),
                     Optional.ofNullable(System.getenv(AdminPasswordSources.ENVIRONMENT_VARIABLE)), System.err);
-            ServerOptions options = new ServerOptions(host, port, database, password, seedUsers, creationPolicy);
+            ServerOptions options = new ServerOptions(host, port, database, password, seedUsers, creationPolicy,
+                    publicBase);
             application = RosterApplication.start(options, System.out);
         } catch (StartupFailure | RosterStorageException e) {
             System.err.println("Roster reference server did not start: " + e.getMessage());
@@ -82,6 +100,19 @@ public final class Main implements Callable<Integer> {
         }, "roster-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** An absolute http(s) URL without query or fragment. */
+    static final class PublicUrlConverter implements CommandLine.ITypeConverter<URI> {
+        @Override
+        public URI convert(String value) {
+            try {
+                return PublicBaseUrl.validated(new URI(value.strip()));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("expected an absolute http(s) URL such as "
+                        + "https://scim.example.com, not '" + value + "'");
+            }
+        }
     }
 
     /** Reads the policy labels of the command line: pending, jit-only, allow. */

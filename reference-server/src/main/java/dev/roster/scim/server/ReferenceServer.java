@@ -1,5 +1,7 @@
 package dev.roster.scim.server;
 
+import dev.roster.scim.server.http.HttpEdge;
+import dev.roster.scim.server.http.HttpLimits;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -16,32 +18,30 @@ final class ReferenceServer implements AutoCloseable {
     /** How long in-flight requests get to finish on shutdown. */
     private static final long GRACE_SECONDS = 10;
 
-    /**
-     * Room for the request line and headers. Grizzly's default of 8 KiB refuses, with a bare 400 and no SCIM body,
-     * a GET whose filter the core would accept: 4096 characters, percent-encoded as up to 9 bytes each.
-     */
-    private static final int MAX_HEADER_BYTES = 64 * 1024;
-
     private final HttpServer http;
+    private final HttpEdge edge;
     private final Runnable onClose;
 
-    private ReferenceServer(HttpServer http, Runnable onClose) {
+    private ReferenceServer(HttpServer http, HttpEdge edge, Runnable onClose) {
         this.http = http;
+        this.edge = edge;
         this.onClose = onClose;
     }
 
-    static ReferenceServer start(String host, int port, ResourceConfig application, Runnable onClose) {
-        URI base = URI.create("http://" + host + ":" + port + "/");
+    static ReferenceServer start(String host, int port, ResourceConfig application, HttpLimits limits,
+                                 Runnable onClose) {
+        URI base = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(base, application, false);
         http.getServerConfiguration().getMonitoringConfig().getWebServerConfig().addProbes(new LenientQueryStrings());
-        http.getListeners().forEach(listener -> listener.setMaxHttpHeaderSize(MAX_HEADER_BYTES));
+        HttpEdge edge = HttpEdge.fit(http, limits);
         try {
             http.start();
         } catch (IOException e) {
+            edge.close();
             http.shutdownNow();
             throw new StartupFailure(listenFailure(host, port, e), e);
         }
-        return new ReferenceServer(http, onClose);
+        return new ReferenceServer(http, edge, onClose);
     }
 
     private static String listenFailure(String host, int port, IOException e) {
@@ -67,6 +67,7 @@ final class ReferenceServer implements AutoCloseable {
         } catch (Exception e) {
             http.shutdownNow();
         } finally {
+            edge.close();
             onClose.run();
         }
     }

@@ -15,10 +15,13 @@ import dev.roster.scim.core.service.LocalUserAdministrationService;
 import dev.roster.scim.core.service.Ports;
 import dev.roster.scim.core.service.ScimUsersService;
 import dev.roster.scim.core.service.SiteAdministrationService;
+import dev.roster.scim.jaxrs.PublicBaseUrl;
 import dev.roster.scim.jaxrs.ScimFeature;
 import dev.roster.scim.jaxrs.SiteResolver;
 import dev.roster.scim.mybatis.RosterDatabase;
 import dev.roster.scim.server.admin.AdminFeature;
+import dev.roster.scim.server.admin.AdminPassword;
+import dev.roster.scim.server.http.HttpLimits;
 import dev.roster.scim.server.web.AdminAssetsResource;
 import dev.roster.scim.server.web.AdminPageResource;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -29,6 +32,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,15 +60,16 @@ public final class RosterApplication implements AutoCloseable {
     }
 
     public static RosterApplication start(ServerOptions options, PrintStream console) {
-        return start(options, console, Clock.systemUTC());
+        return start(options, HttpLimits.defaults(), console, Clock.systemUTC());
     }
 
     /**
-     * Starts with the given clock (tests move it to expire sessions and throttles). Listens before it stores or
-     * shows any secret: a start that cannot take its port stores nothing, removes a database file it created, and
-     * throws {@link StartupFailure}.
+     * Starts with other limits at the HTTP edge and the given clock (tests shorten the limits, and move the clock to
+     * expire sessions and throttles). Listens before it stores or shows any secret: a start that cannot take its port
+     * stores nothing, removes a database file it created, and throws {@link StartupFailure}.
      */
-    public static RosterApplication start(ServerOptions options, PrintStream console, Clock clock) {
+    public static RosterApplication start(ServerOptions options, HttpLimits limits, PrintStream console,
+                                          Clock clock) {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         boolean databaseExisted = Files.exists(options.database());
@@ -88,14 +93,16 @@ public final class RosterApplication implements AutoCloseable {
             ResourceConfig application = new ResourceConfig()
                     .register(new ScimFeature(scimUsers, discovery, sites, SiteResolver.byName()))
                     .register(new AccessLogFilter())
+                    .register(new PublicUrlPolicy(options.publicUrl(), options.host()))
+                    .register(new RequestHeaderSyntax())
                     .register(HealthResource.class)
                     .register(new AdminFeature(sites, localUsers, signIn, new AdminFeature.Settings(
                             password.password(), database.adminSessions(), database.signInFailures(), clock,
-                            Optional.empty() /* the public URL, once the server has the option */)))
+                            options.publicUrl())))
                     .register(AdminPageResource.class)
                     .register(AdminAssetsResource.class)
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-            ReferenceServer server = listen(options, application, database, databaseExisted);
+            ReferenceServer server = listen(options, application, limits, database, databaseExisted);
             try {
                 // The port is ours: only now store the secrets this start shows.
                 if (password.changed()) {
@@ -104,7 +111,13 @@ public final class RosterApplication implements AutoCloseable {
                 }
                 Optional<GeneratedToken> demoToken = newDatabase ? Optional.of(createDemoSite(sites))
                         : Optional.empty();
-                String baseUrl = "http://" + options.host() + ":" + server.port();
+                String baseUrl = options.publicUrl().map(PublicBaseUrl::validated)
+                        .map(RosterApplication::withoutSlash)
+                        .orElse("http://" + hostLiteral(options.host()) + ":" + server.port());
+                if (options.publicUrl().isEmpty() && PublicUrlPolicy.isWildcard(options.host())) {
+                    LOG.warn("Listening on all addresses without --public-url: absolute URLs in responses follow "
+                            + "each request's Host header. Set --public-url to the URL IdPs use.");
+                }
                 StartupBanner.print(console, baseUrl, DEMO_SITE, demoToken, password.generated(), newDatabase);
                 if (options.seedUsers() > 0) {
                     long existing = localUsers.users(DEMO_SITE, SearchRequest.all().withPage(1, 0)).totalResults();
@@ -124,10 +137,10 @@ public final class RosterApplication implements AutoCloseable {
         }
     }
 
-    private static ReferenceServer listen(ServerOptions options, ResourceConfig application, RosterDatabase database,
-                                          boolean databaseExisted) {
+    private static ReferenceServer listen(ServerOptions options, ResourceConfig application, HttpLimits limits,
+                                          RosterDatabase database, boolean databaseExisted) {
         try {
-            return ReferenceServer.start(options.host(), options.port(), application, database::close);
+            return ReferenceServer.start(options.host(), options.port(), application, limits, database::close);
         } catch (StartupFailure e) {
             database.close();
             if (!databaseExisted) {
@@ -146,6 +159,15 @@ public final class RosterApplication implements AutoCloseable {
                 LOG.warn("Could not remove {}{} after the failed start: {}", database, suffix, e.getMessage());
             }
         }
+    }
+
+    private static String withoutSlash(URI url) {
+        String text = url.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private static String hostLiteral(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     private static GeneratedToken createDemoSite(SiteAdministration sites) {

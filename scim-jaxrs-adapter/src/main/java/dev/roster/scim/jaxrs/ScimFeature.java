@@ -16,7 +16,9 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 
+import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The SCIM 2.0 API of Roster for any JAX-RS application: register it and {@code /c/{site}/auth/scim/v2/…} serves
@@ -33,16 +35,37 @@ public final class ScimFeature implements Feature {
     private final Discovery discovery;
     private final SiteAdministration sites;
     private final SiteResolver siteResolver;
+    private final Optional<PublicBaseUrl> publicBaseUrl;
 
     public ScimFeature(ScimUsers users, Discovery discovery, SiteAdministration sites, SiteResolver siteResolver) {
+        this(users, discovery, sites, siteResolver, Optional.empty());
+    }
+
+    private ScimFeature(ScimUsers users, Discovery discovery, SiteAdministration sites, SiteResolver siteResolver,
+                        Optional<PublicBaseUrl> publicBaseUrl) {
         this.users = Objects.requireNonNull(users, "users");
         this.discovery = Objects.requireNonNull(discovery, "discovery");
         this.sites = Objects.requireNonNull(sites, "sites");
         this.siteResolver = Objects.requireNonNull(siteResolver, "siteResolver");
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /**
+     * The same feature, building every absolute URL of its responses ({@code Location}, {@code meta.location})
+     * from {@code url} — where clients reach the application's root — instead of the request's {@code Host}
+     * header, which any client can forge. Without it the URLs follow the container's idea of the request URL.
+     *
+     * @throws IllegalArgumentException if {@code url} is not an absolute http(s) URL without query or fragment
+     */
+    public ScimFeature withPublicBaseUrl(URI url) {
+        return new ScimFeature(users, discovery, sites, siteResolver, Optional.of(PublicBaseUrl.of(url)));
     }
 
     @Override
     public boolean configure(FeatureContext context) {
+        // Before matching, in this order: the public URL first, so that even a refusal's URLs use it.
+        publicBaseUrl.ifPresent(url -> context.register(url, 10));
+        context.register(new RequestHeaders(), 20);
         context.register(new ScimJsonProvider());
         context.register(new DefaultContentTypeFilter());
         context.register(new BearerTokenFilter(sites, siteResolver), Priorities.AUTHENTICATION);

@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * A small fluent HTTP/1.1 client for the end-to-end tests: every call goes over a real socket to a real server.
- * HTTP/1.1 only, because Grizzly hangs on cleartext h2c upgrade requests that carry a body.
+ * HTTP/1.1 without an upgrade offer, as IdPs speak; {@code DefaultHttpClientTest} covers Java's default client,
+ * which offers h2c.
  */
 final class Http {
 

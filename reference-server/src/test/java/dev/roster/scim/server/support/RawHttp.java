@@ -74,6 +74,18 @@ public final class RawHttp {
         }
     }
 
+    /** Sends {@code request} exactly as given — malformed if need be — and reads the response to the close. */
+    public static Response sendExactly(String host, int port, byte[] request) {
+        try (Socket socket = new Socket(host, port)) {
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            return read(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Response read(InputStream in) throws IOException {
         byte[] all = in.readAllBytes();
         int headEnd = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.scim.server.RosterApplication;
 import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.server.ServerOptions;
+import dev.roster.scim.server.http.HttpLimits;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,8 +32,7 @@ public final class TestServer implements AutoCloseable {
 
     private final RosterApplication application;
     private final ByteArrayOutputStream console;
-    // HTTP/1.1: Grizzly hangs on cleartext requests with a body that ask for an h2c upgrade (jersey #6059).
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = HttpClient.newHttpClient();
 
     private TestServer(RosterApplication application, ByteArrayOutputStream console) {
         this.application = application;
@@ -49,18 +49,31 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(ServerOptions options) {
-        return start(options, Clock.systemUTC());
+        return start(options, HttpLimits.defaults(), Clock.systemUTC());
     }
 
     /** A server whose sessions, throttles and audit records follow {@code clock}. */
     public static TestServer start(ServerOptions options, Clock clock) {
+        return start(options, HttpLimits.defaults(), clock);
+    }
+
+    /** A server with other limits at its HTTP edge, such as timeouts short enough to see them fire. */
+    public static TestServer start(Path database, HttpLimits limits) {
+        return start(options(database), limits, Clock.systemUTC());
+    }
+
+    public static TestServer start(ServerOptions options, HttpLimits limits) {
+        return start(options, limits, Clock.systemUTC());
+    }
+
+    private static TestServer start(ServerOptions options, HttpLimits limits, Clock clock) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        RosterApplication application = RosterApplication.start(options,
+        RosterApplication application = RosterApplication.start(options, limits,
                 new PrintStream(console, true, StandardCharsets.UTF_8), clock);
         return new TestServer(application, console);
     }
 
-    /** The usual options: 127.0.0.1, a free port, the test admin password, JIT only. */
+    /** The usual options: 127.0.0.1, a free port, the test admin password, the default creation policy. */
     public static ServerOptions options(Path database) {
         return new ServerOptions("127.0.0.1", 0, database, Optional.of(ADMIN_PASSWORD), 0, CreationPolicy.DEFAULT);
     }
@@ -73,8 +86,9 @@ public final class TestServer implements AutoCloseable {
         return application.port();
     }
 
+    /** Where the server listens; the URLs it builds may differ when a public URL is configured. */
     public String baseUrl() {
-        return application.baseUrl();
+        return "http://" + host() + ":" + port();
     }
 
     public String adminPassword() {

@@ -9,6 +9,8 @@ import dev.roster.scim.jackson.ScimJson;
 import dev.roster.scim.jaxrs.ScimMediaTypes;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import dev.roster.scim.jaxrs.error.ScimErrors;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -17,10 +19,13 @@ import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads request bodies into the core's {@link ScimObject} and writes any {@link ScimValue}, as
@@ -34,6 +39,8 @@ public final class ScimJsonProvider implements MessageBodyReader<ScimObject>, Me
 
     /** The largest JSON document {@link ScimJson} reads from a client (1 MiB). */
     public static final int MAX_BODY_BYTES = JsonLimits.MAX_DOCUMENT_BYTES;
+
+    private static final System.Logger LOG = System.getLogger(ScimJsonProvider.class.getName());
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -76,6 +83,20 @@ public final class ScimJsonProvider implements MessageBodyReader<ScimObject>, Me
                 "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
     }
 
+    /**
+     * The container could not deliver the body: the client stalled past the container's read timeout (408) or cut
+     * the upload off (400). That is the client's doing, so it gets a SCIM error and the log one WARN line, not the
+     * last-resort 500 with a stack trace.
+     */
+    static WebApplicationException unreadable(IOException cause) {
+        boolean timedOut = cause instanceof InterruptedIOException;
+        int status = timedOut ? 408 : 400;
+        LOG.log(System.Logger.Level.WARNING, "Request body unreadable (" + status + "): " + cause);
+        return new WebApplicationException(cause, ScimErrors.response(status, Optional.empty(), timedOut
+                ? "The request body did not arrive in time; send it at once."
+                : "The request body could not be read completely: the upload was cut off.", List.of()));
+    }
+
     /** Stops reading, with a 413, once more than the limit has arrived. */
     private static final class LimitedInputStream extends InputStream {
         private final InputStream in;
@@ -89,7 +110,12 @@ public final class ScimJsonProvider implements MessageBodyReader<ScimObject>, Me
 
         @Override
         public int read() throws IOException {
-            int b = in.read();
+            int b;
+            try {
+                b = in.read();
+            } catch (IOException e) {
+                throw unreadable(e);
+            }
             if (b >= 0) {
                 count(1);
             }
@@ -98,7 +124,12 @@ public final class ScimJsonProvider implements MessageBodyReader<ScimObject>, Me
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
+            int n;
+            try {
+                n = in.read(buffer, offset, length);
+            } catch (IOException e) {
+                throw unreadable(e);
+            }
             if (n > 0) {
                 count(n);
             }

@@ -1,5 +1,6 @@
 package dev.roster.scim.jaxrs.resource;
 
+import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.Projection;
 import dev.roster.scim.core.model.ScimArray;
@@ -110,7 +111,7 @@ public final class UsersResource {
                         @Context UriInfo uri, @Context Request request) {
         User user = users.get(site(site), id);
         EntityTag etag = ScimResponses.etag(user);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        Response.ResponseBuilder notModified = notModified(request, etag);
         if (notModified != null) {
             return notModified.tag(etag).build();
         }
@@ -145,6 +146,16 @@ public final class UsersResource {
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         users.delete(site(site), id, RequestValues.text(ifMatch));
         return Response.noContent().build();
+    }
+
+    /** A malformed {@code If-None-Match} is the client's error: Jersey's parser fails on it with an exception. */
+    private static Response.ResponseBuilder notModified(Request request, EntityTag etag) {
+        try {
+            return request.evaluatePreconditions(etag);
+        } catch (RuntimeException malformed) {
+            throw new ScimException(ScimErrorType.BAD_REQUEST,
+                    "If-None-Match must be * or a list of entity tags such as W/\"3\".");
+        }
     }
 
     private ScimObject list(String site, SearchRequest request, Projection projection, UriInfo uri) {

@@ -1,0 +1,38 @@
+package dev.roster.scim.server.http;
+
+import dev.roster.scim.jaxrs.ScimMediaTypes;
+import org.glassfish.grizzly.http.server.ErrorPageGenerator;
+import org.glassfish.grizzly.http.server.Request;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Replaces Grizzly's HTML error page, which prints the Java stack trace, with a SCIM Error that says nothing of
+ * the internals. Grizzly still calls it where it answers on its own: a failure while Jersey writes a response,
+ * an {@code Expect} it cannot meet, an exception that escapes every handler.
+ */
+final class ScimErrorPageGenerator implements ErrorPageGenerator {
+
+    private final RefusalLog log;
+
+    ScimErrorPageGenerator(RefusalLog log) {
+        this.log = log;
+    }
+
+    @Override
+    public String generate(Request request, int status, String reasonPhrase, String description, Throwable exception) {
+        request.getResponse().setContentType(ScimMediaTypes.SCIM_JSON);
+        request.getResponse().setCharacterEncoding("UTF-8");
+        String detail;
+        if (status >= 500) {
+            detail = "The server could not process the request.";
+        } else if (status == 417) {
+            detail = "The Expect header asks for something this server does not do; send only 100-continue.";
+        } else {
+            detail = "The request could not be processed.";
+        }
+        log.refused(request.getContext() == null ? null : request.getContext().getConnection(), status,
+                "Grizzly answered " + status + (exception == null ? "" : " after " + exception.getClass().getName()));
+        return new String(EdgeErrors.body(status, detail), StandardCharsets.UTF_8);
+    }
+}
