@@ -202,10 +202,9 @@ class AdminScimPageBrowserTest {
                 && row.contains("SCIM (IdP)") && row.contains("Deactivated by the identity provider over SCIM")));
         assertThat(cells("ann@example.org")).containsEntry("IdP says", "Deactivated")
                 .containsEntry("Last changed by", "SCIM (IdP)");
-        assertThat(userRow("ann@example.org").findElements(By.className("drift-marker"))).isEmpty();
+        wait.until(d -> userRow("ann@example.org").findElements(By.className("drift-marker")).isEmpty());
 
-        wait.until(d -> userRow("ann@example.org")
-                .findElement(By.cssSelector("button[aria-label='Reactivate ann@example.org']"))).click();
+        clickInUserRow("ann@example.org", "Reactivate ann@example.org");
 
         wait.until(d -> !userRow("ann@example.org").findElements(By.className("drift-marker")).isEmpty());
         Map<String, String> ann = cells("ann@example.org");
@@ -313,16 +312,20 @@ class AdminScimPageBrowserTest {
         signInWithSso("roles", "mod@example.org", "Mo", "Derator");
         open("roles");
 
-        WebElement row = userRow("mod@example.org");
-        new Select(row.findElement(By.cssSelector("select[aria-label='Role of mod@example.org']")))
-                .selectByVisibleText("Moderator");
-        row.findElement(By.cssSelector("button[aria-label='Set the role of mod@example.org']")).click();
+        // The page re-renders the table when data arrives: choose and click on one rendering, or look again.
+        wait.until(d -> {
+            WebElement row = userRow("mod@example.org");
+            new Select(row.findElement(By.cssSelector("select[aria-label='Role of mod@example.org']")))
+                    .selectByVisibleText("Moderator");
+            row.findElement(By.cssSelector("button[aria-label='Set the role of mod@example.org']")).click();
+            return true;
+        });
 
         wait.until(d -> byId("status").getText().equals("mod@example.org is now Moderator."));
         JsonNode users = server.admin("GET", "/c/roles/admin/api/users", "", 200).path("users");
         assertThat(users.get(0).path("role").asText()).isEqualTo("Moderator");
-        assertThat(new Select(userRow("mod@example.org").findElement(By.tagName("select")))
-                .getFirstSelectedOption().getText()).isEqualTo("Moderator");
+        wait.until(d -> new Select(userRow("mod@example.org").findElement(By.tagName("select")))
+                .getFirstSelectedOption().getText().equals("Moderator"));
     }
 
     @Test
@@ -444,8 +447,7 @@ class AdminScimPageBrowserTest {
                 "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
                         + "\"Operations\":[{\"op\":\"replace\",\"path\":\"userType\",\"value\":\"Moderator\"}]}");
         open("demo-shot");
-        userRow("bob@example.org").findElement(By.cssSelector("button[aria-label='Reactivate bob@example.org']"))
-                .click();
+        clickInUserRow("bob@example.org", "Reactivate bob@example.org");
         wait.until(d -> !userRow("bob@example.org").findElements(By.className("drift-marker")).isEmpty());
         pendingCells("dan@example.org");
         byId("generate-token").click();
@@ -498,6 +500,14 @@ class AdminScimPageBrowserTest {
         return wait.until(d -> d.findElements(By.cssSelector("#users-body tr")).stream()
                 .filter(row -> userName.equals(row.getDomAttribute("data-user-name")))
                 .findFirst().orElse(null));
+    }
+
+    /** Clicks the button with that label in the user's row, looking again if the page replaced the row meanwhile. */
+    private static void clickInUserRow(String userName, String buttonLabel) {
+        wait.until(d -> {
+            userRow(userName).findElement(By.cssSelector("button[aria-label='" + buttonLabel + "']")).click();
+            return true;
+        });
     }
 
     private static String cellText(WebElement row, String column) {
