@@ -60,6 +60,42 @@ class PendingIdentityEdgesTest {
     }
 
     @Test
+    void aRefusedSignInIsAuditedWithItsReasonAndChangesNothingBeforeAndAfterTheFirstSignIn() {
+        ScimSite site = ScimSite.create(server, "refused");
+        String id = hold(site, "dan@example.com", "Registered");
+        String deactivate = "{\"op\":\"replace\",\"path\":\"active\",\"value\":false}";
+        String version = site.patch(id, deactivate).expect(200).path("meta").path("version").asText();
+
+        JsonNode refused = site.signIn("dan@example.com", "Daniel", "Ito").expectScimError(403, null);
+
+        JsonNode record = site.admin("GET", "/audit?userId=" + id, null).expect(200).path("records").get(0);
+        assertThat(record.path("action").asText()).isEqualTo("sign-in-refused");
+        assertThat(record.path("source").asText()).isEqualTo("sign-in");
+        assertThat(record.path("userName").asText()).isEqualTo("dan@example.com");
+        assertThat(record.path("before").isNull() && record.path("after").isNull()).isTrue();
+        assertThat(record.path("detail").asText()).isEqualTo("Pending identity (not signed in yet). Refused at SSO "
+                + "sign-in: " + refused.path("detail").asText());
+        JsonNode dan = site.scim("GET", "/Users/" + id, null).expect(200);
+        assertThat(dan.path("meta").path("version").asText()).as("the identity is unchanged").isEqualTo(version);
+        assertThat(dan.path("name").path("givenName").asText()).isEqualTo("Dan");
+
+        // The same for the account, once the person signed in and the IdP deactivated them.
+        site.patch(id, "{\"op\":\"replace\",\"path\":\"active\",\"value\":true}").expect(200);
+        site.signIn("dan@example.com", "Dan", "Ito").expect(201);
+        version = site.patch(id, deactivate).expect(200).path("meta").path("version").asText();
+
+        refused = site.signIn("dan@example.com", "Dan", "Ito").expectScimError(403, null);
+
+        record = site.admin("GET", "/audit?limit=1", null).expect(200).path("records").get(0);
+        assertThat(record.path("action").asText()).isEqualTo("sign-in-refused");
+        assertThat(record.path("userId").asText()).isEqualTo(id);
+        assertThat(record.path("detail").asText()).isEqualTo("Refused at SSO sign-in: "
+                + refused.path("detail").asText()).contains("deactivated in this site");
+        assertThat(site.scim("GET", "/Users/" + id, null).expect(200).path("meta").path("version").asText())
+                .isEqualTo(version);
+    }
+
+    @Test
     void aDeleteWithAStaleIfMatchErasesNothing() {
         ScimSite site = ScimSite.create(server, "erase-stale");
         String id = hold(site, "dan@example.com", "Registered");

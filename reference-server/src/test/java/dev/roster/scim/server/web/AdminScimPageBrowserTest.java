@@ -259,6 +259,11 @@ class AdminScimPageBrowserTest {
                 + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}")).isEqualTo(200);
         // No reload: the page's polling brings the IdP's change in.
         wait.until(d -> pendingCells("dan@example.org").get("IdP says").equals("Deactivated: cannot sign in"));
+        server.admin("POST", "/c/held/sso/sign-in", "{\"userName\":\"dan@example.org\"}", 403);
+        // Why Dan could not get in, in words, from the polling.
+        wait.until(d -> activityTexts().stream().anyMatch(row -> row.contains("dan@example.org")
+                && row.contains("Sign-in") && row.contains("Pending identity (not signed in yet). Refused at SSO "
+                + "sign-in: 'dan@example.org' is deactivated in the identity provider")));
         byId("manage-roles").click();
         wait.until(d -> pendingCells("dan@example.org").get("Role at first sign-in")
                 .equals("Registered (SCIM does not manage roles here)"));

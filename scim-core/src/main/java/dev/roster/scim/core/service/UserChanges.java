@@ -35,6 +35,7 @@ final class UserChanges {
     static final String PENDING_CREATE = "pending-create";
     static final String PENDING_DELETE = "pending-delete";
     static final String PENDING_CLAIM = "pending-claim";
+    static final String SIGN_IN_REFUSED = "sign-in-refused";
 
     private UserChanges() {
     }
@@ -132,6 +133,16 @@ final class UserChanges {
                 "First SSO sign-in: the account was created from the pending identity the identity provider "
                         + "provisioned" + after.externalId().map(id -> " (externalId '" + id + "')").orElse("")
                         + ", with the same id; " + role, at);
+    }
+
+    /**
+     * The record of an SSO sign-in refused for a stored user (deactivated, deleted by the IdP, or a pending identity
+     * the IdP deactivated): nothing changed, so no before or after; the detail gives the reason the person got.
+     */
+    static AuditRecord signInRefused(SiteId site, User user, String reason, Instant at) {
+        String detail = "Refused at SSO sign-in: " + reason;
+        return record(site, user, ChangeSource.SIGN_IN, SIGN_IN_REFUSED, Optional.empty(), Optional.empty(),
+                user.pending() ? pendingNote(detail) : detail, at);
     }
 
     static AuditRecord roleIgnored(SiteId site, User user, ChangeSource source, String detail, Instant at) {

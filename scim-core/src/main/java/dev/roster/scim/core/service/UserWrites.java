@@ -56,16 +56,19 @@ final class UserWrites {
 
     /**
      * A proposed new value of a user, and a role value the policy ignored, to be audited; or, with {@code erase},
-     * the user's removal from the store (a pending identity the IdP deleted: there is no account to keep).
+     * the user's removal from the store (a pending identity the IdP deleted: there is no account to keep); or, with
+     * a {@code refusedSignIn}, no change at all but a {@code sign-in-refused} record of why, which commits before
+     * the refusal is thrown.
      */
-    record Change(User after, Optional<String> ignoredRole, boolean erase) {
+    record Change(User after, Optional<String> ignoredRole, boolean erase, Optional<ScimException> refusedSignIn) {
         Change {
             Objects.requireNonNull(after, "after");
             Objects.requireNonNull(ignoredRole, "ignoredRole");
+            Objects.requireNonNull(refusedSignIn, "refusedSignIn");
         }
 
         Change(User after, Optional<String> ignoredRole) {
-            this(after, ignoredRole, false);
+            this(after, ignoredRole, false, Optional.empty());
         }
 
         static Change to(User after) {
@@ -73,7 +76,15 @@ final class UserWrites {
         }
 
         static Change erasing(User current) {
-            return new Change(current, Optional.empty(), true);
+            return new Change(current, Optional.empty(), true, Optional.empty());
+        }
+
+        /**
+         * The sign-in is refused with {@code refusal}: the user stays as it is, the audit says why (so that the
+         * admin sees why someone could not get in), and {@link #update} throws {@code refusal} after the commit.
+         */
+        static Change refusingSignIn(User current, ScimException refusal) {
+            return new Change(current, Optional.empty(), false, Optional.of(refusal));
         }
     }
 
@@ -94,7 +105,9 @@ final class UserWrites {
      * alters nothing writes nothing, except a newly asserted {@code idpActive} (kept without an audit record, as it
      * changes no state the application acts on) and the record of an ignored role value.
      *
-     * @param change may throw a {@code ScimException} to refuse; it may run more than once, after a lost race
+     * @param change may throw a {@code ScimException} to refuse, which leaves no trace, or return
+     *               {@link Change#refusingSignIn} to have the refusal audited; it may run more than once, after a
+     *               lost race
      * @return the stored value; for an erased user, its last value
      */
     User update(SiteId site, String id, ChangeSource source, Optional<IfMatch> ifMatch, Lookup lookup,
@@ -103,6 +116,9 @@ final class UserWrites {
             try {
                 Written written = ports.transactions().inTransaction(
                         () -> attempt(site, id, source, ifMatch, lookup, change));
+                if (written.refusal().isPresent()) {
+                    throw written.refusal().get();
+                }
                 UserChanges.announce(ports.events(), site, written.before(), written.after(), source);
                 return written.after();
             } catch (LostRace race) {
@@ -155,6 +171,11 @@ final class UserWrites {
                 .orElseThrow(() -> ScimException.notFound("No user with id '" + id + "'."));
         ifMatch.ifPresent(precondition -> precondition.check(before));
         Change proposed = change.apply(before);
+        if (proposed.refusedSignIn().isPresent()) {
+            ScimException refusal = proposed.refusedSignIn().get();
+            ports.audit().append(UserChanges.signInRefused(site, before, refusal.detail(), now()));
+            return new Written(before, before, Optional.of(refusal));
+        }
         if (!IdentifierProfile.key(proposed.after().userName()).equals(IdentifierProfile.key(before.userName()))) {
             requireAcceptableUserName(proposed.after().userName());
         }
@@ -164,7 +185,7 @@ final class UserWrites {
                 throw new LostRace();
             }
             ports.audit().append(UserChanges.erased(site, before, source, now));
-            return new Written(before, before);
+            return new Written(before, before, Optional.empty());
         }
         Optional<User> next = nextValue(before, proposed.after(), source, now);
         if (next.isPresent() && !ports.users().update(site, next.get(), before.version())) {
@@ -175,7 +196,7 @@ final class UserWrites {
         proposed.ignoredRole().ifPresent(detail -> records.add(UserChanges.roleIgnored(site, result, source, detail,
                 now)));
         records.forEach(ports.audit()::append);
-        return new Written(before, result);
+        return new Written(before, result, Optional.empty());
     }
 
     /** What to store: the next version if anything changed, nothing if nothing did. */
@@ -190,7 +211,8 @@ final class UserWrites {
         return Optional.empty();
     }
 
-    private record Written(User before, User after) {
+    /** What an attempt stored: the user before and after, or the refusal it recorded instead. */
+    private record Written(User before, User after, Optional<ScimException> refusal) {
     }
 
     /** Thrown inside the transaction so that it rolls back; caught outside to retry. */

@@ -327,6 +327,30 @@ class PendingIdentitiesTest {
         }
 
         @Test
+        void aRefusedFirstSignInIsAuditedWithTheReasonInTheSameUnitAndChangesNothing() {
+            User dan = held("dan");
+            User deactivated = scim.patch(SITE, dan.id(), patch(json("op", "replace", "path", "active",
+                    "value", false)), Optional.empty());
+            int rollbacks = fixture.transactions.rollbacks();
+
+            ScimException refused = failure(ScimErrorType.FORBIDDEN, () -> jit.signIn(SITE, signIn("dan")));
+
+            assertThat(fixture.stored(dan.id())).as("the identity is not changed").isEqualTo(deactivated);
+            assertThat(fixture.auditOf(dan.id())).last().satisfies(record -> {
+                assertThat(record.action()).isEqualTo("sign-in-refused");
+                assertThat(record.source()).isEqualTo(ChangeSource.SIGN_IN);
+                assertThat(record.userName()).isEqualTo("dan");
+                assertThat(record.before()).isEmpty();
+                assertThat(record.after()).isEmpty();
+                assertThat(record.detail()).isEqualTo("Pending identity (not signed in yet). Refused at SSO "
+                        + "sign-in: " + refused.detail());
+            });
+            assertThat(fixture.transactions.rollbacks()).as("the record commits although the sign-in fails")
+                    .isEqualTo(rollbacks);
+            assertThat(fixture.events.events()).isEmpty();
+        }
+
+        @Test
         void afterTheClaimTheIdpsDeactivationDeactivatesTheAccountAndIsAnnounced() {
             User dan = held("dan");
             jit.signIn(SITE, signIn("dan"));
