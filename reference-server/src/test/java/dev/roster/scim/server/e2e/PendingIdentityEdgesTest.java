@@ -272,6 +272,32 @@ class PendingIdentityEdgesTest {
     }
 
     @Test
+    void theCreationPolicyNeedsSsoAsEveryScimSettingDoes() {
+        String name = ScimErrorResponsesTest.uniqueSite("no-sso");
+        server.admin("POST", "/admin/api/sites", "{\"site\":\"" + name + "\"}", 201);
+        String settings = server.baseUrl() + "/c/" + name + "/admin/api/settings";
+
+        JsonNode refused = Http.call("PATCH", settings).admin().json("{\"creationPolicy\":\"allow\"}").send()
+                .expectScimError(409, null);
+        JsonNode scimRefused = Http.call("PATCH", settings).admin().json("{\"scimEnabled\":true}").send()
+                .expectScimError(409, null);
+
+        assertThat(refused.path("detail").asText()).isEqualTo(scimRefused.path("detail").asText())
+                .contains("once SSO is configured");
+        assertThat(Http.call("GET", settings).admin().send().expect(200).path("creationPolicy").asText())
+                .isEqualTo("pending");
+        // Turning SSO off and choosing a policy in one change is refused as a whole.
+        ScimSite site = ScimSite.create(server, "sso-off");
+        site.admin("PATCH", "/settings", "{\"ssoConfigured\":false,\"creationPolicy\":\"jit-only\"}")
+                .expectScimError(409, null);
+        JsonNode unchanged = site.admin("GET", "/settings", null).expect(200);
+        assertThat(unchanged.path("ssoConfigured").asBoolean()).isTrue();
+        assertThat(unchanged.path("creationPolicy").asText()).isEqualTo("pending");
+        assertThat(Http.call("PATCH", settings).admin().json("{\"ssoConfigured\":true,\"creationPolicy\":\"allow\"}")
+                .send().expect(200).path("creationPolicy").asText()).isEqualTo("allow");
+    }
+
+    @Test
     void anUnknownCreationPolicyIsInvalidValueAndChangesNothing() {
         ScimSite site = ScimSite.create(server, "bad-policy");
 

@@ -87,7 +87,10 @@ public final class SiteAdministrationService implements SiteAdministration {
     /**
      * Turning SSO off turns SCIM and role management off with it instead of being refused: without SSO nobody can
      * sign in, so users SCIM manages would be unusable, and refusing would only make the admin take two steps.
-     * Asking for SCIM or role management on without SSO, in the same change or later, is 409.
+     * Asking for SCIM or role management on, or for another creation policy, without SSO, in the same change or
+     * later, is 409: all three are SCIM settings, which "become available only after you've set up SSO". Turning
+     * SSO off keeps the creation policy (it acts only while SCIM is on), and restating the policy that applies is
+     * no change, as asking for SCIM off is.
      */
     @Override
     public SiteSettings updateSettings(SiteId site, SettingsChange change) {
@@ -96,12 +99,15 @@ public final class SiteAdministrationService implements SiteAdministration {
             boolean sso = change.ssoConfigured().orElse(current.ssoConfigured());
             boolean scim = change.scimEnabled().orElse(current.scimEnabled() && sso);
             boolean roles = change.manageRoles().orElse(current.manageRoles() && sso);
-            if (!sso && (scim || roles)) {
+            boolean otherPolicy = change.creationPolicy()
+                    .filter(policy -> policy != current.creationPolicyOr(defaultCreation)).isPresent();
+            if (!sso && (scim || roles || otherPolicy)) {
                 throw ScimException.conflict("SCIM settings become available once SSO is configured for the site.");
             }
             // A site without a policy of its own keeps following the default until an admin chooses one.
             SiteSettings updated = current.withSsoConfigured(sso).withScimEnabled(scim).withManageRoles(roles)
-                    .withCreationPolicy(change.creationPolicy().or(current::creationPolicy));
+                    .withCreationPolicy(sso ? change.creationPolicy().or(current::creationPolicy)
+                            : current.creationPolicy());
             if (!updated.equals(current)) {
                 ports.sites().update(updated);
             }
