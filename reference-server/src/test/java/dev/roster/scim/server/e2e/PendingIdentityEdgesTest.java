@@ -153,6 +153,9 @@ class PendingIdentityEdgesTest {
         JsonNode audit = site.admin("GET", "/audit?userId=" + id, null).expect(200).path("records");
         assertThat(audit.get(audit.size() - 1).path("action").asText()).isEqualTo("pending-create");
         assertThat(audit.get(audit.size() - 2).path("action").asText()).isEqualTo("role-ignored");
+        assertThat(audit.get(audit.size() - 2).path("detail").asText()).isEqualTo("Pending identity (not signed "
+                + "in yet). The userType value 'Admin' was ignored: this site does not let SCIM manage roles, so the "
+                + "role stays Registered.");
     }
 
     @Test

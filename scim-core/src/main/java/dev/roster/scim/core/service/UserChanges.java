@@ -145,9 +145,10 @@ final class UserChanges {
                 user.pending() ? pendingNote(detail) : detail, at);
     }
 
+    /** The record of a role value the policy ignored; on a pending identity, with the note all its records carry. */
     static AuditRecord roleIgnored(SiteId site, User user, ChangeSource source, String detail, Instant at) {
         return record(site, user, source, ROLE_IGNORED, Optional.of(user.role().scimValue()),
-                Optional.of(user.role().scimValue()), detail, at);
+                Optional.of(user.role().scimValue()), user.pending() ? pendingNote(detail) : detail, at);
     }
 
     /**

@@ -162,9 +162,16 @@ class PendingIdentitiesTest {
             fixture.manageRoles(false);
 
             User eve = scim.create(SITE, oktaPost("eve")).user();
+            scim.patch(SITE, eve.id(), patch(json("op", "replace", "path", "userType", "value", "Admin")),
+                    Optional.empty());
 
             assertThat(eve.role()).isEqualTo(Role.REGISTERED);
-            assertThat(actions(eve.id())).containsExactly("pending-create", "role-ignored");
+            assertThat(actions(eve.id())).containsExactly("pending-create", "role-ignored", "role-ignored");
+            assertThat(fixture.auditOf(eve.id()).subList(1, 3)).extracting(AuditRecord::detail).containsExactly(
+                    "Pending identity (not signed in yet). The userType value 'Moderator' was ignored: this site "
+                            + "does not let SCIM manage roles, so the role stays Registered.",
+                    "Pending identity (not signed in yet). The userType value 'Admin' was ignored: this site "
+                            + "does not let SCIM manage roles, so the role stays Registered.");
         }
     }
 
