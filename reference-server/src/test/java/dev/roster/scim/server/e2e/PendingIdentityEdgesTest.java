@@ -159,18 +159,55 @@ class PendingIdentityEdgesTest {
     }
 
     @Test
-    void aRoleHeldWhileRolesWereManagedIsNotAppliedOnceTheSiteStopsManagingThem() {
+    void onceTheSiteStopsManagingRolesAHeldRoleIsDroppedAndTheResourceShowsWhatTheFirstSignInGives() {
         ScimSite site = ScimSite.create(server, "roles-later-off");
         String id = hold(site, "dan@example.com", "Admin");
+
         site.settings("{\"manageRoles\":false}");
 
+        Http.Reply read = site.scim("GET", "/Users/" + id, null);
+        JsonNode dan = read.expect(200);
+        assertThat(dan.path("userType").asText()).isEqualTo("Registered");
+        assertThat(read.header("ETag")).hasValue("W/\"2\"");
+        assertThat(site.search("userType eq \"Admin\"").expect(200).path("totalResults").asInt()).isZero();
+        assertThat(site.admin("GET", "/pending-identities", null).expect(200).path("pendingIdentities").get(0)
+                .path("role").asText()).isEqualTo("Registered");
+        JsonNode dropped = site.admin("GET", "/audit?userId=" + id, null).expect(200).path("records").get(0);
+        assertThat(dropped.path("action").asText()).isEqualTo("role");
+        assertThat(dropped.path("source").asText()).isEqualTo("admin");
+        assertThat(dropped.path("before").asText()).isEqualTo("Admin");
+        assertThat(dropped.path("after").asText()).isEqualTo("Registered");
+        assertThat(dropped.path("detail").asText()).startsWith("Pending identity (not signed in yet).")
+                .contains("no longer lets SCIM manage roles").contains("first SSO sign-in gives Registered");
+        // The IdP's next update still succeeds and reads back the role the person would get.
+        assertThat(site.scim("PUT", "/Users/" + id, oktaUser("dan@example.com", "00u-dan@example.com", "Admin"))
+                .expect(200).path("userType").asText()).isEqualTo("Registered");
+
+        site.settings("{\"manageRoles\":true}");
+        assertThat(site.scim("GET", "/Users/" + id, null).expect(200).path("userType").asText())
+                .as("turning role management on again does not revive the dropped role").isEqualTo("Registered");
         JsonNode signedIn = site.signIn("dan@example.com", "Dan", "Ito").expect(201);
 
         assertThat(signedIn.path("id").asText()).isEqualTo(id);
         assertThat(signedIn.path("role").asText()).isEqualTo("Registered");
         JsonNode claim = site.admin("GET", "/audit?userId=" + id, null).expect(200).path("records").get(0);
         assertThat(claim.path("action").asText()).isEqualTo("pending-claim");
-        assertThat(claim.path("detail").asText()).contains("Admin was not applied");
+        assertThat(claim.path("detail").asText()).endsWith("role Registered.");
+    }
+
+    @Test
+    void anAccountKeepsItsRoleWhenTheSiteStopsManagingRoles() {
+        ScimSite site = ScimSite.create(server, "roles-off-account");
+        String ann = site.signIn("ann@example.com", "Ann", "Lee").expect(201).path("id").asText();
+        String version = site.patch(ann, "{\"op\":\"replace\",\"path\":\"userType\",\"value\":\"Moderator\"}")
+                .expect(200).path("meta").path("version").asText();
+
+        site.settings("{\"ssoConfigured\":false}");
+        site.settings("{\"ssoConfigured\":true,\"scimEnabled\":true}");
+
+        JsonNode read = site.scim("GET", "/Users/" + ann, null).expect(200);
+        assertThat(read.path("userType").asText()).isEqualTo("Moderator");
+        assertThat(read.path("meta").path("version").asText()).isEqualTo(version);
     }
 
     @Test

@@ -267,8 +267,13 @@ class AdminScimPageBrowserTest {
         byId("manage-roles").click();
         wait.until(d -> pendingCells("dan@example.org").get("Role at first sign-in")
                 .equals("Registered (SCIM does not manage roles here)"));
+        wait.until(d -> activityTexts().stream().anyMatch(row -> row.contains("dan@example.org")
+                && row.contains("Admin (here)") && row.contains("no longer lets SCIM manage roles")
+                && row.contains("(Moderator → Registered)")));
         byId("manage-roles").click();
         wait.until(d -> settings("held").path("manageRoles").asBoolean());
+        // The dropped role does not come back with role management: the IdP sends it again.
+        wait.until(d -> pendingCells("dan@example.org").get("Role at first sign-in").equals("Registered"));
 
         idp("PATCH", "held", "/Users/" + id, token, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
                 + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":true}}]}");

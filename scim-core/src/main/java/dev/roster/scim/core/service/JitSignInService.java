@@ -6,10 +6,10 @@ import dev.roster.scim.core.identifier.IdentifierProfile;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.Email;
 import dev.roster.scim.core.model.Name;
-import dev.roster.scim.core.model.Role;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.policy.ProvisioningPolicy;
 import dev.roster.scim.core.port.in.JitSignIn;
 import dev.roster.scim.core.port.in.SignInOutcome;
 import dev.roster.scim.core.port.in.SsoAssertion;
@@ -133,8 +133,7 @@ public final class JitSignInService implements JitSignIn {
 
     /** The account a pending identity the IdP has not deactivated becomes at its person's first sign-in. */
     private static User claim(User pending, SsoAssertion assertion, SiteSettings settings) {
-        User account = pending.withPending(false)
-                .withRole(settings.manageRoles() ? pending.role() : Role.REGISTERED);
+        User account = pending.withPending(false).withRole(ProvisioningPolicy.roleAtFirstSignIn(pending, settings));
         return refreshed(account, assertion);
     }
 

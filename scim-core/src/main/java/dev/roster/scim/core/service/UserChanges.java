@@ -48,18 +48,21 @@ final class UserChanges {
     /**
      * One record per aspect that changed: link, status, visibility, role, profile. A first sign-in that turns a
      * pending identity into the account is one claim record (with the role it gave) plus, if the sign-in changed
-     * names or emails, a profile record. Records of a pending identity say that it is one.
+     * names or emails, a profile record. Records of a pending identity say that it is one; a {@code reason}, if
+     * any, follows each detail.
      */
-    static List<AuditRecord> audit(SiteId site, User before, User after, ChangeSource source, Instant at) {
+    static List<AuditRecord> audit(SiteId site, User before, User after, ChangeSource source, Instant at,
+                                   Optional<String> reason) {
         List<AuditRecord> records = new ArrayList<>();
         if (before.pending() && !after.pending()) {
             records.add(claimed(site, before, after, source, at));
             profileRecord(site, before, after, source, at).ifPresent(records::add);
-            return records;
+        } else {
+            aspects(site, before, after, source, at).forEach(record -> records.add(after.pending()
+                    ? withDetail(record, pendingNote(record.detail())) : record));
         }
-        aspects(site, before, after, source, at).forEach(record -> records.add(after.pending()
-                ? withDetail(record, pendingNote(record.detail())) : record));
-        return records;
+        return reason.isEmpty() ? records
+                : records.stream().map(record -> withDetail(record, record.detail() + " " + reason.get())).toList();
     }
 
     private static List<AuditRecord> aspects(SiteId site, User before, User after, ChangeSource source,
