@@ -185,6 +185,8 @@
         event.target.checked = !wanted;
         throw e;
       }
+      // Turning role management off (SSO off does too) drops the roles held on pending identities.
+      loadPendingIdentities().catch((e) => showError('Could not load the pending identities', e));
     });
   }
 
@@ -202,7 +204,7 @@
       input.checked = input.value === loaded.creationPolicy;
       input.disabled = !loaded.ssoConfigured;
     });
-    // The role a pending identity gets depends on whether SCIM manages roles.
+    // Whether SCIM manages roles is part of what the pending identities' roles say.
     renderPendingIdentities();
   }
 
@@ -424,10 +426,11 @@
   }
 
   function roleAtFirstSignIn(identity) {
-    if (!settings || settings.manageRoles || identity.role === 'Registered') {
+    // The server keeps the role a first sign-in would give: while SCIM does not manage roles, Registered.
+    if (!settings || settings.manageRoles) {
       return identity.role;
     }
-    return 'Registered (SCIM does not manage roles here)';
+    return identity.role + ' (SCIM does not manage roles here)';
   }
 
   // ---- activity ----

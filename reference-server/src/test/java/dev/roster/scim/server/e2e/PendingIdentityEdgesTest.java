@@ -60,6 +60,42 @@ class PendingIdentityEdgesTest {
     }
 
     @Test
+    void aRefusedSignInIsAuditedWithItsReasonAndChangesNothingBeforeAndAfterTheFirstSignIn() {
+        ScimSite site = ScimSite.create(server, "refused");
+        String id = hold(site, "dan@example.com", "Registered");
+        String deactivate = "{\"op\":\"replace\",\"path\":\"active\",\"value\":false}";
+        String version = site.patch(id, deactivate).expect(200).path("meta").path("version").asText();
+
+        JsonNode refused = site.signIn("dan@example.com", "Daniel", "Ito").expectScimError(403, null);
+
+        JsonNode record = site.admin("GET", "/audit?userId=" + id, null).expect(200).path("records").get(0);
+        assertThat(record.path("action").asText()).isEqualTo("sign-in-refused");
+        assertThat(record.path("source").asText()).isEqualTo("sign-in");
+        assertThat(record.path("userName").asText()).isEqualTo("dan@example.com");
+        assertThat(record.path("before").isNull() && record.path("after").isNull()).isTrue();
+        assertThat(record.path("detail").asText()).isEqualTo("Pending identity (not signed in yet). Refused at SSO "
+                + "sign-in: " + refused.path("detail").asText());
+        JsonNode dan = site.scim("GET", "/Users/" + id, null).expect(200);
+        assertThat(dan.path("meta").path("version").asText()).as("the identity is unchanged").isEqualTo(version);
+        assertThat(dan.path("name").path("givenName").asText()).isEqualTo("Dan");
+
+        // The same for the account, once the person signed in and the IdP deactivated them.
+        site.patch(id, "{\"op\":\"replace\",\"path\":\"active\",\"value\":true}").expect(200);
+        site.signIn("dan@example.com", "Dan", "Ito").expect(201);
+        version = site.patch(id, deactivate).expect(200).path("meta").path("version").asText();
+
+        refused = site.signIn("dan@example.com", "Dan", "Ito").expectScimError(403, null);
+
+        record = site.admin("GET", "/audit?limit=1", null).expect(200).path("records").get(0);
+        assertThat(record.path("action").asText()).isEqualTo("sign-in-refused");
+        assertThat(record.path("userId").asText()).isEqualTo(id);
+        assertThat(record.path("detail").asText()).isEqualTo("Refused at SSO sign-in: "
+                + refused.path("detail").asText()).contains("deactivated in this site");
+        assertThat(site.scim("GET", "/Users/" + id, null).expect(200).path("meta").path("version").asText())
+                .isEqualTo(version);
+    }
+
+    @Test
     void aDeleteWithAStaleIfMatchErasesNothing() {
         ScimSite site = ScimSite.create(server, "erase-stale");
         String id = hold(site, "dan@example.com", "Registered");
@@ -117,21 +153,61 @@ class PendingIdentityEdgesTest {
         JsonNode audit = site.admin("GET", "/audit?userId=" + id, null).expect(200).path("records");
         assertThat(audit.get(audit.size() - 1).path("action").asText()).isEqualTo("pending-create");
         assertThat(audit.get(audit.size() - 2).path("action").asText()).isEqualTo("role-ignored");
+        assertThat(audit.get(audit.size() - 2).path("detail").asText()).isEqualTo("Pending identity (not signed "
+                + "in yet). The userType value 'Admin' was ignored: this site does not let SCIM manage roles, so the "
+                + "role stays Registered.");
     }
 
     @Test
-    void aRoleHeldWhileRolesWereManagedIsNotAppliedOnceTheSiteStopsManagingThem() {
+    void onceTheSiteStopsManagingRolesAHeldRoleIsDroppedAndTheResourceShowsWhatTheFirstSignInGives() {
         ScimSite site = ScimSite.create(server, "roles-later-off");
         String id = hold(site, "dan@example.com", "Admin");
+
         site.settings("{\"manageRoles\":false}");
 
+        Http.Reply read = site.scim("GET", "/Users/" + id, null);
+        JsonNode dan = read.expect(200);
+        assertThat(dan.path("userType").asText()).isEqualTo("Registered");
+        assertThat(read.header("ETag")).hasValue("W/\"2\"");
+        assertThat(site.search("userType eq \"Admin\"").expect(200).path("totalResults").asInt()).isZero();
+        assertThat(site.admin("GET", "/pending-identities", null).expect(200).path("pendingIdentities").get(0)
+                .path("role").asText()).isEqualTo("Registered");
+        JsonNode dropped = site.admin("GET", "/audit?userId=" + id, null).expect(200).path("records").get(0);
+        assertThat(dropped.path("action").asText()).isEqualTo("role");
+        assertThat(dropped.path("source").asText()).isEqualTo("admin");
+        assertThat(dropped.path("before").asText()).isEqualTo("Admin");
+        assertThat(dropped.path("after").asText()).isEqualTo("Registered");
+        assertThat(dropped.path("detail").asText()).startsWith("Pending identity (not signed in yet).")
+                .contains("no longer lets SCIM manage roles").contains("first SSO sign-in gives Registered");
+        // The IdP's next update still succeeds and reads back the role the person would get.
+        assertThat(site.scim("PUT", "/Users/" + id, oktaUser("dan@example.com", "00u-dan@example.com", "Admin"))
+                .expect(200).path("userType").asText()).isEqualTo("Registered");
+
+        site.settings("{\"manageRoles\":true}");
+        assertThat(site.scim("GET", "/Users/" + id, null).expect(200).path("userType").asText())
+                .as("turning role management on again does not revive the dropped role").isEqualTo("Registered");
         JsonNode signedIn = site.signIn("dan@example.com", "Dan", "Ito").expect(201);
 
         assertThat(signedIn.path("id").asText()).isEqualTo(id);
         assertThat(signedIn.path("role").asText()).isEqualTo("Registered");
         JsonNode claim = site.admin("GET", "/audit?userId=" + id, null).expect(200).path("records").get(0);
         assertThat(claim.path("action").asText()).isEqualTo("pending-claim");
-        assertThat(claim.path("detail").asText()).contains("Admin was not applied");
+        assertThat(claim.path("detail").asText()).endsWith("role Registered.");
+    }
+
+    @Test
+    void anAccountKeepsItsRoleWhenTheSiteStopsManagingRoles() {
+        ScimSite site = ScimSite.create(server, "roles-off-account");
+        String ann = site.signIn("ann@example.com", "Ann", "Lee").expect(201).path("id").asText();
+        String version = site.patch(ann, "{\"op\":\"replace\",\"path\":\"userType\",\"value\":\"Moderator\"}")
+                .expect(200).path("meta").path("version").asText();
+
+        site.settings("{\"ssoConfigured\":false}");
+        site.settings("{\"ssoConfigured\":true,\"scimEnabled\":true}");
+
+        JsonNode read = site.scim("GET", "/Users/" + ann, null).expect(200);
+        assertThat(read.path("userType").asText()).isEqualTo("Moderator");
+        assertThat(read.path("meta").path("version").asText()).isEqualTo(version);
     }
 
     @Test
@@ -233,6 +309,32 @@ class PendingIdentityEdgesTest {
                 .expect(201)).asBoolean()).isTrue();
         assertThat(ScimSite.create(server, "other").admin("GET", "/settings", null).expect(200)
                 .path("creationPolicy").asText()).as("another site keeps its own").isEqualTo("pending");
+    }
+
+    @Test
+    void theCreationPolicyNeedsSsoAsEveryScimSettingDoes() {
+        String name = ScimErrorResponsesTest.uniqueSite("no-sso");
+        server.admin("POST", "/admin/api/sites", "{\"site\":\"" + name + "\"}", 201);
+        String settings = server.baseUrl() + "/c/" + name + "/admin/api/settings";
+
+        JsonNode refused = Http.call("PATCH", settings).admin().json("{\"creationPolicy\":\"allow\"}").send()
+                .expectScimError(409, null);
+        JsonNode scimRefused = Http.call("PATCH", settings).admin().json("{\"scimEnabled\":true}").send()
+                .expectScimError(409, null);
+
+        assertThat(refused.path("detail").asText()).isEqualTo(scimRefused.path("detail").asText())
+                .contains("once SSO is configured");
+        assertThat(Http.call("GET", settings).admin().send().expect(200).path("creationPolicy").asText())
+                .isEqualTo("pending");
+        // Turning SSO off and choosing a policy in one change is refused as a whole.
+        ScimSite site = ScimSite.create(server, "sso-off");
+        site.admin("PATCH", "/settings", "{\"ssoConfigured\":false,\"creationPolicy\":\"jit-only\"}")
+                .expectScimError(409, null);
+        JsonNode unchanged = site.admin("GET", "/settings", null).expect(200);
+        assertThat(unchanged.path("ssoConfigured").asBoolean()).isTrue();
+        assertThat(unchanged.path("creationPolicy").asText()).isEqualTo("pending");
+        assertThat(Http.call("PATCH", settings).admin().json("{\"ssoConfigured\":true,\"creationPolicy\":\"allow\"}")
+                .send().expect(200).path("creationPolicy").asText()).isEqualTo("allow");
     }
 
     @Test

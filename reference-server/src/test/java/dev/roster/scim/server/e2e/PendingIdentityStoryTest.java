@@ -190,11 +190,16 @@ class PendingIdentityStoryTest {
         List<String> actions = new ArrayList<>();
         records.forEach(record -> actions.add(0, record.path("action").asText()));
 
-        assertThat(actions).containsExactly("pending-create", "profile", "deactivate", "reactivate",
-                "pending-claim", "deactivate");
-        assertThat(records.get(3).path("detail").asText()).startsWith("Pending identity (not signed in yet).");
-        assertThat(records.get(1).path("source").asText()).isEqualTo("sign-in");
-        assertThat(records.get(1).path("detail").asText()).contains("00udan").contains("same id");
+        assertThat(actions).containsExactly("pending-create", "profile", "deactivate", "sign-in-refused",
+                "reactivate", "pending-claim", "deactivate", "sign-in-refused");
+        assertThat(records.get(5).path("detail").asText()).startsWith("Pending identity (not signed in yet).");
+        assertThat(records.get(4).path("source").asText()).isEqualTo("sign-in");
+        assertThat(records.get(4).path("detail").asText()).startsWith("Pending identity (not signed in yet). "
+                + "Refused at SSO sign-in: ").contains("deactivated in the identity provider");
+        assertThat(records.get(2).path("source").asText()).isEqualTo("sign-in");
+        assertThat(records.get(2).path("detail").asText()).contains("00udan").contains("same id");
+        assertThat(records.get(0).path("detail").asText()).startsWith("Refused at SSO sign-in: ")
+                .contains("deactivated in this site");
     }
 
     private static Http.Reply http(String method, String path, String ifMatch, String operation) {

@@ -259,11 +259,21 @@ class AdminScimPageBrowserTest {
                 + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}")).isEqualTo(200);
         // No reload: the page's polling brings the IdP's change in.
         wait.until(d -> pendingCells("dan@example.org").get("IdP says").equals("Deactivated: cannot sign in"));
+        server.admin("POST", "/c/held/sso/sign-in", "{\"userName\":\"dan@example.org\"}", 403);
+        // Why Dan could not get in, in words, from the polling.
+        wait.until(d -> activityTexts().stream().anyMatch(row -> row.contains("dan@example.org")
+                && row.contains("Sign-in") && row.contains("Pending identity (not signed in yet). Refused at SSO "
+                + "sign-in: 'dan@example.org' is deactivated in the identity provider")));
         byId("manage-roles").click();
         wait.until(d -> pendingCells("dan@example.org").get("Role at first sign-in")
                 .equals("Registered (SCIM does not manage roles here)"));
+        wait.until(d -> activityTexts().stream().anyMatch(row -> row.contains("dan@example.org")
+                && row.contains("Admin (here)") && row.contains("no longer lets SCIM manage roles")
+                && row.contains("(Moderator → Registered)")));
         byId("manage-roles").click();
         wait.until(d -> settings("held").path("manageRoles").asBoolean());
+        // The dropped role does not come back with role management: the IdP sends it again.
+        wait.until(d -> pendingCells("dan@example.org").get("Role at first sign-in").equals("Registered"));
 
         idp("PATCH", "held", "/Users/" + id, token, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
                 + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":true}}]}");

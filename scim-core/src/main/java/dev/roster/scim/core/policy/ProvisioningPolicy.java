@@ -54,6 +54,16 @@ public final class ProvisioningPolicy {
         return new ProvisioningDecision(result, ignored);
     }
 
+    /**
+     * The role a pending identity's first SSO sign-in gives: the one the IdP set where the site lets SCIM manage
+     * roles, Registered where it does not. While roles are not managed, a pending identity holds no other role
+     * (values arriving then are ignored, and the site's turning role management off drops held ones), so that its
+     * SCIM representation shows what the person would get (ADR 012).
+     */
+    public static Role roleAtFirstSignIn(User pending, SiteSettings settings) {
+        return settings.manageRoles() ? pending.role() : Role.REGISTERED;
+    }
+
     /** The role a SCIM value names; {@code 400 invalidValue} naming the allowed values for anything else. */
     public static Role roleOf(String value, String attribute) {
         return Role.fromScimValue(value).orElseThrow(() -> ScimException.invalidValue("The " + attribute

@@ -6,10 +6,10 @@ import dev.roster.scim.core.identifier.IdentifierProfile;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.Email;
 import dev.roster.scim.core.model.Name;
-import dev.roster.scim.core.model.Role;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.policy.ProvisioningPolicy;
 import dev.roster.scim.core.port.in.JitSignIn;
 import dev.roster.scim.core.port.in.SignInOutcome;
 import dev.roster.scim.core.port.in.SsoAssertion;
@@ -30,6 +30,10 @@ import java.util.Optional;
  * {@code externalId}, status and profile, the IdP's role where the site lets SCIM manage roles (Registered
  * otherwise), and the sign-in's name and email applied as at every sign-in. A pending identity the IdP deactivated
  * refuses the sign-in (403) and stays pending.
+ *
+ * <p>Every refused sign-in of a stored user (deactivated, deleted by the IdP, or a deactivated pending identity)
+ * changes nothing and leaves a {@code sign-in-refused} audit record with the reason, committed before the 403 is
+ * thrown, so that a site admin can see why someone could not get in.
  */
 public final class JitSignInService implements JitSignIn {
 
@@ -100,33 +104,36 @@ public final class JitSignInService implements JitSignIn {
         User user = writes.update(site, id, ChangeSource.SIGN_IN, Optional.empty(), UserWrites.Lookup.ANY,
                 current -> {
                     claimed[0] = current.pending();
-                    return UserWrites.Change.to(current.pending()
-                            ? claim(current, assertion, settings)
-                            : refreshed(requireUsable(current), assertion));
+                    return refusal(current)
+                            .map(refused -> UserWrites.Change.refusingSignIn(current, refused))
+                            .orElseGet(() -> UserWrites.Change.to(current.pending()
+                                    ? claim(current, assertion, settings)
+                                    : refreshed(current, assertion)));
                 });
         return new SignInOutcome(user, claimed[0]);
     }
 
-    private static User requireUsable(User current) {
+    /** Why the stored user may not sign in (403), if they may not: the refusal is audited with this reason. */
+    private static Optional<ScimException> refusal(User current) {
+        if (current.pending() && !current.active()) {
+            return Optional.of(ScimException.forbidden("'" + current.userName() + "' is deactivated in the "
+                    + "identity provider, so they cannot sign in. No account was created; the identity provider "
+                    + "can reactivate them."));
+        }
         if (current.hidden()) {
-            throw ScimException.forbidden("'" + current.userName() + "' was removed from this site by the "
-                    + "identity provider; a site admin can restore them.");
+            return Optional.of(ScimException.forbidden("'" + current.userName() + "' was removed from this site "
+                    + "by the identity provider; a site admin can restore them."));
         }
         if (!current.active()) {
-            throw ScimException.forbidden("'" + current.userName() + "' is deactivated in this site; a site "
-                    + "admin or the identity provider can reactivate them.");
+            return Optional.of(ScimException.forbidden("'" + current.userName() + "' is deactivated in this site; "
+                    + "a site admin or the identity provider can reactivate them."));
         }
-        return current;
+        return Optional.empty();
     }
 
-    /** The account a pending identity becomes at its person's first sign-in. */
+    /** The account a pending identity the IdP has not deactivated becomes at its person's first sign-in. */
     private static User claim(User pending, SsoAssertion assertion, SiteSettings settings) {
-        if (!pending.active()) {
-            throw ScimException.forbidden("'" + pending.userName() + "' is deactivated in the identity provider, "
-                    + "so they cannot sign in. No account was created; the identity provider can reactivate them.");
-        }
-        User account = pending.withPending(false)
-                .withRole(settings.manageRoles() ? pending.role() : Role.REGISTERED);
+        User account = pending.withPending(false).withRole(ProvisioningPolicy.roleAtFirstSignIn(pending, settings));
         return refreshed(account, assertion);
     }
 

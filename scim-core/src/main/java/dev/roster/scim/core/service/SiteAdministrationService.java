@@ -1,10 +1,17 @@
 package dev.roster.scim.core.service;
 
 import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.filter.AttrPath;
+import dev.roster.scim.core.filter.CompValue;
+import dev.roster.scim.core.filter.CompareOp;
+import dev.roster.scim.core.filter.Filter;
+import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.CreationPolicy;
+import dev.roster.scim.core.model.Role;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.TokenHash;
+import dev.roster.scim.core.policy.ProvisioningPolicy;
 import dev.roster.scim.core.port.in.AccessDecision;
 import dev.roster.scim.core.port.in.GeneratedToken;
 import dev.roster.scim.core.port.in.SettingsChange;
@@ -31,8 +38,13 @@ import java.util.Optional;
 public final class SiteAdministrationService implements SiteAdministration {
 
     private static final int TOKEN_BYTES = 32;
+    private static final Filter HELD_ROLES = Filter.compare(AttrPath.of("userType"), CompareOp.NE,
+            CompValue.of(Role.REGISTERED.scimValue()));
+    private static final String ROLE_DROPPED = "The site no longer lets SCIM manage roles, so the role the identity "
+            + "provider sent is not kept: their first SSO sign-in gives Registered.";
 
     private final Ports ports;
+    private final UserWrites writes;
     private final SecureRandom random;
     private final CreationPolicy defaultCreation;
     /** Compared against when a site has no token, so that answering takes as long as for a wrong token. */
@@ -53,6 +65,7 @@ public final class SiteAdministrationService implements SiteAdministration {
 
     public SiteAdministrationService(Ports ports, SecureRandom random, CreationPolicy defaultCreation) {
         this.ports = Objects.requireNonNull(ports, "ports");
+        this.writes = new UserWrites(ports);
         this.random = Objects.requireNonNull(random, "random");
         this.defaultCreation = Objects.requireNonNull(defaultCreation, "defaultCreation");
         this.unusable = TokenHash.of(newToken());
@@ -87,7 +100,10 @@ public final class SiteAdministrationService implements SiteAdministration {
     /**
      * Turning SSO off turns SCIM and role management off with it instead of being refused: without SSO nobody can
      * sign in, so users SCIM manages would be unusable, and refusing would only make the admin take two steps.
-     * Asking for SCIM or role management on without SSO, in the same change or later, is 409.
+     * Asking for SCIM or role management on, or for another creation policy, without SSO, in the same change or
+     * later, is 409: all three are SCIM settings, which "become available only after you've set up SSO". Turning
+     * SSO off keeps the creation policy (it acts only while SCIM is on), and restating the policy that applies is
+     * no change, as asking for SCIM off is.
      */
     @Override
     public SiteSettings updateSettings(SiteId site, SettingsChange change) {
@@ -96,17 +112,35 @@ public final class SiteAdministrationService implements SiteAdministration {
             boolean sso = change.ssoConfigured().orElse(current.ssoConfigured());
             boolean scim = change.scimEnabled().orElse(current.scimEnabled() && sso);
             boolean roles = change.manageRoles().orElse(current.manageRoles() && sso);
-            if (!sso && (scim || roles)) {
+            boolean otherPolicy = change.creationPolicy()
+                    .filter(policy -> policy != current.creationPolicyOr(defaultCreation)).isPresent();
+            if (!sso && (scim || roles || otherPolicy)) {
                 throw ScimException.conflict("SCIM settings become available once SSO is configured for the site.");
             }
             // A site without a policy of its own keeps following the default until an admin chooses one.
             SiteSettings updated = current.withSsoConfigured(sso).withScimEnabled(scim).withManageRoles(roles)
-                    .withCreationPolicy(change.creationPolicy().or(current::creationPolicy));
+                    .withCreationPolicy(sso ? change.creationPolicy().or(current::creationPolicy)
+                            : current.creationPolicy());
             if (!updated.equals(current)) {
                 ports.sites().update(updated);
             }
+            if (current.manageRoles() && !updated.manageRoles()) {
+                dropHeldRoles(site, updated);
+            }
             return shown(updated);
         });
+    }
+
+    /**
+     * When the site stops letting SCIM manage roles, the first sign-in of a pending identity gives Registered, so
+     * the role the IdP set on it is dropped now, in the settings change's unit: its SCIM resource then shows the role
+     * the person would get, filters and the admin's list agree with it, and turning role management on again does
+     * not revive a role the IdP may have changed meanwhile (ADR 012, "Role"). Accounts keep their roles.
+     */
+    private void dropHeldRoles(SiteId site, SiteSettings updated) {
+        writes.updatePendingWithin(site, HELD_ROLES, ChangeSource.ADMIN, pending -> UserWrites.Change
+                .to(pending.withRole(ProvisioningPolicy.roleAtFirstSignIn(pending, updated)))
+                .because(ROLE_DROPPED));
     }
 
     @Override

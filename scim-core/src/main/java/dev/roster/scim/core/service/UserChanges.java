@@ -35,6 +35,7 @@ final class UserChanges {
     static final String PENDING_CREATE = "pending-create";
     static final String PENDING_DELETE = "pending-delete";
     static final String PENDING_CLAIM = "pending-claim";
+    static final String SIGN_IN_REFUSED = "sign-in-refused";
 
     private UserChanges() {
     }
@@ -47,18 +48,21 @@ final class UserChanges {
     /**
      * One record per aspect that changed: link, status, visibility, role, profile. A first sign-in that turns a
      * pending identity into the account is one claim record (with the role it gave) plus, if the sign-in changed
-     * names or emails, a profile record. Records of a pending identity say that it is one.
+     * names or emails, a profile record. Records of a pending identity say that it is one; a {@code reason}, if
+     * any, follows each detail.
      */
-    static List<AuditRecord> audit(SiteId site, User before, User after, ChangeSource source, Instant at) {
+    static List<AuditRecord> audit(SiteId site, User before, User after, ChangeSource source, Instant at,
+                                   Optional<String> reason) {
         List<AuditRecord> records = new ArrayList<>();
         if (before.pending() && !after.pending()) {
             records.add(claimed(site, before, after, source, at));
             profileRecord(site, before, after, source, at).ifPresent(records::add);
-            return records;
+        } else {
+            aspects(site, before, after, source, at).forEach(record -> records.add(after.pending()
+                    ? withDetail(record, pendingNote(record.detail())) : record));
         }
-        aspects(site, before, after, source, at).forEach(record -> records.add(after.pending()
-                ? withDetail(record, pendingNote(record.detail())) : record));
-        return records;
+        return reason.isEmpty() ? records
+                : records.stream().map(record -> withDetail(record, record.detail() + " " + reason.get())).toList();
     }
 
     private static List<AuditRecord> aspects(SiteId site, User before, User after, ChangeSource source,
@@ -134,9 +138,20 @@ final class UserChanges {
                         + ", with the same id; " + role, at);
     }
 
+    /**
+     * The record of an SSO sign-in refused for a stored user (deactivated, deleted by the IdP, or a pending identity
+     * the IdP deactivated): nothing changed, so no before or after; the detail gives the reason the person got.
+     */
+    static AuditRecord signInRefused(SiteId site, User user, String reason, Instant at) {
+        String detail = "Refused at SSO sign-in: " + reason;
+        return record(site, user, ChangeSource.SIGN_IN, SIGN_IN_REFUSED, Optional.empty(), Optional.empty(),
+                user.pending() ? pendingNote(detail) : detail, at);
+    }
+
+    /** The record of a role value the policy ignored; on a pending identity, with the note all its records carry. */
     static AuditRecord roleIgnored(SiteId site, User user, ChangeSource source, String detail, Instant at) {
         return record(site, user, source, ROLE_IGNORED, Optional.of(user.role().scimValue()),
-                Optional.of(user.role().scimValue()), detail, at);
+                Optional.of(user.role().scimValue()), user.pending() ? pendingNote(detail) : detail, at);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.roster.scim.core.service;
 
+import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.filter.AttrPath;
 import dev.roster.scim.core.filter.CompValue;
@@ -13,7 +14,9 @@ import dev.roster.scim.core.model.Role;
 import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.policy.LastAdminGuard;
+import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.out.UserQuery;
 
 import java.time.Instant;
@@ -56,16 +59,22 @@ final class UserWrites {
 
     /**
      * A proposed new value of a user, and a role value the policy ignored, to be audited; or, with {@code erase},
-     * the user's removal from the store (a pending identity the IdP deleted: there is no account to keep).
+     * the user's removal from the store (a pending identity the IdP deleted: there is no account to keep); or, with
+     * a {@code refusedSignIn}, no change at all but a {@code sign-in-refused} record of why, which commits before
+     * the refusal is thrown. A {@code reason} follows the detail of each record the change makes, for a change whose
+     * records alone would not say why it happened.
      */
-    record Change(User after, Optional<String> ignoredRole, boolean erase) {
+    record Change(User after, Optional<String> ignoredRole, boolean erase, Optional<ScimException> refusedSignIn,
+                  Optional<String> reason) {
         Change {
             Objects.requireNonNull(after, "after");
             Objects.requireNonNull(ignoredRole, "ignoredRole");
+            Objects.requireNonNull(refusedSignIn, "refusedSignIn");
+            Objects.requireNonNull(reason, "reason");
         }
 
         Change(User after, Optional<String> ignoredRole) {
-            this(after, ignoredRole, false);
+            this(after, ignoredRole, false, Optional.empty(), Optional.empty());
         }
 
         static Change to(User after) {
@@ -73,7 +82,20 @@ final class UserWrites {
         }
 
         static Change erasing(User current) {
-            return new Change(current, Optional.empty(), true);
+            return new Change(current, Optional.empty(), true, Optional.empty(), Optional.empty());
+        }
+
+        /**
+         * The sign-in is refused with {@code refusal}: the user stays as it is, the audit says why (so that the
+         * admin sees why someone could not get in), and {@link #update} throws {@code refusal} after the commit.
+         */
+        static Change refusingSignIn(User current, ScimException refusal) {
+            return new Change(current, Optional.empty(), false, Optional.of(refusal), Optional.empty());
+        }
+
+        /** This change, its records saying why it happened. */
+        Change because(String why) {
+            return new Change(after, ignoredRole, erase, refusedSignIn, Optional.of(why));
         }
     }
 
@@ -94,7 +116,9 @@ final class UserWrites {
      * alters nothing writes nothing, except a newly asserted {@code idpActive} (kept without an audit record, as it
      * changes no state the application acts on) and the record of an ignored role value.
      *
-     * @param change may throw a {@code ScimException} to refuse; it may run more than once, after a lost race
+     * @param change may throw a {@code ScimException} to refuse, which leaves no trace, or return
+     *               {@link Change#refusingSignIn} to have the refusal audited; it may run more than once, after a
+     *               lost race
      * @return the stored value; for an erased user, its last value
      */
     User update(SiteId site, String id, ChangeSource source, Optional<IfMatch> ifMatch, Lookup lookup,
@@ -103,6 +127,9 @@ final class UserWrites {
             try {
                 Written written = ports.transactions().inTransaction(
                         () -> attempt(site, id, source, ifMatch, lookup, change));
+                if (written.refusal().isPresent()) {
+                    throw written.refusal().get();
+                }
                 UserChanges.announce(ports.events(), site, written.before(), written.after(), source);
                 return written.after();
             } catch (LostRace race) {
@@ -113,6 +140,61 @@ final class UserWrites {
             }
         }
         throw ScimException.conflict("The user is being changed by other requests; retry later.");
+    }
+
+    /**
+     * Applies {@code change} to each pending identity that {@code filter} selects, as {@link #update} would, inside
+     * the caller's running transaction: one site-wide rule applies to all of them or, if it cannot, to none. A
+     * pending identity that another writer changed meanwhile is read again, up to {@link #MAX_ATTEMPTS} times, then
+     * the whole unit fails with 409; one that is gone (erased, or claimed by a first sign-in) is left alone. Nothing
+     * is announced: pending identities have no account to announce (see {@code UserChanges.announce}).
+     *
+     * @param change the new value of a pending identity; a user that is no longer pending when read is left as it is
+     * @return how many pending identities changed
+     */
+    int updatePendingWithin(SiteId site, Filter filter, ChangeSource source, Function<User, Change> change) {
+        Function<User, Change> pendingOnly = current -> current.pending() ? change.apply(current)
+                : Change.to(current);
+        int changed = 0;
+        for (String id : pendingIds(site, filter)) {
+            if (updateWithin(site, id, source, pendingOnly)) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** The ids of the pending identities the filter selects, read before any of them changes. */
+    private List<String> pendingIds(SiteId site, Filter filter) {
+        List<String> ids = new ArrayList<>();
+        long total = Long.MAX_VALUE;
+        while (ids.size() < total) {
+            UserPage page = ports.users().search(site, UserQuery.filtered(filter, ids.size() + 1, ScimUsers.MAX_RESULTS)
+                    .withPending(UserQuery.Pending.ONLY));
+            if (page.users().isEmpty()) {
+                break;
+            }
+            total = page.totalResults();
+            page.users().forEach(user -> ids.add(user.id()));
+        }
+        return ids;
+    }
+
+    private boolean updateWithin(SiteId site, String id, ChangeSource source, Function<User, Change> change) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try {
+                Written written = attempt(site, id, source, Optional.empty(), Lookup.ANY, change);
+                return written.after().version() != written.before().version();
+            } catch (LostRace race) {
+                // Nothing was written before the lost update, so the unit can go on with a fresh read.
+            } catch (ScimException e) {
+                if (e.type() != ScimErrorType.NOT_FOUND) {
+                    throw e;
+                }
+                return false;
+            }
+        }
+        throw ScimException.conflict("Users are being changed by other requests; retry later.");
     }
 
     /**
@@ -155,6 +237,11 @@ final class UserWrites {
                 .orElseThrow(() -> ScimException.notFound("No user with id '" + id + "'."));
         ifMatch.ifPresent(precondition -> precondition.check(before));
         Change proposed = change.apply(before);
+        if (proposed.refusedSignIn().isPresent()) {
+            ScimException refusal = proposed.refusedSignIn().get();
+            ports.audit().append(UserChanges.signInRefused(site, before, refusal.detail(), now()));
+            return new Written(before, before, Optional.of(refusal));
+        }
         if (!IdentifierProfile.key(proposed.after().userName()).equals(IdentifierProfile.key(before.userName()))) {
             requireAcceptableUserName(proposed.after().userName());
         }
@@ -164,18 +251,19 @@ final class UserWrites {
                 throw new LostRace();
             }
             ports.audit().append(UserChanges.erased(site, before, source, now));
-            return new Written(before, before);
+            return new Written(before, before, Optional.empty());
         }
         Optional<User> next = nextValue(before, proposed.after(), source, now);
         if (next.isPresent() && !ports.users().update(site, next.get(), before.version())) {
             throw new LostRace();
         }
         User result = next.orElse(before);
-        List<AuditRecord> records = new ArrayList<>(UserChanges.audit(site, before, result, source, now));
+        List<AuditRecord> records = new ArrayList<>(UserChanges.audit(site, before, result, source, now,
+                proposed.reason()));
         proposed.ignoredRole().ifPresent(detail -> records.add(UserChanges.roleIgnored(site, result, source, detail,
                 now)));
         records.forEach(ports.audit()::append);
-        return new Written(before, result);
+        return new Written(before, result, Optional.empty());
     }
 
     /** What to store: the next version if anything changed, nothing if nothing did. */
@@ -190,7 +278,8 @@ final class UserWrites {
         return Optional.empty();
     }
 
-    private record Written(User before, User after) {
+    /** What an attempt stored: the user before and after, or the refusal it recorded instead. */
+    private record Written(User before, User after, Optional<ScimException> refusal) {
     }
 
     /** Thrown inside the transaction so that it rolls back; caught outside to retry. */

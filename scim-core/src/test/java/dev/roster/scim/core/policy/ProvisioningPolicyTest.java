@@ -36,6 +36,14 @@ class ProvisioningPolicyTest {
     }
 
     @Test
+    void theFirstSignInGivesTheHeldRoleOnlyWhereRolesAreManaged() {
+        User heldAdmin = user("u-1", "ann").role(Role.ADMIN).pending(true).build();
+
+        assertThat(ProvisioningPolicy.roleAtFirstSignIn(heldAdmin, ROLES_MANAGED)).isEqualTo(Role.ADMIN);
+        assertThat(ProvisioningPolicy.roleAtFirstSignIn(heldAdmin, ROLES_NOT_MANAGED)).isEqualTo(Role.REGISTERED);
+    }
+
+    @Test
     void activeFalseDeactivatesAndRecordsWhatTheIdpAsserted() {
         User result = ProvisioningPolicy.decide(ann, asserted(Optional.of(false), Optional.empty(), Optional.empty()),
                 ROLES_NOT_MANAGED).user();

@@ -142,11 +142,36 @@ class JitSignInServiceTest {
     }
 
     @Test
+    void aRefusedSignInIsAuditedWithTheReasonAndChangesNothing() {
+        User ann = fixture.given(user("u-1", "ann").active(false));
+        int rollbacks = fixture.transactions.rollbacks();
+
+        ScimException refused = failure(ScimErrorType.FORBIDDEN,
+                () -> jit.signIn(SITE, SsoAssertion.of("ann", "ann@new.example", "Ann", null)));
+
+        assertThat(fixture.stored("u-1")).as("not even the name and email are refreshed").isEqualTo(ann);
+        assertThat(fixture.auditOf("u-1")).singleElement().satisfies(record -> {
+            assertThat(record.action()).isEqualTo("sign-in-refused");
+            assertThat(record.source()).isEqualTo(ChangeSource.SIGN_IN);
+            assertThat(record.before()).isEmpty();
+            assertThat(record.after()).isEmpty();
+            assertThat(record.detail()).isEqualTo("Refused at SSO sign-in: " + refused.detail());
+        });
+        assertThat(fixture.transactions.rollbacks()).as("the record commits although the sign-in fails")
+                .isEqualTo(rollbacks);
+        assertThat(fixture.events.events()).isEmpty();
+    }
+
+    @Test
     void aUserTheIdpDeletedCannotSignIn() {
         fixture.given(user("u-1", "ann").active(false).hidden(true));
 
-        failure(ScimErrorType.FORBIDDEN, () -> jit.signIn(SITE, SsoAssertion.of("ann", null, null, null)));
+        ScimException refused = failure(ScimErrorType.FORBIDDEN,
+                () -> jit.signIn(SITE, SsoAssertion.of("ann", null, null, null)));
+
         assertThat(fixture.users.all(SITE)).hasSize(1);
+        assertThat(fixture.auditOf("u-1")).extracting(AuditRecord::action).containsExactly("sign-in-refused");
+        assertThat(fixture.auditOf("u-1").get(0).detail()).contains(refused.detail());
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.roster.scim.core.model.Role;
 import dev.roster.scim.core.model.ScimArray;
 import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.ScimValue;
+import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserResources;
 import dev.roster.scim.core.model.UserSchemas;
@@ -25,10 +26,13 @@ import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.in.SettingsChange;
 import dev.roster.scim.core.port.in.SignInOutcome;
 import dev.roster.scim.core.port.in.SsoAssertion;
+import dev.roster.scim.core.port.out.UserStore;
+import dev.roster.scim.core.testing.ForwardingUserStore;
 import dev.roster.scim.core.testing.RecordingAccountEvents.Kind;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,9 +166,16 @@ class PendingIdentitiesTest {
             fixture.manageRoles(false);
 
             User eve = scim.create(SITE, oktaPost("eve")).user();
+            scim.patch(SITE, eve.id(), patch(json("op", "replace", "path", "userType", "value", "Admin")),
+                    Optional.empty());
 
             assertThat(eve.role()).isEqualTo(Role.REGISTERED);
-            assertThat(actions(eve.id())).containsExactly("pending-create", "role-ignored");
+            assertThat(actions(eve.id())).containsExactly("pending-create", "role-ignored", "role-ignored");
+            assertThat(fixture.auditOf(eve.id()).subList(1, 3)).extracting(AuditRecord::detail).containsExactly(
+                    "Pending identity (not signed in yet). The userType value 'Moderator' was ignored: this site "
+                            + "does not let SCIM manage roles, so the role stays Registered.",
+                    "Pending identity (not signed in yet). The userType value 'Admin' was ignored: this site "
+                            + "does not let SCIM manage roles, so the role stays Registered.");
         }
     }
 
@@ -327,6 +338,30 @@ class PendingIdentitiesTest {
         }
 
         @Test
+        void aRefusedFirstSignInIsAuditedWithTheReasonInTheSameUnitAndChangesNothing() {
+            User dan = held("dan");
+            User deactivated = scim.patch(SITE, dan.id(), patch(json("op", "replace", "path", "active",
+                    "value", false)), Optional.empty());
+            int rollbacks = fixture.transactions.rollbacks();
+
+            ScimException refused = failure(ScimErrorType.FORBIDDEN, () -> jit.signIn(SITE, signIn("dan")));
+
+            assertThat(fixture.stored(dan.id())).as("the identity is not changed").isEqualTo(deactivated);
+            assertThat(fixture.auditOf(dan.id())).last().satisfies(record -> {
+                assertThat(record.action()).isEqualTo("sign-in-refused");
+                assertThat(record.source()).isEqualTo(ChangeSource.SIGN_IN);
+                assertThat(record.userName()).isEqualTo("dan");
+                assertThat(record.before()).isEmpty();
+                assertThat(record.after()).isEmpty();
+                assertThat(record.detail()).isEqualTo("Pending identity (not signed in yet). Refused at SSO "
+                        + "sign-in: " + refused.detail());
+            });
+            assertThat(fixture.transactions.rollbacks()).as("the record commits although the sign-in fails")
+                    .isEqualTo(rollbacks);
+            assertThat(fixture.events.events()).isEmpty();
+        }
+
+        @Test
         void afterTheClaimTheIdpsDeactivationDeactivatesTheAccountAndIsAnnounced() {
             User dan = held("dan");
             jit.signIn(SITE, signIn("dan"));
@@ -377,6 +412,97 @@ class PendingIdentitiesTest {
 
             assertThat(created).isEqualTo(1);
             assertThat(fixture.stored(dan.id()).pending()).isTrue();
+        }
+    }
+
+    @Nested
+    class WhenTheSiteStopsManagingRoles {
+
+        private final SiteAdministrationService sites = fixture.siteAdmin();
+
+        @Test
+        void heldRolesBecomeRegisteredAtOnceSoTheResourceShowsWhatTheFirstSignInGives() {
+            User owner = fixture.given(user("u-owner", "owner").role(Role.ADMIN));
+            User dan = held("dan");
+            User eve = scim.create(SITE, oktaPost("eve").with("userType", ScimValue.of("Registered"))).user();
+
+            sites.updateSettings(SITE, SettingsChange.none().manageRoles(false));
+
+            User shown = scim.get(SITE, dan.id());
+            assertThat(shown.role()).isEqualTo(Role.REGISTERED);
+            assertThat(UserResources.toScim(shown).get("userType")).contains(ScimValue.of("Registered"));
+            assertThat(shown.version()).isEqualTo(dan.version() + 1);
+            assertThat(shown.lastChangedBy()).isEqualTo(ChangeSource.ADMIN);
+            assertThat(shown.pending()).isTrue();
+            assertThat(fixture.auditOf(dan.id())).last().satisfies(record -> {
+                assertThat(record.action()).isEqualTo("role");
+                assertThat(record.source()).isEqualTo(ChangeSource.ADMIN);
+                assertThat(record.before()).contains("Moderator");
+                assertThat(record.after()).contains("Registered");
+                assertThat(record.detail()).isEqualTo("Pending identity (not signed in yet). Role changed by a site "
+                        + "admin. The site no longer lets SCIM manage roles, so the role the identity provider sent "
+                        + "is not kept: their first SSO sign-in gives Registered.");
+            });
+            assertThat(fixture.stored(eve.id())).as("nothing to change").isEqualTo(eve);
+            assertThat(fixture.stored(owner.id())).as("an account keeps its role").isEqualTo(owner);
+            assertThat(fixture.events.events()).isEmpty();
+        }
+
+        @Test
+        void turningRoleManagementOnAgainDoesNotBringTheDroppedRoleBackTheIdpSendsItAgain() {
+            User dan = held("dan");
+            sites.updateSettings(SITE, SettingsChange.none().manageRoles(false));
+            User ignored = scim.patch(SITE, dan.id(), patch(json("op", "replace", "path", "userType",
+                    "value", "Moderator")), Optional.empty());
+
+            sites.updateSettings(SITE, SettingsChange.none().manageRoles(true));
+
+            assertThat(ignored.role()).isEqualTo(Role.REGISTERED);
+            assertThat(scim.get(SITE, dan.id()).role()).isEqualTo(Role.REGISTERED);
+            User resent = scim.patch(SITE, dan.id(), patch(json("op", "replace", "path", "userType",
+                    "value", "Moderator")), Optional.empty());
+            assertThat(resent.role()).isEqualTo(Role.MODERATOR);
+            assertThat(jit.signIn(SITE, signIn("dan")).user().role()).isEqualTo(Role.MODERATOR);
+        }
+
+        @Test
+        void turningSsoOffTurnsRoleManagementOffAndDropsThemToo() {
+            User dan = held("dan");
+
+            sites.updateSettings(SITE, SettingsChange.none().ssoConfigured(false));
+
+            assertThat(fixture.stored(dan.id()).role()).isEqualTo(Role.REGISTERED);
+        }
+
+        @Test
+        void aSettingsChangeThatCannotDropEveryHeldRoleChangesNothing() {
+            User dan = held("dan");
+            UserStore losing = new ForwardingUserStore(fixture.users) {
+                @Override
+                public boolean update(SiteId site, User user, long expectedVersion) {
+                    return false;
+                }
+            };
+            SiteAdministrationService racing = new SiteAdministrationService(fixture.ports(losing, fixture.audit));
+
+            failure(ScimErrorType.CONFLICT, () -> racing.updateSettings(SITE, SettingsChange.none()
+                    .manageRoles(false)));
+
+            assertThat(fixture.settings().manageRoles()).isTrue();
+            assertThat(fixture.stored(dan.id())).isEqualTo(dan);
+            assertThat(fixture.auditOf(dan.id())).extracting(AuditRecord::action).containsExactly("pending-create");
+        }
+
+        @Test
+        void manyHeldRolesAreAllDropped() {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 450; i++) {
+                ids.add(held("user" + i).id());
+            }
+
+            sites.updateSettings(SITE, SettingsChange.none().manageRoles(false));
+
+            assertThat(ids).allSatisfy(id -> assertThat(fixture.stored(id).role()).isEqualTo(Role.REGISTERED));
         }
     }
 

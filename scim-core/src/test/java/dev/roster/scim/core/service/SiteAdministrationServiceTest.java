@@ -5,6 +5,7 @@ import static dev.roster.scim.core.service.Fixture.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.scim.core.error.ScimErrorType;
+import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
@@ -64,19 +65,45 @@ class SiteAdministrationServiceTest {
     }
 
     @Test
-    void theCreationPolicyIsChosenPerSiteWithOrWithoutSso() {
+    void theCreationPolicyIsChosenPerSite() {
         sites.createSite("globex");
 
-        SiteSettings chosen = sites.updateSettings(GLOBEX, SettingsChange.none()
+        SiteSettings chosen = sites.updateSettings(GLOBEX, SettingsChange.none().ssoConfigured(true)
                 .creationPolicy(CreationPolicy.ALLOW));
         sites.updateSettings(SITE, SettingsChange.none().creationPolicy(CreationPolicy.JIT_ONLY));
 
         assertThat(chosen.creationPolicy()).contains(CreationPolicy.ALLOW);
-        assertThat(chosen.ssoConfigured()).isFalse();
         assertThat(sites.settings(GLOBEX).creationPolicy()).contains(CreationPolicy.ALLOW);
         assertThat(sites.settings(SITE).creationPolicy()).contains(CreationPolicy.JIT_ONLY);
-        assertThat(sites.updateSettings(GLOBEX, SettingsChange.none().ssoConfigured(true)).creationPolicy())
-                .contains(CreationPolicy.ALLOW);
+    }
+
+    @Test
+    void theCreationPolicyIsAScimSettingAndNeedsSsoLikeTheOthers() {
+        sites.createSite("globex");
+
+        ScimException refused = failure(ScimErrorType.CONFLICT, () -> sites.updateSettings(GLOBEX,
+                SettingsChange.none().creationPolicy(CreationPolicy.ALLOW)));
+        failure(ScimErrorType.CONFLICT, () -> sites.updateSettings(SITE,
+                SettingsChange.none().ssoConfigured(false).creationPolicy(CreationPolicy.JIT_ONLY)));
+
+        assertThat(refused.detail()).isEqualTo(failure(ScimErrorType.CONFLICT, () -> sites.updateSettings(GLOBEX,
+                SettingsChange.none().scimEnabled(true))).detail());
+        assertThat(sites.settings(GLOBEX).creationPolicy()).contains(CreationPolicy.PENDING);
+        assertThat(sites.settings(SITE).ssoConfigured()).isTrue();
+        assertThat(fixture.settings().creationPolicy()).as("nothing stored").isEmpty();
+    }
+
+    @Test
+    void withoutSsoRestatingTheCreationPolicyThatAppliesIsNoChangeAndTurningSsoOffKeepsIt() {
+        sites.updateSettings(SITE, SettingsChange.none().creationPolicy(CreationPolicy.JIT_ONLY));
+        sites.updateSettings(SITE, SettingsChange.none().ssoConfigured(false));
+
+        SiteSettings restated = sites.updateSettings(SITE, SettingsChange.none().scimEnabled(false)
+                .creationPolicy(CreationPolicy.JIT_ONLY));
+
+        assertThat(restated.creationPolicy()).contains(CreationPolicy.JIT_ONLY);
+        assertThat(sites.updateSettings(SITE, SettingsChange.none().ssoConfigured(true)).creationPolicy())
+                .contains(CreationPolicy.JIT_ONLY);
     }
 
     @ParameterizedTest

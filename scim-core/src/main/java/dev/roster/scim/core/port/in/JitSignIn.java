@@ -10,8 +10,9 @@ import dev.roster.scim.core.model.SiteId;
  * name if the IdP changed them. If the IdP provisioned the person before their first sign-in (a pending identity,
  * creation policy {@code PENDING}), the first sign-in creates the account from it instead: the same SCIM id,
  * {@code externalId}, the IdP's status and, where the site lets SCIM manage roles, its role. A deactivated or
- * SCIM-deleted user, and a pending identity the IdP deactivated, is refused with {@code 403}; a site without SSO
- * configured refuses every sign-in with {@code 409}, an unknown site with {@code 404}.
+ * SCIM-deleted user, and a pending identity the IdP deactivated, is refused with {@code 403}, the user unchanged and
+ * the refusal audited ({@code sign-in-refused}, with the reason); a site without SSO configured refuses every
+ * sign-in with {@code 409}, an unknown site with {@code 404}.
  *
  * <pre>{@code
  * SignInOutcome outcome = jitSignIn.signIn(site, SsoAssertion.of("ann", "ann@example.com", "Ann", "Lee"));

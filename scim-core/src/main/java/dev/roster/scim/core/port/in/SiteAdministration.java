@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * Sites and their SCIM controls, as the product's "SCIM integration" page offers them: enable SCIM, generate the
  * bearer token, allow SCIM to manage roles; and what a SCIM POST of someone who has not signed in yet does (the
- * site's {@code CreationPolicy}: pending, jit-only or allow). SCIM settings need SSO: turning SCIM or role management on, or
- * generating a token, while SSO is not configured is {@code 409}. Turning SSO off turns SCIM and role management
- * off with it (there is no JIT sign-in without SSO, so SCIM would manage users that cannot sign in).
+ * site's {@code CreationPolicy}: pending, jit-only or allow). SCIM settings need SSO: turning SCIM or role management on,
+ * choosing another creation policy, or generating a token, while SSO is not configured is {@code 409}. Turning SSO
+ * off turns SCIM and role management off with it (there is no JIT sign-in without SSO, so SCIM would manage users
+ * that cannot sign in) and keeps the creation policy.
  *
  * <pre>{@code
  * sites.createSite("acme");
@@ -37,8 +38,8 @@ public interface SiteAdministration {
     List<SiteId> sites();
 
     /**
-     * Applies the change and returns the new settings, as {@link #settings} shows them; 409 when SCIM settings
-     * would be on without SSO. The creation policy can be chosen whether SSO is configured or not.
+     * Applies the change and returns the new settings, as {@link #settings} shows them; 409, changing nothing, when
+     * SCIM settings would be on, or the creation policy would change, without SSO.
      */
     SiteSettings updateSettings(SiteId site, SettingsChange change);
 
