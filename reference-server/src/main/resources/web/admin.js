@@ -7,7 +7,7 @@
   const PAGE_SIZE = 10;
   const POLL_MILLIS = 3000;
   const ROLES = ['Registered', 'Moderator', 'Admin'];
-  const SOURCES = {scim: 'SCIM (IdP)', admin: 'Admin (here)', 'sign-in': 'Sign-in'};
+  const SOURCES = {scim: 'SCIM (IdP)', admin: 'Admin (here)', 'sign-in': 'Sign-in', upgrade: 'Roster upgrade'};
 
   const site = decodeURIComponent(location.pathname.split('/')[2] || '');
   const apiBase = '/c/' + encodeURIComponent(site) + '/admin/api';
