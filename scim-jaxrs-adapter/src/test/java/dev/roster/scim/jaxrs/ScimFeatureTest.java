@@ -189,6 +189,20 @@ class ScimFeatureTest extends JerseyTest {
     }
 
     @Test
+    void bodiesOfOneMebibyteAreReadAndLongerOnesAre413() {
+        String search = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],\"count\":0}";
+        String exactly = search + " ".repeat((1 << 20) - search.length());
+        Response read = authorized(target(USERS + "/.search").request())
+                .post(Entity.entity(exactly, "application/scim+json"));
+        assertThat(read.getStatus()).as("a body of exactly 1 MiB").isEqualTo(200);
+        read.close();
+
+        Response tooLarge = authorized(target(USERS + "/.search").request())
+                .post(Entity.entity(exactly + " ", "application/scim+json"));
+        assertThat(assertScimError(tooLarge, 413).path("detail").asText()).contains("1048576 bytes");
+    }
+
+    @Test
     void postWithoutBodyOrContentTypeIsInvalidSyntax() {
         JsonNode error = assertScimError(authorized(users()).post(null), 400);
         assertThat(error.path("scimType").asText()).isEqualTo("invalidSyntax");
