@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.server.ServerOptions;
+import dev.roster.scim.server.support.RawHttp;
 import dev.roster.scim.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The reference server's admin API over HTTP: Basic auth, site names, settings rules, user lists, audit. */
@@ -65,6 +67,36 @@ class AdminApiTest {
         Http.Reply reply = createSite("Bad_Name");
         assertThat(reply.status()).as("%s", reply).isEqualTo(400);
         assertThat(reply.json().path("detail").asText()).isNotBlank();
+    }
+
+    /** Jersey answers OPTIONS itself, before any filter: it says which methods exist, and nothing about a site. */
+    @Test
+    void optionsWithoutCredentialsNamesTheAllowedMethodsAndNothingElse() {
+        for (String site : new String[]{"demo", "no-such-site"}) {
+            RawHttp.Response reply = RawHttp.send(server.host(), server.port(), "OPTIONS",
+                    "/c/" + site + "/admin/api/settings", Map.of(), new byte[0]);
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.header("Allow").orElseThrow().split(",")).containsExactlyInAnyOrder("HEAD", "GET",
+                    "OPTIONS", "PATCH");
+            assertThat(reply.bodyText()).as("at most the same list").matches("[A-Z, ]*");
+            assertThat(reply.header("Set-Cookie")).isEmpty();
+        }
+    }
+
+    @Test
+    void aScimTokenOpensNoAdminCall() {
+        String site = ScimErrorResponsesTest.uniqueSite("token-holder");
+        String token = server.createScimReadySite(site);
+        call("GET", server.baseUrl() + "/c/" + site + "/admin/api/settings").bearer(token).send()
+                .expectScimError(401, null);
+        call("GET", server.baseUrl() + "/c/" + site + "/admin/api/audit").bearer(token).send()
+                .expectScimError(401, null);
+        call("POST", server.baseUrl() + "/c/" + site + "/admin/api/scim-token").bearer(token)
+                .header("Content-Type", "application/json").send().expectScimError(401, null);
+        call("POST", server.baseUrl() + "/c/" + site + "/sso/sign-in").bearer(token)
+                .json("{\"userName\":\"planted@example.com\"}").header("Content-Type", "application/json").send()
+                .expectScimError(401, null);
+        call("GET", server.scimBase(site) + "/Users").bearer(token).send().expect(200);
     }
 
     @Test
