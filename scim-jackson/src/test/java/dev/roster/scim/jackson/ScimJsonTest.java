@@ -54,6 +54,19 @@ class ScimJsonTest {
     }
 
     @Test
+    void requestsNestThirtyTwoLevelsDeepAndNoDeeper() {
+        String deepest = "[".repeat(32) + "]".repeat(32);
+        assertThat(ScimJson.read(deepest)).isInstanceOf(ScimArray.class);
+        String objects = "{\"a\":".repeat(31) + "{}" + "}".repeat(31);
+        assertThat(ScimJson.read(objects)).isInstanceOf(ScimObject.class);
+
+        assertRefused(() -> ScimJson.read("[" + deepest + "]"), ScimErrorType.INVALID_SYNTAX,
+                "nests deeper than 32 levels");
+        assertRefused(() -> ScimJson.read("{\"a\":" + objects + "}"), ScimErrorType.INVALID_SYNTAX,
+                "nests deeper than 32 levels");
+    }
+
+    @Test
     void aBodyThatIsNotAnObjectIsInvalidSyntax() {
         assertThatThrownBy(() -> ScimJson.readObject("[1,2]"))
                 .isInstanceOfSatisfying(ScimException.class,
@@ -83,6 +96,22 @@ class ScimJsonTest {
                 ScimErrorType.INVALID_VALUE, "out of range");
         assertRefused(() -> ScimJson.read("[0." + "1".repeat(JsonLimits.MAX_NUMBER_LENGTH) + "]"),
                 ScimErrorType.INVALID_VALUE, "out of range");
+    }
+
+    /**
+     * The number of digits is the bound, not the value: one written with 399 zeros after the point is still one.
+     * Jackson counts the digits of the integer part, the fraction and the exponent, not the point or the signs.
+     */
+    @Test
+    void numbersAreReadUpToFourHundredDigitsWhateverTheirValue() {
+        String longest = "1." + "0".repeat(399);
+        assertThat(ScimJson.read("[" + longest + "]")).isEqualTo(ScimJson.read("[1]"));
+        assertThat(ScimJson.read("[-1." + "0".repeat(398) + "e0]"))
+                .isEqualTo(ScimJson.read("[-1]"));
+
+        assertRefused(() -> ScimJson.read("[" + longest + "0]"), ScimErrorType.INVALID_VALUE, "out of range");
+        assertRefused(() -> ScimJson.read("{\"count\":" + longest + "e0}"), ScimErrorType.INVALID_VALUE,
+                "out of range");
     }
 
     @Test
@@ -147,8 +176,16 @@ class ScimJsonTest {
     }
 
     @Test
+    void aDocumentOfExactlyOneMebibyteIsRead() {
+        String padding = " ".repeat((1 << 20) - 2);
+
+        assertThat(ScimJson.read(new ByteArrayInputStream(("{" + padding + "}").getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII)))).isEqualTo(ScimObject.builder().build());
+    }
+
+    @Test
     void aDocumentOverOneMebibyteIsRefusedWhileReading() {
-        String padding = " ".repeat(JsonLimits.MAX_DOCUMENT_BYTES);
+        String padding = " ".repeat(JsonLimits.MAX_DOCUMENT_BYTES - 1);
 
         assertRefused(() -> ScimJson.read("{" + padding + "}"), ScimErrorType.INVALID_SYNTAX,
                 "longer than 1048576 bytes");

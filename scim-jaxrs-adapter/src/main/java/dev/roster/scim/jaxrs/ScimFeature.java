@@ -68,7 +68,9 @@ public final class ScimFeature implements Feature {
         context.register(new RequestHeaders(), 20);
         context.register(new ScimJsonProvider());
         context.register(new DefaultContentTypeFilter());
-        context.register(new BearerTokenFilter(sites, siteResolver), Priorities.AUTHENTICATION);
+        BearerTokenFilter bearerTokens = new BearerTokenFilter(sites, siteResolver);
+        context.register(bearerTokens, Priorities.AUTHENTICATION);
+        context.register(bearerTokens.afterMatching(), Priorities.AUTHENTICATION);
         context.register(new ScimExceptionMapper());
         context.register(new WebApplicationExceptionMapper());
         context.register(new UnexpectedExceptionMapper());

@@ -1,5 +1,10 @@
 package dev.roster.scim.jaxrs;
 
+import jakarta.ws.rs.core.PathSegment;
+
+import java.util.List;
+import java.util.Optional;
+
 /** Where the SCIM API lives, relative to the JAX-RS application's root: {@code /c/{site}/auth/scim/v2}. */
 public final class ScimPaths {
 
@@ -10,6 +15,18 @@ public final class ScimPaths {
             "/?c/[^/]+/auth/scim/v2(/.*)?");
 
     private ScimPaths() {
+    }
+
+    /**
+     * The {@code {site}} segment of a request path under a site's SCIM base (decoded, without matrix parameters),
+     * given as the segments of the path relative to the application's root; empty for any other path.
+     */
+    public static Optional<String> siteSegment(List<PathSegment> path) {
+        List<String> segments = path.stream().map(PathSegment::getPath).toList();
+        int start = !segments.isEmpty() && segments.get(0).isEmpty() ? 1 : 0;
+        boolean underTheBase = segments.size() >= start + 5 && segments.get(start).equals("c")
+                && segments.subList(start + 2, start + 5).equals(List.of("auth", "scim", "v2"));
+        return underTheBase ? Optional.of(segments.get(start + 1)) : Optional.empty();
     }
 
     /** Whether a path relative to the application's root lies under a site's SCIM base. */

@@ -66,7 +66,7 @@ class ScimFeatureTest extends JerseyTest {
         otherToken = sites.generateToken(SiteId.of("other")).token();
         ScimUsers users = failingOn(new ScimUsersService(ports, CreationPolicy.ALLOW));
         return new ResourceConfig().register(new ScimFeature(users, new DiscoveryService(), sites,
-                SiteResolver.byName())).register(HostResource.class);
+                SiteResolver.byName())).register(HostResource.class).register(MisplacedScimResource.class);
     }
 
     @BeforeEach
@@ -136,7 +136,32 @@ class ScimFeatureTest extends JerseyTest {
 
     @Test
     void unknownPathIsScim404() {
-        assertScimError(target("c/acme/auth/scim/v2/Nothing").request().get(), 404);
+        assertScimError(authorized(target("c/acme/auth/scim/v2/Nothing").request()).get(), 404);
+    }
+
+    /**
+     * Without the site's token nothing under the SCIM base is processed, not even what Jersey answers while it
+     * matches a resource (its automatic OPTIONS, 404, 405, 406, 415): all of it is the same 401.
+     */
+    @Test
+    void everyRequestUnderTheBaseWithoutAValidTokenIs401BeforeMatching() {
+        for (String path : new String[]{USERS, USERS + "/42", "c/acme/auth/scim/v2/Nothing", "c/acme/auth/scim/v2",
+                "c/no-such-site/auth/scim/v2/Users", "c/acme/auth/scim/v2/Users/../../../../host/logout"}) {
+            assertUnauthorized(target(path).request().options(), "OPTIONS " + path);
+            assertUnauthorized(target(path).request().header("Authorization", "Bearer " + otherToken).options(),
+                    "OPTIONS with another site's token " + path);
+            assertUnauthorized(target(path).request().get(), "GET " + path);
+        }
+        assertUnauthorized(users().delete(), "DELETE on the collection (405 with a token)");
+        assertUnauthorized(users().post(Entity.entity("{}", MediaType.TEXT_PLAIN)), "text/plain body (415)");
+        assertUnauthorized(target(USERS).request(MediaType.TEXT_HTML).get(), "Accept: text/html (406)");
+    }
+
+    @Test
+    void optionsWithTheTokenListsTheAllowedMethods() {
+        Response response = authorized(target(USERS + "/42").request()).options();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getHeaderString("Allow")).contains("GET", "PUT", "PATCH", "DELETE");
     }
 
     @Test
@@ -161,6 +186,20 @@ class ScimFeatureTest extends JerseyTest {
         Response response = authorized(users()).post(Entity.entity("{\"userName\":", "application/scim+json"));
         JsonNode error = assertScimError(response, 400);
         assertThat(error.path("scimType").asText()).isEqualTo("invalidSyntax");
+    }
+
+    @Test
+    void bodiesOfOneMebibyteAreReadAndLongerOnesAre413() {
+        String search = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],\"count\":0}";
+        String exactly = search + " ".repeat((1 << 20) - search.length());
+        Response read = authorized(target(USERS + "/.search").request())
+                .post(Entity.entity(exactly, "application/scim+json"));
+        assertThat(read.getStatus()).as("a body of exactly 1 MiB").isEqualTo(200);
+        read.close();
+
+        Response tooLarge = authorized(target(USERS + "/.search").request())
+                .post(Entity.entity(exactly + " ", "application/scim+json"));
+        assertThat(assertScimError(tooLarge, 413).path("detail").asText()).contains("1048576 bytes");
     }
 
     @Test
@@ -190,6 +229,25 @@ class ScimFeatureTest extends JerseyTest {
         Response response = target("host/logout").request().post(null);
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.readEntity(String.class)).isEqualTo("no Content-Type");
+    }
+
+    @Test
+    void aScimResourceMatchedOutsideTheBaseIsStillGuardedAfterMatching() {
+        assertUnauthorized(target("elsewhere/acme").request().get(), "GET elsewhere/acme without a token");
+        Response authorized = authorized(target("elsewhere/acme").request()).get();
+        assertThat(authorized.getStatus()).isEqualTo(200);
+        assertThat(authorized.readEntity(String.class)).isEqualTo("acme");
+    }
+
+    /** A SCIM resource at a path the check before matching does not take for the SCIM base. */
+    @ScimEndpoint
+    @Path("elsewhere/{site}")
+    public static final class MisplacedScimResource {
+        @jakarta.ws.rs.GET
+        @Produces(MediaType.TEXT_PLAIN)
+        public String site(@jakarta.ws.rs.PathParam("site") String site) {
+            return site;
+        }
     }
 
     /** A resource of the host application, beside the SCIM API: a bodyless POST its clients send untyped. */
@@ -230,6 +288,13 @@ class ScimFeatureTest extends JerseyTest {
         assertThat(error.path("status").asText()).isEqualTo(Integer.toString(status));
         assertThat(error.path("detail").asText()).isNotBlank();
         return error;
+    }
+
+    private static void assertUnauthorized(Response response, String what) {
+        assertThat(response.getStatus()).as(what).isEqualTo(401);
+        assertThat(response.getHeaderString("WWW-Authenticate")).as(what).startsWith("Bearer");
+        assertThat(response.getHeaderString("Allow")).as(what).isNull();
+        assertScimError(response, 401);
     }
 
     private static JsonNode json(Response response) {

@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Replaces Grizzly's HTML error page, which prints the Java stack trace, with a SCIM Error that says nothing of
- * the internals. Grizzly still calls it where it answers on its own: a failure while Jersey writes a response,
- * an {@code Expect} it cannot meet, an exception that escapes every handler.
+ * the internals. Grizzly still calls it where it answers on its own. From outside, only one such answer is known
+ * to be reachable: the {@code 503} to a request that arrives on an open connection while the server drains its
+ * in-flight requests on shutdown. The others are backstops: a failure while Jersey writes a response, an exception
+ * that escapes every handler ({@link BufferedBodyHandler} catches what escapes Jersey, and answers {@code Expect}
+ * itself).
  */
 final class ScimErrorPageGenerator implements ErrorPageGenerator {
 
@@ -24,7 +27,10 @@ final class ScimErrorPageGenerator implements ErrorPageGenerator {
         request.getResponse().setContentType(ScimMediaTypes.SCIM_JSON);
         request.getResponse().setCharacterEncoding("UTF-8");
         String detail;
-        if (status >= 500) {
+        if (status == 503) {
+            // Grizzly's only 503: the server is draining in-flight requests before it stops.
+            detail = "The server is shutting down; send the request again once it is back.";
+        } else if (status >= 500) {
             detail = "The server could not process the request.";
         } else if (status == 417) {
             detail = "The Expect header asks for something this server does not do; send only 100-continue.";

@@ -4,6 +4,9 @@ import static dev.roster.scim.server.e2e.Http.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.roster.scim.core.model.CreationPolicy;
+import dev.roster.scim.server.ServerOptions;
+import dev.roster.scim.server.support.RawHttp;
 import dev.roster.scim.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The reference server's admin API over HTTP: Basic auth, site names, settings rules, user lists, audit. */
 class AdminApiTest {
@@ -62,6 +67,50 @@ class AdminApiTest {
         Http.Reply reply = createSite("Bad_Name");
         assertThat(reply.status()).as("%s", reply).isEqualTo(400);
         assertThat(reply.json().path("detail").asText()).isNotBlank();
+    }
+
+    /** Jersey answers OPTIONS itself, before any filter: it says which methods exist, and nothing about a site. */
+    @Test
+    void optionsWithoutCredentialsNamesTheAllowedMethodsAndNothingElse() {
+        for (String site : new String[]{"demo", "no-such-site"}) {
+            RawHttp.Response reply = RawHttp.send(server.host(), server.port(), "OPTIONS",
+                    "/c/" + site + "/admin/api/settings", Map.of(), new byte[0]);
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.header("Allow").orElseThrow().split(",")).containsExactlyInAnyOrder("HEAD", "GET",
+                    "OPTIONS", "PATCH");
+            assertThat(reply.bodyText()).as("at most the same list").matches("[A-Z, ]*");
+            assertThat(reply.header("Set-Cookie")).isEmpty();
+        }
+    }
+
+    @Test
+    void aScimTokenOpensNoAdminCall() {
+        String site = ScimErrorResponsesTest.uniqueSite("token-holder");
+        String token = server.createScimReadySite(site);
+        call("GET", server.baseUrl() + "/c/" + site + "/admin/api/settings").bearer(token).send()
+                .expectScimError(401, null);
+        call("GET", server.baseUrl() + "/c/" + site + "/admin/api/audit").bearer(token).send()
+                .expectScimError(401, null);
+        call("POST", server.baseUrl() + "/c/" + site + "/admin/api/scim-token").bearer(token)
+                .header("Content-Type", "application/json").send().expectScimError(401, null);
+        call("POST", server.baseUrl() + "/c/" + site + "/sso/sign-in").bearer(token)
+                .json("{\"userName\":\"planted@example.com\"}").header("Content-Type", "application/json").send()
+                .expectScimError(401, null);
+        call("GET", server.scimBase(site) + "/Users").bearer(token).send().expect(200);
+    }
+
+    @Test
+    void siteNamesHaveAtMost63Characters() {
+        String longest = "s".repeat(62) + "1";
+        assertThat(createSite(longest).status()).isEqualTo(201);
+        assertThat(server.admin("GET", "/c/" + longest + "/admin/api/settings", "", 200).path("site").asText())
+                .isEqualTo(longest);
+
+        Http.Reply tooLong = createSite(longest + "x");
+        assertThat(tooLong.status()).as("%s", tooLong).isEqualTo(400);
+        assertThat(tooLong.json().path("detail").asText()).contains("63");
+        call("GET", server.baseUrl() + "/c/" + longest + "x/admin/api/settings").admin().send()
+                .expectScimError(404, null);
     }
 
     @Test
@@ -173,6 +222,25 @@ class AdminApiTest {
                 .expect(200);
         assertThat(limited.path("records")).hasSize(1);
         assertThat(limited.path("records").get(0)).isEqualTo(records.get(0));
+    }
+
+    @Test
+    void theAuditListIsFiftyRecordsUnlessAskedAndNeverMoreThanFiveHundred() {
+        // 510 demo users signed in at start: 510 audit records on site demo.
+        try (TestServer seeded = TestServer.start(new ServerOptions("127.0.0.1", 0, dataDirectory.resolve("audit.db"),
+                Optional.of(TestServer.ADMIN_PASSWORD), 510, CreationPolicy.DEFAULT))) {
+            String audit = seeded.baseUrl() + "/c/demo/admin/api/audit";
+            assertThat(records(audit)).as("by default").isEqualTo(50);
+            assertThat(records(audit + "?limit=500")).isEqualTo(500);
+            assertThat(records(audit + "?limit=501")).as("one more than the cap").isEqualTo(500);
+            assertThat(records(audit + "?limit=2147483647")).isEqualTo(500);
+            assertThat(records(audit + "?limit=0")).isEqualTo(1);
+            assertThat(records(audit + "?limit=-7")).isEqualTo(1);
+        }
+    }
+
+    private static int records(String url) {
+        return call("GET", url).admin().send().expect(200).path("records").size();
     }
 
     private static Http.Reply createSite(String name) {

@@ -58,6 +58,8 @@ class AdminSignInSessionsTest {
                 .doesNotContain("Secure", "Domain");
         assertThat(signedIn.header("Cache-Control")).contains("no-store");
         assertThat(signedIn.bodyText()).doesNotContain(sessionId(signedIn));
+        assertThat(sessionId(signedIn)).as("256 random bits, base64url").matches("[A-Za-z0-9_-]{43}");
+        assertThat(java.util.Base64.getUrlDecoder().decode(sessionId(signedIn))).hasSize(32);
 
         assertThat(get(server, "/c/demo/admin/api/settings", sessionId(signedIn)).status()).isEqualTo(200);
         assertThat(get(server, "/admin/api/session", sessionId(signedIn)).status()).isEqualTo(200);

@@ -129,6 +129,19 @@ class PasswordGuessingTest {
         assertThat(guess(false, "and another").status()).as("but not two").isEqualTo(429);
     }
 
+    @Test
+    void aSecondServerOnTheSameDatabaseKeepsTheThrottle() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(guess(true, "wrong-" + i).status()).as("guess %d", i + 1).isEqualTo(401);
+        }
+        try (TestServer second = TestServer.start(TestServer.options(directory.resolve("guess.db")), clock)) {
+            RawHttp.Response throttled = RawHttp.sendFrom(GUESSER, second.host(), second.port(), "GET",
+                    "/admin/api/sites", Map.of("Authorization", TestServer.basic("admin", "wrong-10")), new byte[0]);
+            assertThat(throttled.status()).as("the eleventh guess, at the other server").isEqualTo(429);
+            assertThat(throttled.header("Retry-After")).isPresent();
+        }
+    }
+
     private RawHttp.Response guess(boolean basic, String password) {
         if (basic) {
             return basicFrom(GUESSER, password);

@@ -4,6 +4,7 @@ import static dev.roster.scim.server.e2e.Http.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.roster.scim.server.support.RawHttp;
 import dev.roster.scim.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -172,7 +174,25 @@ class ScimErrorResponsesTest {
     @Test
     void unknownPathUnderTheBaseIs404() {
         scim("GET", "/Nothing").send().expectScimError(404, null);
-        call("GET", server.scimBase(site) + "/Nothing/here").send().expectScimError(404, null);
+        scim("GET", "/Nothing/here").send().expectScimError(404, null);
+    }
+
+    @Test
+    void withoutATokenEveryRequestUnderTheBaseIs401OptionsIncluded() {
+        String base = "/c/" + site + "/auth/scim/v2";
+        for (String[] request : new String[][]{{"OPTIONS", "/Users"}, {"OPTIONS", "/Users/x"}, {"GET", "/Nothing"},
+                {"DELETE", "/Users"}, {"OPTIONS", ""}}) {
+            RawHttp.Response reply = RawHttp.send(server.host(), server.port(), request[0], base + request[1],
+                    Map.of(), new byte[0]);
+            assertThat(reply.status()).as("%s %s", request[0], request[1]).isEqualTo(401);
+            assertThat(reply.header("WWW-Authenticate")).hasValueSatisfying(challenge ->
+                    assertThat(challenge).startsWith("Bearer"));
+            assertThat(reply.header("Allow")).as("%s %s", request[0], request[1]).isEmpty();
+        }
+        RawHttp.Response withToken = RawHttp.send(server.host(), server.port(), "OPTIONS", base + "/Users",
+                Map.of("Authorization", "Bearer " + token), new byte[0]);
+        assertThat(withToken.status()).isEqualTo(200);
+        assertThat(withToken.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET", "POST"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.roster.scim.server.http.HttpLimits;
+import dev.roster.scim.server.support.RawHttp;
 import dev.roster.scim.server.support.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -72,7 +73,9 @@ class SlowClientsTest {
             out.flush();
             long started = System.nanoTime();
             String response = readUntilClosed(socket, out, "\"");
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+            // Not before the deadline (the server's clock started after ours), and long before the default's 20 s.
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2))
+                    .isLessThan(Duration.ofSeconds(15));
             assertRefusedWith408(response);
             socket.close();
         }
@@ -84,9 +87,12 @@ class SlowClientsTest {
         try (TestServer server = TestServer.start(dataDirectory.resolve("head.db"), shortTimeouts());
              Socket socket = connect(server)) {
             OutputStream out = socket.getOutputStream();
+            long started = System.nanoTime();
             out.write("GET /health HTTP/1.1\r\nHost: local".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String response = readUntilClosed(socket, out, "h");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1))
+                    .isLessThan(Duration.ofSeconds(15));
             assertRefusedWith408(response);
         }
     }
@@ -100,13 +106,15 @@ class SlowClientsTest {
             out.write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            String head = readHead(in);
+            String head = RawHttp.readHead(in);
             assertThat(head).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("connection: close");
-            in.readNBytes(contentLength(head));
+            in.readNBytes(RawHttp.contentLength(head));
             long idleSince = System.nanoTime();
             socket.setSoTimeout(20_000);
             assertThat(in.read()).as("the server closed the idle connection").isEqualTo(-1);
-            assertThat(Duration.ofNanos(System.nanoTime() - idleSince)).isLessThan(Duration.ofSeconds(15));
+            // The server's idle clock started just before ours, when it wrote the answer: half a second of slack.
+            assertThat(Duration.ofNanos(System.nanoTime() - idleSince))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(2500)).isLessThan(Duration.ofSeconds(15));
         }
     }
 
@@ -159,27 +167,6 @@ class SlowClientsTest {
             }
         }
         throw new AssertionError("the server never closed the connection; received: " + received);
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed in the response head: " + head);
-            }
-            head.write(b);
-        }
-        return head.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    private static int contentLength(String head) {
-        for (String line : head.split("\r\n")) {
-            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-                return Integer.parseInt(line.substring(line.indexOf(':') + 1).strip());
-            }
-        }
-        throw new AssertionError("no Content-Length in " + head);
     }
 
     /** Raw connections that send their request a byte every {@link #TRICKLE_INTERVAL}, all from one thread. */

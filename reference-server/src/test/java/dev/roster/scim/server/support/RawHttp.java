@@ -86,6 +86,29 @@ public final class RawHttp {
         }
     }
 
+    /** Reads a response head, up to and including its blank line, from a connection the test keeps open. */
+    public static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed in the response head: " + head);
+            }
+            head.write(b);
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The {@code Content-Length} of a response head read by {@link #readHead}. */
+    public static int contentLength(String head) {
+        for (String line : head.split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                return Integer.parseInt(line.substring(line.indexOf(':') + 1).strip());
+            }
+        }
+        throw new AssertionError("no Content-Length in " + head);
+    }
+
     private static Response read(InputStream in) throws IOException {
         byte[] all = in.readAllBytes();
         int headEnd = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -408,6 +408,56 @@ class AdminScimPageBrowserTest {
         assertThat(alert.getText()).matches("Could not (load the settings|sign in): .*'no-such-site'.*");
     }
 
+    /**
+     * Markup and script in everything the IdP or a sign-in controls — userName, email, names, externalId (which the
+     * audit's link record quotes) — shows as text: no element is made of it, nothing of it runs, and the CSP never
+     * has to step in, so the page would be safe without it too. A script of the test's own, which the CSP does not
+     * govern, records any violation from the moment the page starts.
+     */
+    @Test
+    void htmlAndScriptInUserDataAreShownAsTextAndNothingRuns() {
+        String token = server.createScimReadySite("xss");
+        String userName = "<img src=x onerror=window.__xss=1>@example.org";
+        String email = "\"><script>window.__xss=2</script>@example.org";
+        signInWithSso("xss", userName, email, "<svg onload=window.__xss=3>", "</td><b onmouseover=window.__xss=4>");
+        String externalId = "'><img src=x onerror=window.__xss=5>";
+        assertThat(idp("POST", "xss", "/Users", token, scimUser(userName, email, externalId)))
+                .as("the IdP links the signed-in user").isEqualTo(201);
+        String pendingName = "\"><iframe src=javascript:window.__xss=6>";
+        String pendingEmail = "javascript:window.__xss=7";
+        assertThat(idp("POST", "xss", "/Users", token, scimUser(pendingName, pendingEmail, "00u-pending")))
+                .as("a pending identity").isEqualTo(201);
+
+        Object watch = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.__violations = []; document.addEventListener('securitypolicyviolation', "
+                        + "e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"));
+        try {
+            open("xss");
+            assertThat(cells(userName)).containsEntry("User name", userName).containsEntry("Email", email);
+            assertThat(pendingCells(pendingName)).containsEntry("User name", pendingName)
+                    .containsEntry("Email", pendingEmail);
+            wait.until(d -> activityTexts().stream().anyMatch(row -> row.contains(userName)
+                    && row.contains("Linked to the identity provider (externalId '" + externalId + "')")));
+
+            assertThat(browser.executeScript("return typeof window.__xss;")).as("no payload ran").isEqualTo("undefined");
+            assertThat(browser.executeScript("return window.__violations;")).as("CSP violations").asList().isEmpty();
+            @SuppressWarnings("unchecked")
+            List<String> injected = (List<String>) browser.executeScript(
+                    "const rendered = new Set(['TR', 'TD', 'SPAN', 'SELECT', 'OPTION', 'BUTTON', 'TIME']);"
+                            + "return [...document.querySelectorAll('#users-body *, #pending-body *, #activity-body *')]"
+                            + ".filter(e => !rendered.has(e.tagName))"
+                            + ".concat([...document.querySelectorAll('img, svg, iframe, object, embed, base')])"
+                            + ".concat([...document.querySelectorAll('script')].filter(s => !s.src))"
+                            + ".concat([...document.querySelectorAll('*')].filter(e => [...e.attributes]"
+                            + ".some(a => a.name.startsWith('on') || /^\\s*javascript:/i.test(a.value))))"
+                            + ".map(e => e.outerHTML);");
+            assertThat(injected).as("elements or handlers made of user data").isEmpty();
+        } finally {
+            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier",
+                    ((Map<?, ?>) watch).get("identifier")));
+        }
+    }
+
     @Test
     void everyControlHasALabel() {
         server.createScimReadySite("labels");
@@ -566,14 +616,32 @@ class AdminScimPageBrowserTest {
     }
 
     private static void signInWithSso(String site, String userName, String givenName, String familyName) {
+        signInWithSso(site, userName, userName, givenName, familyName);
+    }
+
+    private static void signInWithSso(String site, String userName, String email, String givenName,
+                                      String familyName) {
         String body;
         try {
-            body = JSON.writeValueAsString(JSON.createObjectNode().put("userName", userName).put("email", userName)
+            body = JSON.writeValueAsString(JSON.createObjectNode().put("userName", userName).put("email", email)
                     .put("givenName", givenName).put("familyName", familyName));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         server.admin("POST", "/c/" + site + "/sso/sign-in", body, 201);
+    }
+
+    /** A SCIM User as JSON, whatever its strings hold. */
+    private static String scimUser(String userName, String email, String externalId) {
+        var user = JSON.createObjectNode().put("userName", userName).put("externalId", externalId);
+        user.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:User");
+        user.putObject("name").put("givenName", "<i>Given</i>").put("familyName", "<u>Family</u>");
+        user.putArray("emails").addObject().put("value", email).put("type", "work").put("primary", true);
+        try {
+            return JSON.writeValueAsString(user);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** What Okta POSTs when someone is assigned, before their first sign-in. */

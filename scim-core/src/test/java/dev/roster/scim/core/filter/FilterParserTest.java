@@ -361,6 +361,18 @@ class FilterParserTest {
         assertThat(FilterParser.parse(filter)).isEqualTo(eq("userName", "x".repeat(FilterGrammar.MAX_LENGTH - 14)));
     }
 
+    @Test
+    void refusesAFilterOneCharacterPastTheBound() {
+        String filter = "userName eq \"" + "x".repeat(FilterGrammar.MAX_LENGTH - 13) + "\"";
+        assertThat(filter).hasSize(FilterGrammar.MAX_LENGTH + 1);
+
+        ScimException error = catchThrowableOfType(ScimException.class, () -> FilterParser.parse(filter));
+
+        assertThat(error).isNotNull();
+        assertThat(error.type()).isEqualTo(ScimErrorType.INVALID_FILTER);
+        assertThat(error.detail()).contains("at most 4096");
+    }
+
     /** Found by FilterParserFuzzTest (crash-ed75c484…): such a filter parsed, then could not be printed. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("longWhenPrinted")

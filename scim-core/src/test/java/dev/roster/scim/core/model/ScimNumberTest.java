@@ -73,6 +73,18 @@ class ScimNumberTest {
         assertOutOfRange(() -> ScimNumber.parse("9".repeat(1_000_000)));
     }
 
+    /** The text's length is the bound, not the value: one written with 398 zeros after the point is still one. */
+    @Test
+    void parseReadsFourHundredCharactersAndNoMoreWhateverTheValue() {
+        String longest = "1." + "0".repeat(ScimNumber.MAX_TEXT_LENGTH - 2);
+        assertThat(longest).hasSize(400);
+        assertThat(ScimNumber.parse(longest)).contains(ScimValue.of(1));
+        assertThat(ScimNumber.parse("  " + longest + " ")).as("around whitespace").contains(ScimValue.of(1));
+
+        assertOutOfRange(() -> ScimNumber.parse(longest + "0"));
+        assertOutOfRange(() -> ScimNumber.parse("+" + longest));
+    }
+
     @Test
     void parseRefusesExponentsBeyondTheBoundsOrTheIntRange() {
         assertOutOfRange(() -> ScimNumber.parse("1e9999999"));

@@ -21,18 +21,18 @@ class PatchLimitsTest {
     private static final ScimObject ANN = ScimObject.builder().put("userName", "ann").build();
 
     @Test
-    void aPatchWithMoreOperationsThanTheLimitIsTooLarge() {
-        assertThatThrownBy(() -> PatchRequest.parse(patchOf(PatchRequest.MAX_OPERATIONS + 1)))
+    void aPatchWithMoreThanAThousandOperationsIsTooLarge() {
+        assertThatThrownBy(() -> PatchRequest.parse(patchOf(1001)))
                 .isInstanceOfSatisfying(ScimException.class, e -> {
                     assertThat(e.type()).isEqualTo(ScimErrorType.PAYLOAD_TOO_LARGE);
-                    assertThat(e.detail()).contains(Integer.toString(PatchRequest.MAX_OPERATIONS));
+                    assertThat(e.type().status()).isEqualTo(413);
+                    assertThat(e.detail()).contains("1000");
                 });
     }
 
     @Test
-    void aPatchAtTheLimitIsAccepted() {
-        assertThat(PatchRequest.parse(patchOf(PatchRequest.MAX_OPERATIONS)).operations())
-                .hasSize(PatchRequest.MAX_OPERATIONS);
+    void aPatchOfAThousandOperationsIsAccepted() {
+        assertThat(PatchRequest.parse(patchOf(1000)).operations()).hasSize(1000);
     }
 
     @Test
@@ -43,6 +43,18 @@ class PatchLimitsTest {
                 .isInstanceOfSatisfying(ScimException.class, e -> {
                     assertThat(e.type()).isEqualTo(ScimErrorType.INVALID_VALUE);
                     assertThat(e.detail()).contains("emails");
+                });
+    }
+
+    @Test
+    void anAttributeSentWithAThousandValuesIsKeptAndOneMoreIsNot() {
+        ScimObject full = ScimObject.builder().put("userName", "ann").put("emails", emails(1000)).build();
+
+        assertThat(UserInputNormalizer.normalize(full).getArray("emails").map(ScimArray::size)).contains(1000);
+        assertThatThrownBy(() -> UserInputNormalizer.normalize(full.with("emails", emails(1001))))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.type()).isEqualTo(ScimErrorType.INVALID_VALUE);
+                    assertThat(e.detail()).contains("at most 1000");
                 });
     }
 

@@ -9,6 +9,7 @@ import dev.roster.scim.core.filter.AttrPath;
 import dev.roster.scim.core.filter.CompValue;
 import dev.roster.scim.core.filter.CompareOp;
 import dev.roster.scim.core.filter.Filter;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -83,6 +84,18 @@ class PatchPathTest {
                 .isInstanceOfSatisfying(ScimException.class, e -> {
                     assertThat(e.type()).isEqualTo(ScimErrorType.INVALID_PATH);
                     assertThat(e.detail()).contains("value filter is malformed").contains("position");
+                });
+    }
+
+    @Test
+    void aPathOf1024CharactersIsReadAndOneMoreIsNot() {
+        String longest = "a".repeat(1024);
+
+        assertThat(PatchPath.parse(longest).attribute()).isEqualTo(longest);
+        assertThatThrownBy(() -> PatchPath.parse(longest + "a"))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.type()).isEqualTo(ScimErrorType.INVALID_PATH);
+                    assertThat(e.detail()).contains("at most 1024");
                 });
     }
 
