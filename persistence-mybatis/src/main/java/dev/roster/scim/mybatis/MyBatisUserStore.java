@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link UserStore} on SQLite: a {@code users} row per user and a {@code user_emails} row per email value, written
+ * {@link UserStore} on SQLite or PostgreSQL: a {@code users} row per user and a {@code user_emails} row per email value, written
  * together in one transaction.
  */
 final class MyBatisUserStore implements UserStore {
@@ -73,7 +73,7 @@ final class MyBatisUserStore implements UserStore {
 
     @Override
     public void insert(SiteId site, User user) {
-        sessions.write(session -> {
+        sessions.writeRecoverably(session -> {
             UserMapper mapper = session.getMapper(UserMapper.class);
             mapper.insert(UserRows.toRow(site, user));
             UserRows.emailRows(site, user).forEach(mapper::insertEmail);
@@ -99,7 +99,7 @@ final class MyBatisUserStore implements UserStore {
      */
     @Override
     public boolean update(SiteId site, User user, long expectedVersion) {
-        return sessions.write(session -> {
+        return sessions.writeRecoverably(session -> {
             UserMapper mapper = session.getMapper(UserMapper.class);
             Optional<UserNameKeyRow> before = mapper.userNameKeyOf(site.value(), user.id());
             UserRow row = UserRows.toRow(site, user);

@@ -7,6 +7,7 @@ import org.apache.ibatis.session.SqlSessionFactory;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -73,6 +74,39 @@ final class Sessions {
     /** Runs writes in the thread's transaction, or in a transaction of their own. */
     <T> T write(Function<SqlSession, T> work) {
         return inTransaction(() -> translated(() -> work.apply(current().orElseThrow())));
+    }
+
+    /**
+     * Runs writes that may fail with a constraint violation the caller handles ({@code uniqueness}, {@code conflict})
+     * and then goes on in the same transaction, as SQLite allows. PostgreSQL aborts a transaction at its first error,
+     * so inside a running one these writes get a savepoint, and a failure rolls back to it only.
+     */
+    <T> T writeRecoverably(Function<SqlSession, T> work) {
+        Optional<SqlSession> joined = current();
+        if (joined.isEmpty() || !serverDatabase) {
+            return write(work);
+        }
+        Connection connection = joined.get().getConnection();
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw StorageFailures.translate(e);
+        }
+        try {
+            T result = translated(() -> work.apply(joined.get()));
+            connection.releaseSavepoint(savepoint);
+            return result;
+        } catch (RuntimeException e) {
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        } catch (SQLException e) {
+            throw StorageFailures.translate(e);
+        }
     }
 
     /**

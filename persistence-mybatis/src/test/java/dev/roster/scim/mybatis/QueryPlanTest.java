@@ -25,13 +25,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The lookups that identity providers make on every sync must be index searches, never a scan of users. */
 class QueryPlanTest extends DatabaseTest {
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("#\\{([a-z]+)(?:\\[(\\d+)])?}");
 
     @ParameterizedTest
     @CsvSource({"userName, INCLUDED", "externalId, INCLUDED", "emails.value, INCLUDED", "userName, EXCLUDED",
@@ -66,20 +62,10 @@ class QueryPlanTest extends DatabaseTest {
     }
 
     private List<String> explain(String mybatisSql, UserSearchStatement statement) throws SQLException {
-        List<Object> values = new ArrayList<>();
-        Matcher placeholders = PLACEHOLDER.matcher(mybatisSql);
-        StringBuilder jdbcSql = new StringBuilder();
-        while (placeholders.find()) {
-            values.add(value(statement, placeholders.group(1), Optional.ofNullable(placeholders.group(2))));
-            placeholders.appendReplacement(jdbcSql, "?");
-        }
-        placeholders.appendTail(jdbcSql);
         try (Connection connection = java.sql.DriverManager.getConnection(
                 "jdbc:sqlite:" + directory.resolve("roster.db"));
-             PreparedStatement explain = connection.prepareStatement("EXPLAIN QUERY PLAN " + jdbcSql)) {
-            for (int i = 0; i < values.size(); i++) {
-                explain.setObject(i + 1, values.get(i));
-            }
+             PreparedStatement explain = JdbcStatement.of(mybatisSql, statement).prepare(connection,
+                     "EXPLAIN QUERY PLAN ")) {
             List<String> steps = new ArrayList<>();
             try (ResultSet rows = explain.executeQuery()) {
                 while (rows.next()) {
@@ -88,15 +74,5 @@ class QueryPlanTest extends DatabaseTest {
             }
             return steps;
         }
-    }
-
-    private static Object value(UserSearchStatement statement, String name, Optional<String> index) {
-        return switch (name) {
-            case "site" -> statement.site();
-            case "limit" -> statement.limit();
-            case "offset" -> statement.offset();
-            case "params" -> statement.params().get(Integer.parseInt(index.orElseThrow()));
-            default -> throw new IllegalArgumentException(name);
-        };
     }
 }

@@ -48,6 +48,32 @@ public final class TestPostgres {
                 .withStatementTimeout(Duration.ofSeconds(60));
     }
 
+    /**
+     * A new database whose default collation is ICU's {@code en-US} (the kind of default many servers have), with
+     * an empty schema: for proving that Roster compares in code point order whatever the database's collation.
+     */
+    public static PostgreSqlSettings newDatabaseWithLinguisticCollation() {
+        String name = "d" + RUN + "_" + SCHEMAS.incrementAndGet();
+        Server server = Server.INSTANCE;
+        try (Connection admin = DriverManager.getConnection(server.adminUrl);
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu"
+                    + " ICU_LOCALE 'en-US' LOCALE 'C'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a database on the test PostgreSQL", e);
+        }
+        String url = server.adminUrl.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
+        String schema = "roster";
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a schema on the test PostgreSQL", e);
+        }
+        return PostgreSqlSettings.of(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema)
+                .withMaximumPoolSize(4);
+    }
+
     /** A superuser connection to the server, for what tests check beside Roster (plans, catalog). */
     public static Connection adminConnection() throws SQLException {
         return DriverManager.getConnection(Server.INSTANCE.adminUrl);
