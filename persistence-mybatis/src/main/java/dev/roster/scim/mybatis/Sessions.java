@@ -35,9 +35,10 @@ final class Sessions {
 
     /**
      * @param serverDatabase       PostgreSQL: a read transaction asks for one snapshot ({@code REPEATABLE READ READ
-     *                             ONLY}; SQLite's always have one), and a write transaction runs {@code SERIALIZABLE}
-     * @param serializationRetries how often a write transaction that the database aborted to keep it serializable
-     *                             (or to break a deadlock) runs again before the failure reaches the caller
+     *                             ONLY}; SQLite's always have one); writes in a running transaction that may fail
+     *                             and be handled get a savepoint
+     * @param serializationRetries how often a write transaction that the database aborted to break a deadlock (or to
+     *                             keep it serializable) runs again before the failure reaches the caller
      */
     Sessions(SqlSessionFactory factory, WriteConnections writes, DataSource readers, boolean serverDatabase,
              int serializationRetries) {
@@ -69,6 +70,11 @@ final class Sessions {
         } catch (SQLException e) {
             throw StorageFailures.translate(e);
         }
+    }
+
+    /** Whether this thread runs a write transaction on a database that other processes write to at once. */
+    boolean inSharedWriteTransaction() {
+        return serverDatabase && bound.get() != null;
     }
 
     /** Runs writes in the thread's transaction, or in a transaction of their own. */
@@ -129,8 +135,8 @@ final class Sessions {
 
     /**
      * Runs {@code work} in the thread's transaction, or in a new one. On PostgreSQL a new one may run {@code work}
-     * more than once: when the database aborts it to keep concurrent transactions serializable (two servers demoting
-     * the last two Admins at once), it runs again on what the other committed, as the use cases' own retries do.
+     * more than once: when the database aborts it to break a deadlock, it runs again on what the other committed, as
+     * the use cases' own retries do.
      */
     <T> T inTransaction(Supplier<T> work) {
         if (bound.get() != null) {
@@ -164,9 +170,6 @@ final class Sessions {
 
     private <T> T inNewTransaction(Connection writer, Supplier<T> work) {
         try {
-            if (serverDatabase) {
-                writer.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
-            }
             writer.setAutoCommit(false);
         } catch (SQLException e) {
             throw StorageFailures.translate(e);

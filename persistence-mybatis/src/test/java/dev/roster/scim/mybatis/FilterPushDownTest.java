@@ -56,7 +56,7 @@ class FilterPushDownTest {
     private static final Instant D1 = T0.plus(Duration.ofDays(1));
 
     @TempDir
-    Path directory;
+    static Path directory;
 
     private RosterDatabase database;
 

