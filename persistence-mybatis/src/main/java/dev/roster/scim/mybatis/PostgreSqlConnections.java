@@ -13,7 +13,8 @@ import java.time.Duration;
  *   <li>{@code maximumPoolSize} = {@code minimumIdle} ({@link PostgreSqlSettings#maximumPoolSize()}): a fixed pool, as
  *       HikariCP recommends; size it with docs/deployment.md.</li>
  *   <li>{@code connectionTimeout} {@value #CONNECTION_TIMEOUT_MILLIS} ms: a request waits that long for a free
- *       connection, then fails (503-like, as a storage failure) instead of queueing without end.</li>
+ *       connection, then fails as a storage failure (a 500 with a correlation id) instead of queueing without
+ *       end.</li>
  *   <li>{@code maxLifetime} 30 min, {@code keepaliveTime} 2 min: connections are renewed before a load balancer or
  *       PostgreSQL's own idle limits cut them.</li>
  *   <li>{@code statement_timeout} ({@link PostgreSqlSettings#statementTimeout()}) and

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +22,10 @@ public sealed interface DatabaseLocation {
     String VARIABLE = "ROSTER_DB";
     String USER_VARIABLE = "ROSTER_DB_USER";
     String PASSWORD_VARIABLE = "ROSTER_DB_PASSWORD";
+    /** Connections per server (HikariCP's pool size); default {@value PostgreSqlSettings#DEFAULT_POOL_SIZE}. */
+    String POOL_SIZE_VARIABLE = "ROSTER_DB_POOL_SIZE";
+    /** PostgreSQL's {@code statement_timeout} in seconds; default 30. */
+    String STATEMENT_TIMEOUT_VARIABLE = "ROSTER_DB_STATEMENT_TIMEOUT";
 
     /** Opens it, creating and migrating what is missing. */
     RosterDatabase open();
@@ -48,8 +53,12 @@ public sealed interface DatabaseLocation {
     static DatabaseLocation parse(String text, Map<String, String> environment) {
         String value = text.strip();
         if (PostgreSqlSettings.isPostgreSqlUrl(value)) {
-            return new PostgreSql(PostgreSqlSettings.of(value).withCredentials(
-                    nonBlank(environment.get(USER_VARIABLE)), nonBlank(environment.get(PASSWORD_VARIABLE))));
+            PostgreSqlSettings settings = PostgreSqlSettings.of(value).withCredentials(
+                    nonBlank(environment.get(USER_VARIABLE)), nonBlank(environment.get(PASSWORD_VARIABLE)));
+            Optional<Integer> poolSize = positive(environment, POOL_SIZE_VARIABLE);
+            Optional<Integer> timeout = positive(environment, STATEMENT_TIMEOUT_VARIABLE);
+            return new PostgreSql(settings.withMaximumPoolSize(poolSize.orElse(settings.maximumPoolSize()))
+                    .withStatementTimeout(timeout.map(Duration::ofSeconds).orElse(settings.statementTimeout())));
         }
         if (value.startsWith("jdbc:") || value.startsWith("postgres://") || value.startsWith("postgresql://")) {
             throw new IllegalArgumentException("expected a SQLite file or a jdbc:postgresql://host:port/database URL,"
@@ -63,6 +72,22 @@ public sealed interface DatabaseLocation {
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException("not a file path: " + e.getMessage(), e);
         }
+    }
+
+    private static Optional<Integer> positive(Map<String, String> environment, String variable) {
+        Optional<String> text = nonBlank(environment.get(variable)).map(String::strip);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            int value = Integer.parseInt(text.get());
+            if (value > 0) {
+                return Optional.of(value);
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException(variable + " must be a positive whole number, not '" + text.get() + "'");
     }
 
     private static Optional<String> nonBlank(String value) {

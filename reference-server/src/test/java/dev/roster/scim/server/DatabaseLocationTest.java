@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,6 +43,20 @@ class DatabaseLocationTest {
             assertThat(postgres.settings().user()).isEqualTo(Optional.empty());
             assertThat(postgres.settings().password()).isEqualTo(Optional.empty());
         });
+    }
+
+    @Test
+    void poolSizeAndStatementTimeoutComeFromTheEnvironment() {
+        DatabaseLocation location = DatabaseLocation.parse("jdbc:postgresql://db/app",
+                Map.of("ROSTER_DB_POOL_SIZE", "25", "ROSTER_DB_STATEMENT_TIMEOUT", "5"));
+
+        assertThat(location).isInstanceOfSatisfying(DatabaseLocation.PostgreSql.class, postgres -> {
+            assertThat(postgres.settings().maximumPoolSize()).isEqualTo(25);
+            assertThat(postgres.settings().statementTimeout()).isEqualTo(Duration.ofSeconds(5));
+        });
+        assertThatThrownBy(() -> DatabaseLocation.parse("jdbc:postgresql://db/app",
+                Map.of("ROSTER_DB_POOL_SIZE", "0"))).hasMessage("ROSTER_DB_POOL_SIZE must be a positive whole "
+                + "number, not '0'");
     }
 
     @Test
