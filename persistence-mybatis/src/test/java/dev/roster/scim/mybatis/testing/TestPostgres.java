@@ -9,9 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -138,6 +141,29 @@ public final class TestPostgres {
             this.description = description;
         }
 
+        /** A server of its own outlives the run: leave it as it was found. */
+        private static void dropWhatThisRunMade(String adminUrl) {
+            try (Connection admin = DriverManager.getConnection(adminUrl);
+                 Statement statement = admin.createStatement()) {
+                List<String> drops = new ArrayList<>();
+                try (ResultSet made = statement.executeQuery("SELECT 'DROP SCHEMA ' || nspname || ' CASCADE' FROM"
+                        + " pg_namespace WHERE nspname LIKE 't" + RUN + "\\_%'"
+                        + " UNION ALL SELECT 'DROP DATABASE ' || datname FROM pg_database WHERE datname LIKE 'd"
+                        + RUN + "\\_%'"
+                        + " UNION ALL SELECT 'DROP ROLE ' || rolname FROM pg_roles WHERE rolname LIKE 'r" + RUN
+                        + "\\_%'")) {
+                    while (made.next()) {
+                        drops.add(made.getString(1));
+                    }
+                }
+                for (String drop : drops) {
+                    statement.execute(drop);
+                }
+            } catch (SQLException e) {
+                System.err.println("Could not drop the test schemas of this run: " + e.getMessage());
+            }
+        }
+
         String urlFor(String schema) {
             return adminUrl + (adminUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         }
@@ -146,6 +172,8 @@ public final class TestPostgres {
             Optional<String> external = Optional.ofNullable(System.getenv(SERVER_VARIABLE))
                     .filter(url -> !url.isBlank());
             if (external.isPresent()) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> dropWhatThisRunMade(external.get()),
+                        "test-postgres-cleanup"));
                 return new Server(external.get(), "PostgreSQL at " + external.get().replaceAll("\\?.*", ""));
             }
             long started = System.nanoTime();
