@@ -4,7 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 
 /**
  * The HikariCP pool to a PostgreSQL database. Every connection serves reads and writes alike (PostgreSQL lets writers
@@ -32,6 +36,20 @@ final class PostgreSqlConnections {
     static final int SERIALIZATION_RETRIES = 10;
 
     private PostgreSqlConnections() {
+    }
+
+    /** One connection outside the pool, for what must not take one of the pool's (the migration lock). */
+    static Connection openSingle(PostgreSqlSettings settings) {
+        Properties properties = new Properties();
+        settings.user().ifPresent(user -> properties.setProperty("user", user));
+        settings.password().ifPresent(password -> properties.setProperty("password", password));
+        properties.setProperty("ApplicationName", "roster");
+        try {
+            return DriverManager.getConnection(settings.jdbcUrl(), properties);
+        } catch (SQLException e) {
+            throw new RosterStorageException("Cannot connect to the PostgreSQL database " + settings.redactedUrl()
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     static HikariDataSource openPool(PostgreSqlSettings settings) {

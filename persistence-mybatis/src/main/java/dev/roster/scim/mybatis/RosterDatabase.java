@@ -87,7 +87,11 @@ public final class RosterDatabase implements AutoCloseable {
     static RosterDatabase open(PostgreSqlSettings settings, InMemoryFiltering inMemory) {
         HikariDataSource pool = PostgreSqlConnections.openPool(settings);
         try {
-            SchemaMigrations.migratePostgresql(pool);
+            try (Connection lock = PostgreSqlConnections.openSingle(settings)) {
+                SchemaMigrations.migratePostgresql(pool, lock);
+            } catch (SQLException e) {
+                throw StorageFailures.translate(e);
+            }
             Sessions sessions = new Sessions(sessionFactory(pool), WriteConnections.pooled(pool), pool, true,
                     PostgreSqlConnections.SERIALIZATION_RETRIES);
             return new RosterDatabase(Dialect.POSTGRESQL, sessions, pool, inMemory, List.of());

@@ -9,8 +9,14 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import javax.sql.DataSource;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -39,14 +45,8 @@ final class SchemaMigrations {
 
     /** Migrates a SQLite file through its data source; returns what the applied migrations ask to tell. */
     static List<String> migrateSqlite(DataSource dataSource) {
-        return migrateSqlite(dataSource, Optional.empty());
-    }
-
-    /** Up to {@code target} only; the tests build databases of older versions with it. */
-    static List<String> migrateSqlite(DataSource dataSource, Optional<String> target) {
         UserNameKeysMigration userNameKeys = new UserNameKeysMigration();
         FluentConfiguration configuration = configuration(Dialect.SQLITE, dataSource).javaMigrations(userNameKeys);
-        target.ifPresent(configuration::target);
         try {
             OptionalInt adopted = adoptLegacyVersions(dataSource);
             Flyway flyway = configuration.load();
@@ -66,15 +66,48 @@ final class SchemaMigrations {
         return userNameKeys.notices();
     }
 
-    /** Migrates a PostgreSQL schema (the connections' current schema) through a pool's data source. */
-    static void migratePostgresql(DataSource dataSource) {
-        try {
-            // Roster's tables may share a schema with the embedder's: a schema with tables but without Roster's
-            // history is not Roster's, and gets migration 1 like an empty one.
-            migrate(configuration(Dialect.POSTGRESQL, dataSource).baselineOnMigrate(true)
-                    .baselineVersion(MigrationVersion.fromVersion("0")).load());
+    /**
+     * Migrates a PostgreSQL schema (the connections' current schema) through a pool's data source, holding the
+     * schema's migration lock on {@code lock}, a connection of its own: servers that start at once migrate one after
+     * the other. Flyway locks its own steps, but not its decision to baseline a schema that holds tables and no
+     * history — which is what a second server sees while the first is creating Roster's history table.
+     */
+    static void migratePostgresql(DataSource dataSource, Connection lock) {
+        try (Statement statement = lock.createStatement()) {
+            long key = migrationLock(statement);
+            statement.execute("SELECT pg_advisory_lock(" + key + ")");
+            try {
+                // Roster's tables may share a schema with the embedder's: a schema with tables but without Roster's
+                // history is not Roster's, and gets migration 1 like an empty one.
+                migrate(configuration(Dialect.POSTGRESQL, dataSource).baselineOnMigrate(true)
+                        .baselineVersion(MigrationVersion.fromVersion("0")).load());
+            } finally {
+                statement.execute("SELECT pg_advisory_unlock(" + key + ")");
+            }
         } catch (FlywayException e) {
             throw new RosterStorageException("Migrating the database schema failed: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new RosterStorageException("Taking the schema migration lock failed.", e);
+        }
+    }
+
+    /** The advisory lock key of the current schema's migrations: 64 bits of a SHA-256 of its name. */
+    private static long migrationLock(Statement statement) throws SQLException {
+        String schema;
+        try (ResultSet current = statement.executeQuery("SELECT current_schema()")) {
+            current.next();
+            schema = current.getString(1);
+        }
+        if (schema == null) {
+            throw new RosterStorageException("The database has no current schema: create the schema that "
+                    + "currentSchema names in the URL (CREATE SCHEMA …), or name an existing one.");
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("roster.schema-migrations:" + schema).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 

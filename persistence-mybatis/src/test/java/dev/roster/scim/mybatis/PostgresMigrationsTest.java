@@ -17,6 +17,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /** Flyway on PostgreSQL: an empty schema, a schema shared with the embedder's tables, a newer schema. */
 class PostgresMigrationsTest {
@@ -50,6 +55,32 @@ class PostgresMigrationsTest {
             assertThat(invoices.next()).isTrue();
             assertThat(invoices.getBigDecimal(1)).isEqualByComparingTo("99.5");
             assertThat(history(connection)).containsExactly("0 BASELINE", "1 SQL");
+        }
+    }
+
+    @Test
+    void serversStartingAtOnceOnANewSchemaMigrateItOnce() throws Exception {
+        ExecutorService starts = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 5; round++) {
+                PostgreSqlSettings settings = TestPostgres.newSchema();
+                CyclicBarrier together = new CyclicBarrier(4);
+                List<Future<RosterDatabase>> opened = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    opened.add(starts.submit(() -> {
+                        together.await();
+                        return RosterDatabase.open(settings);
+                    }));
+                }
+                for (Future<RosterDatabase> database : opened) {
+                    database.get(2, TimeUnit.MINUTES).close();
+                }
+                try (Connection connection = DriverManager.getConnection(settings.jdbcUrl())) {
+                    assertThat(history(connection)).as("round %d", round).containsExactly("1 SQL");
+                }
+            }
+        } finally {
+            starts.shutdownNow();
         }
     }
 
