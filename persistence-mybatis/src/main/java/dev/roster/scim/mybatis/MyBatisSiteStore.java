@@ -29,7 +29,7 @@ final class MyBatisSiteStore implements SiteStore {
 
     @Override
     public void insert(SiteSettings settings) {
-        sessions.write(session -> {
+        sessions.writeRecoverably(session -> {
             session.getMapper(SiteMapper.class).insert(toRow(settings));
             return null;
         });

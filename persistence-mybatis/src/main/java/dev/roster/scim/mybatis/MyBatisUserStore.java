@@ -11,6 +11,10 @@ import dev.roster.scim.mybatis.mapper.UserMapper;
 import dev.roster.scim.mybatis.mapper.UserNameKeyRow;
 import dev.roster.scim.mybatis.mapper.UserRow;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -19,7 +23,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link UserStore} on SQLite: a {@code users} row per user and a {@code user_emails} row per email value, written
+ * {@link UserStore} on SQLite or PostgreSQL: a {@code users} row per user and a {@code user_emails} row per email value, written
  * together in one transaction.
  */
 final class MyBatisUserStore implements UserStore {
@@ -66,14 +70,27 @@ final class MyBatisUserStore implements UserStore {
         return existing;
     }
 
+    /**
+     * On PostgreSQL, a search inside a write transaction first takes the site's transaction-scoped advisory lock. Such
+     * a search is how a rule over several users reads before it writes (the last-Admin guard counts the site's
+     * active Admins, then demotes one); under {@code READ COMMITTED} two servers could each count two Admins and each
+     * demote one. With the lock, the second count waits for the first transaction's commit and sees its write, as
+     * it would behind SQLite's one writer. Searches outside transactions (every SCIM and admin list) take no lock.
+     */
     @Override
     public UserPage search(SiteId site, UserQuery query) {
-        return sessions.read(session -> search.run(session.getMapper(UserMapper.class), site, query));
+        return sessions.read(session -> {
+            UserMapper mapper = session.getMapper(UserMapper.class);
+            if (sessions.inSharedWriteTransaction()) {
+                mapper.lockSiteForRules(siteLock(site));
+            }
+            return search.run(mapper, site, query);
+        });
     }
 
     @Override
     public void insert(SiteId site, User user) {
-        sessions.write(session -> {
+        sessions.writeRecoverably(session -> {
             UserMapper mapper = session.getMapper(UserMapper.class);
             mapper.insert(UserRows.toRow(site, user));
             UserRows.emailRows(site, user).forEach(mapper::insertEmail);
@@ -99,7 +116,7 @@ final class MyBatisUserStore implements UserStore {
      */
     @Override
     public boolean update(SiteId site, User user, long expectedVersion) {
-        return sessions.write(session -> {
+        return sessions.writeRecoverably(session -> {
             UserMapper mapper = session.getMapper(UserMapper.class);
             Optional<UserNameKeyRow> before = mapper.userNameKeyOf(site.value(), user.id());
             UserRow row = UserRows.toRow(site, user);
@@ -118,6 +135,17 @@ final class MyBatisUserStore implements UserStore {
     public boolean delete(SiteId site, String id, long expectedVersion) {
         return sessions.write(session -> session.getMapper(UserMapper.class).delete(site.value(), id,
                 expectedVersion) == 1);
+    }
+
+    /** The advisory lock key of a site: 64 bits of a SHA-256, so that no other application's keys collide by design. */
+    static long siteLock(SiteId site) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("roster.site-rules:" + site.value()).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** Users first, then emails: a batch reuses a statement only while the same one repeats. */

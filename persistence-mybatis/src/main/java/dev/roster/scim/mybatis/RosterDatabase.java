@@ -11,6 +11,7 @@ import dev.roster.scim.mybatis.mapper.ServerSettingsMapper;
 import dev.roster.scim.mybatis.mapper.SignInFailureMapper;
 import dev.roster.scim.mybatis.mapper.SiteMapper;
 import dev.roster.scim.mybatis.mapper.UserMapper;
+import dev.roster.scim.mybatis.sql.Dialect;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.LocalCacheScope;
@@ -18,6 +19,7 @@ import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.managed.ManagedTransactionFactory;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,20 +27,26 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Roster's store ports on one SQLite file: opens it (creating it if needed, readable by its owner only), brings its
- * schema up to date and hands out {@link UserStore}, {@link SiteStore}, {@link AuditLog} and the
- * {@link Transactions} they share. Close it when the application stops.
+ * Roster's store ports on one database: a SQLite file (the embedded default) or a PostgreSQL database (for
+ * embedders that run it, and for several servers sharing one database). Opens it (a SQLite file is created if
+ * needed, readable by its owner only), brings its schema up to date with Flyway and hands out {@link UserStore},
+ * {@link SiteStore}, {@link AuditLog} and the {@link Transactions} they share. Close it when the application stops.
  *
  * <pre>{@code
  * try (RosterDatabase database = RosterDatabase.open(Path.of("roster.db"))) {
  *     database.transactions().run(() -> database.userStore().insert(site, user));
  * }
+ * try (RosterDatabase database = RosterDatabase.open(PostgreSqlSettings.of("jdbc:postgresql://db:5432/app"))) {
+ *     ...
+ * }
  * }</pre>
  */
 public final class RosterDatabase implements AutoCloseable {
 
-    private final Connection writer;
-    private final HikariDataSource readers;
+    private static final int FETCH_SIZE = 500;
+
+    private final Dialect dialect;
+    private final AutoCloseable connections;
     private final Transactions transactions;
     private final UserStore userStore;
     private final SiteStore siteStore;
@@ -48,14 +56,13 @@ public final class RosterDatabase implements AutoCloseable {
     private final SignInFailures signInFailures;
     private final List<String> upgradeNotices;
 
-    private RosterDatabase(Connection writer, HikariDataSource readers, InMemoryFiltering inMemory,
+    private RosterDatabase(Dialect dialect, Sessions sessions, AutoCloseable connections, InMemoryFiltering inMemory,
                            List<String> upgradeNotices) {
-        this.writer = writer;
+        this.dialect = dialect;
+        this.connections = connections;
         this.upgradeNotices = List.copyOf(upgradeNotices);
-        this.readers = readers;
-        Sessions sessions = new Sessions(sessionFactory(readers), writer, readers);
         this.transactions = new MyBatisTransactions(sessions);
-        this.userStore = new MyBatisUserStore(sessions, new UserSearch(inMemory));
+        this.userStore = new MyBatisUserStore(sessions, new UserSearch(dialect, inMemory));
         this.siteStore = new MyBatisSiteStore(sessions);
         this.auditLog = new MyBatisAuditLog(sessions);
         this.serverSettings = new ServerSettings(sessions);
@@ -63,24 +70,61 @@ public final class RosterDatabase implements AutoCloseable {
         this.signInFailures = new SignInFailures(sessions);
     }
 
-    /** Opens the database in that file, creating and migrating it as needed. */
+    /** Opens the database in that SQLite file, creating and migrating it as needed. */
     public static RosterDatabase open(Path sqliteFile) {
         return open(sqliteFile, InMemoryFiltering.CORE);
     }
 
-    static RosterDatabase open(Path sqliteFile, InMemoryFiltering inMemory) {
-        return open(sqliteFile, inMemory, new SchemaMigrations(SchemaMigrations.ALL));
+    /**
+     * Opens a PostgreSQL database through a HikariCP pool of {@link PostgreSqlSettings#maximumPoolSize()}
+     * connections and migrates Roster's tables in the connections' current schema. Several processes may open the
+     * same database: Flyway migrates under a lock, and nothing a process keeps outlives a change made by another.
+     */
+    public static RosterDatabase open(PostgreSqlSettings settings) {
+        return open(settings, InMemoryFiltering.CORE);
     }
 
-    static RosterDatabase open(Path sqliteFile, InMemoryFiltering inMemory, SchemaMigrations migrations) {
-        Connection writer = openWriter(sqliteFile);
-        List<String> notices = migrate(writer, migrations);
+    static RosterDatabase open(PostgreSqlSettings settings, InMemoryFiltering inMemory) {
+        HikariDataSource pool = PostgreSqlConnections.openPool(settings);
         try {
-            return new RosterDatabase(writer, SqliteConnections.openReaders(sqliteFile), inMemory, notices);
+            try (Connection lock = PostgreSqlConnections.openSingle(settings)) {
+                SchemaMigrations.migratePostgresql(pool, lock);
+            } catch (SQLException e) {
+                throw StorageFailures.translate(e);
+            }
+            Sessions sessions = new Sessions(sessionFactory(pool), WriteConnections.pooled(pool), pool, true,
+                    PostgreSqlConnections.SERIALIZATION_RETRIES);
+            return new RosterDatabase(Dialect.POSTGRESQL, sessions, pool, inMemory, List.of());
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    static RosterDatabase open(Path sqliteFile, InMemoryFiltering inMemory) {
+        OwnerOnlyFile.createIfMissing(sqliteFile);
+        List<String> notices = SchemaMigrations.migrateSqlite(SqliteConnections.migrations(sqliteFile));
+        Connection writer = openWriter(sqliteFile);
+        try {
+            HikariDataSource readers = SqliteConnections.openReaders(sqliteFile);
+            Sessions sessions = new Sessions(sessionFactory(readers), WriteConnections.single(writer), readers, false,
+                    0);
+            return new RosterDatabase(Dialect.SQLITE, sessions, () -> {
+                try {
+                    readers.close();
+                } finally {
+                    writer.close();
+                }
+            }, inMemory, notices);
         } catch (RuntimeException e) {
             closeQuietly(writer, e);
             throw e;
         }
+    }
+
+    /** Which database this is. */
+    public Dialect dialect() {
+        return dialect;
     }
 
     public UserStore userStore() {
@@ -126,22 +170,17 @@ public final class RosterDatabase implements AutoCloseable {
     @Override
     public void close() {
         try {
-            readers.close();
-        } finally {
-            closeWriter();
-        }
-    }
-
-    private void closeWriter() {
-        try {
-            writer.close();
+            connections.close();
         } catch (SQLException e) {
             throw StorageFailures.translate(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RosterStorageException("Closing the database failed.", e);
         }
     }
 
     private static Connection openWriter(Path sqliteFile) {
-        OwnerOnlyFile.createIfMissing(sqliteFile);
         try {
             return SqliteConnections.openWriter(sqliteFile);
         } catch (SQLException e) {
@@ -149,16 +188,7 @@ public final class RosterDatabase implements AutoCloseable {
         }
     }
 
-    private static List<String> migrate(Connection writer, SchemaMigrations migrations) {
-        try {
-            return migrations.migrate(writer);
-        } catch (RuntimeException e) {
-            closeQuietly(writer, e);
-            throw e;
-        }
-    }
-
-    private static SqlSessionFactory sessionFactory(HikariDataSource readers) {
+    private static SqlSessionFactory sessionFactory(DataSource readers) {
         // Sessions are opened on connections that Sessions owns; MyBatis must neither commit nor close them.
         ManagedTransactionFactory managed = new ManagedTransactionFactory();
         Properties properties = new Properties();
@@ -168,6 +198,8 @@ public final class RosterDatabase implements AutoCloseable {
         // A session's cache would hide the batch session's inserts from the simple session of the same transaction.
         configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
         configuration.setCacheEnabled(false);
+        // PostgreSQL's driver streams a result (the in-Java filtering of UserSearch) only with a fetch size.
+        configuration.setDefaultFetchSize(FETCH_SIZE);
         configuration.addMapper(UserMapper.class);
         configuration.addMapper(SiteMapper.class);
         configuration.addMapper(AuditMapper.class);

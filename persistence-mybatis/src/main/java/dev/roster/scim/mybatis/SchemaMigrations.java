@@ -1,165 +1,168 @@
 package dev.roster.scim.mybatis;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.roster.scim.mybatis.sql.Dialect;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+import javax.sql.DataSource;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * Brings a database to the newest schema at start-up: applies the numbered SQL files and Java steps
- * ({@link JavaMigration}) not yet recorded in
- * {@code schema_version}, each in its own transaction together with its record, and refuses to start on a file
- * whose recorded checksum changed or on a database newer than this code. Why not Flyway: docs/adr/001.
+ * Brings a database to the newest schema at start-up with Flyway (docs/adr/016): one migration set per dialect under
+ * {@code migration/sqlite} and {@code migration/postgresql} beside this class, plus migration 4 of SQLite in Java
+ * ({@link UserNameKeysMigration}). Flyway records them in {@value #HISTORY_TABLE} (not Flyway's default name, so that
+ * an embedder's own Flyway history in the same schema stays apart), refuses a migration edited after it was applied
+ * and, as configured here, a database newer than this code.
+ *
+ * <p>A SQLite file that Roster's own runner migrated (ADR 006) is adopted first: its {@code schema_version} is
+ * checked, Flyway's history is baselined at the version it records, and the old table is dropped. A PostgreSQL schema
+ * that already holds tables of the embedder but no Roster history is baselined at version 0, so that Roster's
+ * migration 1 still runs there.
  */
 final class SchemaMigrations {
 
-    /** In order; a new migration is a new file and a new line here, never an edit of an applied one. */
-    static final List<Migration> ALL = List.of(
-            new Migration(1, "V1__sites_users_emails_audit.sql"),
-            new Migration(2, "V2__indexes_for_user_audit_and_delta_sync.sql"),
-            new Migration(3, "V3__server_settings_and_audit_time_order.sql"),
-            Migration.java(4, "V4__user_name_keys_of_the_identifier_profile", new UserNameKeysMigration()),
-            new Migration(5, "V5__admin_sessions_and_sign_in_failures.sql"),
-            new Migration(6, "V6__pending_identities_and_site_creation_policy.sql"));
+    static final String HISTORY_TABLE = "roster_schema_history";
 
-    private final List<Migration> migrations;
-
-    SchemaMigrations(List<Migration> migrations) {
-        this.migrations = List.copyOf(migrations);
+    private SchemaMigrations() {
     }
 
-    /** Applies every pending migration; returns what they ask to tell the operator. */
-    List<String> migrate(Connection connection) {
-        return migrateTo(connection, migrations.get(migrations.size() - 1).version());
-    }
-
-    /** Applies pending migrations up to and including {@code target}; the tests build old databases with it. */
-    List<String> migrateTo(Connection connection, int target) {
-        List<String> notices = new ArrayList<>();
+    /** Migrates a SQLite file through its data source; returns what the applied migrations ask to tell. */
+    static List<String> migrateSqlite(DataSource dataSource) {
+        UserNameKeysMigration userNameKeys = new UserNameKeysMigration();
+        FluentConfiguration configuration = configuration(Dialect.SQLITE, dataSource).javaMigrations(userNameKeys);
         try {
-            createVersionTable(connection);
-            Map<Integer, String> applied = applied(connection);
-            int newestKnown = migrations.get(migrations.size() - 1).version();
-            applied.keySet().stream().filter(version -> version > newestKnown).findFirst().ifPresent(version -> {
-                throw new RosterStorageException("The database has schema version " + version
-                        + ", newer than this Roster knows (" + newestKnown + "); upgrade Roster.");
-            });
-            for (Migration migration : migrations) {
-                String sql = migration.java().isPresent() ? "" : read(migration);
-                String checksum = migration.java().map(JavaMigration::checksum).orElseGet(() -> checksum(sql));
-                String recorded = applied.get(migration.version());
-                if (recorded != null) {
-                    if (!recorded.equals(checksum)) {
-                        throw new RosterStorageException("Migration " + migration.resource()
-                                + " changed after it was applied; restore it and add a new migration instead.");
-                    }
-                } else if (migration.version() <= target) {
-                    notices.addAll(apply(connection, migration, sql, checksum));
-                }
+            OptionalInt adopted = adoptLegacyVersions(dataSource);
+            Flyway flyway = configuration.load();
+            if (adopted.isPresent()) {
+                flyway = configuration.baselineVersion(MigrationVersion.fromVersion(String.valueOf(adopted.getAsInt())))
+                        .baselineDescription(LegacySchemaVersions.BASELINE_DESCRIPTION)
+                        .load();
+                flyway.baseline();
             }
+            migrate(flyway);
+            if (adopted.isPresent()) {
+                dropLegacyVersions(dataSource);
+            }
+        } catch (FlywayException e) {
+            throw new RosterStorageException("Migrating the database schema failed: " + e.getMessage(), e);
+        }
+        return userNameKeys.notices();
+    }
+
+    /**
+     * Migrates a PostgreSQL schema (the connections' current schema) through a pool's data source, holding the
+     * schema's migration lock on {@code lock}, a connection of its own: servers that start at once migrate one after
+     * the other. Flyway locks its own steps, but not its decision to baseline a schema that holds tables and no
+     * history — which is what a second server sees while the first is creating Roster's history table.
+     */
+    static void migratePostgresql(DataSource dataSource, Connection lock) {
+        try (Statement statement = lock.createStatement()) {
+            long key = migrationLock(statement);
+            statement.execute("SELECT pg_advisory_lock(" + key + ")");
+            try {
+                // Roster's tables may share a schema with the embedder's: a schema with tables but without Roster's
+                // history is not Roster's, and gets migration 1 like an empty one.
+                migrate(configuration(Dialect.POSTGRESQL, dataSource).baselineOnMigrate(true)
+                        .baselineVersion(MigrationVersion.fromVersion("0")).load());
+            } finally {
+                statement.execute("SELECT pg_advisory_unlock(" + key + ")");
+            }
+        } catch (FlywayException e) {
+            throw new RosterStorageException("Migrating the database schema failed: " + e.getMessage(), e);
         } catch (SQLException e) {
-            throw new RosterStorageException("Migrating the database schema failed.", e);
-        }
-        return notices;
-    }
-
-    private static void createVersionTable(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY,"
-                    + " description TEXT NOT NULL, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT");
+            throw new RosterStorageException("Taking the schema migration lock failed.", e);
         }
     }
 
-    private static Map<Integer, String> applied(Connection connection) throws SQLException {
-        Map<Integer, String> applied = new TreeMap<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT version, checksum FROM schema_version")) {
-            while (rows.next()) {
-                applied.put(rows.getInt(1), rows.getString(2));
-            }
+    /** The advisory lock key of the current schema's migrations: 64 bits of a SHA-256 of its name. */
+    private static long migrationLock(Statement statement) throws SQLException {
+        String schema;
+        try (ResultSet current = statement.executeQuery("SELECT current_schema()")) {
+            current.next();
+            schema = current.getString(1);
         }
-        return applied;
-    }
-
-    private static List<String> apply(Connection connection, Migration migration, String sql, String checksum)
-            throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement();
-             PreparedStatement record = connection.prepareStatement(
-                     "INSERT INTO schema_version (version, description, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
-            for (String each : statements(sql)) {
-                statement.execute(each);
-            }
-            List<String> notices = migration.java().isPresent()
-                    ? migration.java().get().migrate(connection)
-                    : List.of();
-            record.setInt(1, migration.version());
-            record.setString(2, migration.description());
-            record.setString(3, checksum);
-            record.setLong(4, System.currentTimeMillis());
-            record.executeUpdate();
-            connection.commit();
-            return notices;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
+        if (schema == null) {
+            throw new RosterStorageException("The database has no current schema: create the schema that "
+                    + "currentSchema names in the URL (CREATE SCHEMA …), or name an existing one.");
         }
-    }
-
-    /** Splits a file into statements at semicolons that end a line; our migrations hold no triggers. */
-    static List<String> statements(String sql) {
-        List<String> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : sql.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
-                String statement = current.toString().strip();
-                statements.add(statement.substring(0, statement.length() - 1));
-                current.setLength(0);
-            }
-        }
-        if (!current.toString().isBlank()) {
-            statements.add(current.toString().strip());
-        }
-        return statements;
-    }
-
-    private static String read(Migration migration) {
-        try (InputStream in = SchemaMigrations.class.getResourceAsStream("migration/" + migration.resource())) {
-            if (in == null) {
-                throw new IllegalStateException("missing migration resource " + migration.resource());
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String checksum(String sql) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sql.getBytes(StandardCharsets.UTF_8)));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("roster.schema-migrations:" + schema).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static FluentConfiguration configuration(Dialect dialect, DataSource dataSource) {
+        String set = dialect == Dialect.SQLITE ? "sqlite" : "postgresql";
+        return Flyway.configure(SchemaMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:dev/roster/scim/mybatis/migration/" + set)
+                .table(HISTORY_TABLE)
+                .failOnMissingLocations(true)
+                // Our SQL holds no placeholders; text that looks like one must reach the database as written.
+                .placeholderReplacement(false)
+                .validateMigrationNaming(true)
+                // Flyway ignores applied migrations it does not know ("future") by default; Roster refuses them
+                // below with a message that says what to do.
+                .ignoreMigrationPatterns(new String[0])
+                .cleanDisabled(true);
+    }
+
+    private static void migrate(Flyway flyway) {
+        refuseNewerDatabase(flyway);
+        flyway.migrate();
+    }
+
+    private static void refuseNewerDatabase(Flyway flyway) {
+        MigrationInfo[] all = flyway.info().all();
+        Optional<MigrationVersion> newestApplied = Arrays.stream(all).filter(SchemaMigrations::future)
+                .map(MigrationInfo::getVersion).max(Comparator.naturalOrder());
+        if (newestApplied.isEmpty()) {
+            return;
+        }
+        String newestKnown = Arrays.stream(all).filter(info -> !future(info)).map(MigrationInfo::getVersion)
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).map(MigrationVersion::getVersion)
+                .orElse("none");
+        throw new RosterStorageException("The database has schema version " + newestApplied.get()
+                + ", newer than this Roster knows (" + newestKnown + "); upgrade Roster.");
+    }
+
+    private static boolean future(MigrationInfo info) {
+        return info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED;
+    }
+
+    private static OptionalInt adoptLegacyVersions(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return LegacySchemaVersions.recordedVersion(connection, HISTORY_TABLE);
+        } catch (SQLException e) {
+            throw new RosterStorageException("Reading the database's schema version failed.", e);
+        }
+    }
+
+    private static void dropLegacyVersions(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            LegacySchemaVersions.drop(connection);
+        } catch (SQLException e) {
+            throw new RosterStorageException("Dropping the old schema_version table failed.", e);
         }
     }
 }

@@ -5,7 +5,7 @@ import dev.roster.scim.mybatis.mapper.ServerSettingsMapper;
 import java.util.Optional;
 
 /**
- * Named values the embedding application keeps in the same database file as its users, such as the reference
+ * Named values the embedding application keeps in the same database as its users, such as the reference
  * server's admin password hash. Not a port of the core: SCIM rules never read it.
  */
 public final class ServerSettings {
@@ -18,6 +18,14 @@ public final class ServerSettings {
 
     public Optional<String> get(String name) {
         return sessions.read(session -> session.getMapper(ServerSettingsMapper.class).find(name));
+    }
+
+    /**
+     * Sets the value unless the name has one; whether this call set it. Atomic across processes: of two servers
+     * that start at once on a new database, exactly one sets it.
+     */
+    public boolean putIfAbsent(String name, String value) {
+        return sessions.write(session -> session.getMapper(ServerSettingsMapper.class).putIfAbsent(name, value) == 1);
     }
 
     /** Sets the value, replacing an earlier one. */

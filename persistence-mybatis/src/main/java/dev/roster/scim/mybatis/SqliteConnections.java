@@ -39,6 +39,15 @@ final class SqliteConnections {
         return config.createConnection(url(file));
     }
 
+    /** For Flyway, which opens and closes its own connections while it migrates, before the writer opens. */
+    static SQLiteDataSource migrations(Path file) {
+        SQLiteConfig config = common();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl(url(file));
+        return sqlite;
+    }
+
     static HikariDataSource openReaders(Path file) {
         SQLiteConfig config = common();
         config.setCacheSize(-READER_CACHE_KIB);

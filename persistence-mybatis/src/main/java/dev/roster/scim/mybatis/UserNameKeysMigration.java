@@ -2,6 +2,9 @@ package dev.roster.scim.mybatis;
 
 import dev.roster.scim.core.identifier.IdentifierProfile;
 import dev.roster.scim.core.model.ChangeSource;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Migration 4: userNames and email values are keyed by the identifier profile (ADR 014) instead of folded by
+ * SQLite's migration 4, a Flyway Java migration: userNames and email values are keyed by the identifier profile (ADR 014) instead of folded by
  * {@code CaseFolding}. Renames {@code users.user_name_folded} to {@code user_name_key} and
  * {@code user_emails.value_folded} to {@code value_key}, recomputes both with {@link IdentifierProfile#key}, and
  * deals with what the profile changes for existing users without losing any of them:
@@ -34,13 +37,47 @@ final class UserNameKeysMigration implements JavaMigration {
     static final String DUPLICATE = "username-duplicate";
     static final String REFUSED = "username-refused";
 
+    /** Flyway keeps it as this step's checksum: change it only together with a new migration. */
+    private static final int REVISION = 1;
+
+    private final List<String> notices = new ArrayList<>();
+
     @Override
-    public String checksum() {
-        return "java:UserNameKeysMigration:1";
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion("4");
     }
 
     @Override
-    public List<String> migrate(Connection connection) throws SQLException {
+    public String getDescription() {
+        return "user name keys of the identifier profile";
+    }
+
+    @Override
+    public Integer getChecksum() {
+        return REVISION;
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    /** Runs in Flyway's transaction for this step, which records it. */
+    @Override
+    public void migrate(Context context) throws SQLException {
+        notices.addAll(rekey(context.getConnection()));
+    }
+
+    /** What the step asked to tell the operator, once it ran in this process; empty otherwise. */
+    List<String> notices() {
+        return List.copyOf(notices);
+    }
+
+    /**
+     * Changes the schema and data on the connection (auto-commit off; never commits itself), and returns what an
+     * operator should be told about it, one line per matter.
+     */
+    static List<String> rekey(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE users RENAME COLUMN user_name_folded TO user_name_key");
             statement.execute("ALTER TABLE users ADD COLUMN user_name_duplicate INTEGER NOT NULL DEFAULT 0");
@@ -53,7 +90,7 @@ final class UserNameKeysMigration implements JavaMigration {
             statement.execute("CREATE UNIQUE INDEX users_user_name ON users (site, user_name_key, user_name_duplicate)");
         }
         append(connection, audits);
-        return notices(audits);
+        return noticesOf(audits);
     }
 
     private static List<Audit> rekeyUsers(Connection connection) throws SQLException {
@@ -126,7 +163,7 @@ final class UserNameKeysMigration implements JavaMigration {
         }
     }
 
-    private static List<String> notices(List<Audit> audits) {
+    private static List<String> noticesOf(List<Audit> audits) {
         long duplicates = audits.stream().filter(audit -> audit.action().equals(DUPLICATE)).count();
         long refused = audits.stream().filter(audit -> audit.action().equals(REFUSED)).count();
         List<String> notices = new ArrayList<>();

@@ -10,6 +10,7 @@ import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.mybatis.mapper.UserMapper;
 import dev.roster.scim.mybatis.mapper.UserRow;
 import dev.roster.scim.mybatis.mapper.UserSearchStatement;
+import dev.roster.scim.mybatis.sql.Dialect;
 import dev.roster.scim.mybatis.sql.FilterToSql;
 import dev.roster.scim.mybatis.sql.PushDown;
 import dev.roster.scim.mybatis.sql.SortToSql;
@@ -29,19 +30,21 @@ import java.util.function.Predicate;
  */
 final class UserSearch {
 
+    private final Dialect dialect;
     private final InMemoryFiltering inMemory;
 
-    UserSearch(InMemoryFiltering inMemory) {
+    UserSearch(Dialect dialect, InMemoryFiltering inMemory) {
+        this.dialect = dialect;
         this.inMemory = inMemory;
     }
 
     UserPage run(UserMapper mapper, SiteId site, UserQuery query) {
         PushDown pushDown = query.filter()
-                .map(filter -> FilterToSql.pushDown(site, filter))
+                .map(filter -> FilterToSql.pushDown(dialect, site, filter))
                 .orElse(new PushDown(Optional.empty(), true));
         Optional<String> sqlOrder = query.sort().map(SortToSql::orderBy).orElse(Optional.of(SortToSql.BY_ID));
-        UserSearchStatement statement = UserSearchStatement.of(site.value(), query.includeHidden(), query.pending(),
-                pushDown.condition(), sqlOrder.orElse(SortToSql.BY_ID));
+        UserSearchStatement statement = UserSearchStatement.of(dialect, site.value(), query.includeHidden(),
+                query.pending(), pushDown.condition(), sqlOrder.orElse(SortToSql.BY_ID));
         if (pushDown.complete() && sqlOrder.isPresent()) {
             return inSql(mapper, statement, query);
         }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
-/** Opens a fresh database in a real SQLite file for each test. */
+/** Opens a fresh database for each test: a real SQLite file, or a PostgreSQL schema in subclasses that say so. */
 abstract class DatabaseTest {
 
     @TempDir
@@ -16,7 +16,12 @@ abstract class DatabaseTest {
 
     @BeforeEach
     void openDatabase() {
-        database = RosterDatabase.open(directory.resolve("roster.db"), inMemoryFiltering());
+        database = open(inMemoryFiltering());
+    }
+
+    /** A SQLite file here; the Postgres… subclasses open a PostgreSQL schema instead. */
+    RosterDatabase open(InMemoryFiltering inMemory) {
+        return RosterDatabase.open(directory.resolve("roster.db"), inMemory);
     }
 
     @AfterEach

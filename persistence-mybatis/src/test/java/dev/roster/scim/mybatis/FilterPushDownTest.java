@@ -29,6 +29,7 @@ import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.mybatis.sql.FilterToSql;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,6 +47,7 @@ import java.util.stream.Stream;
  * Every pushable attribute with every operator, and/or/not, absent attributes and value paths, answered by SQL
  * alone: the database is opened without any in-memory evaluation, so a filter that was not pushed down fails.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FilterPushDownTest {
 
     private static final Instant H1 = T0.plus(Duration.ofHours(1));
@@ -56,12 +58,17 @@ class FilterPushDownTest {
     @TempDir
     static Path directory;
 
-    private static RosterDatabase database;
+    private RosterDatabase database;
+
+    /** The database the cases run on; PostgresFilterPushDownTest runs them on PostgreSQL. */
+    RosterDatabase open() {
+        return RosterDatabase.open(directory.resolve("roster.db"), InMemoryFiltering.CORE);
+    }
 
     /** One database for all cases: each case only reads. */
     @BeforeAll
-    static void fourUsers() {
-        database = RosterDatabase.open(directory.resolve("roster.db"), InMemoryFiltering.CORE);
+    void fourUsers() {
+        database = open();
         User ann = withTimes(withEmails(withName(withDisplayName(withExternalId(
                 user("u1", "Ann.Smith"), "EXT-1"), "Ann Smith"), "Ann", "Smith"),
                 email("ann@Example.org", "work", true), email("ann.home@x.org", "home", false)), T0, D1)
@@ -79,14 +86,14 @@ class FilterPushDownTest {
     }
 
     @AfterAll
-    static void closeDatabase() {
+    void closeDatabase() {
         database.close();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void filterIsAnsweredInSql(String description, Filter filter, List<String> expectedIds) {
-        assertThat(FilterToSql.translate(ACME, filter)).as("pushed down whole").isPresent();
+        assertThat(FilterToSql.translate(database.dialect(), ACME, filter)).as("pushed down whole").isPresent();
 
         List<String> ids = database.userStore().search(ACME, UserQuery.filtered(filter, 1, 100)).users().stream()
                 .map(User::id)
@@ -107,7 +114,7 @@ class FilterPushDownTest {
             "pending eq true and userName eq \"DAN\" | u5"})
     void rostersPendingMarkIsAnsweredInSqlAsTheRepresentationShowsIt(String filter, String expected) {
         Filter parsed = FilterParser.parse(filter.replace("pending", UserSchemas.ROLE_EXTENSION + ":pending"));
-        assertThat(FilterToSql.translate(ACME, parsed)).as("pushed down whole").isPresent();
+        assertThat(FilterToSql.translate(database.dialect(), ACME, parsed)).as("pushed down whole").isPresent();
 
         List<String> ids = database.userStore().search(ACME, UserQuery.filtered(parsed, 1, 100)
                 .withPending(UserQuery.Pending.INCLUDED)).users().stream().map(User::id).toList();
@@ -300,7 +307,7 @@ class FilterPushDownTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("notPushable")
     void filterThatSqlCannotAnswerExactlyIsNotPushedDownButAnsweredByTheCore(String description, Filter filter) {
-        assertThat(FilterToSql.translate(ACME, filter)).isEmpty();
+        assertThat(FilterToSql.translate(database.dialect(), ACME, filter)).isEmpty();
         List<User> everyone = database.userStore().search(ACME, UserQuery.all(1, 100)).users();
         List<String> expected;
         try {

@@ -11,6 +11,7 @@ import dev.roster.scim.core.port.out.SortSpec;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.mybatis.mapper.UserSearchStatement;
 import dev.roster.scim.mybatis.mapper.UserSqlProvider;
+import dev.roster.scim.mybatis.sql.Dialect;
 import dev.roster.scim.mybatis.sql.FilterToSql;
 import dev.roster.scim.mybatis.sql.SortToSql;
 import org.junit.jupiter.api.Test;
@@ -24,13 +25,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The lookups that identity providers make on every sync must be index searches, never a scan of users. */
 class QueryPlanTest extends DatabaseTest {
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("#\\{([a-z]+)(?:\\[(\\d+)])?}");
 
     @ParameterizedTest
     @CsvSource({"userName, INCLUDED", "externalId, INCLUDED", "emails.value, INCLUDED", "userName, EXCLUDED",
@@ -39,8 +36,8 @@ class QueryPlanTest extends DatabaseTest {
         String[] parts = attribute.split("\\.");
         AttrPath path = parts.length == 1 ? AttrPath.of(parts[0]) : AttrPath.of(parts[0], parts[1]);
         Filter filter = Filter.compare(path, CompareOp.EQ, CompValue.of("someone@example.org"));
-        UserSearchStatement statement = UserSearchStatement.of(ACME.value(), false, pending,
-                FilterToSql.translate(ACME, filter), SortToSql.BY_ID).page(10, 0);
+        UserSearchStatement statement = UserSearchStatement.of(Dialect.SQLITE, ACME.value(), false, pending,
+                FilterToSql.translate(Dialect.SQLITE, ACME, filter), SortToSql.BY_ID).page(10, 0);
 
         List<String> plan = explain(new UserSqlProvider().search(statement), statement);
         List<String> countPlan = explain(new UserSqlProvider().count(statement), statement);
@@ -53,8 +50,8 @@ class QueryPlanTest extends DatabaseTest {
     @Test
     void theListOfPendingIdentitiesReadsTheirOwnIndexInUserNameOrder() throws SQLException {
         String byUserName = SortToSql.orderBy(SortSpec.ascending(AttrPath.of("userName"))).orElseThrow();
-        UserSearchStatement statement = UserSearchStatement.of(ACME.value(), false, UserQuery.Pending.ONLY,
-                Optional.empty(), byUserName).page(10, 0);
+        UserSearchStatement statement = UserSearchStatement.of(Dialect.SQLITE, ACME.value(), false,
+                UserQuery.Pending.ONLY, Optional.empty(), byUserName).page(10, 0);
 
         List<String> plan = explain(new UserSqlProvider().search(statement), statement);
         List<String> countPlan = explain(new UserSqlProvider().count(statement), statement);
@@ -65,20 +62,10 @@ class QueryPlanTest extends DatabaseTest {
     }
 
     private List<String> explain(String mybatisSql, UserSearchStatement statement) throws SQLException {
-        List<Object> values = new ArrayList<>();
-        Matcher placeholders = PLACEHOLDER.matcher(mybatisSql);
-        StringBuilder jdbcSql = new StringBuilder();
-        while (placeholders.find()) {
-            values.add(value(statement, placeholders.group(1), Optional.ofNullable(placeholders.group(2))));
-            placeholders.appendReplacement(jdbcSql, "?");
-        }
-        placeholders.appendTail(jdbcSql);
         try (Connection connection = java.sql.DriverManager.getConnection(
                 "jdbc:sqlite:" + directory.resolve("roster.db"));
-             PreparedStatement explain = connection.prepareStatement("EXPLAIN QUERY PLAN " + jdbcSql)) {
-            for (int i = 0; i < values.size(); i++) {
-                explain.setObject(i + 1, values.get(i));
-            }
+             PreparedStatement explain = JdbcStatement.of(mybatisSql, statement).prepare(connection,
+                     "EXPLAIN QUERY PLAN ")) {
             List<String> steps = new ArrayList<>();
             try (ResultSet rows = explain.executeQuery()) {
                 while (rows.next()) {
@@ -87,15 +74,5 @@ class QueryPlanTest extends DatabaseTest {
             }
             return steps;
         }
-    }
-
-    private static Object value(UserSearchStatement statement, String name, Optional<String> index) {
-        return switch (name) {
-            case "site" -> statement.site();
-            case "limit" -> statement.limit();
-            case "offset" -> statement.offset();
-            case "params" -> statement.params().get(Integer.parseInt(index.orElseThrow()));
-            default -> throw new IllegalArgumentException(name);
-        };
     }
 }

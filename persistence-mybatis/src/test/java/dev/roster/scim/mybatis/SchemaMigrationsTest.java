@@ -15,6 +15,7 @@ import dev.roster.scim.core.model.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,20 +25,59 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+/**
+ * Flyway on SQLite files: new ones, files that Roster's own runner (ADR 006) migrated — built here by
+ * {@link OldSchemaRunner} exactly as that runner built them — and files Roster must not touch.
+ */
 class SchemaMigrationsTest {
 
     @TempDir
     Path directory;
 
+    private final User ann = withEmails(user("u1", "Ann"), email("ann@x.org", "work", true));
+    private final AuditRecord created = new AuditRecord(ACME, "u1", "Ann", ChangeSource.SCIM, "create",
+            Optional.empty(), Optional.empty(), "created", T0);
+
     @Test
-    void databaseCreatedByMigrationOneIsUpgradedWithItsRowsIntact() throws SQLException {
+    void aNewFileGetsEveryMigrationInFlywaysHistory() throws SQLException {
+        Path file = directory.resolve("roster.db");
+        RosterDatabase.open(file).close();
+
+        try (Connection connection = SqliteConnections.openWriter(file)) {
+            assertThat(history(connection)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 JDBC", "5 SQL", "6 SQL");
+            assertThat(tables(connection)).doesNotContain(LegacySchemaVersions.TABLE);
+        }
+    }
+
+    @Test
+    void aFileOfTodaysOwnRunnerIsAdoptedWithoutRunningAnythingAgain() throws SQLException {
+        Path file = directory.resolve("current.db");
+        String schemaBefore;
+        try (Connection old = OldSchemaRunner.migrateTo(file, 3)) {
+            FoldingEraRows.insertSite(old, ACME);
+            FoldingEraRows.insert(old, ACME, ann);
+            FoldingEraRows.insert(old, created);
+        }
+        try (Connection old = OldSchemaRunner.migrateTo(file, 6)) {
+            schemaBefore = schema(old);
+        }
+
+        try (RosterDatabase adopted = RosterDatabase.open(file)) {
+            assertThat(adopted.userStore().findById(ACME, "u1")).contains(ann);
+            assertThat(adopted.auditLog().recentForUser(ACME, "u1", 10)).containsExactly(created);
+            assertThat(adopted.upgradeNotices()).isEmpty();
+        }
+        try (Connection connection = SqliteConnections.openWriter(file)) {
+            assertThat(history(connection)).containsExactly("6 BASELINE");
+            assertThat(tables(connection)).doesNotContain(LegacySchemaVersions.TABLE);
+            assertThat(schema(connection)).isEqualTo(schemaBefore);
+        }
+    }
+
+    @Test
+    void aFileOfMigrationOneIsUpgradedThroughTheRestWithItsRowsIntact() throws SQLException {
         Path file = directory.resolve("old.db");
-        User ann = withEmails(user("u1", "Ann"), email("ann@x.org", "work", true));
-        AuditRecord created = new AuditRecord(ACME, "u1", "Ann", ChangeSource.SCIM, "create", Optional.empty(),
-                Optional.empty(), "created", T0);
-        try (Connection old = SqliteConnections.openWriter(file)) {
-            new SchemaMigrations(SchemaMigrations.ALL).migrateTo(old, 1);
-            assertThat(appliedVersions(old)).containsExactly(1);
+        try (Connection old = OldSchemaRunner.migrateTo(file, 1)) {
             FoldingEraRows.insertSite(old, ACME);
             FoldingEraRows.insert(old, ACME, ann);
             FoldingEraRows.insert(old, created);
@@ -48,17 +88,29 @@ class SchemaMigrationsTest {
             assertThat(upgraded.userStore().findByUserName(ACME, "ANN")).contains(ann);
             assertThat(upgraded.auditLog().recentForUser(ACME, "u1", 10)).containsExactly(created);
             assertThat(upgraded.siteStore().find(ACME)).contains(SiteSettings.newSite(ACME));
-            assertThat(upgraded.upgradeNotices()).isEmpty();
         }
         try (Connection current = SqliteConnections.openWriter(file)) {
-            assertThat(appliedVersions(current)).containsExactly(1, 2, 3, 4, 5, 6);
+            assertThat(history(current)).containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 JDBC", "5 SQL", "6 SQL");
             assertThat(indexes(current)).contains("audit_log_user_recent", "audit_log_recent", "users_last_modified",
-                    "users_user_name").doesNotContain("audit_log_user", "audit_log_site");
+                    "users_user_name", "users_pending").doesNotContain("audit_log_user", "audit_log_site");
+            assertThat(tables(current)).doesNotContain(LegacySchemaVersions.TABLE);
         }
     }
 
     @Test
-    void reopeningAMigratedDatabaseAppliesNothingTwice() {
+    void aFileOfTheOldRunnerAtVersionFiveGetsOnlyMigrationSix() throws SQLException {
+        Path file = directory.resolve("five.db");
+        OldSchemaRunner.migrateTo(file, 5).close();
+
+        RosterDatabase.open(file).close();
+
+        try (Connection connection = SqliteConnections.openWriter(file)) {
+            assertThat(history(connection)).containsExactly("5 BASELINE", "6 SQL");
+        }
+    }
+
+    @Test
+    void reopeningAMigratedFileAppliesNothingTwice() throws SQLException {
         Path file = directory.resolve("roster.db");
         try (RosterDatabase first = RosterDatabase.open(file)) {
             first.userStore().insert(ACME, user("u1", "ann"));
@@ -67,31 +119,61 @@ class SchemaMigrationsTest {
         try (RosterDatabase second = RosterDatabase.open(file)) {
             assertThat(second.userStore().findById(ACME, "u1")).isPresent();
         }
+        try (Connection connection = SqliteConnections.openWriter(file)) {
+            assertThat(history(connection)).hasSize(6);
+        }
     }
 
     @Test
-    void databaseNewerThanTheCodeIsRefused() throws SQLException {
+    void aFileNewerThanTheCodeIsRefused() throws SQLException {
         Path file = directory.resolve("future.db");
-        try (Connection connection = SqliteConnections.openWriter(file)) {
-            new SchemaMigrations(SchemaMigrations.ALL).migrate(connection);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("INSERT INTO schema_version VALUES (99, 'from the future', 'x', 0)");
-            }
+        RosterDatabase.open(file).close();
+        try (Connection connection = SqliteConnections.openWriter(file);
+             Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO roster_schema_history (installed_rank, version, description, type, script,"
+                    + " checksum, installed_by, installed_on, execution_time, success) VALUES (7, '99', 'from the"
+                    + " future', 'SQL', 'V99__from_the_future.sql', 1, 'roster', CURRENT_TIMESTAMP, 1, 1)");
+        }
+
+        assertThatThrownBy(() -> RosterDatabase.open(file))
+                .isInstanceOf(RosterStorageException.class)
+                .hasMessageContaining("schema version 99, newer than this Roster knows (6)");
+    }
+
+    @Test
+    void aFileOfTheOldRunnerNewerThanTheCodeIsRefused() throws SQLException {
+        Path file = directory.resolve("future-old.db");
+        try (Connection old = OldSchemaRunner.migrateTo(file, 6); Statement statement = old.createStatement()) {
+            statement.execute("INSERT INTO schema_version VALUES (7, 'from the future', 'x', 0)");
         }
 
         assertThatThrownBy(() -> RosterDatabase.open(file))
                 .isInstanceOf(RosterStorageException.class)
                 .hasMessageContaining("newer");
+        try (Connection connection = SqliteConnections.openWriter(file)) {
+            assertThat(tables(connection)).contains(LegacySchemaVersions.TABLE).doesNotContain("roster_schema_history");
+        }
     }
 
     @Test
-    void migrationEditedAfterItWasAppliedIsRefused() throws SQLException {
+    void aMigrationEditedAfterItWasAppliedIsRefused() throws SQLException {
         Path file = directory.resolve("edited.db");
-        try (Connection connection = SqliteConnections.openWriter(file)) {
-            new SchemaMigrations(SchemaMigrations.ALL).migrate(connection);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("UPDATE schema_version SET checksum = 'tampered' WHERE version = 1");
-            }
+        RosterDatabase.open(file).close();
+        try (Connection connection = SqliteConnections.openWriter(file);
+             Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE roster_schema_history SET checksum = 12345 WHERE version = '1'");
+        }
+
+        assertThatThrownBy(() -> RosterDatabase.open(file))
+                .isInstanceOf(RosterStorageException.class)
+                .hasMessageContaining("checksum mismatch");
+    }
+
+    @Test
+    void aFileOfTheOldRunnerWithAChangedChecksumIsRefused() throws SQLException {
+        Path file = directory.resolve("edited-old.db");
+        try (Connection old = OldSchemaRunner.migrateTo(file, 6); Statement statement = old.createStatement()) {
+            statement.execute("UPDATE schema_version SET checksum = 'tampered' WHERE version = 2");
         }
 
         assertThatThrownBy(() -> RosterDatabase.open(file))
@@ -100,26 +182,59 @@ class SchemaMigrationsTest {
     }
 
     @Test
-    void statementsAreSplitAtLineEndingSemicolonsSkippingComments() {
-        assertThat(SchemaMigrations.statements("-- a comment\nCREATE TABLE a (x TEXT);\n\nCREATE INDEX i\n  ON a (x);\n"))
-                .containsExactly("CREATE TABLE a (x TEXT)", "CREATE INDEX i\n  ON a (x)");
+    void aSqliteFileOfAnotherApplicationIsNotTouched() throws SQLException {
+        Path file = directory.resolve("other.db");
+        try (Connection other = SqliteConnections.openWriter(file); Statement statement = other.createStatement()) {
+            statement.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)");
+        }
+
+        assertThatThrownBy(() -> RosterDatabase.open(file)).isInstanceOf(RosterStorageException.class);
+        try (Connection connection = SqliteConnections.openWriter(file)) {
+            assertThat(tables(connection)).containsExactly("invoices");
+        }
+        assertThat(Files.exists(file)).isTrue();
     }
 
-    private static List<Integer> appliedVersions(Connection connection) throws SQLException {
-        List<Integer> versions = new ArrayList<>();
+    /** {@code version type} of each row of Flyway's history, in the order applied. */
+    private static List<String> history(Connection connection) throws SQLException {
+        List<String> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT version FROM schema_version ORDER BY version")) {
-            while (rows.next()) {
-                versions.add(rows.getInt(1));
+             ResultSet result = statement.executeQuery("SELECT version, type FROM roster_schema_history"
+                     + " WHERE success = 1 ORDER BY installed_rank")) {
+            while (result.next()) {
+                rows.add(result.getString(1) + " " + result.getString(2));
             }
         }
-        return versions;
+        return rows;
+    }
+
+    /** Every table, index and its SQL, but the migration bookkeeping's. */
+    private static String schema(Connection connection) throws SQLException {
+        StringBuilder schema = new StringBuilder();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT type, name, sql FROM sqlite_master WHERE tbl_name NOT IN"
+                     + " ('schema_version', 'roster_schema_history') ORDER BY type, name")) {
+            while (rows.next()) {
+                schema.append(rows.getString(1)).append(' ').append(rows.getString(2)).append(": ")
+                        .append(rows.getString(3)).append('\n');
+            }
+        }
+        return schema.toString();
+    }
+
+    private static List<String> tables(Connection connection) throws SQLException {
+        return names(connection, "table");
     }
 
     private static List<String> indexes(Connection connection) throws SQLException {
+        return names(connection, "index");
+    }
+
+    private static List<String> names(Connection connection, String type) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'index'")) {
+             ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = '" + type
+                     + "' AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
             while (rows.next()) {
                 names.add(rows.getString(1));
             }

@@ -19,9 +19,12 @@ class ServerSettingsTest {
             assertThat(database.serverSettings().get("admin.password")).isEmpty();
             database.serverSettings().put("admin.password", "first");
             database.serverSettings().put("admin.password", "second");
+            assertThat(database.serverSettings().putIfAbsent("admin.password", "third")).isFalse();
+            assertThat(database.serverSettings().putIfAbsent("other", "set")).isTrue();
         }
         try (RosterDatabase reopened = RosterDatabase.open(file)) {
             assertThat(reopened.serverSettings().get("admin.password")).contains("second");
+            assertThat(reopened.serverSettings().get("other")).contains("set");
         }
     }
 }

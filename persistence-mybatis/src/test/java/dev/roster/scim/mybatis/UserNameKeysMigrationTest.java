@@ -53,8 +53,7 @@ class UserNameKeysMigrationTest {
     @BeforeEach
     void aDatabaseOfTheFoldingEra() throws SQLException {
         file = directory.resolve("roster.db");
-        try (Connection old = SqliteConnections.openWriter(file)) {
-            new SchemaMigrations(SchemaMigrations.ALL).migrateTo(old, 3);
+        try (Connection old = OldSchemaRunner.migrateTo(file, 3)) {
             FoldingEraRows.insertSite(old, ACME);
             FoldingEraRows.insertSite(old, GLOBEX);
             for (User user : List.of(ian, wideIan, upperWideIan, cyrillicAnn, straße)) {

@@ -19,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
         description = "Serves SCIM 2.0 for identity providers at /c/{site}/auth/scim/v2, with an admin API and page.")
 public final class Main implements Callable<Integer> {
 
+    static final String DEFAULT_DATABASE = "./roster.db";
+
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one. "
             + "Default: ${DEFAULT-VALUE}.")
     int port;
@@ -27,9 +29,10 @@ public final class Main implements Callable<Integer> {
             + "${DEFAULT-VALUE}.")
     String host;
 
-    @Option(names = "--db", defaultValue = "./roster.db", description = "SQLite database file; created when "
-            + "missing. Default: ${DEFAULT-VALUE}.")
-    Path database;
+    @Option(names = "--db", description = "The database: a SQLite file, created when missing, or a "
+            + "jdbc:postgresql://host:port/database URL (credentials in its query, or in ROSTER_DB_USER and "
+            + "ROSTER_DB_PASSWORD), which several servers may share. Else ROSTER_DB; else ./roster.db.")
+    String database;
 
     @CommandLine.ArgGroup(exclusive = true, multiplicity = "0..1")
     AdminPasswordOptions adminPassword = new AdminPasswordOptions();
@@ -80,6 +83,15 @@ public final class Main implements Callable<Integer> {
             System.err.println("ROSTER_PUBLIC_URL: " + e.getMessage());
             return 2;
         }
+        DatabaseLocation location;
+        try {
+            location = DatabaseLocation.parse(Optional.ofNullable(database)
+                    .or(() -> Optional.ofNullable(System.getenv(DatabaseLocation.VARIABLE)).filter(t -> !t.isBlank()))
+                    .orElse(DEFAULT_DATABASE), System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println((database == null ? DatabaseLocation.VARIABLE : "--db") + ": " + e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         RosterApplication application;
         try {
@@ -87,7 +99,7 @@ public final class Main implements Callable<Integer> {
             Optional<String> password = AdminPasswordSources.resolve(Optional.ofNullable(given.password),
                     Optional.ofNullable(given.file),
                     Optional.ofNullable(System.getenv(AdminPasswordSources.ENVIRONMENT_VARIABLE)), System.err);
-            ServerOptions options = new ServerOptions(host, port, database, password, seedUsers, creationPolicy,
+            ServerOptions options = new ServerOptions(host, port, location, password, seedUsers, creationPolicy,
                     publicBase);
             application = RosterApplication.start(options, System.out);
         } catch (StartupFailure | RosterStorageException e) {

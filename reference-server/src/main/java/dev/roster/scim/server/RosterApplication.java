@@ -1,5 +1,7 @@
 package dev.roster.scim.server;
 
+import dev.roster.scim.core.error.ScimErrorType;
+import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.port.in.Discovery;
 import dev.roster.scim.core.port.in.GeneratedToken;
@@ -30,16 +32,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The composition root: opens the database, wires the core's use cases to the SQLite stores, registers the SCIM
+ * The composition root: opens the database (a SQLite file or PostgreSQL), wires the core's use cases to its stores, registers the SCIM
  * feature, the admin API and the page with Jersey, and starts Grizzly. On a new database it also creates the demo
  * site and prints what an IdP admin needs, secrets once.
  */
@@ -72,8 +72,8 @@ public final class RosterApplication implements AutoCloseable {
                                           Clock clock) {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        boolean databaseExisted = Files.exists(options.database());
-        RosterDatabase database = RosterDatabase.open(options.database());
+        boolean databaseExisted = options.database().exists();
+        RosterDatabase database = options.database().open();
         // An upgrade that treats some stored users differently (ADR 014) says so once, where the operator looks.
         database.upgradeNotices().forEach(notice -> LOG.warn("Database upgrade: {}", notice));
         try {
@@ -89,6 +89,9 @@ public final class RosterApplication implements AutoCloseable {
             boolean newDatabase = sites.sites().isEmpty();
             AdminPasswordChoice password = AdminPasswordChoice.choose(options.adminPassword(),
                     database.serverSettings().get(ADMIN_PASSWORD_KEY));
+            // Read at every check, so that a password another server stores applies here at once (ADR 015).
+            Supplier<AdminPassword> currentPassword = () -> database.serverSettings().get(ADMIN_PASSWORD_KEY)
+                    .map(AdminPassword::fromStored).orElse(password.password());
 
             ResourceConfig application = new ResourceConfig()
                     .register(new ScimFeature(scimUsers, discovery, sites, SiteResolver.byName()))
@@ -97,19 +100,17 @@ public final class RosterApplication implements AutoCloseable {
                     .register(new RequestHeaderSyntax())
                     .register(HealthResource.class)
                     .register(new AdminFeature(sites, localUsers, signIn, new AdminFeature.Settings(
-                            password.password(), database.adminSessions(), database.signInFailures(), clock,
+                            currentPassword, database.adminSessions(), database.signInFailures(), clock,
                             options.publicUrl())))
                     .register(AdminPageResource.class)
                     .register(AdminAssetsResource.class)
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true);
             ReferenceServer server = listen(options, application, limits, database, databaseExisted);
             try {
-                // The port is ours: only now store the secrets this start shows.
-                if (password.changed()) {
-                    database.serverSettings().put(ADMIN_PASSWORD_KEY, password.password().stored());
-                    database.adminSessions().deleteAll();
-                }
-                Optional<GeneratedToken> demoToken = newDatabase ? Optional.of(createDemoSite(sites))
+                // The port is ours: only now store the secrets this start shows. Another server may be starting
+                // on the same new database: only the one whose writes win shows secrets.
+                Optional<String> generatedPassword = storePassword(database, password);
+                Optional<GeneratedToken> demoToken = newDatabase ? createDemoSite(database, sites)
                         : Optional.empty();
                 String baseUrl = options.publicUrl().map(PublicBaseUrl::validated)
                         .map(RosterApplication::withoutSlash)
@@ -118,7 +119,8 @@ public final class RosterApplication implements AutoCloseable {
                     LOG.warn("Listening on all addresses without --public-url: absolute URLs in responses follow "
                             + "each request's Host header. Set --public-url to the URL IdPs use.");
                 }
-                StartupBanner.print(console, baseUrl, DEMO_SITE, demoToken, password.generated(), newDatabase);
+                StartupBanner.print(console, baseUrl, options.database().description(), DEMO_SITE, demoToken,
+                        generatedPassword);
                 if (options.seedUsers() > 0) {
                     long existing = localUsers.users(DEMO_SITE, SearchRequest.all().withPage(1, 0)).totalResults();
                     DemoUsers.seed(signIn, DEMO_SITE, existing, options.seedUsers(), console);
@@ -144,21 +146,28 @@ public final class RosterApplication implements AutoCloseable {
         } catch (StartupFailure e) {
             database.close();
             if (!databaseExisted) {
-                deleteDatabaseFiles(options.database());
+                options.database().removeCreatedByThisStart();
             }
             throw e;
         }
     }
 
-    /** Removes a database this start created, and SQLite's files beside it. */
-    private static void deleteDatabaseFiles(Path database) {
-        for (String suffix : new String[]{"", "-wal", "-shm", "-journal"}) {
-            try {
-                Files.deleteIfExists(database.resolveSibling(database.getFileName() + suffix));
-            } catch (IOException e) {
-                LOG.warn("Could not remove {}{} after the failed start: {}", database, suffix, e.getMessage());
-            }
+    /**
+     * Stores the password this start chose, if it must; returns the generated one to show. A generated password is
+     * stored only if no server stored one meanwhile (two first starts on one new database): the loser shows none and
+     * uses the winner's, which its password checks read from the database.
+     */
+    private static Optional<String> storePassword(RosterDatabase database, AdminPasswordChoice password) {
+        if (!password.changed()) {
+            return Optional.empty();
         }
+        if (password.generated().isPresent()) {
+            boolean stored = database.serverSettings().putIfAbsent(ADMIN_PASSWORD_KEY, password.password().stored());
+            return stored ? password.generated() : Optional.empty();
+        }
+        database.serverSettings().put(ADMIN_PASSWORD_KEY, password.password().stored());
+        database.adminSessions().deleteAll();
+        return Optional.empty();
     }
 
     private static String withoutSlash(URI url) {
@@ -170,10 +179,25 @@ public final class RosterApplication implements AutoCloseable {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
-    private static GeneratedToken createDemoSite(SiteAdministration sites) {
-        sites.createSite(DEMO_SITE.value());
-        sites.updateSettings(DEMO_SITE, new SettingsChange(Optional.of(true), Optional.of(true), Optional.of(true)));
-        return sites.generateToken(DEMO_SITE);
+    /**
+     * The demo site and its first token, in one transaction: of two servers starting on one new database, one
+     * creates it and shows the token; the other finds it there ({@code 409}) and shows nothing.
+     */
+    private static Optional<GeneratedToken> createDemoSite(RosterDatabase database, SiteAdministration sites) {
+        try {
+            return Optional.of(database.transactions().inTransaction(() -> {
+                sites.createSite(DEMO_SITE.value());
+                sites.updateSettings(DEMO_SITE, new SettingsChange(Optional.of(true), Optional.of(true),
+                        Optional.of(true)));
+                return sites.generateToken(DEMO_SITE);
+            }));
+        } catch (ScimException e) {
+            if (e.type() != ScimErrorType.CONFLICT) {
+                throw e;
+            }
+            LOG.info("Site '{}' was created by another server starting on the same database", DEMO_SITE.value());
+            return Optional.empty();
+        }
     }
 
     public String baseUrl() {

@@ -8,10 +8,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** What the command line asked for. */
-public record ServerOptions(String host, int port, Path database, Optional<String> adminPassword, int seedUsers,
-                     CreationPolicy creationPolicy, Optional<URI> publicUrl) {
+public record ServerOptions(String host, int port, DatabaseLocation database, Optional<String> adminPassword,
+                            int seedUsers, CreationPolicy creationPolicy, Optional<URI> publicUrl) {
 
-    /** Without a public URL: absolute URLs follow the listening address (see {@code PublicUrlPolicy}). */
+    /** On a SQLite file. */
+    public ServerOptions(String host, int port, Path database, Optional<String> adminPassword, int seedUsers,
+                         CreationPolicy creationPolicy, Optional<URI> publicUrl) {
+        this(host, port, DatabaseLocation.sqlite(database), adminPassword, seedUsers, creationPolicy, publicUrl);
+    }
+
+    /**
+     * On a SQLite file, without a public URL: absolute URLs follow the listening address (see
+     * {@code PublicUrlPolicy}).
+     */
     public ServerOptions(String host, int port, Path database, Optional<String> adminPassword, int seedUsers,
                          CreationPolicy creationPolicy) {
         this(host, port, database, adminPassword, seedUsers, creationPolicy, Optional.empty());
@@ -26,5 +35,15 @@ public record ServerOptions(String host, int port, Path database, Optional<Strin
         if (seedUsers < 0) {
             throw new IllegalArgumentException("--seed-users must not be negative");
         }
+    }
+
+    /** The same options with another admin password given. */
+    public ServerOptions withAdminPassword(String password) {
+        return new ServerOptions(host, port, database, Optional.of(password), seedUsers, creationPolicy, publicUrl);
+    }
+
+    /** The same options on another database. */
+    public ServerOptions withDatabase(DatabaseLocation other) {
+        return new ServerOptions(host, port, other, adminPassword, seedUsers, creationPolicy, publicUrl);
     }
 }

@@ -10,4 +10,7 @@ public interface ServerSettingsMapper {
     Optional<String> find(String name);
 
     void put(@Param("name") String name, @Param("value") String value);
+
+    /** Rows inserted: 0 when the name has a value already (set by another process, say). */
+    int putIfAbsent(@Param("name") String name, @Param("value") String value);
 }

@@ -36,6 +36,9 @@ public interface UserMapper {
     /** Rows deleted: 0 when the stored version is no longer {@code expectedVersion}; emails go by cascade. */
     int delete(@Param("site") String site, @Param("id") String id, @Param("expectedVersion") long expectedVersion);
 
+    /** PostgreSQL only: waits for, then holds until commit, the transaction-scoped advisory lock {@code key}. */
+    int lockSiteForRules(@Param("key") long key);
+
     @SelectProvider(type = UserSqlProvider.class, method = "count")
     long count(UserSearchStatement statement);
 

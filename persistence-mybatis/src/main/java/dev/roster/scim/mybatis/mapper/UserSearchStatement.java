@@ -1,6 +1,7 @@
 package dev.roster.scim.mybatis.mapper;
 
 import dev.roster.scim.core.port.out.UserQuery;
+import dev.roster.scim.mybatis.sql.Dialect;
 import dev.roster.scim.mybatis.sql.SqlCondition;
 
 import java.util.List;
@@ -8,16 +9,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The parameters of a user search for {@link UserSqlProvider}: the site, whether hidden and pending users count, the
+ * The parameters of a user search for {@link UserSqlProvider}: the dialect, the site, whether hidden and pending users count, the
  * pushed-down
  * condition and its bound values ({@code params}, which the condition's {@code #{params[i]}} placeholders name), the
  * ORDER BY list from the allow-list and the page window ({@code limit} -1 means no limit).
  */
-public record UserSearchStatement(String site, boolean includeHidden, UserQuery.Pending pending,
+public record UserSearchStatement(Dialect dialect, String site, boolean includeHidden, UserQuery.Pending pending,
                                   Optional<SqlCondition> condition, List<Object> params, String orderBy, int limit,
                                   int offset) {
 
     public UserSearchStatement {
+        Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(pending, "pending");
         Objects.requireNonNull(condition, "condition");
@@ -25,14 +27,14 @@ public record UserSearchStatement(String site, boolean includeHidden, UserQuery.
         Objects.requireNonNull(orderBy, "orderBy");
     }
 
-    public static UserSearchStatement of(String site, boolean includeHidden, UserQuery.Pending pending,
-                                         Optional<SqlCondition> condition, String orderBy) {
-        return new UserSearchStatement(site, includeHidden, pending, condition,
+    public static UserSearchStatement of(Dialect dialect, String site, boolean includeHidden,
+                                         UserQuery.Pending pending, Optional<SqlCondition> condition, String orderBy) {
+        return new UserSearchStatement(dialect, site, includeHidden, pending, condition,
                 condition.map(SqlCondition::parameters).orElse(List.of()), orderBy, -1, 0);
     }
 
     public UserSearchStatement page(int newLimit, int newOffset) {
-        return new UserSearchStatement(site, includeHidden, pending, condition, params, orderBy, newLimit,
+        return new UserSearchStatement(dialect, site, includeHidden, pending, condition, params, orderBy, newLimit,
                 newOffset);
     }
 }

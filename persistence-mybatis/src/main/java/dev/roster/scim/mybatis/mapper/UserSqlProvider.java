@@ -1,5 +1,7 @@
 package dev.roster.scim.mybatis.mapper;
 
+import dev.roster.scim.mybatis.sql.Dialect;
+
 /**
  * Builds the SQL of user searches. A provider rather than XML because a filter is a tree and XML cannot recurse
  * over one (see docs/adr/007-filter-push-down-with-a-provider.md). The text assembled here comes only from
@@ -19,17 +21,18 @@ public final class UserSqlProvider {
 
     public String search(UserSearchStatement statement) {
         return "SELECT " + USER_COLUMNS + " FROM users u" + where(statement) + " ORDER BY " + statement.orderBy()
-                + " LIMIT #{limit} OFFSET #{offset}";
+                + statement.dialect().page(statement.limit() >= 0);
     }
 
     private static String where(UserSearchStatement statement) {
+        Dialect dialect = statement.dialect();
         StringBuilder sql = new StringBuilder(" WHERE u.site = #{site}");
         if (!statement.includeHidden()) {
-            sql.append(" AND u.hidden = 0");
+            sql.append(" AND u.hidden = ").append(dialect.literal(false));
         }
         switch (statement.pending()) {
-            case EXCLUDED -> sql.append(" AND u.pending = 0");
-            case ONLY -> sql.append(" AND u.pending = 1");
+            case EXCLUDED -> sql.append(" AND u.pending = ").append(dialect.literal(false));
+            case ONLY -> sql.append(" AND u.pending = ").append(dialect.literal(true));
             case INCLUDED -> { }
         }
         statement.condition().ifPresent(condition -> sql.append(" AND ").append(condition.sql()));

@@ -8,7 +8,7 @@ enum ColumnKind {
     FOLDED_TEXT,
     /** The {@code IdentifierProfile.key} of an identifier (ADR 014); values are keyed the same way. */
     IDENTIFIER_KEY,
-    /** 0 or 1. */
+    /** 0 or 1 on SQLite, {@code BOOLEAN} on PostgreSQL; values are bound as Java booleans. */
     BOOLEAN,
     /** Epoch milliseconds of a dateTime attribute. */
     INSTANT

@@ -29,14 +29,16 @@ final class Columns {
             Map.entry("displayname", new Column("u.display_name_folded", ColumnKind.FOLDED_TEXT, true)),
             Map.entry("name.givenname", new Column("u.given_name_folded", ColumnKind.FOLDED_TEXT, true)),
             Map.entry("name.familyname", new Column("u.family_name_folded", ColumnKind.FOLDED_TEXT, true)),
-            // Role values are ASCII, so SQLite's ASCII-only lower() is exactly CaseFolding.fold on them.
+            // Role values are ASCII, so lower() (ASCII-only on SQLite and on PostgreSQL's "C" columns) is exactly
+            // CaseFolding.fold on them.
             Map.entry("usertype", new Column("lower(u.role)", ColumnKind.FOLDED_TEXT, false)),
             Map.entry("active", new Column("u.active", ColumnKind.BOOLEAN, false)),
             Map.entry("meta.created", new Column("u.created", ColumnKind.INSTANT, false)),
             Map.entry("meta.lastmodified", new Column("u.last_modified", ColumnKind.INSTANT, false)),
             // The representation holds pending: true on a pending identity and nothing on an account, so the
             // column is NULL (absent) for accounts: "pending eq false" matches nobody, as in the core.
-            Map.entry(PENDING, new Column("nullif(u.pending, 0)", ColumnKind.BOOLEAN, true)));
+            // FALSE is 0 on SQLite (an alias of the integer), a boolean on PostgreSQL: the one spelling fits both.
+            Map.entry(PENDING, new Column("nullif(u.pending, FALSE)", ColumnKind.BOOLEAN, true)));
 
     /** Sub-attributes of one email row ({@code e}), for {@code emails.x} and {@code emails[x ...]}. */
     private static final Map<String, Column> EMAIL = Map.of(

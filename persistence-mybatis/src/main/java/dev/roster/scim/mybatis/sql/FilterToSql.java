@@ -36,7 +36,11 @@ import java.util.function.Function;
  *     folded by {@code CaseFolding.fold};
  *     BINARY order of UTF-8 is code point order, as in the core. Both sides being folded, SQLite's ASCII-only
  *     case-insensitivity of {@code LIKE} cannot change an answer.</li>
- * <li>{@code caseExact} attributes use {@code =}, {@code instr} and {@code substr}, never {@code LIKE}.</li>
+ * <li>{@code caseExact} attributes use {@code =}, {@code instr} ({@code strpos} on PostgreSQL) and
+ *     {@code substr}, never {@code LIKE}.</li>
+ * <li>Text columns compare in code point order: SQLite's BINARY, PostgreSQL's {@code COLLATE "C"}, declared on
+ *     the columns themselves. {@code LIKE} is case-sensitive on PostgreSQL and ASCII-case-insensitive on SQLite;
+ *     both sides being folded, neither can change an answer, and {@code ESCAPE '\'} means the same on both.</li>
  * <li>{@code emails.x op v} holds when some email's {@code x} does; {@code emails.x ne v} also holds when no email
  *     has an {@code x}. A value path {@code emails[...]} holds when one email satisfies the whole inner filter.
  *     Both are {@code u.id IN (SELECT ... FROM user_emails ...)} so that SQLite drives the search from the email
@@ -47,17 +51,19 @@ public final class FilterToSql extends CombiningVisitor {
 
     private static final String LIKE_ESCAPE = " ESCAPE '\\'";
 
+    private final Dialect dialect;
     private final SiteId site;
     private final List<Object> parameters = new ArrayList<>();
     private final EmailScope emailScope = new EmailScope();
 
-    private FilterToSql(SiteId site) {
+    private FilterToSql(Dialect dialect, SiteId site) {
+        this.dialect = dialect;
         this.site = site;
     }
 
     /** The whole filter as SQL, or empty when some part of it cannot be pushed down. */
-    public static Optional<SqlCondition> translate(SiteId site, Filter filter) {
-        FilterToSql translator = new FilterToSql(site);
+    public static Optional<SqlCondition> translate(Dialect dialect, SiteId site, Filter filter) {
+        FilterToSql translator = new FilterToSql(dialect, site);
         return filter.accept(translator).map(translator::condition);
     }
 
@@ -65,8 +71,8 @@ public final class FilterToSql extends CombiningVisitor {
      * As much of the filter as SQL can answer safely: the whole filter, else the pushable operands of a top-level
      * {@code and} (each narrows the candidates without losing a match), else nothing.
      */
-    public static PushDown pushDown(SiteId site, Filter filter) {
-        FilterToSql translator = new FilterToSql(site);
+    public static PushDown pushDown(Dialect dialect, SiteId site, Filter filter) {
+        FilterToSql translator = new FilterToSql(dialect, site);
         Optional<String> whole = filter.accept(translator);
         if (whole.isPresent()) {
             return PushDown.complete(translator.condition(whole.get()));
@@ -74,7 +80,7 @@ public final class FilterToSql extends CombiningVisitor {
         if (!(filter instanceof Filter.And and)) {
             return PushDown.partial(Optional.empty());
         }
-        FilterToSql conjuncts = new FilterToSql(site);
+        FilterToSql conjuncts = new FilterToSql(dialect, site);
         List<String> pushed = new ArrayList<>();
         for (Filter operand : and.operands()) {
             int bound = conjuncts.parameters.size();
@@ -112,7 +118,7 @@ public final class FilterToSql extends CombiningVisitor {
             return Optional.empty();
         }
         if (name.get().equals(Columns.EMAILS)) {
-            return Optional.of(userIdIn(emailRowsWhere("1")));
+            return Optional.of(userIdIn(emailRowsWhere(dialect.literal(true))));
         }
         Optional<Column> column = Columns.userColumn(name.get());
         if (column.isPresent()) {
@@ -159,7 +165,7 @@ public final class FilterToSql extends CombiningVisitor {
             if (op != CompareOp.EQ) {
                 return Optional.empty();
             }
-            return Optional.of(column.nullable() ? column.sql() + " IS NULL" : "0");
+            return Optional.of(column.nullable() ? column.sql() + " IS NULL" : dialect.literal(false));
         }
         Optional<Object> bound = bindable(column, value);
         if (bound.isEmpty()) {
@@ -177,14 +183,14 @@ public final class FilterToSql extends CombiningVisitor {
         };
     }
 
-    /** The value as the column stores it: folded text or key, text, 0/1 or epoch millis; empty for a type mismatch. */
+    /** The value as the column compares: folded text or key, text, a boolean or epoch millis; empty for a type mismatch. */
     private static Optional<Object> bindable(Column column, CompValue value) {
         return switch (column.kind()) {
             case FOLDED_TEXT -> text(value).<Object>map(CaseFolding::fold);
             case IDENTIFIER_KEY -> text(value).<Object>map(IdentifierProfile::key);
             case EXACT_TEXT -> text(value).<Object>map(Function.identity());
             case BOOLEAN -> value.value() instanceof ScimBoolean bool
-                    ? Optional.of(bool.value() ? 1 : 0)
+                    ? Optional.of(bool.value())
                     : Optional.empty();
             case INSTANT -> text(value).flatMap(FilterToSql::epochMillis);
         };
@@ -204,11 +210,11 @@ public final class FilterToSql extends CombiningVisitor {
         return switch (op) {
             case CO -> {
                 String p = bind(text);
-                yield Optional.of(guarded(column, "instr(" + c + ", " + p + ") > 0"));
+                yield Optional.of(guarded(column, dialect.position(c, p) + " > 0"));
             }
             case SW -> {
                 String p = bind(text);
-                yield Optional.of(guarded(column, "instr(" + c + ", " + p + ") = 1"));
+                yield Optional.of(guarded(column, dialect.position(c, p) + " = 1"));
             }
             case EW -> {
                 String p = bind(text);
@@ -238,16 +244,16 @@ public final class FilterToSql extends CombiningVisitor {
     }
 
     /** {@code pr}: a value that is not empty text. */
-    private static String present(Column column) {
+    private String present(Column column) {
         boolean text = column.kind() != ColumnKind.BOOLEAN && column.kind() != ColumnKind.INSTANT;
         if (text) {
             return guarded(column, column.sql() + " <> ''");
         }
-        return column.nullable() ? column.sql() + " IS NOT NULL" : "1";
+        return hasValue(column);
     }
 
-    private static String hasValue(Column column) {
-        return column.nullable() ? column.sql() + " IS NOT NULL" : "1";
+    private String hasValue(Column column) {
+        return column.nullable() ? column.sql() + " IS NOT NULL" : dialect.literal(true);
     }
 
     /** Makes a predicate false, not unknown, where the column is NULL. */
@@ -301,7 +307,7 @@ public final class FilterToSql extends CombiningVisitor {
 
         @Override
         public Optional<String> visitPresent(Filter.Present filter) {
-            return emailColumn(filter.path()).map(FilterToSql::present);
+            return emailColumn(filter.path()).map(FilterToSql.this::present);
         }
 
         @Override

@@ -22,7 +22,7 @@ class FilterToSqlTest {
                 Filter.compare(AttrPath.of("externalId"), CompareOp.CO, CompValue.of(HOSTILE)),
                 Filter.compare(AttrPath.of("emails", "value"), CompareOp.SW, CompValue.of(HOSTILE)));
 
-        SqlCondition condition = FilterToSql.translate(SITE, filter).orElseThrow();
+        SqlCondition condition = FilterToSql.translate(Dialect.SQLITE, SITE, filter).orElseThrow();
 
         assertThat(condition.sql()).doesNotContain("DROP", "1=1", "x'");
         assertThat(condition.parameters()).contains(HOSTILE, "x' or 1=1; drop table users; --");
@@ -32,7 +32,7 @@ class FilterToSqlTest {
     void attributeNamesNeverReachTheSql() {
         Filter filter = Filter.compare(AttrPath.of("userName) OR (1"), CompareOp.EQ, CompValue.of("x"));
 
-        assertThat(FilterToSql.translate(SITE, filter)).isEmpty();
+        assertThat(FilterToSql.translate(Dialect.SQLITE, SITE, filter)).isEmpty();
     }
 
     @Test
@@ -42,9 +42,9 @@ class FilterToSqlTest {
 
     @Test
     void everyPredicateIsTwoValuedOnNullableColumns() {
-        SqlCondition eq = FilterToSql.translate(SITE,
+        SqlCondition eq = FilterToSql.translate(Dialect.SQLITE, SITE,
                 Filter.compare(AttrPath.of("displayName"), CompareOp.EQ, CompValue.of("x"))).orElseThrow();
-        SqlCondition ne = FilterToSql.translate(SITE,
+        SqlCondition ne = FilterToSql.translate(Dialect.SQLITE, SITE,
                 Filter.compare(AttrPath.of("displayName"), CompareOp.NE, CompValue.of("x"))).orElseThrow();
 
         assertThat(eq.sql()).isEqualTo("(u.display_name_folded IS NOT NULL AND u.display_name_folded = #{params[0]})");
@@ -57,7 +57,7 @@ class FilterToSqlTest {
                 Filter.compare(AttrPath.of("title"), CompareOp.EQ, CompValue.of("boss")),
                 Filter.compare(AttrPath.of("userName"), CompareOp.EQ, CompValue.of("Ann")));
 
-        PushDown pushDown = FilterToSql.pushDown(SITE, filter);
+        PushDown pushDown = FilterToSql.pushDown(Dialect.SQLITE, SITE, filter);
 
         assertThat(pushDown.complete()).isFalse();
         assertThat(pushDown.condition()).map(SqlCondition::sql).contains("u.user_name_key = #{params[0]}");
@@ -70,7 +70,8 @@ class FilterToSqlTest {
                 Filter.compare(AttrPath.of("title"), CompareOp.EQ, CompValue.of("boss")),
                 Filter.compare(AttrPath.of("userName"), CompareOp.EQ, CompValue.of("Ann")));
 
-        assertThat(FilterToSql.pushDown(SITE, filter)).isEqualTo(new PushDown(java.util.Optional.empty(), false));
+        assertThat(FilterToSql.pushDown(Dialect.SQLITE, SITE, filter))
+                .isEqualTo(new PushDown(java.util.Optional.empty(), false));
     }
 
     @Test

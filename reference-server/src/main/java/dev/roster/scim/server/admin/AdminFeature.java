@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The reference server's admin API, its sign-in sessions and the SSO sign-in simulation: same-origin writes only,
@@ -23,11 +24,12 @@ public final class AdminFeature implements Feature {
     /**
      * What the admin surface needs besides the use cases.
      *
+     * @param password  the admin password as stored now: asked at every check, so that it must read the database
      * @param publicUrl where browsers reach the server, when configured: the origin writes must come from, and
      *                  {@code Secure} cookies when it is https
      */
-    public record Settings(AdminPassword password, AdminSessions sessions, SignInFailures failures, Clock clock,
-                           Optional<URI> publicUrl) {
+    public record Settings(Supplier<AdminPassword> password, AdminSessions sessions, SignInFailures failures,
+                           Clock clock, Optional<URI> publicUrl) {
 
         public Settings {
             Objects.requireNonNull(password, "password");

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -24,7 +25,9 @@ import javax.crypto.spec.SecretKeySpec;
  *       the limit holds across servers). Checked first, so that nothing below answers a throttled guess.</li>
  *   <li>The credentials that last passed, remembered as an HMAC under a key that never leaves this process, are
  *       accepted without PBKDF2 for {@link #REMEMBERED_FOR}: a script sending Basic on every call costs one HMAC.
- *       Only a correct password can match, so a guess always pays the full price.</li>
+ *       Only a correct password can match, so a guess always pays the full price. The HMAC covers the stored hash,
+ *       which is read from the database at every check: once any server stores a new password, no server accepts
+ *       the old one (docs/adr/015).</li>
  *   <li>PBKDF2 (about 60 ms of CPU) runs at most once at a time per client and {@value #HASHING_SLOTS} times at once
  *       in all; beyond that the check is refused at once instead of queueing on the request threads.</li>
  * </ol>
@@ -61,7 +64,7 @@ final class PasswordGate {
     private record Remembered(byte[] mac, Instant until) {
     }
 
-    private final AdminPassword password;
+    private final Supplier<AdminPassword> password;
     private final SignInFailures failures;
     private final Clock clock;
     private final Semaphore hashing = new Semaphore(HASHING_SLOTS);
@@ -69,7 +72,11 @@ final class PasswordGate {
     private final SecretKeySpec processKey;
     private volatile Remembered remembered = new Remembered(new byte[0], Instant.MIN);
 
-    PasswordGate(AdminPassword password, SignInFailures failures, Clock clock) {
+    /**
+     * @param password the password as stored now, read at every check (from the database, so that a new password
+     *                 set by any server applies on every server at once)
+     */
+    PasswordGate(Supplier<AdminPassword> password, SignInFailures failures, Clock clock) {
         this.password = password;
         this.failures = failures;
         this.clock = clock;
@@ -84,7 +91,8 @@ final class PasswordGate {
         if (!wait.isZero()) {
             return new Verdict(Outcome.THROTTLED, wait);
         }
-        byte[] mac = mac(user, candidate);
+        AdminPassword current = password.get();
+        byte[] mac = mac(current, user, candidate);
         Remembered last = remembered;
         if (now.isBefore(last.until()) && MessageDigest.isEqual(mac, last.mac())) {
             return Verdict.ACCEPTED;
@@ -103,7 +111,7 @@ final class PasswordGate {
             }
             try {
                 // The hash runs for a wrong user name too, so the answer takes as long either way.
-                boolean passwordMatches = password.matches(candidate);
+                boolean passwordMatches = current.matches(candidate);
                 if (passwordMatches && AdminAuthFilter.USER.equals(user)) {
                     remembered = new Remembered(mac, now.plus(REMEMBERED_FOR));
                     return Verdict.ACCEPTED;
@@ -126,11 +134,11 @@ final class PasswordGate {
                 .orElse(Duration.ZERO);
     }
 
-    private byte[] mac(String user, String candidate) {
+    private byte[] mac(AdminPassword current, String user, String candidate) {
         try {
             Mac hmac = Mac.getInstance(HMAC);
             hmac.init(processKey);
-            hmac.update(password.stored().getBytes(StandardCharsets.UTF_8));
+            hmac.update(current.stored().getBytes(StandardCharsets.UTF_8));
             hmac.update((byte) 0);
             return hmac.doFinal((user + ":" + candidate).getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.roster.scim.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import java.util.UUID;
  * deletes them. Each step depends on the ones before it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProvisioningStoryTest {
 
     private static final String PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
@@ -31,19 +33,24 @@ class ProvisioningStoryTest {
     @TempDir
     static Path dataDirectory;
 
-    private static TestServer server;
+    private TestServer server;
     private static final String site = "story-" + UUID.randomUUID().toString().substring(0, 8);
-    private static String token;
-    private static String aliceId;
-    private static String bobId;
+    private String token;
+    private String aliceId;
+    private String bobId;
 
     @BeforeAll
-    static void startServer() {
-        server = TestServer.start(dataDirectory.resolve("story.db"));
+    void startServer() {
+        server = start();
+    }
+
+    /** On a SQLite file; PostgresProvisioningStoryTest runs every case on PostgreSQL. */
+    TestServer start() {
+        return TestServer.start(dataDirectory.resolve("story.db"));
     }
 
     @AfterAll
-    static void stopServer() {
+    void stopServer() {
         server.close();
     }
 
@@ -226,16 +233,16 @@ class ProvisioningStoryTest {
         assertThat(visible.path("userName").asText()).isEqualTo("alice@example.com");
     }
 
-    private static Http.Reply scim(String method, String path, String body) {
+    private Http.Reply scim(String method, String path, String body) {
         Http request = call(method, server.scimBase(site) + path).bearer(token);
         return (body == null ? request : request.json(body)).send();
     }
 
-    private static Http.Reply patch(String id, String operation) {
+    private Http.Reply patch(String id, String operation) {
         return scim("PATCH", "/Users/" + id, "{\"schemas\":[\"" + PATCH + "\"],\"Operations\":[" + operation + "]}");
     }
 
-    private static Http.Reply signIn(String userName) {
+    private Http.Reply signIn(String userName) {
         return call("POST", server.baseUrl() + "/c/" + site + "/sso/sign-in").admin()
                 .header("Content-Type", "application/json")
                 .json("{\"userName\":\"" + userName + "\",\"email\":\"" + userName + "\",\"givenName\":\"G\","
@@ -243,7 +250,7 @@ class ProvisioningStoryTest {
                 .send();
     }
 
-    private static JsonNode settings(String change) {
+    private JsonNode settings(String change) {
         return call("PATCH", server.baseUrl() + "/c/" + site + "/admin/api/settings").admin()
                 .header("Content-Type", "application/json").json(change).send().expect(200);
     }

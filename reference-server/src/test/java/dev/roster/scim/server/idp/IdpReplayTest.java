@@ -13,6 +13,7 @@ import dev.roster.scim.server.support.RawHttp;
 import dev.roster.scim.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -39,6 +40,7 @@ import java.util.stream.Stream;
  * Replays the recorded-shape IdP traffic of {@code src/test/resources/idp/} against a real reference server over
  * HTTP: each folder is one scenario on a fresh site, its fixtures run in order (docs/idp/fixture-format.md).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IdpReplayTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,15 +50,20 @@ class IdpReplayTest {
     @TempDir
     static Path dataDirectory;
 
-    private static TestServer server;
+    private TestServer server;
 
     @BeforeAll
-    static void startServer() {
-        server = TestServer.start(dataDirectory.resolve("replay.db"));
+    void startServer() {
+        server = start();
+    }
+
+    /** On a SQLite file; PostgresIdpReplayTest runs every case on PostgreSQL. */
+    TestServer start() {
+        return TestServer.start(dataDirectory.resolve("replay.db"));
     }
 
     @AfterAll
-    static void stopServer() {
+    void stopServer() {
         server.close();
     }
 
@@ -81,7 +88,7 @@ class IdpReplayTest {
     }
 
     /** One folder's state: its site, token and captured values. */
-    private static final class Scenario {
+    private final class Scenario {
         private final String name;
         private final Map<String, String> values = new HashMap<>();
         private boolean failed;

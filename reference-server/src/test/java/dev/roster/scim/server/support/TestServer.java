@@ -2,6 +2,8 @@ package dev.roster.scim.server.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.roster.scim.mybatis.testing.TestPostgres;
+import dev.roster.scim.server.DatabaseLocation;
 import dev.roster.scim.server.RosterApplication;
 import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.server.ServerOptions;
@@ -22,7 +24,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * A real reference server on a free port with a real SQLite file, started in-process, plus the admin calls tests
+ * A real reference server on a free port with a real database (a SQLite file, or PostgreSQL), started in-process, plus the admin calls tests
  * need to set a site up. Every request goes over HTTP.
  */
 public final class TestServer implements AutoCloseable {
@@ -75,7 +77,18 @@ public final class TestServer implements AutoCloseable {
 
     /** The usual options: 127.0.0.1, a free port, the test admin password, the default creation policy. */
     public static ServerOptions options(Path database) {
-        return new ServerOptions("127.0.0.1", 0, database, Optional.of(ADMIN_PASSWORD), 0, CreationPolicy.DEFAULT);
+        return options(DatabaseLocation.sqlite(database));
+    }
+
+    /** The usual options on any database, PostgreSQL included. */
+    public static ServerOptions options(DatabaseLocation database) {
+        return new ServerOptions("127.0.0.1", 0, database, Optional.of(ADMIN_PASSWORD), 0, CreationPolicy.DEFAULT,
+                Optional.empty());
+    }
+
+    /** A new PostgreSQL schema of the tests' server, for one or several servers to share. */
+    public static DatabaseLocation newPostgresDatabase() {
+        return new DatabaseLocation.PostgreSql(TestPostgres.newSchema());
     }
 
     public String host() {

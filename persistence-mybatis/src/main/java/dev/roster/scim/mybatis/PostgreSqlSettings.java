@@ -1,0 +1,80 @@
+package dev.roster.scim.mybatis;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to reach a PostgreSQL database and how many connections to hold to it.
+ *
+ * <pre>{@code
+ * RosterDatabase.open(PostgreSqlSettings.of("jdbc:postgresql://db.internal:5432/app?currentSchema=roster")
+ *         .withCredentials(Optional.of("roster"), Optional.of(password))
+ *         .withMaximumPoolSize(20));
+ * }</pre>
+ *
+ * @param jdbcUrl          a {@code jdbc:postgresql://host:port/database} URL; anything pgjdbc reads from its query
+ *                         ({@code user}, {@code password}, {@code sslmode}, {@code currentSchema}…) applies
+ * @param user             the user, when not in the URL
+ * @param password         the password, when not in the URL; never logged
+ * @param maximumPoolSize  connections per process (HikariCP's {@code maximumPoolSize}, also its minimum idle): the
+ *                         most requests of this process that touch the database at once
+ * @param statementTimeout PostgreSQL's {@code statement_timeout} for every statement of Roster's connections
+ */
+public record PostgreSqlSettings(String jdbcUrl, Optional<String> user, Optional<String> password,
+                                 int maximumPoolSize, Duration statementTimeout) {
+
+    public static final int DEFAULT_POOL_SIZE = 10;
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
+
+    public PostgreSqlSettings {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(statementTimeout, "statementTimeout");
+        if (!isPostgreSqlUrl(jdbcUrl)) {
+            throw new IllegalArgumentException("expected a jdbc:postgresql://host:port/database URL");
+        }
+        if (maximumPoolSize < 1) {
+            throw new IllegalArgumentException("the pool needs at least one connection");
+        }
+        if (statementTimeout.isNegative() || statementTimeout.isZero()) {
+            throw new IllegalArgumentException("the statement timeout must be positive");
+        }
+    }
+
+    /** The URL with the defaults: credentials from the URL only, {@value #DEFAULT_POOL_SIZE} connections, 30 s. */
+    public static PostgreSqlSettings of(String jdbcUrl) {
+        return new PostgreSqlSettings(jdbcUrl, Optional.empty(), Optional.empty(), DEFAULT_POOL_SIZE,
+                DEFAULT_STATEMENT_TIMEOUT);
+    }
+
+    /** Whether the text is a PostgreSQL JDBC URL (and not, say, a file name). */
+    public static boolean isPostgreSqlUrl(String text) {
+        return text.startsWith("jdbc:postgresql:");
+    }
+
+    public PostgreSqlSettings withCredentials(Optional<String> newUser, Optional<String> newPassword) {
+        return new PostgreSqlSettings(jdbcUrl, newUser, newPassword, maximumPoolSize, statementTimeout);
+    }
+
+    public PostgreSqlSettings withMaximumPoolSize(int size) {
+        return new PostgreSqlSettings(jdbcUrl, user, password, size, statementTimeout);
+    }
+
+    public PostgreSqlSettings withStatementTimeout(Duration timeout) {
+        return new PostgreSqlSettings(jdbcUrl, user, password, maximumPoolSize, timeout);
+    }
+
+    /** The URL without its query, where pgjdbc's credentials may be: what is safe to print. */
+    public String redactedUrl() {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query) + "?…";
+    }
+
+    @Override
+    public String toString() {
+        return "PostgreSqlSettings[" + redactedUrl() + ", user=" + user.orElse("(from the URL)") + ", pool="
+                + maximumPoolSize + ", statementTimeout=" + statementTimeout + "]";
+    }
+}
