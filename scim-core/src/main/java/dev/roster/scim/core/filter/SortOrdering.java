@@ -1,11 +1,11 @@
 package dev.roster.scim.core.filter;
 
-import dev.roster.scim.core.model.AttributeDefinition;
-import dev.roster.scim.core.model.CaseFolding;
-import dev.roster.scim.core.model.ResolvedAttribute;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.ScimString;
-import dev.roster.scim.core.model.ScimValue;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimString;
+import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.core.schema.AttributeDefinition;
+import dev.roster.scim.core.schema.CaseFolding;
+import dev.roster.scim.core.schema.ResolvedAttribute;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -39,10 +39,10 @@ class CoreArchitectureTest {
     @ArchTest
     static final ArchRule modelKnowsNoUseCases = noClasses()
             .that().resideInAnyPackage("dev.roster.scim.core.model..", "dev.roster.scim.core.filter..",
-                    "dev.roster.scim.core.patch..", "dev.roster.scim.core.error..")
+                    "dev.roster.scim.core.internal.patch..", "dev.roster.scim.core.error..")
             .should().dependOnClassesThat()
             .resideInAnyPackage("dev.roster.scim.core.service..", "dev.roster.scim.core.port..",
-                    "dev.roster.scim.core.policy..");
+                    "dev.roster.scim.core.internal.policy..");
 
     @ArchTest
     static final ArchRule drivenPortsAreNotNamedAfterTheirRole = noClasses()
