@@ -123,7 +123,7 @@ public final class RosterDatabase implements AutoCloseable {
     }
 
     /** Which database this is. */
-    public Dialect dialect() {
+    Dialect dialect() {
         return dialect;
     }
 

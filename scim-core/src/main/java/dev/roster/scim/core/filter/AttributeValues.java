@@ -25,7 +25,7 @@ import java.util.Optional;
  * AttributeValues.valuesAt(user, AttrPath.of("emails", "value"))   // every email address, in order
  * }</pre>
  */
-public final class AttributeValues {
+final class AttributeValues {
 
     /**
      * {@code schemas} belongs to no schema's attribute list (RFC 7643 §3), but RFC 7644 §3.4.2.2 filters on it:

@@ -25,9 +25,8 @@ import java.util.function.Function;
  *       is what {@code pr} says: an empty string is no value either.</li>
  *   <li>A multi-valued attribute sorts by its primary value, else by its first ({@code emails.value}, or
  *       {@code emails} which means its {@code value}).</li>
- *   <li>A path the User schemas don't know ({@link AttributeValues#resolve}) or a complex attribute without a
- *       {@code value} sub-attribute orders nothing: every resource compares equal, so the store's tie-break (by id)
- *       decides.</li>
+ *   <li>A path the User schemas don't know or a complex attribute without a {@code value} sub-attribute orders
+ *       nothing: every resource compares equal, so the store's tie-break (by id) decides.</li>
  * </ul>
  *
  * <pre>{@code
