@@ -5,7 +5,6 @@ import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.port.in.AccessDecision;
 import dev.roster.scim.core.port.in.SiteAdministration;
 import dev.roster.scim.jaxrs.ScimErrors;
-import dev.roster.scim.jaxrs.ScimFeature;
 import dev.roster.scim.jaxrs.ScimPaths;
 import dev.roster.scim.jaxrs.SiteResolver;
 import dev.roster.scim.jaxrs.internal.resource.ScimEndpoint;
@@ -26,7 +25,7 @@ import java.util.Optional;
  * It runs before matching, so that a request without the token gets nothing else: not Jersey's automatic
  * {@code OPTIONS} answer, nor the 404, 405, 406 or 415 it gives while matching. {@link Matched} checks again, after
  * matching, any request routed to a SCIM resource that this filter did not recognise by its path.
- * {@link ScimFeature} registers both at {@code Priorities.AUTHENTICATION}.
+ * {@link dev.roster.scim.jaxrs.ScimFeature} registers both at {@code Priorities.AUTHENTICATION}.
  */
 @PreMatching
 public final class BearerTokenFilter implements ContainerRequestFilter {
