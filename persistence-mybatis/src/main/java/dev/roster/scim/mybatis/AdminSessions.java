@@ -1,7 +1,7 @@
 package dev.roster.scim.mybatis;
 
-import dev.roster.scim.mybatis.mapper.AdminSessionMapper;
-import dev.roster.scim.mybatis.mapper.AdminSessionRow;
+import dev.roster.scim.mybatis.internal.mapper.AdminSessionMapper;
+import dev.roster.scim.mybatis.internal.mapper.AdminSessionRow;
 
 import java.time.Instant;
 import java.util.Objects;

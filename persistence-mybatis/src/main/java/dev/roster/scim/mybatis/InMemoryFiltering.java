@@ -3,9 +3,9 @@ package dev.roster.scim.mybatis;
 import dev.roster.scim.core.filter.Filter;
 import dev.roster.scim.core.filter.FilterEvaluator;
 import dev.roster.scim.core.filter.SortOrdering;
-import dev.roster.scim.core.model.ScimObject;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.mapping.UserResources;
 import dev.roster.scim.core.model.User;
-import dev.roster.scim.core.model.UserResources;
 import dev.roster.scim.core.port.out.SortSpec;
 
 import java.util.Comparator;

@@ -4,8 +4,8 @@ import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.port.out.AuditLog;
-import dev.roster.scim.mybatis.mapper.AuditMapper;
-import dev.roster.scim.mybatis.mapper.AuditRow;
+import dev.roster.scim.mybatis.internal.mapper.AuditMapper;
+import dev.roster.scim.mybatis.internal.mapper.AuditRow;
 
 import java.time.Instant;
 import java.util.List;

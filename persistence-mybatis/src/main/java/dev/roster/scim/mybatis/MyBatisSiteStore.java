@@ -5,8 +5,8 @@ import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.TokenHash;
 import dev.roster.scim.core.port.out.SiteStore;
-import dev.roster.scim.mybatis.mapper.SiteMapper;
-import dev.roster.scim.mybatis.mapper.SiteRow;
+import dev.roster.scim.mybatis.internal.mapper.SiteMapper;
+import dev.roster.scim.mybatis.internal.mapper.SiteRow;
 
 import java.time.Instant;
 import java.util.List;

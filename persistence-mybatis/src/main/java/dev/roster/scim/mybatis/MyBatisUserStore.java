@@ -6,10 +6,10 @@ import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.port.out.UserStore;
-import dev.roster.scim.mybatis.mapper.EmailRow;
-import dev.roster.scim.mybatis.mapper.UserMapper;
-import dev.roster.scim.mybatis.mapper.UserNameKeyRow;
-import dev.roster.scim.mybatis.mapper.UserRow;
+import dev.roster.scim.mybatis.internal.mapper.EmailRow;
+import dev.roster.scim.mybatis.internal.mapper.UserMapper;
+import dev.roster.scim.mybatis.internal.mapper.UserNameKeyRow;
+import dev.roster.scim.mybatis.internal.mapper.UserRow;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

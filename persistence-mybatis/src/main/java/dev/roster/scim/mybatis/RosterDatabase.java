@@ -5,13 +5,13 @@ import dev.roster.scim.core.port.out.AuditLog;
 import dev.roster.scim.core.port.out.SiteStore;
 import dev.roster.scim.core.port.out.Transactions;
 import dev.roster.scim.core.port.out.UserStore;
-import dev.roster.scim.mybatis.mapper.AdminSessionMapper;
-import dev.roster.scim.mybatis.mapper.AuditMapper;
-import dev.roster.scim.mybatis.mapper.ServerSettingsMapper;
-import dev.roster.scim.mybatis.mapper.SignInFailureMapper;
-import dev.roster.scim.mybatis.mapper.SiteMapper;
-import dev.roster.scim.mybatis.mapper.UserMapper;
-import dev.roster.scim.mybatis.sql.Dialect;
+import dev.roster.scim.mybatis.internal.mapper.AdminSessionMapper;
+import dev.roster.scim.mybatis.internal.mapper.AuditMapper;
+import dev.roster.scim.mybatis.internal.mapper.ServerSettingsMapper;
+import dev.roster.scim.mybatis.internal.mapper.SignInFailureMapper;
+import dev.roster.scim.mybatis.internal.mapper.SiteMapper;
+import dev.roster.scim.mybatis.internal.mapper.UserMapper;
+import dev.roster.scim.mybatis.internal.sql.Dialect;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.LocalCacheScope;
@@ -123,7 +123,7 @@ public final class RosterDatabase implements AutoCloseable {
     }
 
     /** Which database this is. */
-    public Dialect dialect() {
+    Dialect dialect() {
         return dialect;
     }
 

@@ -1,6 +1,6 @@
 package dev.roster.scim.mybatis;
 
-import dev.roster.scim.mybatis.sql.Dialect;
+import dev.roster.scim.mybatis.internal.sql.Dialect;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;

@@ -1,6 +1,6 @@
 package dev.roster.scim.mybatis;
 
-import dev.roster.scim.mybatis.mapper.ServerSettingsMapper;
+import dev.roster.scim.mybatis.internal.mapper.ServerSettingsMapper;
 
 import java.util.Optional;
 

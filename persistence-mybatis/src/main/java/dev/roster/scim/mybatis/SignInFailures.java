@@ -1,6 +1,6 @@
 package dev.roster.scim.mybatis;
 
-import dev.roster.scim.mybatis.mapper.SignInFailureMapper;
+import dev.roster.scim.mybatis.internal.mapper.SignInFailureMapper;
 
 import java.time.Duration;
 import java.time.Instant;

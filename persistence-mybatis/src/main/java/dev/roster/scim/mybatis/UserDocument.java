@@ -1,11 +1,11 @@
 package dev.roster.scim.mybatis;
 
+import dev.roster.scim.core.json.ScimArray;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.core.mapping.UserResources;
 import dev.roster.scim.core.model.Email;
 import dev.roster.scim.core.model.Name;
-import dev.roster.scim.core.model.ScimArray;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.ScimValue;
-import dev.roster.scim.core.model.UserResources;
 import dev.roster.scim.jackson.ScimJson;
 
 import java.util.List;

@@ -1,14 +1,14 @@
 package dev.roster.scim.mybatis;
 
 import dev.roster.scim.core.identifier.IdentifierProfile;
-import dev.roster.scim.core.model.CaseFolding;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.Email;
 import dev.roster.scim.core.model.Role;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
-import dev.roster.scim.mybatis.mapper.EmailRow;
-import dev.roster.scim.mybatis.mapper.UserRow;
+import dev.roster.scim.core.schema.CaseFolding;
+import dev.roster.scim.mybatis.internal.mapper.EmailRow;
+import dev.roster.scim.mybatis.internal.mapper.UserRow;
 
 import java.time.Instant;
 import java.util.ArrayList;

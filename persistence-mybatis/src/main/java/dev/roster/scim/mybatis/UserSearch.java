@@ -1,19 +1,19 @@
 package dev.roster.scim.mybatis;
 
 import dev.roster.scim.core.filter.Filter;
-import dev.roster.scim.core.model.CaseFolding;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
-import dev.roster.scim.core.port.out.SortSpec;
 import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.core.port.out.SortSpec;
 import dev.roster.scim.core.port.out.UserQuery;
-import dev.roster.scim.mybatis.mapper.UserMapper;
-import dev.roster.scim.mybatis.mapper.UserRow;
-import dev.roster.scim.mybatis.mapper.UserSearchStatement;
-import dev.roster.scim.mybatis.sql.Dialect;
-import dev.roster.scim.mybatis.sql.FilterToSql;
-import dev.roster.scim.mybatis.sql.PushDown;
-import dev.roster.scim.mybatis.sql.SortToSql;
+import dev.roster.scim.core.schema.CaseFolding;
+import dev.roster.scim.mybatis.internal.mapper.UserMapper;
+import dev.roster.scim.mybatis.internal.mapper.UserRow;
+import dev.roster.scim.mybatis.internal.mapper.UserSearchStatement;
+import dev.roster.scim.mybatis.internal.sql.Dialect;
+import dev.roster.scim.mybatis.internal.sql.FilterToSql;
+import dev.roster.scim.mybatis.internal.sql.PushDown;
+import dev.roster.scim.mybatis.internal.sql.SortToSql;
 import org.apache.ibatis.cursor.Cursor;
 
 import java.io.IOException;

@@ -5,9 +5,9 @@ import static dev.roster.scim.mybatis.TestUsers.T0;
 import static dev.roster.scim.mybatis.TestUsers.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.model.ChangeSource;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.ScimValue;
 import dev.roster.scim.core.model.User;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +56,7 @@ class ConcurrentUpdatesTest extends DatabaseTest {
         while (succeeded < UPDATES_PER_THREAD) {
             User current = database.userStore().findById(ACME, "u1").orElseThrow();
             long counter = current.otherAttributes().get("counter")
-                    .map(value -> ((dev.roster.scim.core.model.ScimNumber) value).value().longValueExact())
+                    .map(value -> ((dev.roster.scim.core.json.ScimNumber) value).value().longValueExact())
                     .orElse(0L);
             ScimObject other = current.otherAttributes().with("counter", ScimValue.of(counter + 1))
                     .with("lastWriter", ScimValue.of(writer));

@@ -1,10 +1,10 @@
 package dev.roster.scim.mybatis;
 
 import dev.roster.scim.core.model.AuditRecord;
-import dev.roster.scim.core.model.CaseFolding;
 import dev.roster.scim.core.model.Email;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.schema.CaseFolding;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -9,10 +9,10 @@ import dev.roster.scim.core.filter.AttrPath;
 import dev.roster.scim.core.filter.CompValue;
 import dev.roster.scim.core.filter.CompareOp;
 import dev.roster.scim.core.filter.Filter;
-import dev.roster.scim.core.model.ScimObject;
+import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.model.User;
-import dev.roster.scim.core.port.out.SortSpec;
 import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.core.port.out.SortSpec;
 import dev.roster.scim.core.port.out.UserQuery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class InMemoryFallbackTest extends DatabaseTest {
             @Override
             public Predicate<User> matcher(Filter filter) {
                 Filter.Compare titleEq = (Filter.Compare) ((Filter.And) filter).operands().get(1);
-                String wanted = ((dev.roster.scim.core.model.ScimString) titleEq.value().value()).value();
+                String wanted = ((dev.roster.scim.core.json.ScimString) titleEq.value().value()).value();
                 return user -> {
                     evaluated.add(user.id());
                     return user.otherAttributes().getString("title").filter(wanted::equals).isPresent();

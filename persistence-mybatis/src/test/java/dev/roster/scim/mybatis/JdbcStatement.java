@@ -1,6 +1,6 @@
 package dev.roster.scim.mybatis;
 
-import dev.roster.scim.mybatis.mapper.UserSearchStatement;
+import dev.roster.scim.mybatis.internal.mapper.UserSearchStatement;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

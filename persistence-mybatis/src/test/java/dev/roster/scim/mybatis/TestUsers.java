@@ -1,10 +1,10 @@
 package dev.roster.scim.mybatis;
 
+import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.Email;
 import dev.roster.scim.core.model.Name;
 import dev.roster.scim.core.model.Role;
-import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 

@@ -3,13 +3,13 @@ package dev.roster.scim.jackson;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.roster.scim.core.error.ScimException;
-import dev.roster.scim.core.model.ScimNumber;
+import dev.roster.scim.core.json.ScimNumber;
 
 /**
  * The bounds {@link ScimJson} reads JSON within, as Jackson {@link StreamReadConstraints}: the parser stops as soon
  * as one is exceeded, before it builds the rest of the tree. What the core refuses in the tree itself (numbers out
  * of range, unpaired surrogates, a name sent twice in different case) is in
- * {@link dev.roster.scim.core.model.ReceivedJson}.
+ * {@link dev.roster.scim.core.json.ReceivedJson}.
  */
 public final class JsonLimits {
 

@@ -1,8 +1,8 @@
 package dev.roster.scim.jackson;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.patch.PatchRequest;
+import dev.roster.scim.core.internal.patch.PatchRequest;
+import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.testing.FuzzInvariants;
 
 import java.io.ByteArrayInputStream;

@@ -3,7 +3,7 @@ package dev.roster.scim.jackson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.roster.scim.core.model.ScimValue;
+import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.testing.FuzzInvariants;
 
 import java.io.ByteArrayInputStream;

@@ -1,6 +1,5 @@
 package dev.roster.scim.jaxrs;
 
-import dev.roster.scim.jaxrs.error.ScimErrors;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;

@@ -1,11 +1,11 @@
 package dev.roster.scim.jaxrs;
 
 import dev.roster.scim.core.error.ScimException;
-import dev.roster.scim.core.model.ScimBoolean;
-import dev.roster.scim.core.model.ScimNumber;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.ScimString;
-import dev.roster.scim.core.model.ScimValue;
+import dev.roster.scim.core.json.ScimBoolean;
+import dev.roster.scim.core.json.ScimNumber;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimString;
+import dev.roster.scim.core.json.ScimValue;
 
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.CreationPolicy;
+import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.in.SettingsChange;
@@ -16,6 +16,7 @@ import dev.roster.scim.core.service.Ports;
 import dev.roster.scim.core.service.ScimUsersService;
 import dev.roster.scim.core.service.SiteAdministrationService;
 import dev.roster.scim.core.testing.Stores;
+import dev.roster.scim.jaxrs.internal.resource.ScimEndpoint;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;

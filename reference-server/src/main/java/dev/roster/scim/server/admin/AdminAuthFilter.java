@@ -1,6 +1,6 @@
 package dev.roster.scim.server.admin;
 
-import dev.roster.scim.jaxrs.error.ScimErrors;
+import dev.roster.scim.jaxrs.ScimErrors;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

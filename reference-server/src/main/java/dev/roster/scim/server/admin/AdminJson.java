@@ -1,10 +1,10 @@
 package dev.roster.scim.server.admin;
 
 import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.CreationPolicy;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.ScimValue;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.jaxrs.RequestValues;

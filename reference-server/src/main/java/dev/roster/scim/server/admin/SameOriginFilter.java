@@ -1,7 +1,7 @@
 package dev.roster.scim.server.admin;
 
+import dev.roster.scim.jaxrs.ScimErrors;
 import dev.roster.scim.jaxrs.ScimMediaTypes;
-import dev.roster.scim.jaxrs.error.ScimErrors;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

@@ -1,7 +1,7 @@
 package dev.roster.scim.server.admin;
 
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.ScimValue;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.jaxrs.RequestValues;
 import dev.roster.scim.jaxrs.ScimMediaTypes;
 import jakarta.inject.Provider;

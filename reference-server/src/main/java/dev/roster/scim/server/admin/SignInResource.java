@@ -1,7 +1,7 @@
 package dev.roster.scim.server.admin;
 
 import dev.roster.scim.core.error.ScimException;
-import dev.roster.scim.core.model.ScimObject;
+import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.port.in.JitSignIn;
 import dev.roster.scim.core.port.in.SignInOutcome;

@@ -1,17 +1,17 @@
 package dev.roster.scim.server.admin;
 
 import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.json.ScimArray;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.model.Role;
-import dev.roster.scim.core.model.ScimArray;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.ScimValue;
 import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.port.in.GeneratedToken;
 import dev.roster.scim.core.port.in.LocalUserAdministration;
 import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.in.SettingsChange;
 import dev.roster.scim.core.port.in.SiteAdministration;
-import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.jaxrs.RequestValues;
 import dev.roster.scim.jaxrs.ScimMediaTypes;
 import jakarta.ws.rs.Consumes;

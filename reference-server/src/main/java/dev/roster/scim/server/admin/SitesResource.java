@@ -1,13 +1,13 @@
 package dev.roster.scim.server.admin;
 
-import dev.roster.scim.core.model.ScimArray;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.ScimValue;
+import dev.roster.scim.core.json.ScimArray;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.port.in.SiteAdministration;
 import dev.roster.scim.jaxrs.RequestValues;
-import dev.roster.scim.jaxrs.ScimPaths;
 import dev.roster.scim.jaxrs.ScimMediaTypes;
+import dev.roster.scim.jaxrs.ScimPaths;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,8 +1,8 @@
 package dev.roster.scim.server.http;
 
 import dev.roster.scim.jackson.ScimJson;
+import dev.roster.scim.jaxrs.ScimErrors;
 import dev.roster.scim.jaxrs.ScimMediaTypes;
-import dev.roster.scim.jaxrs.error.ScimErrors;
 import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.http.util.Header;
 

@@ -1,6 +1,6 @@
 package dev.roster.scim.server.http;
 
-import dev.roster.scim.jaxrs.json.ScimJsonProvider;
+import dev.roster.scim.jaxrs.internal.json.ScimJsonProvider;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -43,6 +43,27 @@ class ModuleRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.roster.scim.jaxrs..", "dev.roster.scim.server..");
 
     @ArchTest
+    static final ArchRule adaptersUsePublishedCorePackages = noClasses()
+            .that().resideInAnyPackage("dev.roster.scim.jackson..", "dev.roster.scim.mybatis..",
+                    "dev.roster.scim.server..")
+            .should().dependOnClassesThat().resideInAPackage("dev.roster.scim.core.internal..")
+            .because("ADR 018: adapters see the core's published packages, as an embedder does");
+
+    @ArchTest
+    static final ArchRule jaxRsAdapterReachesNoCoreInternalsButProjection = noClasses()
+            .that().resideInAPackage("dev.roster.scim.jaxrs..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.roster.scim.core.internal.patch..",
+                    "dev.roster.scim.core.internal.policy..")
+            .because("ADR 018: the adapter applies attribute projection (core.internal.mapping) and nothing else "
+                    + "internal, until projection moves behind ScimUsers");
+
+    @ArchTest
+    static final ArchRule persistenceInternalsStayInPersistence = noClasses()
+            .that().resideOutsideOfPackage("dev.roster.scim.mybatis..")
+            .should().dependOnClassesThat().resideInAPackage("dev.roster.scim.mybatis.internal..")
+            .because("ADR 018: RosterDatabase and its stores are the entry points; mappers and SQL are internal");
+
+    @ArchTest
     static final ArchRule inboundAdaptersUseDrivingPortsNotServices = noClasses()
             .that().resideInAnyPackage("dev.roster.scim.jaxrs..", "dev.roster.scim.server.admin..",
                     "dev.roster.scim.server.web..")

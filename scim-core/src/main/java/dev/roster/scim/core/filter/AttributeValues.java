@@ -1,16 +1,16 @@
 package dev.roster.scim.core.filter;
 
-import dev.roster.scim.core.model.AttributeDefinition;
-import dev.roster.scim.core.model.ResolvedAttribute;
-import dev.roster.scim.core.model.Returned;
-import dev.roster.scim.core.model.ScimArray;
-import dev.roster.scim.core.model.ScimBoolean;
-import dev.roster.scim.core.model.ScimNumber;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.ScimString;
-import dev.roster.scim.core.model.ScimValue;
-import dev.roster.scim.core.model.UserAttributeResolver;
-import dev.roster.scim.core.model.UserSchemas;
+import dev.roster.scim.core.json.ScimArray;
+import dev.roster.scim.core.json.ScimBoolean;
+import dev.roster.scim.core.json.ScimNumber;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimString;
+import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.core.schema.AttributeDefinition;
+import dev.roster.scim.core.schema.ResolvedAttribute;
+import dev.roster.scim.core.schema.Returned;
+import dev.roster.scim.core.schema.UserAttributeResolver;
+import dev.roster.scim.core.schema.UserSchemas;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ import java.util.Optional;
  * AttributeValues.valuesAt(user, AttrPath.of("emails", "value"))   // every email address, in order
  * }</pre>
  */
-public final class AttributeValues {
+final class AttributeValues {
 
     /**
      * {@code schemas} belongs to no schema's attribute list (RFC 7643 §3), but RFC 7644 §3.4.2.2 filters on it:

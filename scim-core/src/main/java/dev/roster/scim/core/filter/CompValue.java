@@ -1,8 +1,8 @@
 package dev.roster.scim.core.filter;
 
-import dev.roster.scim.core.model.ScimArray;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.ScimValue;
+import dev.roster.scim.core.json.ScimArray;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimValue;
 
 import java.math.BigDecimal;
 import java.util.Objects;

@@ -1,10 +1,10 @@
 package dev.roster.scim.core.filter;
 
 import dev.roster.scim.core.error.ScimException;
-import dev.roster.scim.core.model.AttributeDefinition;
-import dev.roster.scim.core.model.Returned;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.ScimValue;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.core.schema.AttributeDefinition;
+import dev.roster.scim.core.schema.Returned;
 
 import java.util.List;
 import java.util.Objects;
@@ -39,7 +39,7 @@ import java.util.function.Predicate;
  *       nor is an array or object holding only such values.</li>
  *   <li><b>Strings</b> compare in one comparable form on both sides: identifiers ({@code userName},
  *       {@code emails.value}) by {@link dev.roster.scim.core.identifier.IdentifierProfile#key} (ADR 014), other
- *       text with {@link dev.roster.scim.core.model.CaseFolding#fold}, and {@code caseExact} attributes as they are
+ *       text with {@link dev.roster.scim.core.schema.CaseFolding#fold}, and {@code caseExact} attributes as they are
  *       (binary and reference values always are, RFC 7643 §2.3.6–7); this holds for {@code co sw ew} and for
  *       ordering too, which is by code point. {@code userName eq "ÉMILE"} and {@code userName eq "ＥＭＩＬＥ"} match
  *       {@code émile}, {@code userName eq "ıan"} does not match {@code ian}; {@code id} and {@code externalId}

@@ -1,9 +1,9 @@
 package dev.roster.scim.core.filter;
 
 import dev.roster.scim.core.error.ScimException;
-import dev.roster.scim.core.model.ScimNumber;
-import dev.roster.scim.core.model.ScimString;
-import dev.roster.scim.core.model.UserSchemas;
+import dev.roster.scim.core.json.ScimNumber;
+import dev.roster.scim.core.json.ScimString;
+import dev.roster.scim.core.schema.UserSchemas;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

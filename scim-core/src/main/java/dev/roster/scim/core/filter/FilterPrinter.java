@@ -1,9 +1,9 @@
 package dev.roster.scim.core.filter;
 
-import dev.roster.scim.core.model.ScimBoolean;
-import dev.roster.scim.core.model.ScimNumber;
-import dev.roster.scim.core.model.ScimString;
-import dev.roster.scim.core.model.ScimValue;
+import dev.roster.scim.core.json.ScimBoolean;
+import dev.roster.scim.core.json.ScimNumber;
+import dev.roster.scim.core.json.ScimString;
+import dev.roster.scim.core.json.ScimValue;
 
 import java.math.BigDecimal;
 

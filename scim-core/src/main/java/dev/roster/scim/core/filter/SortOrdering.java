@@ -1,11 +1,11 @@
 package dev.roster.scim.core.filter;
 
-import dev.roster.scim.core.model.AttributeDefinition;
-import dev.roster.scim.core.model.CaseFolding;
-import dev.roster.scim.core.model.ResolvedAttribute;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.ScimString;
-import dev.roster.scim.core.model.ScimValue;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimString;
+import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.core.schema.AttributeDefinition;
+import dev.roster.scim.core.schema.CaseFolding;
+import dev.roster.scim.core.schema.ResolvedAttribute;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,9 +25,8 @@ import java.util.function.Function;
  *       is what {@code pr} says: an empty string is no value either.</li>
  *   <li>A multi-valued attribute sorts by its primary value, else by its first ({@code emails.value}, or
  *       {@code emails} which means its {@code value}).</li>
- *   <li>A path the User schemas don't know ({@link AttributeValues#resolve}) or a complex attribute without a
- *       {@code value} sub-attribute orders nothing: every resource compares equal, so the store's tie-break (by id)
- *       decides.</li>
+ *   <li>A path the User schemas don't know or a complex attribute without a {@code value} sub-attribute orders
+ *       nothing: every resource compares equal, so the store's tie-break (by id) decides.</li>
  * </ul>
  *
  * <pre>{@code

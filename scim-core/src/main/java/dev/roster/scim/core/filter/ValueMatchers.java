@@ -2,13 +2,13 @@ package dev.roster.scim.core.filter;
 
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.identifier.IdentifierProfile;
-import dev.roster.scim.core.model.AttributeDefinition;
-import dev.roster.scim.core.model.AttributeType;
-import dev.roster.scim.core.model.CaseFolding;
-import dev.roster.scim.core.model.ScimBoolean;
-import dev.roster.scim.core.model.ScimNumber;
-import dev.roster.scim.core.model.ScimString;
-import dev.roster.scim.core.model.ScimValue;
+import dev.roster.scim.core.json.ScimBoolean;
+import dev.roster.scim.core.json.ScimNumber;
+import dev.roster.scim.core.json.ScimString;
+import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.core.schema.AttributeDefinition;
+import dev.roster.scim.core.schema.AttributeType;
+import dev.roster.scim.core.schema.CaseFolding;
 
 import java.math.BigDecimal;
 import java.time.Instant;

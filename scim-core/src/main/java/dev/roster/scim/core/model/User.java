@@ -1,5 +1,7 @@
 package dev.roster.scim.core.model;
 
+import dev.roster.scim.core.json.ScimObject;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

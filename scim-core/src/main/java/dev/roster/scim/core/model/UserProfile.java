@@ -1,12 +1,15 @@
 package dev.roster.scim.core.model;
 
+import dev.roster.scim.core.json.ScimObject;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The SCIM-managed profile of a user: everything a client may set except status and role, which the provisioning
- * policy decides. Read from a canonical representation with {@link UserResources#profileOf(ScimObject)}.
+ * policy decides. Read from a canonical representation with
+ * {@link dev.roster.scim.core.mapping.UserResources#profileOf(ScimObject)}.
  */
 public record UserProfile(String userName, Optional<String> externalId, Optional<String> displayName, Name name,
                           List<Email> emails, ScimObject otherAttributes) {

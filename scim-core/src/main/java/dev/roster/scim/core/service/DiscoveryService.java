@@ -1,15 +1,15 @@
 package dev.roster.scim.core.service;
 
-import dev.roster.scim.core.model.AttributeDefinition;
-import dev.roster.scim.core.model.AttributeType;
+import dev.roster.scim.core.json.ScimArray;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.model.CreationPolicy;
-import dev.roster.scim.core.model.SchemaDefinition;
-import dev.roster.scim.core.model.ScimArray;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.ScimValue;
-import dev.roster.scim.core.model.UserSchemas;
 import dev.roster.scim.core.port.in.Discovery;
 import dev.roster.scim.core.port.in.ScimUsers;
+import dev.roster.scim.core.schema.AttributeDefinition;
+import dev.roster.scim.core.schema.AttributeType;
+import dev.roster.scim.core.schema.SchemaDefinition;
+import dev.roster.scim.core.schema.UserSchemas;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -5,12 +5,12 @@ import dev.roster.scim.core.filter.AttrPath;
 import dev.roster.scim.core.filter.Filter;
 import dev.roster.scim.core.filter.FilterEvaluator;
 import dev.roster.scim.core.filter.FilterParser;
-import dev.roster.scim.core.model.ResolvedAttribute;
-import dev.roster.scim.core.model.UserAttributeResolver;
 import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.out.SortSpec;
 import dev.roster.scim.core.port.out.UserQuery;
+import dev.roster.scim.core.schema.ResolvedAttribute;
+import dev.roster.scim.core.schema.UserAttributeResolver;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -7,15 +7,16 @@ import dev.roster.scim.core.filter.CompValue;
 import dev.roster.scim.core.filter.CompareOp;
 import dev.roster.scim.core.filter.Filter;
 import dev.roster.scim.core.identifier.IdentifierProfile;
+import dev.roster.scim.core.internal.policy.LastAdminGuard;
+import dev.roster.scim.core.internal.policy.UserChanges;
+import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.Name;
 import dev.roster.scim.core.model.Role;
-import dev.roster.scim.core.model.ScimObject;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
-import dev.roster.scim.core.policy.LastAdminGuard;
 import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.out.UserQuery;
 

@@ -3,10 +3,10 @@ package dev.roster.scim.core.bench;
 import dev.roster.scim.core.filter.Filter;
 import dev.roster.scim.core.filter.FilterEvaluator;
 import dev.roster.scim.core.filter.FilterParser;
-import dev.roster.scim.core.model.ScimArray;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.ScimValue;
-import dev.roster.scim.core.model.UserSchemas;
+import dev.roster.scim.core.json.ScimArray;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.core.schema.UserSchemas;
 
 import java.util.concurrent.TimeUnit;
 

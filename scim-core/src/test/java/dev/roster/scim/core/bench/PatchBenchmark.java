@@ -1,11 +1,11 @@
 package dev.roster.scim.core.bench;
 
-import dev.roster.scim.core.model.ScimArray;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.ScimValue;
-import dev.roster.scim.core.model.UserSchemas;
-import dev.roster.scim.core.patch.PatchEngine;
-import dev.roster.scim.core.patch.PatchRequest;
+import dev.roster.scim.core.internal.patch.PatchEngine;
+import dev.roster.scim.core.internal.patch.PatchRequest;
+import dev.roster.scim.core.json.ScimArray;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.core.schema.UserSchemas;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -4,10 +4,10 @@ import static dev.roster.scim.core.filter.FilterFixtures.attr;
 import static dev.roster.scim.core.filter.FilterFixtures.urn;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roster.scim.core.model.ScimArray;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.ScimValue;
-import dev.roster.scim.core.model.UserSchemas;
+import dev.roster.scim.core.json.ScimArray;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.core.schema.UserSchemas;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.roster.scim.core.filter;
 
-import dev.roster.scim.core.model.UserSchemas;
+import dev.roster.scim.core.schema.UserSchemas;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
-import dev.roster.scim.core.model.ScimObject;
+import dev.roster.scim.core.json.ScimObject;
 
 import java.util.Optional;
 

@@ -27,7 +27,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
-import dev.roster.scim.core.model.UserSchemas;
+import dev.roster.scim.core.schema.UserSchemas;
 
 import java.util.Collections;
 import java.util.stream.Stream;

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.roster.scim.core.model.UserSchemas;
+import dev.roster.scim.core.schema.UserSchemas;
 
 import java.util.Optional;
 import java.util.stream.Stream;

@@ -5,9 +5,9 @@ import static dev.roster.scim.core.filter.FilterFixtures.urn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.roster.scim.core.model.ScimArray;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.UserSchemas;
+import dev.roster.scim.core.json.ScimArray;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.schema.UserSchemas;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.roster.scim.core.error.ScimException;
-import dev.roster.scim.core.model.AttributeDefinition;
-import dev.roster.scim.core.model.AttributeType;
-import dev.roster.scim.core.model.Mutability;
-import dev.roster.scim.core.model.Returned;
-import dev.roster.scim.core.model.ScimValue;
-import dev.roster.scim.core.model.Uniqueness;
+import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.core.schema.AttributeDefinition;
+import dev.roster.scim.core.schema.AttributeType;
+import dev.roster.scim.core.schema.Mutability;
+import dev.roster.scim.core.schema.Returned;
+import dev.roster.scim.core.schema.Uniqueness;
 
 import java.math.BigDecimal;
 import java.util.List;

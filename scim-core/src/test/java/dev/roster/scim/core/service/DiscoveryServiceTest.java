@@ -3,12 +3,12 @@ package dev.roster.scim.core.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.roster.scim.core.json.ScimArray;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.model.CreationPolicy;
-import dev.roster.scim.core.model.ScimArray;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.ScimValue;
-import dev.roster.scim.core.model.UserSchemas;
 import dev.roster.scim.core.port.in.ScimUsers;
+import dev.roster.scim.core.schema.UserSchemas;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.model.AuditRecord;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.ScimValue;
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.User;
-import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.port.out.AuditLog;
 import dev.roster.scim.core.port.out.UserStore;
 import dev.roster.scim.core.testing.ForwardingUserStore;

@@ -7,13 +7,13 @@ import static dev.roster.scim.core.testing.UserBuilder.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.scim.core.error.ScimErrorType;
-import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.json.ScimArray;
+import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.model.CreationPolicy;
+import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.in.SignInOutcome;
 import dev.roster.scim.core.port.in.SsoAssertion;
-import dev.roster.scim.core.model.ScimArray;
-import dev.roster.scim.core.model.ScimValue;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.roster.scim.core.testing;
 
 import dev.roster.scim.core.error.ScimException;
-import dev.roster.scim.core.model.ScimArray;
-import dev.roster.scim.core.model.ScimBoolean;
-import dev.roster.scim.core.model.ScimNull;
-import dev.roster.scim.core.model.ScimNumber;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.ScimString;
-import dev.roster.scim.core.model.ScimValue;
+import dev.roster.scim.core.json.ScimArray;
+import dev.roster.scim.core.json.ScimBoolean;
+import dev.roster.scim.core.json.ScimNull;
+import dev.roster.scim.core.json.ScimNumber;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimString;
+import dev.roster.scim.core.json.ScimValue;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;

@@ -1,11 +1,11 @@
 package dev.roster.scim.core.testing;
 
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.Email;
 import dev.roster.scim.core.model.Name;
 import dev.roster.scim.core.model.Role;
-import dev.roster.scim.core.model.ScimObject;
-import dev.roster.scim.core.model.ScimValue;
 import dev.roster.scim.core.model.User;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.roster.scim.core.port.in;
 
+import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.model.CreationPolicy;
-import dev.roster.scim.core.model.ScimObject;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.roster.scim.core.port.in;
 
-import dev.roster.scim.core.model.ScimObject;
+import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;

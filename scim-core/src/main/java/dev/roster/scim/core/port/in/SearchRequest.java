@@ -10,7 +10,7 @@ import java.util.OptionalInt;
  * a bad filter is {@code 400 invalidFilter}, a {@code startIndex} below 1 means 1, a negative {@code count} means
  * 0, and {@code count} is capped at {@link ScimUsers#MAX_RESULTS} (also its default), as RFC 7644 §3.4.2.4 has it.
  * A number that does not even fit an {@code int} is out of range: adapters refuse it with {@code 400 invalidValue}
- * before a request exists, reading it through {@link dev.roster.scim.core.model.ScimNumber}, which bounds a number
+ * before a request exists, reading it through {@link dev.roster.scim.core.json.ScimNumber}, which bounds a number
  * before anything converts it.
  *
  * <pre>{@code

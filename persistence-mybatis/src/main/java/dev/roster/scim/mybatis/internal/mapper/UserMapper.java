@@ -1,0 +1,53 @@
+package dev.roster.scim.mybatis.internal.mapper;
+
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.ResultMap;
+import org.apache.ibatis.annotations.SelectProvider;
+import org.apache.ibatis.cursor.Cursor;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Statements on {@code users} and {@code user_emails}; fixed SQL in UserMapper.xml, searches from a provider. */
+public interface UserMapper {
+
+    Optional<UserRow> findById(@Param("site") String site, @Param("id") String id);
+
+    /** The user holding that userName key: the one that is not a duplicate kept from before ADR 014. */
+    Optional<UserRow> findByUserNameKey(@Param("site") String site, @Param("key") String userNameKey);
+
+    List<String> existingUserNameKeys(@Param("site") String site, @Param("keys") List<String> keys);
+
+    /** The stored key of a user and whether it is a kept duplicate of another user's (rank above 0). */
+    Optional<UserNameKeyRow> userNameKeyOf(@Param("site") String site, @Param("id") String id);
+
+    /** Makes the oldest kept duplicate of a key its holder, if no user holds it any more. */
+    void promoteDuplicate(@Param("site") String site, @Param("key") String userNameKey);
+
+    void insert(UserRow row);
+
+    void insertEmail(EmailRow row);
+
+    /** Rows changed: 0 when the stored version is no longer {@code expectedVersion}. */
+    int update(@Param("row") UserRow row, @Param("expectedVersion") long expectedVersion);
+
+    void deleteEmails(@Param("site") String site, @Param("userId") String userId);
+
+    /** Rows deleted: 0 when the stored version is no longer {@code expectedVersion}; emails go by cascade. */
+    int delete(@Param("site") String site, @Param("id") String id, @Param("expectedVersion") long expectedVersion);
+
+    /** PostgreSQL only: waits for, then holds until commit, the transaction-scoped advisory lock {@code key}. */
+    int lockSiteForRules(@Param("key") long key);
+
+    @SelectProvider(type = UserSqlProvider.class, method = "count")
+    long count(UserSearchStatement statement);
+
+    @SelectProvider(type = UserSqlProvider.class, method = "search")
+    @ResultMap("userRow")
+    List<UserRow> search(UserSearchStatement statement);
+
+    /** The same rows as {@link #search}, streamed, for queries that finish in Java. */
+    @SelectProvider(type = UserSqlProvider.class, method = "search")
+    @ResultMap("userRow")
+    Cursor<UserRow> stream(UserSearchStatement statement);
+}

@@ -1,5 +1,0 @@
-package dev.roster.scim.mybatis.sql;
-
-/** A column (or fixed expression) of the allow-list, how it compares and whether it can be NULL. */
-record Column(String sql, ColumnKind kind, boolean nullable) {
-}

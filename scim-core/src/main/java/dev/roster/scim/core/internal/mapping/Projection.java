@@ -1,0 +1,249 @@
+package dev.roster.scim.core.internal.mapping;
+
+import dev.roster.scim.core.json.ScimArray;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.core.schema.ResolvedAttribute;
+import dev.roster.scim.core.schema.Returned;
+import dev.roster.scim.core.schema.SchemaDefinition;
+import dev.roster.scim.core.schema.UserAttributeResolver;
+import dev.roster.scim.core.schema.UserSchemas;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code attributes} and {@code excludedAttributes} of a request (RFC 7644 §3.4.2.5, §3.9), applied to a
+ * resource under each attribute's {@code returned} characteristic (RFC 7643 §7):
+ * <ul>
+ *   <li>without {@code attributes}, the default set: everything but {@code never} and {@code request} attributes;</li>
+ *   <li>{@code attributes} replaces the default set with the attributes it names, plus those returned
+ *       {@code always} ({@code id}) and {@code schemas}. It does so whatever it names: names that no schema defines
+ *       select nothing, so {@code attributes=nonsense} returns {@code id} and {@code schemas} alone;</li>
+ *   <li>{@code excludedAttributes} removes the attributes it names from the result, except those returned
+ *       {@code always}; names no schema defines remove nothing;</li>
+ *   <li>{@code never} attributes never show, {@code request} ones only when named in {@code attributes}.</li>
+ * </ul>
+ * Names are resolved case-insensitively, with or without a schema URN, with or without a sub-attribute
+ * ({@code name.givenName}); a bare schema URN names every attribute of that schema: an extension's whole object,
+ * or, for the core User schema, all attributes outside the extensions.
+ *
+ * <pre>{@code
+ * Projection.of(Optional.of("userName,name.givenName"), Optional.empty()).apply(resource);
+ * }</pre>
+ */
+public final class Projection {
+
+    /** No {@code attributes}, no {@code excludedAttributes}: the default set. */
+    public static final Projection DEFAULT = new Projection(Optional.empty(), Names.NONE);
+
+    /** What {@code attributes} names, if the request named anything in it. */
+    private final Optional<Names> attributes;
+    private final Names excluded;
+
+    private Projection(Optional<Names> attributes, Names excluded) {
+        this.attributes = attributes;
+        this.excluded = excluded;
+    }
+
+    /** Parses the two comma-separated parameters as clients send them; blank names are no names. */
+    public static Projection of(Optional<String> attributes, Optional<String> excludedAttributes) {
+        List<String> included = split(attributes);
+        return new Projection(included.isEmpty() ? Optional.empty() : Optional.of(Names.resolve(included)),
+                Names.resolve(split(excludedAttributes)));
+    }
+
+    public ScimObject apply(ScimObject resource) {
+        ScimObject result = attributes.map(names -> onlyRequested(resource, names))
+                .orElseGet(() -> defaultSet(resource));
+        for (ResolvedAttribute attribute : excluded.attributes) {
+            if (attribute.target().returned() != Returned.ALWAYS && attribute.attribute().returned() != Returned.ALWAYS) {
+                result = remove(result, attribute);
+            }
+        }
+        for (String urn : excluded.schemas) {
+            result = withoutSchema(result, urn);
+        }
+        return result;
+    }
+
+    private static ScimObject onlyRequested(ScimObject resource, Names names) {
+        ScimObject.Builder kept = ScimObject.builder();
+        resource.forEach((name, value) -> {
+            if (name.equalsIgnoreCase("schemas") || isAlwaysReturned(name)
+                    || names.schemas.stream().anyMatch(urn -> isOfSchema(name, urn) && isShownByDefault(name))) {
+                kept.put(name, value);
+            }
+        });
+        ScimObject result = kept.build();
+        for (ResolvedAttribute attribute : names.attributes) {
+            if (attribute.target().returned() != Returned.NEVER) {
+                result = copy(resource, result, attribute);
+            }
+        }
+        return result;
+    }
+
+    /** Whether a top-level member belongs to the schema: an extension's object, or a core attribute. */
+    private static boolean isOfSchema(String member, String urn) {
+        return urn.equals(UserSchemas.CORE_USER) ? !isExtensionMember(member) : member.equalsIgnoreCase(urn);
+    }
+
+    private static boolean isExtensionMember(String member) {
+        return member.regionMatches(true, 0, "urn:", 0, 4);
+    }
+
+    private static ScimObject withoutSchema(ScimObject resource, String urn) {
+        if (!urn.equals(UserSchemas.CORE_USER)) {
+            return resource.without(urn);
+        }
+        ScimObject result = resource;
+        for (String name : resource.names()) {
+            if (!name.equalsIgnoreCase("schemas") && !isExtensionMember(name) && !isAlwaysReturned(name)) {
+                result = result.without(name);
+            }
+        }
+        return result;
+    }
+
+    private static ScimObject copy(ScimObject from, ScimObject to, ResolvedAttribute attribute) {
+        Optional<ScimObject> source = container(from, attribute);
+        Optional<ScimValue> value = source.flatMap(object -> object.get(attribute.attribute().name()));
+        if (value.isEmpty()) {
+            return to;
+        }
+        ScimValue selected = attribute.subAttribute().map(sub -> onlySub(value.get(), sub.name())).orElse(value.get());
+        ScimObject target = container(to, attribute).orElse(ScimObject.EMPTY);
+        ScimValue merged = target.get(attribute.attribute().name())
+                .filter(existing -> attribute.subAttribute().isPresent())
+                .map(existing -> mergeSubs(existing, selected))
+                .orElse(selected);
+        return withContainer(to, attribute, target.with(attribute.attribute().name(), merged));
+    }
+
+    private static ScimObject remove(ScimObject from, ResolvedAttribute attribute) {
+        Optional<ScimObject> source = container(from, attribute);
+        if (source.isEmpty()) {
+            return from;
+        }
+        String name = attribute.attribute().name();
+        ScimObject changed;
+        if (attribute.subAttribute().isEmpty()) {
+            changed = source.get().without(name);
+        } else {
+            Optional<ScimValue> value = source.get().get(name);
+            if (value.isEmpty()) {
+                return from;
+            }
+            changed = source.get().with(name, withoutSub(value.get(), attribute.subAttribute().get().name()));
+        }
+        return withContainer(from, attribute, changed);
+    }
+
+    private static Optional<ScimObject> container(ScimObject resource, ResolvedAttribute attribute) {
+        return attribute.extension() ? resource.getObject(attribute.schemaUrn()) : Optional.of(resource);
+    }
+
+    private static ScimObject withContainer(ScimObject resource, ResolvedAttribute attribute, ScimObject container) {
+        if (!attribute.extension()) {
+            return container;
+        }
+        return container.isEmpty() ? resource.without(attribute.schemaUrn())
+                : resource.with(attribute.schemaUrn(), container);
+    }
+
+    private static ScimValue onlySub(ScimValue value, String sub) {
+        if (value instanceof ScimObject object) {
+            return object.get(sub).map(v -> (ScimValue) ScimObject.builder().put(sub, v).build())
+                    .orElse(ScimObject.EMPTY);
+        }
+        if (value instanceof ScimArray array) {
+            return array.map(element -> onlySub(element, sub));
+        }
+        return value;
+    }
+
+    private static ScimValue withoutSub(ScimValue value, String sub) {
+        if (value instanceof ScimObject object) {
+            return object.without(sub);
+        }
+        if (value instanceof ScimArray array) {
+            return array.map(element -> withoutSub(element, sub));
+        }
+        return value;
+    }
+
+    private static ScimValue mergeSubs(ScimValue existing, ScimValue addition) {
+        if (existing instanceof ScimObject left && addition instanceof ScimObject right) {
+            ScimObject merged = left;
+            for (String name : right.names()) {
+                merged = merged.with(name, right.get(name).orElseThrow());
+            }
+            return merged;
+        }
+        if (existing instanceof ScimArray left && addition instanceof ScimArray right && left.size() == right.size()) {
+            List<ScimValue> merged = new ArrayList<>();
+            for (int i = 0; i < left.size(); i++) {
+                merged.add(mergeSubs(left.values().get(i), right.values().get(i)));
+            }
+            return new ScimArray(merged);
+        }
+        return addition;
+    }
+
+    /** The default set (RFC 7643 §7): neither {@code never} nor {@code request} attributes. */
+    private static ScimObject defaultSet(ScimObject resource) {
+        ScimObject result = resource;
+        for (String name : resource.names()) {
+            if (!isShownByDefault(name)) {
+                result = result.without(name);
+            }
+        }
+        return result;
+    }
+
+    private static boolean isShownByDefault(String name) {
+        return UserAttributeResolver.resolvePath(name)
+                .map(resolved -> resolved.attribute().returned() != Returned.NEVER
+                        && resolved.attribute().returned() != Returned.REQUEST)
+                .orElse(true);
+    }
+
+    private static boolean isAlwaysReturned(String name) {
+        return UserAttributeResolver.resolve(Optional.empty(), name)
+                .filter(resolved -> !resolved.extension())
+                .map(resolved -> resolved.attribute().returned() == Returned.ALWAYS)
+                .orElse(false);
+    }
+
+    private static List<String> split(Optional<String> parameter) {
+        return parameter.map(text -> Arrays.stream(text.split(","))
+                        .map(String::strip)
+                        .filter(name -> !name.isEmpty())
+                        .toList())
+                .orElse(List.of());
+    }
+
+    /** The names of one parameter that some schema defines: attributes, and bare schema URNs. */
+    private static final class Names {
+        static final Names NONE = new Names(List.of(), List.of());
+
+        final List<ResolvedAttribute> attributes;
+        /** Canonical URNs: {@link UserSchemas#CORE_USER} or an extension's. */
+        final List<String> schemas;
+
+        private Names(List<ResolvedAttribute> attributes, List<String> schemas) {
+            this.attributes = attributes;
+            this.schemas = schemas;
+        }
+
+        static Names resolve(List<String> names) {
+            return new Names(
+                    names.stream().map(UserAttributeResolver::resolvePath).flatMap(Optional::stream).toList(),
+                    names.stream().map(UserAttributeResolver::schema).flatMap(Optional::stream)
+                            .map(SchemaDefinition::id).toList());
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.roster.scim.core.mapping;
+
+import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.json.ScimArray;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.core.model.Email;
+import dev.roster.scim.core.model.Name;
+import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.model.UserProfile;
+import dev.roster.scim.core.schema.UserSchemas;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Maps a {@link User} to its SCIM representation (RFC 7643 §4.1) and a canonical representation back to a
+ * {@link UserProfile}. The representation shows the user's actual role in {@code userType} and its actual status
+ * in {@code active}, and marks a pending identity with {@code pending: true} in Roster's extension;
+ * {@code meta.location} is left to the adapter, which knows the base URL.
+ *
+ * <pre>{@code
+ * ScimObject json = UserResources.toScim(user);
+ * User changed = UserResources.profileOf(UserInputNormalizer.normalize(body)).applyTo(user);
+ * }</pre>
+ */
+public final class UserResources {
+
+    /** Attributes with a typed home in {@link User}, or decided by policy, or never kept. */
+    private static final Set<String> NOT_OTHER = caseInsensitive("schemas", "id", "meta", "externalId", "userName",
+            "displayName", "name", "emails", "active", "userType", "password", "groups", UserSchemas.ROLE_EXTENSION);
+
+    private UserResources() {
+    }
+
+    /** The full representation: every attribute the user has, {@code schemas} first and {@code meta} last. */
+    public static ScimObject toScim(User user) {
+        ScimObject.Builder json = ScimObject.builder()
+                .put("schemas", schemasOf(user))
+                .put("id", user.id())
+                .putStringIfPresent("externalId", user.externalId())
+                .put("userName", user.userName());
+        if (!user.name().isEmpty()) {
+            json.put("name", nameToScim(user.name()));
+        }
+        json.putStringIfPresent("displayName", user.displayName());
+        if (!user.emails().isEmpty()) {
+            json.put("emails", new ScimArray(user.emails().stream().<ScimValue>map(UserResources::emailToScim).toList()));
+        }
+        List<String> extensions = new ArrayList<>();
+        user.otherAttributes().forEach((name, value) -> {
+            if (name.regionMatches(true, 0, "urn:", 0, 4)) {
+                extensions.add(name);
+            } else {
+                json.put(name, value);
+            }
+        });
+        json.put("userType", user.role().scimValue())
+                .put("active", user.active());
+        extensions.forEach(urn -> user.otherAttributes().get(urn).ifPresent(value -> json.put(urn, value)));
+        if (user.pending()) {
+            json.put(UserSchemas.ROLE_EXTENSION, ScimObject.builder().put(UserSchemas.PENDING_ATTRIBUTE, true).build());
+        }
+        json.put("meta", ScimObject.builder()
+                .put("resourceType", "User")
+                .put("created", user.created().toString())
+                .put("lastModified", user.lastModified().toString())
+                .put("version", user.etag())
+                .build());
+        return json.build();
+    }
+
+    /**
+     * The profile in a canonical representation (see
+     * {@link dev.roster.scim.core.internal.mapping.UserInputNormalizer}). {@code userName} is required (RFC 7643
+     * §4.1.1): {@code 400 invalidValue} without one.
+     */
+    public static UserProfile profileOf(ScimObject canonical) {
+        String userName = canonical.getString("userName").map(String::strip).filter(name -> !name.isEmpty())
+                .orElseThrow(() -> ScimException.invalidValue("The attribute 'userName' is required."));
+        ScimObject.Builder others = ScimObject.builder();
+        canonical.forEach((name, value) -> {
+            if (!NOT_OTHER.contains(name)) {
+                others.put(name, value);
+            }
+        });
+        return new UserProfile(userName,
+                canonical.getString("externalId"),
+                canonical.getString("displayName"),
+                canonical.getObject("name").map(UserResources::nameOf).orElse(Name.EMPTY),
+                canonical.getArray("emails").map(UserResources::emailsOf).orElse(List.of()),
+                others.build());
+    }
+
+    /** The profile of an existing user, in the same canonical form {@link #profileOf} reads. */
+    public static ScimObject editableView(User user) {
+        ScimObject full = toScim(user);
+        return full.without("schemas").without("id").without("meta").without("userType").without("active")
+                .without(UserSchemas.ROLE_EXTENSION);
+    }
+
+    private static ScimArray schemasOf(User user) {
+        List<ScimValue> schemas = new ArrayList<>();
+        schemas.add(ScimValue.of(UserSchemas.CORE_USER));
+        user.otherAttributes().names().stream()
+                .filter(name -> name.regionMatches(true, 0, "urn:", 0, 4))
+                .forEach(urn -> schemas.add(ScimValue.of(urn)));
+        if (user.pending()) {
+            schemas.add(ScimValue.of(UserSchemas.ROLE_EXTENSION));
+        }
+        return new ScimArray(schemas);
+    }
+
+    /** A name as its SCIM complex value; absent components are left out. */
+    public static ScimObject nameToScim(Name name) {
+        return ScimObject.builder()
+                .putStringIfPresent("formatted", name.formatted())
+                .putStringIfPresent("familyName", name.familyName())
+                .putStringIfPresent("givenName", name.givenName())
+                .putStringIfPresent("middleName", name.middleName())
+                .putStringIfPresent("honorificPrefix", name.honorificPrefix())
+                .putStringIfPresent("honorificSuffix", name.honorificSuffix())
+                .build();
+    }
+
+    /** A name from its SCIM complex value. */
+    public static Name nameOf(ScimObject name) {
+        return new Name(name.getString("formatted"), name.getString("familyName"), name.getString("givenName"),
+                name.getString("middleName"), name.getString("honorificPrefix"), name.getString("honorificSuffix"));
+    }
+
+    /** One email as its SCIM complex value. */
+    public static ScimObject emailToScim(Email email) {
+        return ScimObject.builder()
+                .put("value", email.value())
+                .putStringIfPresent("type", email.type())
+                .put("primary", email.primary())
+                .putStringIfPresent("display", email.display())
+                .build();
+    }
+
+    /** Emails from their SCIM values; {@code 400 invalidValue} for one without a {@code value}. */
+    public static List<Email> emailsOf(ScimArray emails) {
+        List<Email> result = new ArrayList<>();
+        for (ScimValue value : emails.values()) {
+            if (value instanceof ScimObject email) {
+                Optional<String> address = email.getString("value");
+                if (address.isEmpty()) {
+                    throw ScimException.invalidValue("Every value of 'emails' needs a 'value'.");
+                }
+                result.add(new Email(address.get(), email.getString("type"),
+                        email.getBoolean("primary").orElse(false), email.getString("display")));
+            }
+        }
+        return result;
+    }
+
+    private static Set<String> caseInsensitive(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return set;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.roster.scim.core.schema;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves attribute references of the User resource against {@link UserSchemas}: names in any case, with or
+ * without a schema URN (RFC 7644 §3.10), and the role alias identity providers use: {@code stackUserType} at top
+ * level or under any {@code urn:ietf:params:scim:schemas:extension:<name>:2.0:User} extension URN (Entra ID lets
+ * the admin pick the extension name) means Roster's role extension attribute.
+ *
+ * <pre>{@code
+ * UserAttributeResolver.resolve(Optional.empty(), "Name", Optional.of("GIVENNAME"))  // name.givenName
+ * }</pre>
+ */
+public final class UserAttributeResolver {
+
+    public static final String ROLE_ATTRIBUTE = "stackUserType";
+
+    private static final Pattern ANY_USER_EXTENSION = Pattern.compile(
+            "urn:ietf:params:scim:schemas:extension:[^:]+:2\\.0:User", Pattern.CASE_INSENSITIVE);
+
+    private UserAttributeResolver() {
+    }
+
+    /**
+     * Resolves {@code urn:attribute.sub}; empty when no schema defines it (callers ignore such attributes).
+     * A sub-attribute that the attribute does not define resolves to empty too.
+     */
+    public static Optional<ResolvedAttribute> resolve(Optional<String> schemaUrn, String attribute,
+                                                      Optional<String> subAttribute) {
+        return resolveAttribute(schemaUrn, attribute).flatMap(resolved -> {
+            if (subAttribute.isEmpty()) {
+                return Optional.of(resolved);
+            }
+            return resolved.attribute().subAttribute(subAttribute.get())
+                    .map(sub -> new ResolvedAttribute(resolved.schemaUrn(), resolved.extension(),
+                            resolved.attribute(), Optional.of(sub)));
+        });
+    }
+
+    /** Resolves a top-level attribute (no sub-attribute). */
+    public static Optional<ResolvedAttribute> resolve(Optional<String> schemaUrn, String attribute) {
+        return resolveAttribute(schemaUrn, attribute);
+    }
+
+    /**
+     * Resolves an attribute path written as text, {@code [urn:]attribute[.sub]}, as {@code attributes} parameters
+     * and PATCH value keys spell it. A known schema URN is matched as a prefix in any case; another {@code urn:}
+     * prefix ends at the last colon. Empty when no schema defines the attribute.
+     */
+    public static Optional<ResolvedAttribute> resolvePath(String path) {
+        String urn = null;
+        String rest = path;
+        if (path.regionMatches(true, 0, "urn:", 0, 4)) {
+            int cut = knownSchemaPrefixLength(path);
+            if (cut < 0) {
+                cut = path.lastIndexOf(':');
+            }
+            urn = path.substring(0, cut);
+            rest = path.substring(Math.min(cut + 1, path.length()));
+        }
+        if (rest.isEmpty()) {
+            return Optional.empty();
+        }
+        int dot = rest.indexOf('.');
+        String attribute = dot < 0 ? rest : rest.substring(0, dot);
+        Optional<String> sub = dot < 0 ? Optional.empty() : Optional.of(rest.substring(dot + 1));
+        if (attribute.isEmpty() || sub.map(s -> s.isEmpty() || s.contains(".")).orElse(false)) {
+            return Optional.empty();
+        }
+        return resolve(Optional.ofNullable(urn), attribute, sub);
+    }
+
+    /** The length of the known schema URN that {@code path} starts with, followed by ':'; -1 if none. */
+    private static int knownSchemaPrefixLength(String path) {
+        for (SchemaDefinition schema : UserSchemas.ALL) {
+            String urn = schema.id();
+            if (path.length() > urn.length() && path.regionMatches(true, 0, urn, 0, urn.length())
+                    && path.charAt(urn.length()) == ':') {
+                return urn.length();
+            }
+        }
+        return -1;
+    }
+
+    /** The schema of that URN in any case. */
+    public static Optional<SchemaDefinition> schema(String urn) {
+        return UserSchemas.ALL.stream().filter(schema -> schema.id().equalsIgnoreCase(urn)).findFirst();
+    }
+
+    /** Whether the URN names one of the User's extensions, or the alias of the role extension. */
+    public static boolean isExtensionUrn(String urn) {
+        return canonicalExtensionUrn(urn).isPresent();
+    }
+
+    /**
+     * The canonical URN of an extension: a known extension's own, and for any other
+     * {@code urn:ietf:params:scim:schemas:extension:*:2.0:User}, the role extension (whose only attribute is the
+     * role alias).
+     */
+    public static Optional<String> canonicalExtensionUrn(String urn) {
+        if (urn.equalsIgnoreCase(UserSchemas.CORE_USER)) {
+            return Optional.empty();
+        }
+        Optional<SchemaDefinition> known = schema(urn);
+        if (known.isPresent()) {
+            return Optional.of(known.get().id());
+        }
+        return ANY_USER_EXTENSION.matcher(urn).matches() ? Optional.of(UserSchemas.ROLE_EXTENSION) : Optional.empty();
+    }
+
+    private static Optional<ResolvedAttribute> resolveAttribute(Optional<String> schemaUrn, String attribute) {
+        if (schemaUrn.isEmpty() || schemaUrn.get().equalsIgnoreCase(UserSchemas.CORE_USER)) {
+            Optional<ResolvedAttribute> core = UserSchemas.CORE_USER_SCHEMA.attribute(attribute)
+                    .or(() -> common(attribute))
+                    .map(definition -> new ResolvedAttribute(UserSchemas.CORE_USER, false, definition,
+                            Optional.empty()));
+            if (core.isPresent() || schemaUrn.isPresent()) {
+                return core;
+            }
+            return attribute.equalsIgnoreCase(ROLE_ATTRIBUTE) ? roleAttribute() : Optional.empty();
+        }
+        String urn = schemaUrn.get();
+        Optional<SchemaDefinition> known = schema(urn);
+        if (known.isPresent()) {
+            return known.get().attribute(attribute)
+                    .map(definition -> new ResolvedAttribute(known.get().id(), true, definition, Optional.empty()));
+        }
+        if (ANY_USER_EXTENSION.matcher(urn).matches() && attribute.toLowerCase(Locale.ROOT)
+                .equals(ROLE_ATTRIBUTE.toLowerCase(Locale.ROOT))) {
+            return roleAttribute();
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<AttributeDefinition> common(String attribute) {
+        return UserSchemas.COMMON_ATTRIBUTES.stream().filter(a -> a.name().equalsIgnoreCase(attribute)).findFirst();
+    }
+
+    private static Optional<ResolvedAttribute> roleAttribute() {
+        return UserSchemas.ROLE_EXTENSION_SCHEMA.attribute(ROLE_ATTRIBUTE)
+                .map(definition -> new ResolvedAttribute(UserSchemas.ROLE_EXTENSION, true, definition,
+                        Optional.empty()));
+    }
+}

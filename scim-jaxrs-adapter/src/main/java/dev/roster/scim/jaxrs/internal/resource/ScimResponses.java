@@ -1,0 +1,50 @@
+package dev.roster.scim.jaxrs.internal.resource;
+
+import dev.roster.scim.core.internal.mapping.Projection;
+import dev.roster.scim.core.json.ScimArray;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.core.mapping.UserResources;
+import dev.roster.scim.core.model.User;
+import jakarta.ws.rs.core.EntityTag;
+
+import java.net.URI;
+import java.util.List;
+
+/** Renders the core's results as SCIM JSON: resources with {@code meta.location}, ListResponses, ETags. */
+final class ScimResponses {
+
+    static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+
+    private ScimResponses() {
+    }
+
+    static ScimObject user(User user, URI location, Projection projection) {
+        return projection.apply(withLocation(UserResources.toScim(user), location));
+    }
+
+    static ScimObject withLocation(ScimObject resource, URI location) {
+        return resource.getObject("meta")
+                .map(meta -> resource.with("meta", meta.with("location", ScimValue.of(location.toString()))))
+                .orElse(resource);
+    }
+
+    /** A ListResponse (RFC 7644 §3.4.2); with {@code count=0} only the totals, no {@code Resources}. */
+    static ScimObject listResponse(long totalResults, int startIndex, List<? extends ScimValue> resources,
+                                   boolean totalsOnly) {
+        ScimObject.Builder list = ScimObject.builder()
+                .put("schemas", ScimArray.of(ScimValue.of(LIST_RESPONSE)))
+                .put("totalResults", ScimValue.of(totalResults))
+                .put("startIndex", ScimValue.of(startIndex))
+                .put("itemsPerPage", ScimValue.of(resources.size()));
+        if (!totalsOnly) {
+            list.put("Resources", new ScimArray(List.copyOf(resources)));
+        }
+        return list.build();
+    }
+
+    static EntityTag etag(User user) {
+        return new EntityTag(Long.toString(user.version()), true);
+    }
+
+}

@@ -1,0 +1,215 @@
+package dev.roster.scim.jaxrs.internal.resource;
+
+import dev.roster.scim.core.error.ScimErrorType;
+import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.internal.mapping.Projection;
+import dev.roster.scim.core.json.ScimArray;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimString;
+import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.core.port.in.CreateOutcome;
+import dev.roster.scim.core.port.in.ScimUsers;
+import dev.roster.scim.core.port.in.SearchRequest;
+import dev.roster.scim.jaxrs.RequestValues;
+import dev.roster.scim.jaxrs.ScimMediaTypes;
+import dev.roster.scim.jaxrs.ScimPaths;
+import dev.roster.scim.jaxrs.SiteResolver;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /Users} (RFC 7644 §3.2–§3.6): translates HTTP to the {@link ScimUsers} use case and its results back to
+ * SCIM JSON. It decides nothing itself.
+ */
+@ScimEndpoint
+@Path(ScimPaths.BASE + "/Users")
+@Produces({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
+@Consumes({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
+public final class UsersResource {
+
+    private static final String SEARCH_REQUEST = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
+
+    private final ScimUsers users;
+    private final SiteResolver siteResolver;
+
+    public UsersResource(ScimUsers users, SiteResolver siteResolver) {
+        this.users = users;
+        this.siteResolver = siteResolver;
+    }
+
+    @GET
+    public ScimObject search(@PathParam(ScimPaths.SITE_PARAMETER) String site,
+                             @QueryParam("filter") String filter,
+                             @QueryParam("startIndex") String startIndex,
+                             @QueryParam("count") String count,
+                             @QueryParam("sortBy") String sortBy,
+                             @QueryParam("sortOrder") String sortOrder,
+                             @QueryParam("attributes") String attributes,
+                             @QueryParam("excludedAttributes") String excludedAttributes,
+                             @Context UriInfo uri) {
+        SearchRequest request = new SearchRequest(RequestValues.text(filter), RequestValues.text(sortBy),
+                RequestValues.text(sortOrder), RequestValues.integer("startIndex", startIndex),
+                RequestValues.integer("count", count));
+        return list(site, request, Projection.of(RequestValues.text(attributes),
+                RequestValues.text(excludedAttributes)), uri);
+    }
+
+    @POST
+    @Path(".search")
+    public ScimObject searchByPost(@PathParam(ScimPaths.SITE_PARAMETER) String site, ScimObject body,
+                                   @Context UriInfo uri) {
+        requireSchemaIfNamed(body);
+        SearchRequest request = new SearchRequest(RequestValues.text(body, "filter"),
+                RequestValues.text(body, "sortBy"), RequestValues.text(body, "sortOrder"),
+                RequestValues.integer(body, "startIndex"), RequestValues.integer(body, "count"));
+        return list(site, request, Projection.of(names(body, "attributes"), names(body, "excludedAttributes")), uri);
+    }
+
+    @POST
+    public Response create(@PathParam(ScimPaths.SITE_PARAMETER) String site, ScimObject body,
+                           @QueryParam("attributes") String attributes,
+                           @QueryParam("excludedAttributes") String excludedAttributes,
+                           @Context UriInfo uri) {
+        CreateOutcome outcome = users.create(site(site), body);
+        URI location = location(uri, site, outcome.user());
+        return Response.created(location)
+                .tag(ScimResponses.etag(outcome.user()))
+                .entity(ScimResponses.user(outcome.user(), location, projection(attributes, excludedAttributes)))
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam(ScimPaths.SITE_PARAMETER) String site, @PathParam("id") String id,
+                        @QueryParam("attributes") String attributes,
+                        @QueryParam("excludedAttributes") String excludedAttributes,
+                        @Context UriInfo uri, @Context Request request) {
+        User user = users.get(site(site), id);
+        EntityTag etag = ScimResponses.etag(user);
+        Response.ResponseBuilder notModified = notModified(request, etag);
+        if (notModified != null) {
+            return notModified.tag(etag).build();
+        }
+        return ok(user, site, uri, projection(attributes, excludedAttributes));
+    }
+
+    @PUT
+    @Path("{id}")
+    public Response replace(@PathParam(ScimPaths.SITE_PARAMETER) String site, @PathParam("id") String id,
+                            ScimObject body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @QueryParam("attributes") String attributes,
+                            @QueryParam("excludedAttributes") String excludedAttributes,
+                            @Context UriInfo uri) {
+        User user = users.replace(site(site), id, body, RequestValues.text(ifMatch));
+        return ok(user, site, uri, projection(attributes, excludedAttributes));
+    }
+
+    @PATCH
+    @Path("{id}")
+    public Response patch(@PathParam(ScimPaths.SITE_PARAMETER) String site, @PathParam("id") String id,
+                          ScimObject body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @QueryParam("attributes") String attributes,
+                          @QueryParam("excludedAttributes") String excludedAttributes,
+                          @Context UriInfo uri) {
+        User user = users.patch(site(site), id, body, RequestValues.text(ifMatch));
+        return ok(user, site, uri, projection(attributes, excludedAttributes));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam(ScimPaths.SITE_PARAMETER) String site, @PathParam("id") String id,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        users.delete(site(site), id, RequestValues.text(ifMatch));
+        return Response.noContent().build();
+    }
+
+    /** A malformed {@code If-None-Match} is the client's error: Jersey's parser fails on it with an exception. */
+    private static Response.ResponseBuilder notModified(Request request, EntityTag etag) {
+        try {
+            return request.evaluatePreconditions(etag);
+        } catch (RuntimeException malformed) {
+            throw new ScimException(ScimErrorType.BAD_REQUEST,
+                    "If-None-Match must be * or a list of entity tags such as W/\"3\".");
+        }
+    }
+
+    private ScimObject list(String site, SearchRequest request, Projection projection, UriInfo uri) {
+        UserPage page = users.search(site(site), request);
+        List<ScimObject> resources = page.users().stream()
+                .map(user -> ScimResponses.user(user, location(uri, site, user), projection))
+                .toList();
+        boolean totalsOnly = request.count().isPresent() && request.count().getAsInt() <= 0;
+        return ScimResponses.listResponse(page.totalResults(), page.startIndex(), resources, totalsOnly);
+    }
+
+    private Response ok(User user, String site, UriInfo uri, Projection projection) {
+        URI location = location(uri, site, user);
+        return Response.ok(ScimResponses.user(user, location, projection))
+                .tag(ScimResponses.etag(user))
+                .location(location)
+                .build();
+    }
+
+    private SiteId site(String segment) {
+        return siteResolver.resolve(segment)
+                .orElseThrow(() -> ScimException.notFound("There is no such site."));
+    }
+
+    private static URI location(UriInfo uri, String site, User user) {
+        return uri.getBaseUriBuilder().path(UsersResource.class).path(user.id()).build(site);
+    }
+
+    private static Projection projection(String attributes, String excludedAttributes) {
+        return Projection.of(RequestValues.text(attributes), RequestValues.text(excludedAttributes));
+    }
+
+    private static void requireSchemaIfNamed(ScimObject body) {
+        body.getArray("schemas").ifPresent(schemas -> {
+            boolean named = schemas.values().stream()
+                    .anyMatch(value -> value instanceof ScimString s && s.value().equalsIgnoreCase(SEARCH_REQUEST));
+            if (!named) {
+                throw ScimException.invalidSyntax("A search body's schemas must name " + SEARCH_REQUEST + ".");
+            }
+        });
+    }
+
+    /** {@code attributes} as an array of names (RFC 7644 §3.4.3) or, tolerated, one comma-separated string. */
+    private static Optional<String> names(ScimObject body, String name) {
+        Optional<ScimValue> value = body.getAssigned(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.get() instanceof ScimString string) {
+            return RequestValues.text(string.value());
+        }
+        if (value.get() instanceof ScimArray array && array.values().stream().allMatch(ScimString.class::isInstance)) {
+            return RequestValues.text(array.values().stream().map(v -> ((ScimString) v).value())
+                    .collect(Collectors.joining(",")));
+        }
+        throw ScimException.invalidValue("'" + name + "' must be an array of attribute names.");
+    }
+}
