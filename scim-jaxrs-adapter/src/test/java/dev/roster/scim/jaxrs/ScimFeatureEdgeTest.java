@@ -13,7 +13,7 @@ import dev.roster.scim.core.service.DiscoveryService;
 import dev.roster.scim.core.service.Ports;
 import dev.roster.scim.core.service.ScimUsersService;
 import dev.roster.scim.core.service.SiteAdministrationService;
-import dev.roster.scim.core.testing.Stores;
+import dev.roster.scim.testkit.Stores;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

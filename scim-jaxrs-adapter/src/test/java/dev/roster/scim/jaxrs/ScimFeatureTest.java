@@ -15,7 +15,7 @@ import dev.roster.scim.core.service.DiscoveryService;
 import dev.roster.scim.core.service.Ports;
 import dev.roster.scim.core.service.ScimUsersService;
 import dev.roster.scim.core.service.SiteAdministrationService;
-import dev.roster.scim.core.testing.Stores;
+import dev.roster.scim.testkit.Stores;
 import dev.roster.scim.jaxrs.internal.resource.ScimEndpoint;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

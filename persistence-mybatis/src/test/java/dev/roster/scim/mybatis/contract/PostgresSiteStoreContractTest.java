@@ -1,7 +1,7 @@
 package dev.roster.scim.mybatis.contract;
 
 import dev.roster.scim.core.port.out.SiteStore;
-import dev.roster.scim.core.testing.SiteStoreContract;
+import dev.roster.scim.testkit.SiteStoreContract;
 import org.junit.jupiter.api.AfterEach;
 
 /** The core's site-store contract on a real PostgreSQL database. */

@@ -2,7 +2,7 @@ package dev.roster.scim.mybatis.contract;
 
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.port.out.AuditLog;
-import dev.roster.scim.core.testing.AuditLogContract;
+import dev.roster.scim.testkit.AuditLogContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package dev.roster.scim.mybatis.contract;
 
-import dev.roster.scim.core.testing.Stores;
-import dev.roster.scim.core.testing.TransactionsContract;
+import dev.roster.scim.testkit.Stores;
+import dev.roster.scim.testkit.TransactionsContract;
 import dev.roster.scim.mybatis.RosterDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,7 +2,7 @@ package dev.roster.scim.mybatis.contract;
 
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.port.out.UserStore;
-import dev.roster.scim.core.testing.UserStoreContract;
+import dev.roster.scim.testkit.UserStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 

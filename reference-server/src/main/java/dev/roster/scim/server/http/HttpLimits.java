@@ -1,6 +1,6 @@
 package dev.roster.scim.server.http;
 
-import dev.roster.scim.jaxrs.internal.json.ScimJsonProvider;
+import dev.roster.scim.jackson.JsonLimits;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -50,12 +50,13 @@ public record HttpLimits(Duration headTimeout, Duration bodyTimeout, Duration ke
      * writer lock and fsync, PBKDF2 on an admin sign-in, a response written to a slow reader — so 16 of those at
      * once still leave {@code /health} a thread. Each worker can hold a 1 MiB body, so 16 bounds that memory too.
      * <li>64 KiB of head: a 4096-character filter, percent-encoded at up to 9 bytes a character, fits in the URL.
-     * <li>1 MiB of body: {@link ScimJsonProvider#MAX_BODY_BYTES}, far above any real User or PATCH.
+     * <li>1 MiB of body: {@link JsonLimits#MAX_DOCUMENT_BYTES}, the most the SCIM adapter reads, far above any real
+     * User or PATCH.
      * </ul>
      */
     public static HttpLimits defaults() {
         return new HttpLimits(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), 1000, 16,
-                64 * 1024, 100, ScimJsonProvider.MAX_BODY_BYTES, 30);
+                64 * 1024, 100, JsonLimits.MAX_DOCUMENT_BYTES, 30);
     }
 
     /** The same limits with other timeouts (tests). */

@@ -3,7 +3,7 @@ package dev.roster.scim.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.scim.core.model.TokenHash;
-import dev.roster.scim.core.testing.TestClock;
+import dev.roster.scim.testkit.TestClock;
 import dev.roster.scim.server.support.RawHttp;
 import dev.roster.scim.server.support.TestServer;
 import org.junit.jupiter.api.AfterEach;

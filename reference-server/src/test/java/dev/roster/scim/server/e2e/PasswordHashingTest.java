@@ -2,7 +2,7 @@ package dev.roster.scim.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roster.scim.core.testing.TestClock;
+import dev.roster.scim.testkit.TestClock;
 import dev.roster.scim.server.support.PasswordHashes;
 import dev.roster.scim.server.support.RawHttp;
 import dev.roster.scim.server.support.TestServer;

@@ -2,7 +2,7 @@ package dev.roster.scim.server.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.roster.scim.core.testing.TestClock;
+import dev.roster.scim.testkit.TestClock;
 import dev.roster.scim.server.support.Chromium;
 import dev.roster.scim.server.support.RawHttp;
 import dev.roster.scim.server.support.TestServer;

@@ -3,11 +3,11 @@ package dev.roster.scim.core.service;
 import static dev.roster.scim.core.service.Fixture.SITE;
 import static dev.roster.scim.core.service.Fixture.failure;
 import static dev.roster.scim.core.service.Fixture.json;
-import static dev.roster.scim.core.testing.UserBuilder.user;
+import static dev.roster.scim.testkit.UserBuilder.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.roster.scim.core.testing.ForwardingUserStore;
+import dev.roster.scim.testkit.ForwardingUserStore;
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.ChangeSource;
@@ -17,7 +17,7 @@ import dev.roster.scim.core.port.in.SsoAssertion;
 import dev.roster.scim.core.port.out.AccountEvents;
 import dev.roster.scim.core.port.out.AuditLog;
 import dev.roster.scim.core.port.out.UserStore;
-import dev.roster.scim.core.testing.InMemoryTransactions;
+import dev.roster.scim.testkit.InMemoryTransactions;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.roster.scim.core.service;
 
 import static dev.roster.scim.core.service.Fixture.failure;
-import static dev.roster.scim.core.testing.UserBuilder.user;
+import static dev.roster.scim.testkit.UserBuilder.user;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.roster.scim.core.error.ScimErrorType;

@@ -3,7 +3,7 @@ package dev.roster.scim.core.service;
 import static dev.roster.scim.core.service.Fixture.SITE;
 import static dev.roster.scim.core.service.Fixture.failure;
 import static dev.roster.scim.core.service.Fixture.json;
-import static dev.roster.scim.core.testing.UserBuilder.user;
+import static dev.roster.scim.testkit.UserBuilder.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -14,7 +14,7 @@ import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.Role;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
-import dev.roster.scim.core.testing.RecordingAccountEvents.Kind;
+import dev.roster.scim.testkit.RecordingAccountEvents.Kind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

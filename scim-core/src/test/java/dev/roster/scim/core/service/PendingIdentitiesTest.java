@@ -3,7 +3,7 @@ package dev.roster.scim.core.service;
 import static dev.roster.scim.core.service.Fixture.SITE;
 import static dev.roster.scim.core.service.Fixture.failure;
 import static dev.roster.scim.core.service.Fixture.json;
-import static dev.roster.scim.core.testing.UserBuilder.user;
+import static dev.roster.scim.testkit.UserBuilder.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,8 +27,8 @@ import dev.roster.scim.core.port.in.SignInOutcome;
 import dev.roster.scim.core.port.in.SsoAssertion;
 import dev.roster.scim.core.port.out.UserStore;
 import dev.roster.scim.core.schema.UserSchemas;
-import dev.roster.scim.core.testing.ForwardingUserStore;
-import dev.roster.scim.core.testing.RecordingAccountEvents.Kind;
+import dev.roster.scim.testkit.ForwardingUserStore;
+import dev.roster.scim.testkit.RecordingAccountEvents.Kind;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,7 @@ import dev.roster.scim.core.model.TokenHash;
 import dev.roster.scim.core.port.in.AccessDecision;
 import dev.roster.scim.core.port.in.GeneratedToken;
 import dev.roster.scim.core.port.in.SettingsChange;
-import dev.roster.scim.core.testing.TestClock;
+import dev.roster.scim.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -9,7 +9,7 @@ import dev.roster.scim.core.model.Email;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.testing.FuzzInvariants;
 import dev.roster.scim.core.testing.ScimValueBytes;
-import dev.roster.scim.core.testing.UserBuilder;
+import dev.roster.scim.testkit.UserBuilder;
 
 import java.util.Optional;
 

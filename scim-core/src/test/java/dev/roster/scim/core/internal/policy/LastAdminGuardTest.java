@@ -1,6 +1,6 @@
 package dev.roster.scim.core.internal.policy;
 
-import static dev.roster.scim.core.testing.UserBuilder.user;
+import static dev.roster.scim.testkit.UserBuilder.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.roster.scim.core.testing;
+package dev.roster.scim.testkit;
 
 /** In-memory state that {@link InMemoryTransactions} can put back as it was when a transaction began. */
 public interface Restorable {

@@ -1,4 +1,4 @@
-package dev.roster.scim.core.testing;
+package dev.roster.scim.testkit;
 
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.SiteId;

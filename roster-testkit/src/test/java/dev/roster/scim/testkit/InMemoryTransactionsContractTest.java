@@ -1,4 +1,4 @@
-package dev.roster.scim.core.testing;
+package dev.roster.scim.testkit;
 
 class InMemoryTransactionsContractTest extends TransactionsContract {
 

@@ -1,6 +1,6 @@
-package dev.roster.scim.core.testing;
+package dev.roster.scim.testkit;
 
-import static dev.roster.scim.core.testing.UserBuilder.user;
+import static dev.roster.scim.testkit.UserBuilder.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
