@@ -22,6 +22,7 @@ import dev.roster.scim.mybatis.internal.sql.SortToSql;
 import dev.roster.scim.mybatis.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The lookups identity providers make on every sync are index searches on PostgreSQL too, proven by its planner on a
@@ -98,6 +100,20 @@ class PostgresQueryPlanTest {
             assertThat(plan).as(plan).contains(expected).doesNotContain("Seq Scan");
             assertThat(countPlan).as(countPlan).contains(expected).doesNotContain("Seq Scan");
         }
+    }
+
+    @Test
+    void theTotalWithoutAFilterReadsTheSiteCountsNotItsUsers() throws SQLException {
+        for (UserQuery.Pending pending : UserQuery.Pending.values()) {
+            UserSearchStatement statement = UserSearchStatement.of(Dialect.POSTGRESQL, ACME.value(), false, pending,
+                    Optional.empty(), SortToSql.BY_ID);
+
+            String countPlan = explain(new UserSqlProvider().count(statement), statement);
+
+            assertThat(countPlan).as(countPlan).contains("user_counts").doesNotContain(" on users");
+        }
+        assertThat(database.userStore().search(ACME, UserQuery.all(1, 0).withPending(UserQuery.Pending.INCLUDED))
+                .totalResults()).isEqualTo(USERS_PER_SITE);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -58,7 +58,21 @@ class QueryPlanTest extends DatabaseTest {
 
         assertThat(plan).as(String.join("\n", plan)).anyMatch(step -> step.contains("users_pending"))
                 .noneMatch(step -> step.startsWith("SCAN u ") || step.equals("SCAN u"));
-        assertThat(countPlan).as(String.join("\n", countPlan)).anyMatch(step -> step.contains("users_pending"));
+        assertThat(countPlan).as(String.join("\n", countPlan)).allMatch(step -> step.startsWith("SEARCH c "))
+                .noneMatch(step -> step.contains("users_pending"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"INCLUDED, false", "EXCLUDED, false", "ONLY, false", "INCLUDED, true"})
+    void theTotalWithoutAFilterReadsTheSiteCountsNotItsUsers(UserQuery.Pending pending, boolean includeHidden)
+            throws SQLException {
+        UserSearchStatement statement = UserSearchStatement.of(Dialect.SQLITE, ACME.value(), includeHidden, pending,
+                Optional.empty(), SortToSql.BY_ID);
+
+        List<String> countPlan = explain(new UserSqlProvider().count(statement), statement);
+
+        assertThat(countPlan).as(String.join("\n", countPlan)).isNotEmpty()
+                .allMatch(step -> step.startsWith("SEARCH c "));
     }
 
     private List<String> explain(String mybatisSql, UserSearchStatement statement) throws SQLException {
