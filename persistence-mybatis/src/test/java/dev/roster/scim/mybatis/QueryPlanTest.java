@@ -47,6 +47,23 @@ class QueryPlanTest extends DatabaseTest {
         assertThat(countPlan).as(String.join("\n", countPlan)).noneMatch(step -> step.startsWith("SCAN u"));
     }
 
+    @ParameterizedTest
+    @CsvSource({"userName", "externalId", "emails.value"})
+    void aStartsWithSearchIsAnIndexRangeNotAScan(String attribute) throws SQLException {
+        String[] parts = attribute.split("\\.");
+        AttrPath path = parts.length == 1 ? AttrPath.of(parts[0]) : AttrPath.of(parts[0], parts[1]);
+        Filter filter = Filter.compare(path, CompareOp.SW, CompValue.of("someone"));
+        UserSearchStatement statement = UserSearchStatement.of(Dialect.SQLITE, ACME.value(), false,
+                UserQuery.Pending.INCLUDED, FilterToSql.translate(Dialect.SQLITE, ACME, filter), SortToSql.BY_ID)
+                .page(10, 0);
+
+        List<String> countPlan = explain(new UserSqlProvider().count(statement), statement);
+
+        assertThat(countPlan).as(String.join("\n", countPlan)).noneMatch(step -> step.startsWith("SCAN u"))
+                .noneMatch(step -> step.startsWith("SCAN e"))
+                .anyMatch(step -> step.contains("USING INDEX") && step.contains(">?") && step.contains("<?"));
+    }
+
     @Test
     void theListOfPendingIdentitiesReadsTheirOwnIndexInUserNameOrder() throws SQLException {
         String byUserName = SortToSql.orderBy(SortSpec.ascending(AttrPath.of("userName"))).orElseThrow();
