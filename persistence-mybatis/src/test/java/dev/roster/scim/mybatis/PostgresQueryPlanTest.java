@@ -18,6 +18,7 @@ import dev.roster.scim.mybatis.internal.mapper.UserSearchStatement;
 import dev.roster.scim.mybatis.internal.mapper.UserSqlProvider;
 import dev.roster.scim.mybatis.internal.sql.Dialect;
 import dev.roster.scim.mybatis.internal.sql.FilterToSql;
+import dev.roster.scim.mybatis.internal.sql.KeysetOrder;
 import dev.roster.scim.mybatis.internal.sql.SortToSql;
 import dev.roster.scim.mybatis.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -99,6 +100,20 @@ class PostgresQueryPlanTest {
             String expected = pending == UserQuery.Pending.ONLY && !plan.contains(index) ? "users_pending" : index;
             assertThat(plan).as(plan).contains(expected).doesNotContain("Seq Scan");
             assertThat(countPlan).as(countPlan).contains(expected).doesNotContain("Seq Scan");
+        }
+    }
+
+    @Test
+    void aKeysetPageInIdOrderIsARangeOfThePrimaryKey() throws SQLException {
+        KeysetOrder byId = KeysetOrder.of(Optional.empty()).orElseThrow();
+        for (boolean backward : new boolean[] {false, true}) {
+            UserSearchStatement page = UserSearchStatement.of(Dialect.POSTGRESQL, ACME.value(), false,
+                    UserQuery.Pending.INCLUDED, Optional.of(byId.after(Optional.empty(), "acme-5000", backward, 0)),
+                    byId.orderBy(backward)).page(101, 0);
+
+            String plan = explain(new UserSqlProvider().search(page), page);
+
+            assertThat(plan).as(plan).contains("users_pkey").doesNotContain("Seq Scan").doesNotContain("Sort");
         }
     }
 

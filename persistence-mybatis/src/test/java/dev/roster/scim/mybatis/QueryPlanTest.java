@@ -13,6 +13,7 @@ import dev.roster.scim.mybatis.internal.mapper.UserSearchStatement;
 import dev.roster.scim.mybatis.internal.mapper.UserSqlProvider;
 import dev.roster.scim.mybatis.internal.sql.Dialect;
 import dev.roster.scim.mybatis.internal.sql.FilterToSql;
+import dev.roster.scim.mybatis.internal.sql.KeysetOrder;
 import dev.roster.scim.mybatis.internal.sql.SortToSql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +63,26 @@ class QueryPlanTest extends DatabaseTest {
         assertThat(countPlan).as(String.join("\n", countPlan)).noneMatch(step -> step.startsWith("SCAN u"))
                 .noneMatch(step -> step.startsWith("SCAN e"))
                 .anyMatch(step -> step.contains("USING INDEX") && step.contains(">?") && step.contains("<?"));
+    }
+
+    @Test
+    void aKeysetPageInIdOrderIsARangeOfThePrimaryKeyWithoutASort() throws SQLException {
+        KeysetOrder byId = KeysetOrder.of(Optional.empty()).orElseThrow();
+        UserSearchStatement statement = UserSearchStatement.of(Dialect.SQLITE, ACME.value(), false,
+                UserQuery.Pending.INCLUDED, Optional.of(byId.after(Optional.empty(), "u500", false, 0)),
+                byId.orderBy(false)).page(101, 0);
+        UserSearchStatement backward = UserSearchStatement.of(Dialect.SQLITE, ACME.value(), false,
+                UserQuery.Pending.INCLUDED, Optional.of(byId.after(Optional.empty(), "u500", true, 0)),
+                byId.orderBy(true)).page(101, 0);
+
+        for (UserSearchStatement page : List.of(statement, backward)) {
+            List<String> plan = explain(new UserSqlProvider().search(page), page);
+
+            assertThat(plan).as(String.join("\n", plan))
+                    // the primary key (site, id) is the table's autoindex
+                    .anyMatch(step -> step.startsWith("SEARCH u USING") && step.contains("(site=? AND id"))
+                    .noneMatch(step -> step.contains("TEMP B-TREE"));
+        }
     }
 
     @Test
