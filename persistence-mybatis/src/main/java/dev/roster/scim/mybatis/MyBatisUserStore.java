@@ -4,6 +4,8 @@ import dev.roster.scim.core.identifier.IdentifierProfile;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.core.port.out.Keyset;
+import dev.roster.scim.core.port.out.KeysetPage;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.port.out.UserStore;
 import dev.roster.scim.mybatis.internal.mapper.EmailRow;
@@ -86,6 +88,12 @@ final class MyBatisUserStore implements UserStore {
             }
             return search.run(mapper, site, query);
         });
+    }
+
+    /** A keyset page and its total, from one snapshot on PostgreSQL (reads run {@code REPEATABLE READ}). */
+    @Override
+    public KeysetPage searchByKeyset(SiteId site, UserQuery query, Keyset keyset) {
+        return sessions.read(session -> search.keyset(session.getMapper(UserMapper.class), site, query, keyset));
     }
 
     @Override

@@ -1,9 +1,12 @@
 package dev.roster.scim.mybatis;
 
+import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.filter.Filter;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.core.port.out.Keyset;
+import dev.roster.scim.core.port.out.KeysetPage;
 import dev.roster.scim.core.port.out.SortSpec;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.schema.CaseFolding;
@@ -12,13 +15,16 @@ import dev.roster.scim.mybatis.internal.mapper.UserRow;
 import dev.roster.scim.mybatis.internal.mapper.UserSearchStatement;
 import dev.roster.scim.mybatis.internal.sql.Dialect;
 import dev.roster.scim.mybatis.internal.sql.FilterToSql;
+import dev.roster.scim.mybatis.internal.sql.KeysetOrder;
 import dev.roster.scim.mybatis.internal.sql.PushDown;
 import dev.roster.scim.mybatis.internal.sql.SortToSql;
+import dev.roster.scim.mybatis.internal.sql.SqlCondition;
 import org.apache.ibatis.cursor.Cursor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -53,6 +59,71 @@ final class UserSearch {
             return streamed(mapper, statement, residual, query);
         }
         return sortedInJava(mapper, statement, residual, query.sort().orElseThrow(), query);
+    }
+
+    /**
+     * One keyset page: the keyset's start as a condition after the pushed-down filter's, the order read forward or
+     * backward, one row more than the page to tell whether more lie beyond, and the total as {@link #run} counts
+     * it (the per-site counts without a filter). A residual filter is applied while streaming.
+     */
+    KeysetPage keyset(UserMapper mapper, SiteId site, UserQuery query, Keyset keyset) {
+        KeysetOrder order = KeysetOrder.of(query.sort()).orElseThrow(() -> ScimException.invalidValue(
+                "Cursor paging sorts by id, externalId, userName, displayName, name.givenName, name.familyName, "
+                        + "userType, meta.created or meta.lastModified only; page by startIndex to sort by '"
+                        + query.sort().orElseThrow().path() + "'."));
+        PushDown pushDown = query.filter()
+                .map(filter -> FilterToSql.pushDown(dialect, site, filter))
+                .orElse(new PushDown(Optional.empty(), true));
+        boolean backward = keyset.direction() == Keyset.Direction.BACKWARD;
+        int filterParameters = pushDown.condition().map(condition -> condition.parameters().size()).orElse(0);
+        Optional<SqlCondition> start = keyset.position()
+                .map(text -> KeysetPositions.parse(order, text))
+                .map(position -> order.after(position.value(), position.id(), backward, filterParameters));
+        UserSearchStatement statement = UserSearchStatement.of(dialect, site.value(), query.includeHidden(),
+                query.pending(), both(pushDown.condition(), start), order.orderBy(backward));
+        List<UserRow> rows = pushDown.complete()
+                ? new ArrayList<>(mapper.search(statement.page(query.count() + 1, 0)))
+                : firstMatches(mapper, statement, query.filter().orElseThrow(), query.count() + 1);
+        boolean more = rows.size() > query.count();
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        if (backward) {
+            Collections.reverse(rows);
+        }
+        long total = run(mapper, site, new UserQuery(query.filter(), query.sort(), 1, 0, query.includeHidden(),
+                query.pending())).totalResults();
+        Optional<String> first = rows.stream().findFirst().map(row -> KeysetPositions.of(order, row));
+        Optional<String> last = rows.isEmpty() ? Optional.empty()
+                : Optional.of(KeysetPositions.of(order, rows.get(rows.size() - 1)));
+        return new KeysetPage(rows.stream().map(UserRows::toUser).toList(), total, first, last, more);
+    }
+
+    private static Optional<SqlCondition> both(Optional<SqlCondition> filter, Optional<SqlCondition> start) {
+        if (filter.isEmpty() || start.isEmpty()) {
+            return filter.or(() -> start);
+        }
+        List<Object> parameters = new ArrayList<>(filter.get().parameters());
+        parameters.addAll(start.get().parameters());
+        return Optional.of(new SqlCondition(filter.get().sql() + " AND " + start.get().sql(), parameters));
+    }
+
+    private List<UserRow> firstMatches(UserMapper mapper, UserSearchStatement statement, Filter filter, int limit) {
+        Predicate<User> matches = inMemory.matcher(filter);
+        List<UserRow> found = new ArrayList<>();
+        try (Cursor<UserRow> rows = mapper.stream(statement)) {
+            for (UserRow row : rows) {
+                if (matches.test(UserRows.toUser(row))) {
+                    found.add(row);
+                    if (found.size() == limit) {
+                        break;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
     }
 
     /**

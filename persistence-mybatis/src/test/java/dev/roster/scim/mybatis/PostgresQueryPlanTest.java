@@ -18,10 +18,12 @@ import dev.roster.scim.mybatis.internal.mapper.UserSearchStatement;
 import dev.roster.scim.mybatis.internal.mapper.UserSqlProvider;
 import dev.roster.scim.mybatis.internal.sql.Dialect;
 import dev.roster.scim.mybatis.internal.sql.FilterToSql;
+import dev.roster.scim.mybatis.internal.sql.KeysetOrder;
 import dev.roster.scim.mybatis.internal.sql.SortToSql;
 import dev.roster.scim.mybatis.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The lookups identity providers make on every sync are index searches on PostgreSQL too, proven by its planner on a
@@ -98,6 +101,34 @@ class PostgresQueryPlanTest {
             assertThat(plan).as(plan).contains(expected).doesNotContain("Seq Scan");
             assertThat(countPlan).as(countPlan).contains(expected).doesNotContain("Seq Scan");
         }
+    }
+
+    @Test
+    void aKeysetPageInIdOrderIsARangeOfThePrimaryKey() throws SQLException {
+        KeysetOrder byId = KeysetOrder.of(Optional.empty()).orElseThrow();
+        for (boolean backward : new boolean[] {false, true}) {
+            UserSearchStatement page = UserSearchStatement.of(Dialect.POSTGRESQL, ACME.value(), false,
+                    UserQuery.Pending.INCLUDED, Optional.of(byId.after(Optional.empty(), "acme-5000", backward, 0)),
+                    byId.orderBy(backward)).page(101, 0);
+
+            String plan = explain(new UserSqlProvider().search(page), page);
+
+            assertThat(plan).as(plan).contains("users_pkey").doesNotContain("Seq Scan").doesNotContain("Sort");
+        }
+    }
+
+    @Test
+    void theTotalWithoutAFilterReadsTheSiteCountsNotItsUsers() throws SQLException {
+        for (UserQuery.Pending pending : UserQuery.Pending.values()) {
+            UserSearchStatement statement = UserSearchStatement.of(Dialect.POSTGRESQL, ACME.value(), false, pending,
+                    Optional.empty(), SortToSql.BY_ID);
+
+            String countPlan = explain(new UserSqlProvider().count(statement), statement);
+
+            assertThat(countPlan).as(countPlan).contains("user_counts").doesNotContain(" on users");
+        }
+        assertThat(database.userStore().search(ACME, UserQuery.all(1, 0).withPending(UserQuery.Pending.INCLUDED))
+                .totalResults()).isEqualTo(USERS_PER_SITE);
     }
 
     @ParameterizedTest(name = "{0}")

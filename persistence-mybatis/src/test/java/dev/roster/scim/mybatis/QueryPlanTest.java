@@ -13,6 +13,7 @@ import dev.roster.scim.mybatis.internal.mapper.UserSearchStatement;
 import dev.roster.scim.mybatis.internal.mapper.UserSqlProvider;
 import dev.roster.scim.mybatis.internal.sql.Dialect;
 import dev.roster.scim.mybatis.internal.sql.FilterToSql;
+import dev.roster.scim.mybatis.internal.sql.KeysetOrder;
 import dev.roster.scim.mybatis.internal.sql.SortToSql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +48,43 @@ class QueryPlanTest extends DatabaseTest {
         assertThat(countPlan).as(String.join("\n", countPlan)).noneMatch(step -> step.startsWith("SCAN u"));
     }
 
+    @ParameterizedTest
+    @CsvSource({"userName", "externalId", "emails.value"})
+    void aStartsWithSearchIsAnIndexRangeNotAScan(String attribute) throws SQLException {
+        String[] parts = attribute.split("\\.");
+        AttrPath path = parts.length == 1 ? AttrPath.of(parts[0]) : AttrPath.of(parts[0], parts[1]);
+        Filter filter = Filter.compare(path, CompareOp.SW, CompValue.of("someone"));
+        UserSearchStatement statement = UserSearchStatement.of(Dialect.SQLITE, ACME.value(), false,
+                UserQuery.Pending.INCLUDED, FilterToSql.translate(Dialect.SQLITE, ACME, filter), SortToSql.BY_ID)
+                .page(10, 0);
+
+        List<String> countPlan = explain(new UserSqlProvider().count(statement), statement);
+
+        assertThat(countPlan).as(String.join("\n", countPlan)).noneMatch(step -> step.startsWith("SCAN u"))
+                .noneMatch(step -> step.startsWith("SCAN e"))
+                .anyMatch(step -> step.contains("USING INDEX") && step.contains(">?") && step.contains("<?"));
+    }
+
+    @Test
+    void aKeysetPageInIdOrderIsARangeOfThePrimaryKeyWithoutASort() throws SQLException {
+        KeysetOrder byId = KeysetOrder.of(Optional.empty()).orElseThrow();
+        UserSearchStatement statement = UserSearchStatement.of(Dialect.SQLITE, ACME.value(), false,
+                UserQuery.Pending.INCLUDED, Optional.of(byId.after(Optional.empty(), "u500", false, 0)),
+                byId.orderBy(false)).page(101, 0);
+        UserSearchStatement backward = UserSearchStatement.of(Dialect.SQLITE, ACME.value(), false,
+                UserQuery.Pending.INCLUDED, Optional.of(byId.after(Optional.empty(), "u500", true, 0)),
+                byId.orderBy(true)).page(101, 0);
+
+        for (UserSearchStatement page : List.of(statement, backward)) {
+            List<String> plan = explain(new UserSqlProvider().search(page), page);
+
+            assertThat(plan).as(String.join("\n", plan))
+                    // the primary key (site, id) is the table's autoindex
+                    .anyMatch(step -> step.startsWith("SEARCH u USING") && step.contains("(site=? AND id"))
+                    .noneMatch(step -> step.contains("TEMP B-TREE"));
+        }
+    }
+
     @Test
     void theListOfPendingIdentitiesReadsTheirOwnIndexInUserNameOrder() throws SQLException {
         String byUserName = SortToSql.orderBy(SortSpec.ascending(AttrPath.of("userName"))).orElseThrow();
@@ -58,7 +96,21 @@ class QueryPlanTest extends DatabaseTest {
 
         assertThat(plan).as(String.join("\n", plan)).anyMatch(step -> step.contains("users_pending"))
                 .noneMatch(step -> step.startsWith("SCAN u ") || step.equals("SCAN u"));
-        assertThat(countPlan).as(String.join("\n", countPlan)).anyMatch(step -> step.contains("users_pending"));
+        assertThat(countPlan).as(String.join("\n", countPlan)).allMatch(step -> step.startsWith("SEARCH c "))
+                .noneMatch(step -> step.contains("users_pending"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"INCLUDED, false", "EXCLUDED, false", "ONLY, false", "INCLUDED, true"})
+    void theTotalWithoutAFilterReadsTheSiteCountsNotItsUsers(UserQuery.Pending pending, boolean includeHidden)
+            throws SQLException {
+        UserSearchStatement statement = UserSearchStatement.of(Dialect.SQLITE, ACME.value(), includeHidden, pending,
+                Optional.empty(), SortToSql.BY_ID);
+
+        List<String> countPlan = explain(new UserSqlProvider().count(statement), statement);
+
+        assertThat(countPlan).as(String.join("\n", countPlan)).isNotEmpty()
+                .allMatch(step -> step.startsWith("SEARCH c "));
     }
 
     private List<String> explain(String mybatisSql, UserSearchStatement statement) throws SQLException {

@@ -79,7 +79,7 @@ public final class RosterApplication implements AutoCloseable {
         try {
             Ports ports = new Ports(database.userStore(), database.siteStore(), database.auditLog(),
                     database.transactions(), new LoggingAccountEvents(), clock);
-            ScimUsers scimUsers = new ScimUsersService(ports, options.creationPolicy());
+            ScimUsers scimUsers = new ScimUsersService(ports, options.creationPolicy(), database.cursorKeys());
             // The same default for both: new sites get it, and sites that never chose one follow it.
             SiteAdministration sites = new SiteAdministrationService(ports, options.creationPolicy());
             LocalUserAdministration localUsers = new LocalUserAdministrationService(ports);

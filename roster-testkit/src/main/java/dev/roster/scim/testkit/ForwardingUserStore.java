@@ -3,6 +3,8 @@ package dev.roster.scim.testkit;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.core.port.out.Keyset;
+import dev.roster.scim.core.port.out.KeysetPage;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.port.out.UserStore;
 
@@ -47,6 +49,11 @@ public abstract class ForwardingUserStore implements UserStore {
     @Override
     public UserPage search(SiteId site, UserQuery query) {
         return delegate.search(site, query);
+    }
+
+    @Override
+    public KeysetPage searchByKeyset(SiteId site, UserQuery query, Keyset keyset) {
+        return delegate.searchByKeyset(site, query, keyset);
     }
 
     @Override

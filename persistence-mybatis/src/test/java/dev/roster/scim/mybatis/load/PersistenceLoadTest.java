@@ -6,6 +6,7 @@ import dev.roster.scim.core.filter.AttrPath;
 import dev.roster.scim.core.filter.CompValue;
 import dev.roster.scim.core.filter.CompareOp;
 import dev.roster.scim.core.filter.Filter;
+import dev.roster.scim.core.filter.FilterParser;
 import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.Email;
@@ -14,6 +15,7 @@ import dev.roster.scim.core.model.Role;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.core.port.out.Keyset;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.port.out.UserStore;
 import dev.roster.scim.mybatis.RosterDatabase;
@@ -30,6 +32,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 
 /**
  * Seeds a site and times what an IdP does most: a {@code userName eq} lookup, a page of a {@code co} search and an
@@ -71,6 +74,7 @@ class PersistenceLoadTest {
                         CompareOp.CO, CompValue.of(Integer.toString(100 + random.nextInt(800)))), 1, 10));
                 assertThat(page.users()).isNotEmpty();
             });
+            pagesAndIdentityProviderFilters(store, users, random);
             int updates = 2_000;
             time("update round trip (findById + update)", updates, i -> {
                 String id = id(random.nextInt(users));
@@ -79,6 +83,48 @@ class PersistenceLoadTest {
                 assertThat(store.update(SITE, next, current.version())).isTrue();
             });
         }
+    }
+
+    /**
+     * What issue 12 asks of a large site: the first page, a page deep in by cursor, {@code count=0}, and a page of
+     * 100 (with its total) for each filter IdPs and the admin page send. Runs before the updates, so every user is
+     * still active; {@code active eq false} matches none and must still answer.
+     */
+    private static void pagesAndIdentityProviderFilters(UserStore store, int users, Random random) {
+        int pages = 50;
+        time("first page of 100 (startIndex 1, with total)", pages, i ->
+                assertThat(store.search(SITE, UserQuery.all(1, 100)).users()).hasSize(100));
+        time("count=0 (totalResults only)", pages, i ->
+                assertThat(store.search(SITE, UserQuery.all(1, 0)).totalResults()).isEqualTo(users));
+        time("first page of 100 by cursor", pages, i ->
+                assertThat(store.searchByKeyset(SITE, UserQuery.all(1, 100), Keyset.first()).users()).hasSize(100));
+        // A position 80 % into the id order: the page after the user there, as its nextCursor would start it.
+        String deep = store.searchByKeyset(SITE, UserQuery.all(1, 1),
+                Keyset.after("|" + id(0).substring(0, 24) + String.format("%012x", users * 8L / 10))).last()
+                .orElseThrow();
+        time("page of 100 by cursor, 80 % deep", pages, i ->
+                assertThat(store.searchByKeyset(SITE, UserQuery.all(1, 100), Keyset.after(deep)).users())
+                        .hasSize(100));
+        time("page of 100 by startIndex, 80 % deep (OFFSET)", 5, i ->
+                assertThat(store.search(SITE, UserQuery.all(users * 8 / 10, 100)).users()).hasSize(100));
+        filterPage(store, pages, "userName eq", i -> "userName eq \"User." + random.nextInt(users) + "@Example.org\"");
+        filterPage(store, pages, "externalId eq", i -> "externalId eq \"ext-" + random.nextInt(users) + "\"");
+        filterPage(store, pages, "emails.value eq", i -> "emails.value eq \"user." + random.nextInt(users)
+                + "@example.org\"");
+        filterPage(store, pages, "userName sw", i -> "userName sw \"user." + random.nextInt(users / 100) + "\"");
+        filterPage(store, pages, "externalId sw", i -> "externalId sw \"ext-" + random.nextInt(users / 100) + "\"");
+        filterPage(store, pages, "emails.value sw", i -> "emails.value sw \"user." + random.nextInt(users / 100)
+                + "\"");
+        filterPage(store, 5, "active eq true", i -> "active eq true");
+        filterPage(store, 5, "active eq false", i -> "active eq false");
+        filterPage(store, pages, "meta.lastModified gt (nothing newer)", i -> "meta.lastModified gt \""
+                + NOW + "\"");
+    }
+
+    private static void filterPage(UserStore store, int times, String what, IntFunction<String> filter) {
+        time("page of 100 with total, " + what, times, i ->
+                store.search(SITE, UserQuery.filtered(FilterParser.parse(filter.apply(i)), 1, 100)
+                        .withPending(UserQuery.Pending.INCLUDED)));
     }
 
     private static void seed(UserStore store, int users) {

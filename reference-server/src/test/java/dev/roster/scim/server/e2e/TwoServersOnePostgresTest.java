@@ -138,6 +138,28 @@ class TwoServersOnePostgresTest {
     }
 
     @Test
+    void aCursorMintedByOneServerPagesOnTheOther() {
+        List<TestServer> both = twoServers(TestServer.newPostgresDatabase());
+        String token = both.get(0).createScimReadySite("acme");
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            created.add(createUser(both.get(i % 2), token, "user" + i + "@example.com"));
+        }
+
+        List<String> listed = new ArrayList<>();
+        String cursor = "";
+        for (int page = 0; cursor != null; page++) {
+            // each page from the other server than the one that minted its cursor
+            JsonNode reply = call("GET", both.get(page % 2).scimBase("acme") + "/Users?count=3&cursor=" + cursor)
+                    .bearer(token).send().expect(200);
+            reply.path("Resources").forEach(user -> listed.add(user.path("id").asText()));
+            cursor = reply.has("nextCursor") ? reply.path("nextCursor").asText() : null;
+        }
+
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(created).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aNewAdminPasswordSetByAnyServerHoldsOnEveryServerAtOnce() {
         DatabaseLocation database = TestServer.newPostgresDatabase();
         TestServer a = start(TestServer.options(database));

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The kinds of failure a SCIM service provider reports, with the HTTP status and {@code scimType} of RFC 7644
- * §3.12. Types without a {@code scimType} are plain HTTP statuses.
+ * §3.12 (and of RFC 9865 §2.1 for cursor paging). Types without a {@code scimType} are plain HTTP statuses.
  */
 public enum ScimErrorType {
     INVALID_FILTER(400, "invalidFilter"),
@@ -17,6 +17,12 @@ public enum ScimErrorType {
     INVALID_VALUE(400, "invalidValue"),
     INVALID_VERSION(400, "invalidVers"),
     SENSITIVE(400, "sensitive"),
+    /** RFC 9865 §2.1: a cursor that is malformed, forged, or minted for another site or query. */
+    INVALID_CURSOR(400, "invalidCursor"),
+    /** RFC 9865 §2.1: a cursor older than {@code cursorTimeout}. */
+    EXPIRED_CURSOR(400, "expiredCursor"),
+    /** RFC 9865 §2.1: a {@code count} above {@code maxPageSize}, or not the count of the query's first page. */
+    INVALID_COUNT(400, "invalidCount"),
     BAD_REQUEST(400, null),
     UNAUTHORIZED(401, null),
     FORBIDDEN(403, null),

@@ -1,5 +1,6 @@
 package dev.roster.scim.core.service;
 
+import dev.roster.scim.core.internal.paging.PagingCursors;
 import dev.roster.scim.core.json.ScimArray;
 import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.json.ScimValue;
@@ -92,6 +93,15 @@ public final class DiscoveryService implements Discovery {
                         .put("maxOperations", ScimValue.of(0)).put("maxPayloadSize", ScimValue.of(0)).build())
                 .put("filter", ScimObject.builder().put("supported", true)
                         .put("maxResults", ScimValue.of(ScimUsers.MAX_RESULTS)).build())
+                // RFC 9865 §4: both methods; index stays the default, which Okta and Entra ID page by
+                .put("pagination", ScimObject.builder()
+                        .put("cursor", true)
+                        .put("index", true)
+                        .put("defaultPaginationMethod", "index")
+                        .put("defaultPageSize", ScimValue.of(ScimUsers.MAX_RESULTS))
+                        .put("maxPageSize", ScimValue.of(ScimUsers.MAX_RESULTS))
+                        .put("cursorTimeout", ScimValue.of(PagingCursors.TIMEOUT.toSeconds()))
+                        .build())
                 .put("changePassword", supported(false))
                 .put("sort", supported(true))
                 .put("etag", supported(true))

@@ -20,7 +20,9 @@ import dev.roster.scim.core.model.UserProfile;
 import dev.roster.scim.core.port.in.CreateOutcome;
 import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.in.SearchRequest;
+import dev.roster.scim.core.port.out.CursorKeys;
 import dev.roster.scim.core.port.out.UserQuery;
+import dev.roster.scim.core.internal.paging.PagingCursors;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -39,6 +41,7 @@ public final class ScimUsersService implements ScimUsers {
     private final Ports ports;
     private final CreationPolicy defaultCreation;
     private final UserWrites writes;
+    private final CursorPaging cursorPaging;
 
     /** Sites without a creation policy of their own follow {@link CreationPolicy#DEFAULT}. */
     public ScimUsersService(Ports ports) {
@@ -51,9 +54,18 @@ public final class ScimUsersService implements ScimUsers {
      *                        applies
      */
     public ScimUsersService(Ports ports, CreationPolicy defaultCreation) {
+        this(ports, defaultCreation, CursorKeys.ephemeral());
+    }
+
+    /**
+     * @param cursorKeys the key that signs paging cursors; give every server on one database the same (the
+     *                   database's own), so that a cursor minted by one is good on the others
+     */
+    public ScimUsersService(Ports ports, CreationPolicy defaultCreation, CursorKeys cursorKeys) {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.defaultCreation = Objects.requireNonNull(defaultCreation, "defaultCreation");
         this.writes = new UserWrites(ports);
+        this.cursorPaging = new CursorPaging(ports.users(), new PagingCursors(cursorKeys, ports.clock()));
     }
 
     @Override
@@ -67,6 +79,9 @@ public final class ScimUsersService implements ScimUsers {
     @Override
     public UserPage search(SiteId site, SearchRequest request) {
         scimSettings(site);
+        if (request.cursor().isPresent()) {
+            return cursorPaging.page(site, request);
+        }
         return ports.users().search(site, SearchQueries.toQuery(request, Optional.empty(), false,
                 UserQuery.Pending.INCLUDED));
     }

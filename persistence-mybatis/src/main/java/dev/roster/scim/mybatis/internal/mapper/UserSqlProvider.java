@@ -15,7 +15,14 @@ public final class UserSqlProvider {
             + " u.active, u.role, u.idp_active, u.last_changed_by, u.claimed_by_idp, u.hidden, u.pending, u.version,"
             + " u.created, u.last_modified, u.document";
 
+    /**
+     * The number of matches: without a condition, the sum of the site's {@code user_counts} rows in scope (at most
+     * four rows, kept by triggers, see V7/V2), so that no search without a filter counts the site's users.
+     */
     public String count(UserSearchStatement statement) {
+        if (statement.condition().isEmpty()) {
+            return "SELECT COALESCE(SUM(c.users), 0) FROM user_counts c" + scope(statement, "c");
+        }
         return "SELECT COUNT(*) FROM users u" + where(statement);
     }
 
@@ -25,17 +32,23 @@ public final class UserSqlProvider {
     }
 
     private static String where(UserSearchStatement statement) {
+        StringBuilder sql = new StringBuilder(scope(statement, "u"));
+        statement.condition().ifPresent(condition -> sql.append(" AND ").append(condition.sql()));
+        return sql.toString();
+    }
+
+    /** The site, hidden and pending conditions, on columns {@code users} and {@code user_counts} share. */
+    private static String scope(UserSearchStatement statement, String alias) {
         Dialect dialect = statement.dialect();
-        StringBuilder sql = new StringBuilder(" WHERE u.site = #{site}");
+        StringBuilder sql = new StringBuilder(" WHERE " + alias + ".site = #{site}");
         if (!statement.includeHidden()) {
-            sql.append(" AND u.hidden = ").append(dialect.literal(false));
+            sql.append(" AND ").append(alias).append(".hidden = ").append(dialect.literal(false));
         }
         switch (statement.pending()) {
-            case EXCLUDED -> sql.append(" AND u.pending = ").append(dialect.literal(false));
-            case ONLY -> sql.append(" AND u.pending = ").append(dialect.literal(true));
+            case EXCLUDED -> sql.append(" AND ").append(alias).append(".pending = ").append(dialect.literal(false));
+            case ONLY -> sql.append(" AND ").append(alias).append(".pending = ").append(dialect.literal(true));
             case INCLUDED -> { }
         }
-        statement.condition().ifPresent(condition -> sql.append(" AND ").append(condition.sql()));
         return sql.toString();
     }
 }

@@ -199,7 +199,8 @@ public final class FilterToSql extends CombiningVisitor {
     private Optional<String> foldedText(Column column, CompareOp op, String folded) {
         return switch (op) {
             case CO -> Optional.of(like(column, "%" + escapeLike(folded) + "%"));
-            case SW -> Optional.of(like(column, escapeLike(folded) + "%"));
+            case SW -> Optional.of(prefixRange(column, folded).map(range -> "(" + range + " AND ").orElse("(")
+                    + like(column, escapeLike(folded) + "%") + ")");
             case EW -> Optional.of(like(column, "%" + escapeLike(folded)));
             case EQ, NE, GT, GE, LT, LE -> Optional.of(ordered(column, op, folded));
         };
@@ -213,8 +214,10 @@ public final class FilterToSql extends CombiningVisitor {
                 yield Optional.of(guarded(column, dialect.position(c, p) + " > 0"));
             }
             case SW -> {
+                Optional<String> range = prefixRange(column, text);
                 String p = bind(text);
-                yield Optional.of(guarded(column, dialect.position(c, p) + " = 1"));
+                yield Optional.of(range.map(r -> "(" + r + " AND ").orElse("(")
+                        + guarded(column, dialect.position(c, p) + " = 1") + ")");
             }
             case EW -> {
                 String p = bind(text);
@@ -223,6 +226,25 @@ public final class FilterToSql extends CombiningVisitor {
             }
             case EQ, NE, GT, GE, LT, LE -> Optional.of(ordered(column, op, text));
         };
+    }
+
+    /**
+     * {@code c >= prefix AND c < next}, where {@code next} is the prefix with its last code point raised by one:
+     * exactly the texts that start with the prefix in code point order (SQLite's BINARY, PostgreSQL's "C"), and a
+     * range an index on the column can serve, which {@code LIKE} and {@code strpos} cannot. The predicate it goes
+     * with stays, so the answer does not rest on it. None for an empty prefix or one ending in U+10FFFF.
+     */
+    private Optional<String> prefixRange(Column column, String prefix) {
+        if (prefix.isEmpty()) {
+            return Optional.empty();
+        }
+        int last = prefix.codePointBefore(prefix.length());
+        if (last == Character.MAX_CODE_POINT) {
+            return Optional.empty();
+        }
+        int raised = last + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : last + 1;
+        String next = prefix.substring(0, prefix.length() - Character.charCount(last)) + Character.toString(raised);
+        return Optional.of(column.sql() + " >= " + bind(prefix) + " AND " + column.sql() + " < " + bind(next));
     }
 
     private String like(Column column, String pattern) {

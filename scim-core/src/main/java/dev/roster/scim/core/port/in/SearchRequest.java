@@ -6,7 +6,8 @@ import java.util.OptionalInt;
 
 /**
  * The query parameters of a search as the client sent them (RFC 7644 §3.4.2): {@code filter}, {@code sortBy},
- * {@code sortOrder}, {@code startIndex} and {@code count}, unparsed. {@link ScimUsers#search} interprets them:
+ * {@code sortOrder}, {@code startIndex} and {@code count}, unparsed, and RFC 9865's {@code cursor} (present, even
+ * empty, when the client asks for cursor paging). {@link ScimUsers#search} interprets them:
  * a bad filter is {@code 400 invalidFilter}, a {@code startIndex} below 1 means 1, a negative {@code count} means
  * 0, and {@code count} is capped at {@link ScimUsers#MAX_RESULTS} (also its default), as RFC 7644 §3.4.2.4 has it.
  * A number that does not even fit an {@code int} is out of range: adapters refuse it with {@code 400 invalidValue}
@@ -19,7 +20,7 @@ import java.util.OptionalInt;
  * }</pre>
  */
 public record SearchRequest(Optional<String> filter, Optional<String> sortBy, Optional<String> sortOrder,
-                            OptionalInt startIndex, OptionalInt count) {
+                            OptionalInt startIndex, OptionalInt count, Optional<String> cursor) {
 
     public SearchRequest {
         Objects.requireNonNull(filter, "filter");
@@ -27,6 +28,13 @@ public record SearchRequest(Optional<String> filter, Optional<String> sortBy, Op
         Objects.requireNonNull(sortOrder, "sortOrder");
         Objects.requireNonNull(startIndex, "startIndex");
         Objects.requireNonNull(count, "count");
+        Objects.requireNonNull(cursor, "cursor");
+    }
+
+    /** A request paged by {@code startIndex} (or not paged): no {@code cursor} parameter. */
+    public SearchRequest(Optional<String> filter, Optional<String> sortBy, Optional<String> sortOrder,
+                         OptionalInt startIndex, OptionalInt count) {
+        this(filter, sortBy, sortOrder, startIndex, count, Optional.empty());
     }
 
     /** No parameters: the first page of every user. */
@@ -40,14 +48,19 @@ public record SearchRequest(Optional<String> filter, Optional<String> sortBy, Op
     }
 
     public SearchRequest withFilter(String value) {
-        return new SearchRequest(Optional.of(value), sortBy, sortOrder, startIndex, count);
+        return new SearchRequest(Optional.of(value), sortBy, sortOrder, startIndex, count, cursor);
     }
 
     public SearchRequest withSort(String by, String order) {
-        return new SearchRequest(filter, Optional.of(by), Optional.of(order), startIndex, count);
+        return new SearchRequest(filter, Optional.of(by), Optional.of(order), startIndex, count, cursor);
     }
 
     public SearchRequest withPage(int start, int size) {
-        return new SearchRequest(filter, sortBy, sortOrder, OptionalInt.of(start), OptionalInt.of(size));
+        return new SearchRequest(filter, sortBy, sortOrder, OptionalInt.of(start), OptionalInt.of(size), cursor);
+    }
+
+    /** Cursor paging (RFC 9865): {@code ""} for the first page, then a {@code nextCursor} or {@code previousCursor}. */
+    public SearchRequest withCursor(String value, int size) {
+        return new SearchRequest(filter, sortBy, sortOrder, startIndex, OptionalInt.of(size), Optional.of(value));
     }
 }

@@ -71,6 +71,11 @@ public record UserQuery(Optional<Filter> filter, Optional<SortSpec> sort, int st
         return new UserQuery(filter, Optional.of(value), startIndex, count, includeHidden, pending);
     }
 
+    /** The same query with another page size. */
+    public UserQuery withCountOf(int value) {
+        return new UserQuery(filter, sort, startIndex, value, includeHidden, pending);
+    }
+
     public UserQuery includingHidden() {
         return new UserQuery(filter, sort, startIndex, count, true, pending);
     }

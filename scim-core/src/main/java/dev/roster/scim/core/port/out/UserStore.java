@@ -1,5 +1,7 @@
 package dev.roster.scim.core.port.out;
 
+import dev.roster.scim.core.error.ScimErrorType;
+import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.identifier.IdentifierProfile;
 import dev.roster.scim.core.model.SiteId;
@@ -48,6 +50,17 @@ public interface UserStore {
 
     /** One page of the users matching the query, with the total number of matches. */
     UserPage search(SiteId site, UserQuery query);
+
+    /**
+     * One keyset page of the users matching the query (RFC 9865 cursor paging): up to {@code query.count()} users
+     * from the keyset's position on, in the query's order (then id), with the total number of matches; the query's
+     * {@code startIndex} is not used. Users added or removed while a client pages never make another user appear
+     * twice or go missing, as an offset would. A store that cannot page by keyset answers {@code 501}.
+     */
+    default KeysetPage searchByKeyset(SiteId site, UserQuery query, Keyset keyset) {
+        throw new ScimException(ScimErrorType.NOT_IMPLEMENTED, "This user store does not page by cursor; page by "
+                + "startIndex.");
+    }
 
     /** Stores a new user; {@code ScimException.uniqueness} if a userName with the same key is taken in the site. */
     void insert(SiteId site, User user);

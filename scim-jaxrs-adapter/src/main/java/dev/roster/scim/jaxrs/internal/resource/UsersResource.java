@@ -70,10 +70,12 @@ public final class UsersResource {
                              @QueryParam("sortOrder") String sortOrder,
                              @QueryParam("attributes") String attributes,
                              @QueryParam("excludedAttributes") String excludedAttributes,
+                             @QueryParam("cursor") String cursor,
                              @Context UriInfo uri) {
+        // "?cursor" and "?cursor=" ask for the first page by cursor (RFC 9865 §2); no parameter, for index paging
         SearchRequest request = new SearchRequest(RequestValues.text(filter), RequestValues.text(sortBy),
                 RequestValues.text(sortOrder), RequestValues.integer("startIndex", startIndex),
-                RequestValues.integer("count", count));
+                RequestValues.integer("count", count), Optional.ofNullable(cursor));
         return list(site, request, Projection.of(RequestValues.text(attributes),
                 RequestValues.text(excludedAttributes)), uri);
     }
@@ -85,7 +87,7 @@ public final class UsersResource {
         requireSchemaIfNamed(body);
         SearchRequest request = new SearchRequest(RequestValues.text(body, "filter"),
                 RequestValues.text(body, "sortBy"), RequestValues.text(body, "sortOrder"),
-                RequestValues.integer(body, "startIndex"), RequestValues.integer(body, "count"));
+                RequestValues.integer(body, "startIndex"), RequestValues.integer(body, "count"), cursor(body));
         return list(site, request, Projection.of(names(body, "attributes"), names(body, "excludedAttributes")), uri);
     }
 
@@ -163,7 +165,8 @@ public final class UsersResource {
                 .map(user -> ScimResponses.user(user, location(uri, site, user), projection))
                 .toList();
         boolean totalsOnly = request.count().isPresent() && request.count().getAsInt() <= 0;
-        return ScimResponses.listResponse(page.totalResults(), page.startIndex(), resources, totalsOnly);
+        return ScimResponses.listResponse(page.totalResults(), page.startIndex(), page.cursors(), resources,
+                totalsOnly);
     }
 
     private Response ok(User user, String site, UriInfo uri, Projection projection) {
@@ -195,6 +198,19 @@ public final class UsersResource {
                 throw ScimException.invalidSyntax("A search body's schemas must name " + SEARCH_REQUEST + ".");
             }
         });
+    }
+
+    /** A search body's {@code cursor}: a string, {@code ""} for the first page (RFC 9865 §3). */
+    private static Optional<String> cursor(ScimObject body) {
+        Optional<ScimValue> value = body.getAssigned("cursor");
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.get() instanceof ScimString string) {
+            return Optional.of(string.value());
+        }
+        throw new ScimException(ScimErrorType.INVALID_CURSOR, "cursor must be a string: \"\" for the first page, "
+                + "then the nextCursor or previousCursor of the last response.");
     }
 
     /** {@code attributes} as an array of names (RFC 7644 §3.4.3) or, tolerated, one comma-separated string. */
