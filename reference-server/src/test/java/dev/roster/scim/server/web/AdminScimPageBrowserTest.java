@@ -210,8 +210,12 @@ class AdminScimPageBrowserTest {
         Map<String, String> ann = cells("ann@example.org");
         assertThat(ann.get("Status")).startsWith("Active").contains("Drift");
         assertThat(ann).containsEntry("IdP says", "Deactivated").containsEntry("Last changed by", "Admin (here)");
-        wait.until(d -> activityTexts().get(0).contains("Reactivated by a site admin"));
-        assertThat(activityTexts().get(0)).contains("ann@example.org", "Admin (here)");
+        // Read inside the wait: the polling replaces the rows every few seconds.
+        wait.until(d -> {
+            String newest = activityTexts().get(0);
+            return newest.contains("Reactivated by a site admin") && newest.contains("ann@example.org")
+                    && newest.contains("Admin (here)");
+        });
     }
 
     @Test
