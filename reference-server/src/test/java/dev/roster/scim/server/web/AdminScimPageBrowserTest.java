@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.scim.core.testing.TestClock;
 import dev.roster.scim.server.support.Chromium;
 import dev.roster.scim.server.support.RawHttp;
+import dev.roster.scim.server.support.Screenshots;
 import dev.roster.scim.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -30,7 +31,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -523,11 +523,8 @@ class AdminScimPageBrowserTest {
             long height = (Long) browser.executeScript("return document.documentElement.scrollHeight;");
             browser.manage().window().setSize(new Dimension(1280, (int) height + 120));
             byte[] png = browser.getScreenshotAs(OutputType.BYTES);
-            Path target = Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
-                    .resolveSibling("docs").resolve("img").resolve("admin-scim.png");
-            Files.createDirectories(target.getParent());
-            Files.write(target, png);
             assertThat(png.length).isGreaterThan(10_000);
+            Screenshots.keep("admin-scim.png", png);
         } finally {
             browser.manage().window().setSize(before);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.scim.core.testing.TestClock;
 import dev.roster.scim.server.support.Chromium;
+import dev.roster.scim.server.support.Screenshots;
 import dev.roster.scim.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -21,13 +22,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,8 +38,6 @@ import java.util.Set;
 class AdminTokensAndInspectorBrowserTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-    /** Screenshots that differ from the committed ones in fewer pixels than this (a duration, say) are not rewritten. */
-    private static final double UNCHANGED_PIXELS = 0.02;
 
     @TempDir
     static Path workDirectory;
@@ -178,8 +173,8 @@ class AdminTokensAndInspectorBrowserTest {
         Dimension before = browser.manage().window().getSize();
         try {
             browser.manage().window().setSize(new Dimension(1280, 2400));
-            keep("admin-tokens.png", picture(byId("tokens-panel")));
-            keep("admin-inspector.png", picture(byId("inspector-panel")));
+            Screenshots.keep("admin-tokens.png", picture(byId("tokens-panel")));
+            Screenshots.keep("admin-inspector.png", picture(byId("inspector-panel")));
         } finally {
             browser.manage().window().setSize(before);
         }
@@ -230,40 +225,9 @@ class AdminTokensAndInspectorBrowserTest {
     /** The whole panel: Chromium pictures only what lies in the viewport, so the panel is scrolled to its top. */
     private static byte[] picture(WebElement panel) {
         browser.executeScript("arguments[0].scrollIntoView(true);", panel);
-        return panel.getScreenshotAs(OutputType.BYTES);
-    }
-
-    /**
-     * Writes the picture to docs/img unless the committed one looks the same: a picture whose pixels differ in
-     * under 2% (a request's duration, a time rendered a little differently) is left alone, so a run of the tests
-     * does not touch the working tree when nothing changed.
-     */
-    private static void keep(String name, byte[] png) throws IOException {
+        byte[] png = panel.getScreenshotAs(OutputType.BYTES);
         assertThat(png.length).isGreaterThan(5_000);
-        Path target = Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
-                .resolveSibling("docs").resolve("img").resolve(name);
-        if (Files.exists(target) && nearlyEqual(ImageIO.read(target.toFile()),
-                ImageIO.read(new ByteArrayInputStream(png)))) {
-            return;
-        }
-        Files.createDirectories(target.getParent());
-        Files.write(target, png);
-    }
-
-    private static boolean nearlyEqual(BufferedImage committed, BufferedImage taken) {
-        if (committed == null || committed.getWidth() != taken.getWidth()
-                || committed.getHeight() != taken.getHeight()) {
-            return false;
-        }
-        long differing = 0;
-        for (int y = 0; y < taken.getHeight(); y++) {
-            for (int x = 0; x < taken.getWidth(); x++) {
-                if (committed.getRGB(x, y) != taken.getRGB(x, y)) {
-                    differing++;
-                }
-            }
-        }
-        return differing < UNCHANGED_PIXELS * taken.getWidth() * taken.getHeight();
+        return png;
     }
 
     // ---- the server, as the IdP and the SSO would call it ----
