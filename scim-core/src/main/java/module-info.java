@@ -8,6 +8,7 @@ module dev.roster.scim.core {
     exports dev.roster.scim.core.error;
     exports dev.roster.scim.core.filter;
     exports dev.roster.scim.core.identifier;
+    exports dev.roster.scim.core.inspect;
     exports dev.roster.scim.core.json;
     exports dev.roster.scim.core.mapping;
     exports dev.roster.scim.core.model;

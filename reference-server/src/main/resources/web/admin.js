@@ -151,6 +151,8 @@
     renderSettings(loaded);
     loadUsers().catch((e) => showError('Could not load the users', e));
     loadPendingIdentities().catch((e) => showError('Could not load the pending identities', e));
+    loadTokens().catch((e) => showError('Could not load the tokens', e));
+    loadExchanges().catch((e) => showError('Could not load the request inspector', e));
     pollActivity();
   }
 
@@ -241,10 +243,135 @@
       $('token-value').value = generated.token;
       $('new-token').hidden = false;
       renderSettings(Object.assign({}, settings, {tokenCreatedAt: generated.createdAt}));
-      $('token-value').focus();
-      $('token-value').select();
-      announce('A new token was generated. Copy it now: it is shown only this once.');
+      showSecret();
+      await loadTokens();
     });
+  }
+
+  function showSecret() {
+    $('token-value').focus();
+    $('token-value').select();
+    announce('A new token was generated. Copy it now: it is shown only this once.');
+  }
+
+  // ---- tokens ----
+
+  async function loadTokens() {
+    const listed = await api('GET', '/tokens');
+    $('tokens-body').replaceChildren(...listed.tokens.map(tokenRow));
+    if (listed.tokens.length === 0) {
+      const row = document.createElement('tr');
+      const td = cell('Name', 'No token yet.');
+      td.colSpan = 6;
+      row.append(td);
+      $('tokens-body').append(row);
+    }
+  }
+
+  function timeCell(label, iso, none) {
+    const td = cell(label, iso ? '' : none);
+    if (iso) {
+      td.append(timeElement(iso));
+    }
+    return td;
+  }
+
+  function tokenRow(token) {
+    const row = document.createElement('tr');
+    row.dataset.tokenName = token.name;
+    if (token.expired) {
+      row.classList.add('expired');
+    }
+    const expires = timeCell('Expires', token.expiresAt, 'Never');
+    if (token.expired) {
+      expires.append(' (expired)');
+    }
+    const actions = cell('Actions', '');
+    actions.append(button('Revoke', 'Revoke the token ' + token.name, () =>
+      act('Could not revoke the token ' + token.name, async () => {
+        await api('DELETE', '/tokens/' + encodeURIComponent(token.id));
+        announce('The token "' + token.name + '" was revoked: it opens nothing from now on.');
+        await loadTokens();
+        await loadActivity();
+      })));
+    row.append(cell('Name', token.name), timeCell('Created', token.createdAt, ''), expires,
+      timeCell('Last used', token.lastUsedAt, 'Never'), cell('From', token.lastUsedFrom || '—'), actions);
+    return row;
+  }
+
+  function createToken(event) {
+    event.preventDefault();
+    return act('Could not generate the token', async () => {
+      const body = {name: $('token-name').value};
+      if ($('token-expiry').value) {
+        body.expiresAt = new Date($('token-expiry').value + 'T00:00:00').toISOString();
+      }
+      const others = $('token-others').value;
+      if (others === 'keep') {
+        body.keepOthers = true;
+      } else {
+        body.overlapMinutes = Number(others);
+      }
+      const generated = await api('POST', '/tokens', body);
+      $('token-value').value = generated.token;
+      $('new-token').hidden = false;
+      $('token-name').value = '';
+      showSecret();
+      await loadTokens();
+      await loadActivity();
+    });
+  }
+
+  // ---- request inspector ----
+
+  async function loadExchanges() {
+    const status = $('inspector-status').value;
+    const listed = await api('GET', '/exchanges' + (status ? '?status=' + encodeURIComponent(status) : ''));
+    $('inspector-body').replaceChildren(...listed.exchanges.map(exchangeRow));
+    const lost = listed.dropped + listed.failed;
+    $('inspector-summary').textContent = (listed.exchanges.length === 0 ? 'No SCIM request matches yet.'
+      : listed.exchanges.length + ' requests shown, newest first.')
+      + (lost > 0 ? ' ' + lost + ' requests could not be recorded by this server since it started.' : '');
+  }
+
+  function exchangeRow(exchange) {
+    const row = document.createElement('tr');
+    row.dataset.exchangeId = String(exchange.id);
+    if (exchange.status >= 400) {
+      row.classList.add('drifted');
+    }
+    const details = cell('Details', '');
+    details.append(button('Show', 'Show request ' + exchange.id, () =>
+      act('Could not load the request', () => showExchange(exchange.id))));
+    row.append(timeCell('Time', exchange.at, ''), cell('IdP', exchange.idp),
+      cell('Request', exchange.method + ' ' + exchange.path), cell('Status', String(exchange.status)),
+      cell('Duration', exchange.durationMs + ' ms'), details);
+    return row;
+  }
+
+  function pretty(text) {
+    if (text === null) {
+      return '(no body)';
+    }
+    try {
+      return JSON.stringify(JSON.parse(text), null, 2);
+    } catch (e) {
+      return text;
+    }
+  }
+
+  async function showExchange(id) {
+    const exchange = await api('GET', '/exchanges/' + encodeURIComponent(String(id)));
+    document.querySelectorAll('#inspector-body tr.selected').forEach((row) => row.classList.remove('selected'));
+    const row = document.querySelector('#inspector-body tr[data-exchange-id="' + String(id) + '"]');
+    if (row) {
+      row.classList.add('selected');
+    }
+    $('exchange-title').textContent = exchange.method + ' ' + exchange.path + ' → ' + exchange.status + ' ('
+      + exchange.idp + ', ' + exchange.durationMs + ' ms)';
+    $('exchange-request').textContent = pretty(exchange.requestBody);
+    $('exchange-response').textContent = pretty(exchange.responseBody);
+    $('exchange-detail').hidden = false;
   }
 
   async function copy(inputId, what) {
@@ -271,7 +398,9 @@
     if (!trimmed) {
       return '';
     }
-    return 'userName co "' + trimmed.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+    const quoted = '"' + trimmed.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+    return ['userName', 'emails.value', 'name.givenName', 'name.familyName', 'displayName']
+      .map((attribute) => attribute + ' co ' + quoted).join(' or ');
   }
 
   async function loadUsers() {
@@ -494,6 +623,12 @@
       if (changed) {
         await loadPendingIdentities();
       }
+      // Settings and tokens another admin (or another server) changed show without a reload.
+      if (!$('scim-title').closest('section').contains(document.activeElement)) {
+        renderSettings(await api('GET', '/settings'));
+      }
+      await loadTokens();
+      await loadExchanges();
     } catch (e) {
       showError(POLL_FAILURE, e);
     }
@@ -529,6 +664,9 @@
       }
     });
     $('copy-token').addEventListener('click', () => copy('token-value', 'token'));
+    $('token-form').addEventListener('submit', createToken);
+    $('inspector-status').addEventListener('change', () => act('Could not load the request inspector',
+      loadExchanges));
     $('copy-base-url').addEventListener('click', () => copy('scim-base-url', 'SCIM base URL'));
     $('user-search').addEventListener('submit', (event) => {
       event.preventDefault();

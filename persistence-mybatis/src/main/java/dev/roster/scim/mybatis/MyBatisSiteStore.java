@@ -3,16 +3,18 @@ package dev.roster.scim.mybatis;
 import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
+import dev.roster.scim.core.model.SiteToken;
 import dev.roster.scim.core.model.TokenHash;
 import dev.roster.scim.core.port.out.SiteStore;
 import dev.roster.scim.mybatis.internal.mapper.SiteMapper;
 import dev.roster.scim.mybatis.internal.mapper.SiteRow;
+import dev.roster.scim.mybatis.internal.mapper.SiteTokenRow;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link SiteStore} on the {@code sites} table. */
+/** {@link SiteStore} on the {@code sites} and {@code site_tokens} tables. */
 final class MyBatisSiteStore implements SiteStore {
 
     private final Sessions sessions;
@@ -50,18 +52,66 @@ final class MyBatisSiteStore implements SiteStore {
                 .toList();
     }
 
+    @Override
+    public List<SiteToken> tokens(SiteId site) {
+        return sessions.read(session -> session.getMapper(SiteMapper.class).tokens(site.value())).stream()
+                .map(MyBatisSiteStore::toToken)
+                .toList();
+    }
+
+    @Override
+    public void insertToken(SiteToken token) {
+        sessions.write(session -> {
+            session.getMapper(SiteMapper.class).insertToken(toRow(token));
+            return null;
+        });
+    }
+
+    @Override
+    public boolean expireToken(SiteId site, String tokenId, Instant at) {
+        return sessions.write(session -> session.getMapper(SiteMapper.class)
+                .expireToken(site.value(), tokenId, at.toEpochMilli())) > 0;
+    }
+
+    @Override
+    public boolean deleteToken(SiteId site, String tokenId) {
+        return sessions.write(session -> session.getMapper(SiteMapper.class).deleteToken(site.value(), tokenId)) > 0;
+    }
+
+    @Override
+    public int deleteTokensExpiredBefore(SiteId site, Instant now) {
+        return sessions.write(session -> session.getMapper(SiteMapper.class)
+                .deleteTokensExpiredBefore(site.value(), now.toEpochMilli()));
+    }
+
+    @Override
+    public boolean recordTokenUse(SiteId site, String tokenId, Instant at, String clientAddress,
+                                  Instant staleBefore) {
+        return sessions.write(session -> session.getMapper(SiteMapper.class).recordTokenUse(site.value(), tokenId,
+                at.toEpochMilli(), clientAddress, staleBefore.toEpochMilli())) > 0;
+    }
+
     private static SiteRow toRow(SiteSettings settings) {
         return new SiteRow(settings.site().value(), settings.ssoConfigured(), settings.scimEnabled(),
-                settings.manageRoles(), settings.creationPolicy().map(CreationPolicy::label).orElse(null),
-                settings.tokenHash().map(TokenHash::hex).orElse(null),
-                settings.tokenCreatedAt().map(Instant::toEpochMilli).orElse(null));
+                settings.manageRoles(), settings.creationPolicy().map(CreationPolicy::label).orElse(null));
     }
 
     private static SiteSettings toSettings(SiteRow row) {
         return new SiteSettings(SiteId.of(row.site()), row.ssoConfigured(), row.scimEnabled(), row.manageRoles(),
-                Optional.ofNullable(row.creationPolicy()).map(MyBatisSiteStore::creationPolicy),
-                Optional.ofNullable(row.tokenHash()).map(TokenHash::new),
-                Optional.ofNullable(row.tokenCreatedAt()).map(Instant::ofEpochMilli));
+                Optional.ofNullable(row.creationPolicy()).map(MyBatisSiteStore::creationPolicy));
+    }
+
+    private static SiteTokenRow toRow(SiteToken token) {
+        return new SiteTokenRow(token.site().value(), token.id(), token.name(), token.hash().hex(),
+                token.createdAt().toEpochMilli(), token.expiresAt().map(Instant::toEpochMilli).orElse(null),
+                token.lastUsedAt().map(Instant::toEpochMilli).orElse(null), token.lastUsedFrom().orElse(null));
+    }
+
+    private static SiteToken toToken(SiteTokenRow row) {
+        return new SiteToken(row.id(), SiteId.of(row.site()), row.name(), new TokenHash(row.tokenHash()),
+                Instant.ofEpochMilli(row.createdAt()), Optional.ofNullable(row.expiresAt()).map(Instant::ofEpochMilli),
+                Optional.ofNullable(row.lastUsedAt()).map(Instant::ofEpochMilli),
+                Optional.ofNullable(row.lastUsedFrom()));
     }
 
     private static CreationPolicy creationPolicy(String label) {

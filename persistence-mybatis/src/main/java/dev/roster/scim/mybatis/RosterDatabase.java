@@ -3,11 +3,13 @@ package dev.roster.scim.mybatis;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.roster.scim.core.port.out.AuditLog;
 import dev.roster.scim.core.port.out.CursorKeys;
+import dev.roster.scim.core.port.out.ExchangeLog;
 import dev.roster.scim.core.port.out.SiteStore;
 import dev.roster.scim.core.port.out.Transactions;
 import dev.roster.scim.core.port.out.UserStore;
 import dev.roster.scim.mybatis.internal.mapper.AdminSessionMapper;
 import dev.roster.scim.mybatis.internal.mapper.AuditMapper;
+import dev.roster.scim.mybatis.internal.mapper.ExchangeMapper;
 import dev.roster.scim.mybatis.internal.mapper.ServerSettingsMapper;
 import dev.roster.scim.mybatis.internal.mapper.SignInFailureMapper;
 import dev.roster.scim.mybatis.internal.mapper.SiteMapper;
@@ -56,6 +58,7 @@ public final class RosterDatabase implements AutoCloseable {
     private final UserStore userStore;
     private final SiteStore siteStore;
     private final AuditLog auditLog;
+    private final ExchangeLog exchangeLog;
     private final ServerSettings serverSettings;
     private final AdminSessions adminSessions;
     private final SignInFailures signInFailures;
@@ -70,6 +73,7 @@ public final class RosterDatabase implements AutoCloseable {
         this.userStore = new MyBatisUserStore(sessions, new UserSearch(dialect, inMemory));
         this.siteStore = new MyBatisSiteStore(sessions);
         this.auditLog = new MyBatisAuditLog(sessions);
+        this.exchangeLog = new MyBatisExchangeLog(sessions);
         this.serverSettings = new ServerSettings(sessions);
         this.adminSessions = new AdminSessions(sessions);
         this.signInFailures = new SignInFailures(sessions);
@@ -142,6 +146,11 @@ public final class RosterDatabase implements AutoCloseable {
 
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    /** The request inspector's last SCIM exchanges per site. */
+    public ExchangeLog exchangeLog() {
+        return exchangeLog;
     }
 
     public Transactions transactions() {
@@ -230,6 +239,7 @@ public final class RosterDatabase implements AutoCloseable {
         configuration.addMapper(ServerSettingsMapper.class);
         configuration.addMapper(AdminSessionMapper.class);
         configuration.addMapper(SignInFailureMapper.class);
+        configuration.addMapper(ExchangeMapper.class);
         return new SqlSessionFactoryBuilder().build(configuration);
     }
 

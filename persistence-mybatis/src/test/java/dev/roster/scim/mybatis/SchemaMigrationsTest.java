@@ -10,9 +10,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.ChangeSource;
+import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
-import dev.roster.scim.core.port.out.UserQuery;
+import dev.roster.scim.core.model.TokenHash;
 import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.port.out.UserQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +48,7 @@ class SchemaMigrationsTest {
 
         try (Connection connection = SqliteConnections.openWriter(file)) {
             assertThat(history(connection)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 JDBC", "5 SQL", "6 SQL",
-                    "7 SQL");
+                    "7 SQL", "9 SQL");
             assertThat(tables(connection)).doesNotContain(LegacySchemaVersions.TABLE);
         }
     }
@@ -70,9 +72,18 @@ class SchemaMigrationsTest {
             assertThat(adopted.upgradeNotices()).isEmpty();
         }
         try (Connection connection = SqliteConnections.openWriter(file)) {
-            assertThat(history(connection)).containsExactly("6 BASELINE", "7 SQL");
+            assertThat(history(connection)).containsExactly("6 BASELINE", "7 SQL", "9 SQL");
             assertThat(tables(connection)).doesNotContain(LegacySchemaVersions.TABLE);
-            assertThat(schema(connection)).isEqualTo(schemaBefore);
+            assertThat(schema(connection)).isEqualTo(schemaOfANewFile());
+        }
+        assertThat(schemaBefore).isNotEmpty();
+    }
+
+    private String schemaOfANewFile() throws SQLException {
+        Path fresh = directory.resolve("fresh.db");
+        RosterDatabase.open(fresh).close();
+        try (Connection connection = SqliteConnections.openWriter(fresh)) {
+            return schema(connection);
         }
     }
 
@@ -95,7 +106,7 @@ class SchemaMigrationsTest {
         }
         try (Connection current = SqliteConnections.openWriter(file)) {
             assertThat(history(current)).containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 JDBC", "5 SQL", "6 SQL",
-                    "7 SQL");
+                    "7 SQL", "9 SQL");
             assertThat(indexes(current)).contains("audit_log_user_recent", "audit_log_recent", "users_last_modified",
                     "users_user_name", "users_pending").doesNotContain("audit_log_user", "audit_log_site");
             assertThat(tables(current)).doesNotContain(LegacySchemaVersions.TABLE);
@@ -110,7 +121,33 @@ class SchemaMigrationsTest {
         RosterDatabase.open(file).close();
 
         try (Connection connection = SqliteConnections.openWriter(file)) {
-            assertThat(history(connection)).containsExactly("5 BASELINE", "6 SQL", "7 SQL");
+            assertThat(history(connection)).containsExactly("5 BASELINE", "6 SQL",
+                    "7 SQL", "9 SQL");
+        }
+    }
+
+    @Test
+    void aSitesOneTokenOfBeforeMovesToTheTokensTableNamedTokenAndStillOpensTheSite() throws SQLException {
+        Path file = directory.resolve("token.db");
+        try (Connection old = OldSchemaRunner.migrateTo(file, 6); Statement statement = old.createStatement()) {
+            statement.execute("INSERT INTO sites (site, sso_configured, scim_enabled, manage_roles, token_hash, "
+                    + "token_created_at) VALUES ('acme', 1, 1, 0, '" + TokenHash.of("old-secret").hex() + "', "
+                    + T0.toEpochMilli() + "), ('globex', 1, 0, 0, NULL, NULL)");
+        }
+
+        try (RosterDatabase upgraded = RosterDatabase.open(file)) {
+            assertThat(upgraded.siteStore().tokens(ACME)).singleElement().satisfies(token -> {
+                assertThat(token.name()).isEqualTo("token");
+                assertThat(token.hash().matches("old-secret")).isTrue();
+                assertThat(token.createdAt()).isEqualTo(T0);
+                assertThat(token.expiresAt()).isEmpty();
+                assertThat(token.id()).matches("[0-9a-f]{16}");
+            });
+            assertThat(upgraded.siteStore().tokens(SiteId.of("globex"))).isEmpty();
+            assertThat(upgraded.siteStore().find(ACME)).isPresent();
+        }
+        try (Connection connection = SqliteConnections.openWriter(file)) {
+            assertThat(schema(connection)).doesNotContain("token_created_at");
         }
     }
 
@@ -136,13 +173,14 @@ class SchemaMigrationsTest {
         try (Connection connection = SqliteConnections.openWriter(file);
              Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO roster_schema_history (installed_rank, version, description, type, script,"
-                    + " checksum, installed_by, installed_on, execution_time, success) VALUES (8, '99', 'from the"
-                    + " future', 'SQL', 'V99__from_the_future.sql', 1, 'roster', CURRENT_TIMESTAMP, 1, 1)");
+                    + " checksum, installed_by, installed_on, execution_time, success) SELECT MAX(installed_rank) + 1, '99',"
+                    + " 'from the"
+                    + " future', 'SQL', 'V99__from_the_future.sql', 1, 'roster', CURRENT_TIMESTAMP, 1, 1 FROM roster_schema_history");
         }
 
         assertThatThrownBy(() -> RosterDatabase.open(file))
                 .isInstanceOf(RosterStorageException.class)
-                .hasMessageContaining("schema version 99, newer than this Roster knows (7)");
+                .hasMessageContaining("schema version 99, newer than this Roster knows (9)");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.roster.scim.core.port.in.Discovery;
 import dev.roster.scim.core.port.in.GeneratedToken;
 import dev.roster.scim.core.port.in.JitSignIn;
 import dev.roster.scim.core.port.in.LocalUserAdministration;
+import dev.roster.scim.core.port.in.RequestInspection;
 import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.in.SettingsChange;
@@ -14,6 +15,7 @@ import dev.roster.scim.core.port.in.SiteAdministration;
 import dev.roster.scim.core.service.DiscoveryService;
 import dev.roster.scim.core.service.JitSignInService;
 import dev.roster.scim.core.service.LocalUserAdministrationService;
+import dev.roster.scim.core.service.RequestInspectionService;
 import dev.roster.scim.core.service.Ports;
 import dev.roster.scim.core.service.ScimUsersService;
 import dev.roster.scim.core.service.SiteAdministrationService;
@@ -23,7 +25,10 @@ import dev.roster.scim.jaxrs.SiteResolver;
 import dev.roster.scim.mybatis.RosterDatabase;
 import dev.roster.scim.server.admin.AdminFeature;
 import dev.roster.scim.server.admin.AdminPassword;
+import dev.roster.scim.server.admin.InspectorResource;
 import dev.roster.scim.server.http.HttpLimits;
+import dev.roster.scim.server.inspector.ExchangeCapture;
+import dev.roster.scim.server.inspector.ExchangeRecorder;
 import dev.roster.scim.server.web.AdminAssetsResource;
 import dev.roster.scim.server.web.AdminPageResource;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -85,6 +90,9 @@ public final class RosterApplication implements AutoCloseable {
             LocalUserAdministration localUsers = new LocalUserAdministrationService(ports);
             JitSignIn signIn = new JitSignInService(ports);
             Discovery discovery = new DiscoveryService();
+            RequestInspection inspection = new RequestInspectionService(database.exchangeLog(),
+                    database.siteStore());
+            ExchangeRecorder recorder = new ExchangeRecorder(inspection);
 
             boolean newDatabase = sites.sites().isEmpty();
             AdminPasswordChoice password = AdminPasswordChoice.choose(options.adminPassword(),
@@ -96,16 +104,19 @@ public final class RosterApplication implements AutoCloseable {
             ResourceConfig application = new ResourceConfig()
                     .register(new ScimFeature(scimUsers, discovery, sites, SiteResolver.byName()))
                     .register(new AccessLogFilter())
+                    .register(ClientAddressFilter.class)
+                    .register(new ExchangeCapture(recorder, clock))
                     .register(new PublicUrlPolicy(options.publicUrl(), options.host()))
                     .register(new RequestHeaderSyntax())
                     .register(HealthResource.class)
                     .register(new AdminFeature(sites, localUsers, signIn, new AdminFeature.Settings(
                             currentPassword, database.adminSessions(), database.signInFailures(), clock,
-                            options.publicUrl())))
+                            options.publicUrl()), new InspectorResource(inspection,
+                            new InspectorResource.Losses(recorder::dropped, recorder::failed))))
                     .register(AdminPageResource.class)
                     .register(AdminAssetsResource.class)
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-            ReferenceServer server = listen(options, application, limits, database, databaseExisted);
+            ReferenceServer server = listen(options, application, limits, database, recorder, databaseExisted);
             try {
                 // The port is ours: only now store the secrets this start shows. Another server may be starting
                 // on the same new database: only the one whose writes win shows secrets.
@@ -140,10 +151,20 @@ public final class RosterApplication implements AutoCloseable {
     }
 
     private static ReferenceServer listen(ServerOptions options, ResourceConfig application, HttpLimits limits,
-                                          RosterDatabase database, boolean databaseExisted) {
+                                          RosterDatabase database, ExchangeRecorder recorder,
+                                          boolean databaseExisted) {
+        // The recorder writes what it holds before the database closes.
+        Runnable closeStorage = () -> {
+            try {
+                recorder.close();
+            } finally {
+                database.close();
+            }
+        };
         try {
-            return ReferenceServer.start(options.host(), options.port(), application, limits, database::close);
+            return ReferenceServer.start(options.host(), options.port(), application, limits, closeStorage);
         } catch (StartupFailure e) {
+            recorder.close();
             database.close();
             if (!databaseExisted) {
                 options.database().removeCreatedByThisStart();

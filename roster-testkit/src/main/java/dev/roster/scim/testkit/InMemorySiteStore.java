@@ -3,18 +3,23 @@ package dev.roster.scim.testkit;
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
+import dev.roster.scim.core.model.SiteToken;
 import dev.roster.scim.core.port.out.SiteStore;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /** {@link SiteStore} in a map; {@link SiteStoreContract} holds it to the same rules as the SQL store. */
 public final class InMemorySiteStore implements SiteStore, Restorable {
 
     private final Map<SiteId, SiteSettings> sites = new TreeMap<>(Comparator.comparing(SiteId::value));
+    private final List<SiteToken> tokens = new ArrayList<>();
 
     @Override
     public synchronized Optional<SiteSettings> find(SiteId site) {
@@ -43,12 +48,69 @@ public final class InMemorySiteStore implements SiteStore, Restorable {
     }
 
     @Override
+    public synchronized List<SiteToken> tokens(SiteId site) {
+        return tokens.stream().filter(token -> token.site().equals(site))
+                .sorted(Comparator.comparing(SiteToken::createdAt)).toList();
+    }
+
+    @Override
+    public synchronized void insertToken(SiteToken token) {
+        if (!sites.containsKey(token.site())) {
+            throw new IllegalArgumentException("no site " + token.site());
+        }
+        tokens.add(token);
+    }
+
+    @Override
+    public synchronized boolean expireToken(SiteId site, String tokenId, Instant at) {
+        return replace(site, tokenId, token -> token.withExpiresAt(at));
+    }
+
+    @Override
+    public synchronized boolean deleteToken(SiteId site, String tokenId) {
+        return tokens.removeIf(token -> token.site().equals(site) && token.id().equals(tokenId));
+    }
+
+    @Override
+    public synchronized int deleteTokensExpiredBefore(SiteId site, Instant now) {
+        int before = tokens.size();
+        tokens.removeIf(token -> token.site().equals(site) && token.expiresAt().filter(now::isAfter).isPresent());
+        return before - tokens.size();
+    }
+
+    @Override
+    public synchronized boolean recordTokenUse(SiteId site, String tokenId, Instant at, String clientAddress,
+                                               Instant staleBefore) {
+        Optional<SiteToken> token = tokens.stream()
+                .filter(stored -> stored.site().equals(site) && stored.id().equals(tokenId)).findFirst();
+        if (token.isEmpty() || token.get().lastUsedAt().filter(used -> used.isAfter(staleBefore)).isPresent()) {
+            return false;
+        }
+        return replace(site, tokenId, stored -> new SiteToken(stored.id(), stored.site(), stored.name(),
+                stored.hash(), stored.createdAt(), stored.expiresAt(), Optional.of(at), Optional.of(clientAddress)));
+    }
+
+    private boolean replace(SiteId site, String tokenId, UnaryOperator<SiteToken> change) {
+        for (int i = 0; i < tokens.size(); i++) {
+            SiteToken token = tokens.get(i);
+            if (token.site().equals(site) && token.id().equals(tokenId)) {
+                tokens.set(i, change.apply(token));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public synchronized Runnable snapshot() {
         Map<SiteId, SiteSettings> copy = Map.copyOf(sites);
+        List<SiteToken> tokensCopy = List.copyOf(tokens);
         return () -> {
             synchronized (this) {
                 sites.clear();
                 sites.putAll(copy);
+                tokens.clear();
+                tokens.addAll(tokensCopy);
             }
         };
     }

@@ -8,6 +8,7 @@ import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
+import dev.roster.scim.core.model.SiteToken;
 import dev.roster.scim.core.model.TokenHash;
 import dev.roster.scim.core.port.out.SiteStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,15 +68,14 @@ public abstract class SiteStoreContract {
     }
 
     @Test
-    void anUpdateReplacesEverySettingIncludingTheTokenHash() {
+    void anUpdateReplacesEverySetting() {
         store.insert(SiteSettings.newSite(ACME));
         SiteSettings updated = SiteSettings.newSite(ACME).withSsoConfigured(true).withScimEnabled(true)
-                .withManageRoles(true).withToken(TokenHash.of("secret-token"), TOKEN_TIME);
+                .withManageRoles(true).withCreationPolicy(Optional.of(CreationPolicy.ALLOW));
 
         store.update(updated);
 
         assertThat(store.find(ACME)).contains(updated);
-        assertThat(store.find(ACME).orElseThrow().tokenHash().orElseThrow().matches("secret-token")).isTrue();
     }
 
     @Test
@@ -101,14 +101,74 @@ public abstract class SiteStoreContract {
     }
 
     @Test
-    void aRotatedTokenReplacesTheOldOne() {
-        store.insert(SiteSettings.newSite(ACME).withToken(TokenHash.of("old"), TOKEN_TIME));
+    void tokensAreKeptAsHashesWithTheirDetailsOldestFirst() {
+        store.insert(SiteSettings.newSite(ACME));
+        SiteToken second = token("b2", "entra", TOKEN_TIME.plusSeconds(1), Optional.of(TOKEN_TIME.plusSeconds(60)));
+        SiteToken first = token("a1", "okta", TOKEN_TIME, Optional.empty());
 
-        store.update(store.find(ACME).orElseThrow().withToken(TokenHash.of("new"), TOKEN_TIME.plusSeconds(1)));
+        store.insertToken(second);
+        store.insertToken(first);
 
-        SiteSettings found = store.find(ACME).orElseThrow();
-        assertThat(found.tokenHash()).contains(TokenHash.of("new"));
-        assertThat(found.tokenCreatedAt()).contains(TOKEN_TIME.plusSeconds(1));
+        assertThat(store.tokens(ACME)).containsExactly(first, second);
+        assertThat(store.tokens(ACME).get(0).hash().matches("secret-a1")).isTrue();
+        assertThat(store.tokens(SiteId.of("globex"))).isEmpty();
+    }
+
+    @Test
+    void aTokenCanBeExpiredAndRevokedAndOnlyItsOwnSiteSeesIt() {
+        SiteId globex = SiteId.of("globex");
+        store.insert(SiteSettings.newSite(ACME));
+        store.insert(SiteSettings.newSite(globex));
+        store.insertToken(token("a1", "okta", TOKEN_TIME, Optional.empty()));
+        SiteToken other = new SiteToken("a1", globex, "okta", TokenHash.of("other"), TOKEN_TIME, Optional.empty(),
+                Optional.empty(), Optional.empty());
+        store.insertToken(other);
+
+        assertThat(store.expireToken(ACME, "a1", TOKEN_TIME.plusSeconds(5))).isTrue();
+        assertThat(store.tokens(ACME).get(0).expiresAt()).contains(TOKEN_TIME.plusSeconds(5));
+        assertThat(store.expireToken(ACME, "zz", TOKEN_TIME)).isFalse();
+
+        assertThat(store.deleteToken(ACME, "a1")).isTrue();
+        assertThat(store.deleteToken(ACME, "a1")).isFalse();
+        assertThat(store.tokens(ACME)).isEmpty();
+        assertThat(store.tokens(globex)).containsExactly(other);
+    }
+
+    @Test
+    void tokensExpiredBeforeAMomentAreRemovedAndOthersStay() {
+        store.insert(SiteSettings.newSite(ACME));
+        store.insertToken(token("a1", "gone", TOKEN_TIME, Optional.of(TOKEN_TIME.plusSeconds(1))));
+        SiteToken open = token("b2", "open", TOKEN_TIME, Optional.empty());
+        SiteToken later = token("c3", "later", TOKEN_TIME, Optional.of(TOKEN_TIME.plusSeconds(10)));
+        store.insertToken(open);
+        store.insertToken(later);
+
+        assertThat(store.deleteTokensExpiredBefore(ACME, TOKEN_TIME.plusSeconds(2))).isEqualTo(1);
+
+        assertThat(store.tokens(ACME)).extracting(SiteToken::id).containsExactlyInAnyOrder("b2", "c3");
+    }
+
+    @Test
+    void aTokenUseIsRecordedOnlyWhenTheRecordedOneIsStale() {
+        store.insert(SiteSettings.newSite(ACME));
+        store.insertToken(token("a1", "okta", TOKEN_TIME, Optional.empty()));
+        Instant used = TOKEN_TIME.plusSeconds(100);
+
+        assertThat(store.recordTokenUse(ACME, "a1", used, "192.0.2.7", used.minusSeconds(60))).isTrue();
+        assertThat(store.recordTokenUse(ACME, "a1", used.plusSeconds(30), "198.51.100.1", used.minusSeconds(30)))
+                .isFalse();
+        SiteToken found = store.tokens(ACME).get(0);
+        assertThat(found.lastUsedAt()).contains(used);
+        assertThat(found.lastUsedFrom()).contains("192.0.2.7");
+
+        assertThat(store.recordTokenUse(ACME, "a1", used.plusSeconds(61), "198.51.100.1", used.plusSeconds(1)))
+                .isTrue();
+        assertThat(store.tokens(ACME).get(0).lastUsedFrom()).contains("198.51.100.1");
+        assertThat(store.recordTokenUse(ACME, "zz", used, "x", used)).isFalse();
+    }
+
+    private static SiteToken token(String id, String name, Instant created, Optional<Instant> expires) {
+        return SiteToken.issued(id, ACME, name, TokenHash.of("secret-" + id), created, expires);
     }
 
     @Test

@@ -11,6 +11,13 @@ public final class ScimPaths {
     public static final String SITE_PARAMETER = "site";
     public static final String BASE = "c/{" + SITE_PARAMETER + "}/auth/scim/v2";
 
+    /**
+     * The request property under which the host application may put the client's address (a {@code String}), from
+     * a filter that runs before authentication: the bearer token check records it as the token's last client.
+     * JAX-RS offers no portable way to read the peer's address; without the property it is {@code "unknown"}.
+     */
+    public static final String CLIENT_ADDRESS_PROPERTY = "dev.roster.scim.jaxrs.clientAddress";
+
     private static final java.util.regex.Pattern SCIM_PATH = java.util.regex.Pattern.compile(
             "/?c/[^/]+/auth/scim/v2(/.*)?");
 

@@ -44,13 +44,15 @@ public final class AdminFeature implements Feature {
     private final LocalUserAdministration users;
     private final JitSignIn signIn;
     private final Settings settings;
+    private final InspectorResource inspector;
 
     public AdminFeature(SiteAdministration sites, LocalUserAdministration users, JitSignIn signIn,
-                        Settings settings) {
+                        Settings settings, InspectorResource inspector) {
         this.sites = sites;
         this.users = users;
         this.signIn = signIn;
         this.settings = settings;
+        this.inspector = inspector;
     }
 
     @Override
@@ -63,7 +65,8 @@ public final class AdminFeature implements Feature {
         context.register(new AdminResponseHeaders());
         context.register(new SessionResource(passwords, sessions, settings.publicUrl()));
         context.register(new SitesResource(sites));
-        context.register(new SiteAdminResource(sites, users));
+        context.register(new SiteAdminResource(sites, users, settings.clock()));
+        context.register(inspector);
         context.register(new SignInResource(signIn));
         return true;
     }

@@ -6,11 +6,20 @@ import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.SiteSettings;
+import dev.roster.scim.core.model.SiteToken;
 import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.port.in.GeneratedToken;
+import dev.roster.scim.core.port.in.TokenRequest;
 import dev.roster.scim.jaxrs.RequestValues;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The admin API's JSON shapes: translation only, no decisions. */
 final class AdminJson {
@@ -20,7 +29,8 @@ final class AdminJson {
     private AdminJson() {
     }
 
-    static ScimObject settings(SiteSettings settings, URI scimBase) {
+    /** {@code tokenCreatedAt}: when the newest of the site's tokens was made, for the page's line about it. */
+    static ScimObject settings(SiteSettings settings, URI scimBase, List<SiteToken> tokens) {
         return ScimObject.builder()
                 .put("site", settings.site().value())
                 .put("ssoConfigured", settings.ssoConfigured())
@@ -28,10 +38,30 @@ final class AdminJson {
                 .put("manageRoles", settings.manageRoles())
                 .put("creationPolicy", settings.creationPolicy().<ScimValue>map(policy -> ScimValue.of(policy.label()))
                         .orElse(ScimValue.nullValue()))
-                .put("tokenCreatedAt", settings.tokenCreatedAt().<ScimValue>map(at -> ScimValue.of(at.toString()))
-                        .orElse(ScimValue.nullValue()))
+                .put("tokenCreatedAt", tokens.stream().map(SiteToken::createdAt).max(Instant::compareTo)
+                        .<ScimValue>map(at -> ScimValue.of(at.toString())).orElse(ScimValue.nullValue()))
                 .put("scimBaseUrl", scimBase.toString())
                 .build();
+    }
+
+    /** A token as the admin sees it: never its secret nor its hash. */
+    static ScimObject token(SiteToken token, Instant now) {
+        return ScimObject.builder()
+                .put("id", token.id())
+                .put("name", token.name())
+                .put("createdAt", token.createdAt().toString())
+                .put("expiresAt", instant(token.expiresAt()))
+                .put("expired", !token.isLiveAt(now))
+                .put("lastUsedAt", instant(token.lastUsedAt()))
+                .put("lastUsedFrom", text(token.lastUsedFrom()))
+                .build();
+    }
+
+    /** A token just generated: its secret, this once, with what is kept of it. */
+    static ScimObject generated(GeneratedToken generated, Instant now) {
+        ScimObject.Builder shown = ScimObject.builder().put("token", generated.token());
+        token(generated.stored(), now).members().forEach(shown::put);
+        return shown.build();
     }
 
     static ScimObject user(User user) {
@@ -80,6 +110,32 @@ final class AdminJson {
                 "'" + CREATION_POLICY + "' must be " + CreationPolicy.labels() + ", not '" + label + "'.")));
     }
 
+    /**
+     * A token request: {@code name} (default "token"), {@code expiresAt} (RFC 3339; absent or null: never),
+     * {@code overlapMinutes} (how long the others keep working; default 0) or {@code keepOthers: true}. Both at
+     * once is {@code 400}: a token added beside the others does not end them.
+     */
+    static TokenRequest tokenRequest(ScimObject body) {
+        TokenRequest request = TokenRequest.named(RequestValues.text(body, "name").orElse(TokenRequest.DEFAULT_NAME));
+        Optional<String> expiresAt = RequestValues.text(body, "expiresAt");
+        if (expiresAt.isPresent()) {
+            try {
+                request = request.expiringAt(OffsetDateTime.parse(expiresAt.get()).toInstant());
+            } catch (DateTimeParseException e) {
+                throw ScimException.invalidValue("'expiresAt' must be an RFC 3339 date-time such as "
+                        + "2027-01-31T00:00:00Z.");
+            }
+        }
+        OptionalInt overlap = RequestValues.integer(body, "overlapMinutes");
+        boolean keepOthers = RequestValues.bool(body, "keepOthers").orElse(false);
+        if (keepOthers && overlap.isPresent()) {
+            throw ScimException.invalidValue("Give 'overlapMinutes' to replace the other tokens, or 'keepOthers', "
+                    + "not both.");
+        }
+        return keepOthers ? request.keepingOthers()
+                : request.replacingAfter(Duration.ofMinutes(overlap.orElse(0)));
+    }
+
     static ScimObject signedIn(User user) {
         return ScimObject.builder()
                 .put("id", user.id())
@@ -111,6 +167,10 @@ final class AdminJson {
             throw ScimException.invalidSyntax("The request body is empty; a JSON object was expected.");
         }
         return body;
+    }
+
+    private static ScimValue instant(Optional<Instant> value) {
+        return text(value.map(Instant::toString));
     }
 
     private static ScimValue text(Optional<String> value) {

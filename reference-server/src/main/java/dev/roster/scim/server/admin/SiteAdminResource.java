@@ -15,6 +15,7 @@ import dev.roster.scim.core.port.in.SiteAdministration;
 import dev.roster.scim.jaxrs.RequestValues;
 import dev.roster.scim.jaxrs.ScimMediaTypes;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -28,6 +29,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -46,17 +49,19 @@ public final class SiteAdminResource {
 
     private final SiteAdministration sites;
     private final LocalUserAdministration users;
+    private final Clock clock;
 
-    public SiteAdminResource(SiteAdministration sites, LocalUserAdministration users) {
+    public SiteAdminResource(SiteAdministration sites, LocalUserAdministration users, Clock clock) {
         this.sites = sites;
         this.users = users;
+        this.clock = clock;
     }
 
     @GET
     @Path("settings")
     public ScimObject settings(@PathParam("site") String site, @Context UriInfo uri) {
         var settings = sites.settings(site(site));
-        return AdminJson.settings(settings, SitesResource.scimBase(uri, settings));
+        return AdminJson.settings(settings, SitesResource.scimBase(uri, settings), sites.tokens(settings.site()));
     }
 
     @PATCH
@@ -67,19 +72,47 @@ public final class SiteAdminResource {
                 RequestValues.bool(change, "scimEnabled"), RequestValues.bool(change, "manageRoles"),
                 AdminJson.creationPolicy(change));
         var settings = sites.updateSettings(site(site), settingsChange);
-        return AdminJson.settings(settings, SitesResource.scimBase(uri, settings));
+        return AdminJson.settings(settings, SitesResource.scimBase(uri, settings), sites.tokens(settings.site()));
     }
 
+    /** A token named "token" that replaces the others at once, as before sites had several. */
     @POST
     @Path("scim-token")
     public Response generateToken(@PathParam("site") String site) {
-        GeneratedToken token = sites.generateToken(site(site));
+        return generated(sites.generateToken(site(site)));
+    }
+
+    @GET
+    @Path("tokens")
+    public ScimObject tokens(@PathParam("site") String site) {
+        Instant now = clock.instant();
+        return ScimObject.builder()
+                .put("tokens", new ScimArray(sites.tokens(site(site)).stream()
+                        .<ScimValue>map(token -> AdminJson.token(token, now)).toList()))
+                .build();
+    }
+
+    /**
+     * A new token: {@code name}, {@code expiresAt} (an RFC 3339 instant; absent or null: never), and what becomes
+     * of the others: {@code overlapMinutes} (default 0: they stop at once) or {@code keepOthers: true}.
+     */
+    @POST
+    @Path("tokens")
+    public Response createToken(@PathParam("site") String site, ScimObject body) {
+        return generated(sites.generateToken(site(site), AdminJson.tokenRequest(AdminJson.body(body))));
+    }
+
+    @DELETE
+    @Path("tokens/{id}")
+    public Response revokeToken(@PathParam("site") String site, @PathParam("id") String id) {
+        sites.revokeToken(site(site), id);
+        return Response.noContent().build();
+    }
+
+    private Response generated(GeneratedToken token) {
         return Response.status(Response.Status.CREATED)
                 .header("Cache-Control", "no-store")
-                .entity(ScimObject.builder()
-                        .put("token", token.token())
-                        .put("createdAt", token.createdAt().toString())
-                        .build())
+                .entity(AdminJson.generated(token, clock.instant()))
                 .build();
     }
 

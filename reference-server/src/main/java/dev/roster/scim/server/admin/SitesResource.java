@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
+import java.util.List;
 
 /** {@code /admin/api/sites}: create and list sites. */
 @AdminEndpoint
@@ -38,7 +39,7 @@ public final class SitesResource {
         SiteSettings created = sites.createSite(RequestValues.requiredText(AdminJson.body(body), "site"));
         URI settings = uri.getBaseUriBuilder().path(SiteAdminResource.class).path("settings")
                 .build(created.site().value());
-        return Response.created(settings).entity(AdminJson.settings(created, scimBase(uri, created))).build();
+        return Response.created(settings).entity(AdminJson.settings(created, scimBase(uri, created), List.of())).build();
     }
 
     @GET

@@ -29,6 +29,8 @@ class SecretsAreNotKeptInClearTest {
     @TempDir
     Path directory;
 
+    private static final String IDP_PASSWORD = "idp-sent-Pa55word";
+
     @Test
     void tokensAndTheAdminPasswordAppearNeitherInTheDatabaseFilesNorInTheLog() throws IOException {
         ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -43,6 +45,12 @@ class SecretsAreNotKeptInClearTest {
                                 + "userName%20eq%20%22ann%22"))
                         .header("Authorization", "Bearer " + presented).GET().build());
             }
+            // A password an IdP sends reaches the request inspector's table only masked.
+            server.send(HttpRequest.newBuilder(URI.create(server.scimBase("secrets") + "/Users"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/scim+json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:"
+                            + "2.0:User\"],\"userName\":\"ann\",\"password\":\"" + IDP_PASSWORD + "\"}"))
+                    .build());
             server.admin("GET", "/c/secrets/admin/api/settings", "", 200);
         } finally {
             root.detachAppender(log);
@@ -50,7 +58,8 @@ class SecretsAreNotKeptInClearTest {
 
         String files = allDatabaseBytes();
         assertThat(files).contains(TokenHash.of(token).hex());
-        assertThat(files).doesNotContain(token).doesNotContain(TestServer.ADMIN_PASSWORD);
+        assertThat(files).doesNotContain(token).doesNotContain(TestServer.ADMIN_PASSWORD).doesNotContain(IDP_PASSWORD);
+        assertThat(files).contains("[redacted]");
         assertThat(log.list).isNotEmpty();
         assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
                 .noneMatch(message -> message.contains(token) || message.contains(TestServer.ADMIN_PASSWORD));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.scim.testkit.TestClock;
 import dev.roster.scim.server.support.Chromium;
 import dev.roster.scim.server.support.RawHttp;
+import dev.roster.scim.server.support.Screenshots;
 import dev.roster.scim.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -30,7 +31,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -210,8 +210,12 @@ class AdminScimPageBrowserTest {
         Map<String, String> ann = cells("ann@example.org");
         assertThat(ann.get("Status")).startsWith("Active").contains("Drift");
         assertThat(ann).containsEntry("IdP says", "Deactivated").containsEntry("Last changed by", "Admin (here)");
-        wait.until(d -> activityTexts().get(0).contains("Reactivated by a site admin"));
-        assertThat(activityTexts().get(0)).contains("ann@example.org", "Admin (here)");
+        // Read inside the wait: the polling replaces the rows every few seconds.
+        wait.until(d -> {
+            String newest = activityTexts().get(0);
+            return newest.contains("Reactivated by a site admin") && newest.contains("ann@example.org")
+                    && newest.contains("Admin (here)");
+        });
     }
 
     @Test
@@ -519,11 +523,8 @@ class AdminScimPageBrowserTest {
             long height = (Long) browser.executeScript("return document.documentElement.scrollHeight;");
             browser.manage().window().setSize(new Dimension(1280, (int) height + 120));
             byte[] png = browser.getScreenshotAs(OutputType.BYTES);
-            Path target = Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
-                    .resolveSibling("docs").resolve("img").resolve("admin-scim.png");
-            Files.createDirectories(target.getParent());
-            Files.write(target, png);
             assertThat(png.length).isGreaterThan(10_000);
+            Screenshots.keep("admin-scim.png", png);
         } finally {
             browser.manage().window().setSize(before);
         }

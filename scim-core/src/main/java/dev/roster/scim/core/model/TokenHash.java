@@ -30,8 +30,13 @@ public record TokenHash(String hex) {
 
     /** Whether the presented token hashes to this, compared in constant time. */
     public boolean matches(String presentedToken) {
+        return matches(of(presentedToken));
+    }
+
+    /** Whether both are the same hash, compared in constant time. */
+    public boolean matches(TokenHash other) {
         return MessageDigest.isEqual(hex.getBytes(StandardCharsets.US_ASCII),
-                of(presentedToken).hex.getBytes(StandardCharsets.US_ASCII));
+                other.hex.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

@@ -11,16 +11,14 @@ import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.Role;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
-import dev.roster.scim.core.model.TokenHash;
+import dev.roster.scim.core.model.SiteToken;
 import dev.roster.scim.core.port.in.AccessDecision;
 import dev.roster.scim.core.port.in.GeneratedToken;
 import dev.roster.scim.core.port.in.SettingsChange;
 import dev.roster.scim.core.port.in.SiteAdministration;
+import dev.roster.scim.core.port.in.TokenRequest;
 
 import java.security.SecureRandom;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,7 +35,6 @@ import java.util.Optional;
  */
 public final class SiteAdministrationService implements SiteAdministration {
 
-    private static final int TOKEN_BYTES = 32;
     private static final Filter HELD_ROLES = Filter.compare(AttrPath.of("userType"), CompareOp.NE,
             CompValue.of(Role.REGISTERED.scimValue()));
     private static final String ROLE_DROPPED = "The site no longer lets SCIM manage roles, so the role the identity "
@@ -45,10 +42,9 @@ public final class SiteAdministrationService implements SiteAdministration {
 
     private final Ports ports;
     private final UserWrites writes;
-    private final SecureRandom random;
     private final CreationPolicy defaultCreation;
-    /** Compared against when a site has no token, so that answering takes as long as for a wrong token. */
-    private final TokenHash unusable;
+    private final SiteAudit audit;
+    private final SiteTokens tokens;
 
     /** New sites get {@link CreationPolicy#DEFAULT}. */
     public SiteAdministrationService(Ports ports) {
@@ -66,9 +62,9 @@ public final class SiteAdministrationService implements SiteAdministration {
     public SiteAdministrationService(Ports ports, SecureRandom random, CreationPolicy defaultCreation) {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.writes = new UserWrites(ports);
-        this.random = Objects.requireNonNull(random, "random");
         this.defaultCreation = Objects.requireNonNull(defaultCreation, "defaultCreation");
-        this.unusable = TokenHash.of(newToken());
+        this.audit = new SiteAudit(ports, defaultCreation);
+        this.tokens = new SiteTokens(ports, Objects.requireNonNull(random, "random"), audit);
     }
 
     @Override
@@ -123,6 +119,7 @@ public final class SiteAdministrationService implements SiteAdministration {
                             : current.creationPolicy());
             if (!updated.equals(current)) {
                 ports.sites().update(updated);
+                audit.settingsChanged(current, updated);
             }
             if (current.manageRoles() && !updated.manageRoles()) {
                 dropHeldRoles(site, updated);
@@ -145,29 +142,46 @@ public final class SiteAdministrationService implements SiteAdministration {
 
     @Override
     public GeneratedToken generateToken(SiteId site) {
+        return generateToken(site, TokenRequest.named(TokenRequest.DEFAULT_NAME));
+    }
+
+    @Override
+    public GeneratedToken generateToken(SiteId site, TokenRequest request) {
+        Objects.requireNonNull(request, "request");
         return ports.transactions().inTransaction(() -> {
             SiteSettings current = stored(site);
             if (!current.ssoConfigured()) {
                 throw ScimException.conflict("A SCIM token can be generated once SSO is configured for the site.");
             }
-            String token = newToken();
-            Instant now = ports.clock().instant().truncatedTo(ChronoUnit.MILLIS);
-            ports.sites().update(current.withToken(TokenHash.of(token), now));
-            return new GeneratedToken(token, now);
+            return tokens.generate(site, request);
         });
     }
 
     @Override
-    public AccessDecision authenticate(SiteId site, String presentedToken) {
+    public List<SiteToken> tokens(SiteId site) {
+        stored(site);
+        return tokens.list(site);
+    }
+
+    @Override
+    public void revokeToken(SiteId site, String tokenId) {
+        ports.transactions().run(() -> {
+            stored(site);
+            tokens.revoke(site, tokenId);
+        });
+    }
+
+    @Override
+    public AccessDecision authenticate(SiteId site, String presentedToken, String clientAddress) {
         if (presentedToken == null || presentedToken.isEmpty()) {
             return AccessDecision.UNAUTHENTICATED;
         }
-        Optional<SiteSettings> settings = ports.sites().find(site);
-        Optional<TokenHash> hash = settings.flatMap(SiteSettings::tokenHash);
-        boolean matches = hash.orElse(unusable).matches(presentedToken);
-        if (!matches || hash.isEmpty()) {
+        Optional<SiteToken> token = tokens.live(site, presentedToken);
+        Optional<SiteSettings> settings = token.flatMap(live -> ports.sites().find(site));
+        if (settings.isEmpty()) {
             return AccessDecision.UNAUTHENTICATED;
         }
+        tokens.recordUse(token.get(), Objects.requireNonNullElse(clientAddress, "unknown"));
         return settings.get().scimEnabled() && settings.get().ssoConfigured()
                 ? AccessDecision.OK
                 : AccessDecision.SCIM_DISABLED;
@@ -180,12 +194,6 @@ public final class SiteAdministrationService implements SiteAdministration {
     /** The settings as they apply: a site without a creation policy of its own has the default. */
     private SiteSettings shown(SiteSettings stored) {
         return stored.withCreationPolicy(Optional.of(stored.creationPolicyOr(defaultCreation)));
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static ScimException unknown(SiteId site) {

@@ -169,10 +169,12 @@ class SiteAdministrationServiceTest {
         assertThat(token.token()).matches("[A-Za-z0-9_-]{43}");
         assertThat(Base64.getUrlDecoder().decode(token.token())).hasSize(32);
         assertThat(token.createdAt()).isEqualTo(TestClock.START.truncatedTo(ChronoUnit.MILLIS));
-        SiteSettings settings = sites.settings(SITE);
-        assertThat(settings.tokenHash()).contains(TokenHash.of(token.token()));
-        assertThat(settings.tokenCreatedAt()).contains(token.createdAt());
-        assertThat(settings.toString()).doesNotContain(token.token());
+        assertThat(sites.tokens(SITE)).singleElement().satisfies(stored -> {
+            assertThat(stored.hash()).isEqualTo(TokenHash.of(token.token()));
+            assertThat(stored.createdAt()).isEqualTo(token.createdAt());
+            assertThat(stored.name()).isEqualTo("token");
+            assertThat(stored.toString()).doesNotContain(token.token());
+        });
         assertThat(token.toString()).doesNotContain(token.token());
         assertThat(sites.generateToken(SITE).token()).isNotEqualTo(token.token());
     }

@@ -14,9 +14,9 @@ package dev.roster.scim.core.port.in;
  * }</pre>
  */
 public enum AccessDecision {
-    /** The token is the site's current one and SCIM is enabled. */
+    /** The token is one of the site's live ones and SCIM is enabled. */
     OK,
-    /** No such site, no token set, or not the site's current token: indistinguishable on purpose. */
+    /** No such site, no token, or no live token of the site (wrong, expired, revoked): indistinguishable. */
     UNAUTHENTICATED,
     /** The token is right, but the site has SCIM turned off. */
     SCIM_DISABLED

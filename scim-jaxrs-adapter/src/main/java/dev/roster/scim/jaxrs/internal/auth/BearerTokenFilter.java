@@ -56,7 +56,7 @@ public final class BearerTokenFilter implements ContainerRequestFilter {
         Optional<SiteId> site = siteSegment.flatMap(siteResolver::resolve);
         Optional<String> token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         AccessDecision decision = site.isPresent() && token.isPresent()
-                ? sites.authenticate(site.get(), token.get())
+                ? sites.authenticate(site.get(), token.get(), clientAddress(request))
                 : AccessDecision.UNAUTHENTICATED;
         switch (decision) {
             case OK -> request.setProperty(AUTHENTICATED, Boolean.TRUE);
@@ -70,6 +70,11 @@ public final class BearerTokenFilter implements ContainerRequestFilter {
                     "SCIM is disabled for this site; an administrator can enable it on the SCIM integration page.",
                     ScimErrors.acceptedBy(request)));
         }
+    }
+
+    private static String clientAddress(ContainerRequestContext request) {
+        return request.getProperty(ScimPaths.CLIENT_ADDRESS_PROPERTY) instanceof String address ? address
+                : "unknown";
     }
 
     private static Optional<String> bearerToken(String authorization) {

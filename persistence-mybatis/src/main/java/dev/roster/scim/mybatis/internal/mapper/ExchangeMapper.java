@@ -1,0 +1,19 @@
+package dev.roster.scim.mybatis.internal.mapper;
+
+import org.apache.ibatis.annotations.Param;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Statements on {@code scim_exchanges}, in ExchangeMapper.xml. */
+public interface ExchangeMapper {
+
+    void insert(ExchangeRow row);
+
+    int trim(@Param("site") String site, @Param("kept") int kept);
+
+    List<ExchangeRow> recent(@Param("site") String site, @Param("lowest") int lowest, @Param("highest") int highest,
+                             @Param("limit") int limit);
+
+    Optional<ExchangeRow> find(@Param("site") String site, @Param("id") long id);
+}

@@ -1,0 +1,32 @@
+package dev.roster.scim.core.inspect;
+
+import dev.roster.scim.core.model.SiteId;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One SCIM request and its answer as the request inspector keeps it: when, method, path with query, status, how
+ * long it took, the IdP its {@code User-Agent} suggests, and both bodies already redacted ({@link Redaction}) and
+ * capped. No header is kept, so never the bearer token.
+ */
+public record ScimExchange(SiteId site, Instant at, String method, String path, int status, long durationMillis,
+                           IdentityProvider idp, Optional<String> requestBody, Optional<String> responseBody) {
+
+    /** The longest path kept; longer ones are cut and end in an ellipsis. */
+    public static final int MAX_PATH_LENGTH = 2048;
+
+    public ScimExchange {
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(idp, "idp");
+        Objects.requireNonNull(requestBody, "requestBody");
+        Objects.requireNonNull(responseBody, "responseBody");
+        if (path.length() > MAX_PATH_LENGTH) {
+            path = path.substring(0, MAX_PATH_LENGTH - 1) + "…";
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.roster.scim.core.port.in;
+
+import dev.roster.scim.core.inspect.ScimExchange;
+import dev.roster.scim.core.inspect.StatusRange;
+import dev.roster.scim.core.inspect.StoredExchange;
+import dev.roster.scim.core.model.SiteId;
+
+import java.util.List;
+
+/**
+ * The request inspector: each site's last {@value #KEPT_PER_SITE} SCIM exchanges, for the admin who sees
+ * "provisioning failed" at the IdP and wants to know why. The adapter that captures exchanges redacts and caps the
+ * bodies ({@link dev.roster.scim.core.inspect.Redaction}) and hands them over in batches, off the request path.
+ *
+ * <pre>{@code
+ * inspection.recordAll(batch);
+ * inspection.recent(site, StatusRange.parse(Optional.of("4xx")));
+ * }</pre>
+ */
+public interface RequestInspection {
+
+    int KEPT_PER_SITE = 200;
+
+    /** Keeps the exchanges of sites that exist (others are dropped: a path names any site), trimming each site. */
+    void recordAll(List<ScimExchange> exchanges);
+
+    /** The site's kept exchanges in the range, newest first; 404 for an unknown site. */
+    List<StoredExchange> recent(SiteId site, StatusRange statuses);
+
+    /** One exchange with its bodies; 404 if the site has none of that id (any more). */
+    StoredExchange exchange(SiteId site, long id);
+}

@@ -1,0 +1,32 @@
+package dev.roster.scim.core.port.out;
+
+import dev.roster.scim.core.inspect.ScimExchange;
+import dev.roster.scim.core.inspect.StatusRange;
+import dev.roster.scim.core.inspect.StoredExchange;
+import dev.roster.scim.core.model.SiteId;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the request inspector keeps each site's last SCIM exchanges: a bounded table, not a log.
+ * {@code ExchangeLogContract} (core test-jar) pins the behaviour down.
+ *
+ * <pre>{@code
+ * exchangeLog.appendAll(batch, 200);
+ * exchangeLog.recent(site, StatusRange.parse(Optional.of("4xx")), 50)   // newest first
+ * }</pre>
+ */
+public interface ExchangeLog {
+
+    /**
+     * Stores the exchanges, in order, in one unit, then removes each of their sites' older ones beyond the newest
+     * {@code keptPerSite}.
+     */
+    void appendAll(List<ScimExchange> exchanges, int keptPerSite);
+
+    /** The site's newest exchanges first, whose status lies in the range, at most {@code limit}. */
+    List<StoredExchange> recent(SiteId site, StatusRange statuses, int limit);
+
+    Optional<StoredExchange> find(SiteId site, long id);
+}
