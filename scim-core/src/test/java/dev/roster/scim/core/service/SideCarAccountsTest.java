@@ -96,6 +96,29 @@ class SideCarAccountsTest {
     }
 
     @Test
+    void aScimDeleteDeactivatesTheHostsAccount() {
+        User ann = signInAnn();
+
+        scim.delete(SITE, ann.id(), Optional.empty());
+
+        assertThat(accounts.findById(SITE, ann.id()).orElseThrow().active()).isFalse();
+    }
+
+    @Test
+    void aSiteAdminsChangesReachTheHostAsTheIdpsDo() {
+        User ann = signInAnn();
+        LocalUserAdministrationService admin = new LocalUserAdministrationService(ports);
+
+        admin.setRole(SITE, ann.id(), Role.MODERATOR);
+        admin.deactivate(SITE, ann.id());
+
+        assertThat(accounts.findById(SITE, ann.id())).hasValueSatisfying(account -> {
+            assertThat(account.active()).isFalse();
+            assertThat(account.role()).isEqualTo(Role.MODERATOR);
+        });
+    }
+
+    @Test
     void aHostFailureRollsTheScimChangeBackAndTheIdpGetsA500ToRetry() {
         User ann = signInAnn();
         int auditRecords = fixture.audit.all().size();
