@@ -56,7 +56,7 @@ class SideCarOnSqliteTest {
                 .user();
     }
 
-    private static ScimObject deactivation() {
+    static ScimObject deactivation() {
         return ScimObject.builder()
                 .put("schemas", ScimArray.of(ScimValue.of("urn:ietf:params:scim:api:messages:2.0:PatchOp")))
                 .put("Operations", ScimArray.of(ScimObject.builder().put("op", ScimValue.of("replace"))

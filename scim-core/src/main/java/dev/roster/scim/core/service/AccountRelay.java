@@ -36,7 +36,9 @@ public final class AccountRelay implements AutoCloseable {
     /** Changes per pass: a pass stays short, and the next one takes the rest. */
     static final int BATCH = 100;
 
+    /** How long the relay waits after a first failed delivery, by default. */
     public static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    /** The longest wait between two attempts of a change, by default. */
     public static final Duration MAX_RETRY = Duration.ofMinutes(5);
 
     private final AccountOutbox outbox;
@@ -47,10 +49,14 @@ public final class AccountRelay implements AutoCloseable {
     private final Object passLock = new Object();
     private ScheduledExecutorService loop;
 
+    /** A relay retrying from {@link #FIRST_RETRY} up to {@link #MAX_RETRY}. */
     public AccountRelay(AccountOutbox outbox, Accounts accounts, Clock clock) {
         this(outbox, accounts, clock, FIRST_RETRY, MAX_RETRY);
     }
 
+    /**
+     * A relay retrying a refused change after {@code firstRetry}, doubling the wait each time up to {@code maxRetry}.
+     */
     public AccountRelay(AccountOutbox outbox, Accounts accounts, Clock clock, Duration firstRetry,
                         Duration maxRetry) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -109,7 +115,11 @@ public final class AccountRelay implements AutoCloseable {
         return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
     }
 
-    /** Runs {@link #deliverDue()} every {@code interval} on a daemon thread; a pass that throws is tried again. */
+    /**
+     * Runs {@link #deliverDue()} every {@code interval} on a daemon thread; a pass that throws is tried again.
+     *
+     * @return this relay, running
+     */
     public synchronized AccountRelay start(Duration interval) {
         requirePositive(interval, "interval");
         if (loop != null) {

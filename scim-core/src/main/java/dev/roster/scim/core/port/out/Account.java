@@ -16,7 +16,10 @@ import java.util.Optional;
  * }</pre>
  *
  * @param id       the user's Roster id (its SCIM {@code id}), unique in a site
+ * @param userName the user's userName, as the IdP and the SSO assertion name them
  * @param email    the user's preferred email, if any
+ * @param active   whether the user may sign in
+ * @param role     the user's role in the site
  * @param version  the Roster user version this state belongs to, 1 or more
  */
 public record Account(String id, String userName, Optional<String> email, boolean active, Role role, long version) {

@@ -11,6 +11,7 @@ import java.util.Objects;
  * {@link AccountOutbox} until delivered.
  *
  * @param id      unique per change, so that a host can log and a relay can acknowledge exactly this one
+ * @param site    the site of the user
  * @param account the account's state, with the Roster version of the user it comes from
  * @param at      when the change committed in Roster
  */

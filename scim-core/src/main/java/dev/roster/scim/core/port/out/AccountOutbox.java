@@ -38,7 +38,12 @@ public interface AccountOutbox {
     /** How many changes wait for delivery, due or not. */
     long pending();
 
-    /** An undelivered change and how often its delivery failed so far. */
+    /**
+     * An undelivered change and how often its delivery failed so far.
+     *
+     * @param change   the change to deliver
+     * @param attempts how many deliveries failed, 0 for a change never tried
+     */
     record Entry(AccountChange change, int attempts) {
 
         public Entry {
