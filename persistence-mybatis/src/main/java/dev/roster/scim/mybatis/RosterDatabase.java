@@ -1,12 +1,14 @@
 package dev.roster.scim.mybatis;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.roster.scim.core.port.out.AccountOutbox;
 import dev.roster.scim.core.port.out.AuditLog;
 import dev.roster.scim.core.port.out.CursorKeys;
 import dev.roster.scim.core.port.out.ExchangeLog;
 import dev.roster.scim.core.port.out.SiteStore;
 import dev.roster.scim.core.port.out.Transactions;
 import dev.roster.scim.core.port.out.UserStore;
+import dev.roster.scim.mybatis.internal.mapper.AccountOutboxMapper;
 import dev.roster.scim.mybatis.internal.mapper.AdminSessionMapper;
 import dev.roster.scim.mybatis.internal.mapper.AuditMapper;
 import dev.roster.scim.mybatis.internal.mapper.ExchangeMapper;
@@ -59,6 +61,8 @@ public final class RosterDatabase implements AutoCloseable {
     private final SiteStore siteStore;
     private final AuditLog auditLog;
     private final ExchangeLog exchangeLog;
+    private final AccountOutbox accountOutbox;
+    private final Sessions sessions;
     private final ServerSettings serverSettings;
     private final AdminSessions adminSessions;
     private final SignInFailures signInFailures;
@@ -74,6 +78,8 @@ public final class RosterDatabase implements AutoCloseable {
         this.siteStore = new MyBatisSiteStore(sessions);
         this.auditLog = new MyBatisAuditLog(sessions);
         this.exchangeLog = new MyBatisExchangeLog(sessions);
+        this.accountOutbox = new MyBatisAccountOutbox(sessions);
+        this.sessions = sessions;
         this.serverSettings = new ServerSettings(sessions);
         this.adminSessions = new AdminSessions(sessions);
         this.signInFailures = new SignInFailures(sessions);
@@ -158,6 +164,46 @@ public final class RosterDatabase implements AutoCloseable {
     }
 
     /**
+     * The side-car outbox (ADR 022): give it to {@code AccountSync.outbox} and to an {@code AccountRelay} when the
+     * host's accounts are not in this database.
+     */
+    public AccountOutbox accountOutbox() {
+        return accountOutbox;
+    }
+
+    /**
+     * Runs {@code work} on the connection of this thread's running {@link #transactions()} unit, joining it, or in a
+     * unit of its own: how a host whose accounts table is in this database implements {@code Accounts} so that its
+     * rows change in the SCIM change's transaction ({@code AccountSync.sharedTransaction}). The work must neither
+     * commit, roll back nor close the connection; throwing rolls the whole unit back. On SQLite this is the one
+     * writer connection, so keep the work short.
+     *
+     * <pre>{@code
+     * database.inTransaction(connection -> {
+     *     try (PreparedStatement update = connection.prepareStatement("UPDATE accounts SET active = ? WHERE ...")) {
+     *         ...
+     *         return update.executeUpdate();
+     *     }
+     * });
+     * }</pre>
+     */
+    public <T> T inTransaction(ConnectionWork<T> work) {
+        return sessions.write(session -> {
+            try {
+                return work.apply(session.getConnection());
+            } catch (SQLException e) {
+                throw StorageFailures.translate(e);
+            }
+        });
+    }
+
+    /** Work on a JDBC connection of a running transaction, for {@link #inTransaction(ConnectionWork)}. */
+    @FunctionalInterface
+    public interface ConnectionWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    /**
      * What the migrations applied by this open ask to tell the operator (users an upgrade treats differently, such
      * as userNames the identifier profile refuses), one line each; empty when nothing was applied or nothing needs
      * saying. Log them where an operator looks.
@@ -236,6 +282,7 @@ public final class RosterDatabase implements AutoCloseable {
         configuration.addMapper(UserMapper.class);
         configuration.addMapper(SiteMapper.class);
         configuration.addMapper(AuditMapper.class);
+        configuration.addMapper(AccountOutboxMapper.class);
         configuration.addMapper(ServerSettingsMapper.class);
         configuration.addMapper(AdminSessionMapper.class);
         configuration.addMapper(SignInFailureMapper.class);

@@ -22,6 +22,15 @@ public class ScimException extends RuntimeException {
         this.type = Objects.requireNonNull(type, "type");
     }
 
+    /**
+     * A refusal caused by a failure of something the core called (the host's {@code Accounts}, say), kept as the
+     * cause for the host's logs; the detail still says only what the client may know.
+     */
+    public ScimException(ScimErrorType type, String detail, Throwable cause) {
+        super(Objects.requireNonNull(detail, "detail"), Objects.requireNonNull(cause, "cause"), false, false);
+        this.type = Objects.requireNonNull(type, "type");
+    }
+
     public ScimErrorType type() {
         return type;
     }

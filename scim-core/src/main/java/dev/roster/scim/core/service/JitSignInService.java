@@ -85,6 +85,7 @@ public final class JitSignInService implements JitSignIn {
             ports.audit().appendAll(created.stream()
                     .map(user -> UserChanges.created(site, user, ChangeSource.SIGN_IN, user.created()))
                     .toList());
+            created.forEach(user -> ports.accountSync().changed(site, Optional.empty(), user, user.created()));
             return created.size();
         });
     }

@@ -16,9 +16,18 @@ import java.util.Objects;
  * Ports ports = new Ports(userStore, siteStore, auditLog, transactions, AccountEvents.NONE, Clock.systemUTC());
  * ScimUsers scimUsers = new ScimUsersService(ports);
  * }</pre>
+ *
+ * <p>A host with its own accounts table adds how the use cases tell it of account changes (ADR 022):
+ * {@code ports.withAccountSync(AccountSync.outbox(outbox))}; without it they tell no one.
  */
 public record Ports(UserStore users, SiteStore sites, AuditLog audit, Transactions transactions,
-                    AccountEvents events, Clock clock) {
+                    AccountEvents events, Clock clock, AccountSync accountSync) {
+
+    /** The ports of a host without accounts of its own ({@link AccountSync#none()}). */
+    public Ports(UserStore users, SiteStore sites, AuditLog audit, Transactions transactions, AccountEvents events,
+                 Clock clock) {
+        this(users, sites, audit, transactions, events, clock, AccountSync.none());
+    }
 
     public Ports {
         Objects.requireNonNull(users, "users");
@@ -27,5 +36,11 @@ public record Ports(UserStore users, SiteStore sites, AuditLog audit, Transactio
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(accountSync, "accountSync");
+    }
+
+    /** These ports, telling the host's accounts of changes through {@code sync}. */
+    public Ports withAccountSync(AccountSync sync) {
+        return new Ports(users, sites, audit, transactions, events, clock, sync);
     }
 }

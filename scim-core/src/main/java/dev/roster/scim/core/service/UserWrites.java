@@ -207,6 +207,7 @@ final class UserWrites {
         return ports.transactions().inTransaction(() -> {
             ports.users().insert(site, user);
             ports.audit().append(UserChanges.created(site, user, source, user.created()));
+            ports.accountSync().changed(site, Optional.empty(), user, user.created());
             ignoredRole.ifPresent(detail -> ports.audit()
                     .append(UserChanges.roleIgnored(site, user, source, detail, user.created())));
             return user;
@@ -264,6 +265,9 @@ final class UserWrites {
         proposed.ignoredRole().ifPresent(detail -> records.add(UserChanges.roleIgnored(site, result, source, detail,
                 now)));
         records.forEach(ports.audit()::append);
+        if (next.isPresent()) {
+            ports.accountSync().changed(site, Optional.of(before), result, now);
+        }
         return new Written(before, result, Optional.empty());
     }
 

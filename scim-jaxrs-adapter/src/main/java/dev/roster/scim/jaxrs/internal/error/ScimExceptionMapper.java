@@ -8,15 +8,34 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** The core's refusals as SCIM Error responses, with the status and {@code scimType} the core chose. */
+import java.util.UUID;
+
+/**
+ * The core's refusals as SCIM Error responses, with the status and {@code scimType} the core chose. A refusal caused
+ * by a failure of something the core called (the host's {@code Accounts} in the side-car way) is logged with its
+ * cause under a correlation id that the response also carries, as {@link UnexpectedExceptionMapper} does: the
+ * detail says what the client may know, the log what the operator needs.
+ */
 @Provider
 public final class ScimExceptionMapper implements ExceptionMapper<ScimException> {
+
+    private static final System.Logger LOG = System.getLogger(ScimExceptionMapper.class.getName());
 
     @Context
     private HttpHeaders headers;
 
     @Override
     public Response toResponse(ScimException exception) {
-        return ScimErrors.response(exception.type(), exception.detail(), ScimErrors.acceptedBy(headers));
+        if (exception.getCause() == null) {
+            return ScimErrors.response(exception.type(), exception.detail(), ScimErrors.acceptedBy(headers));
+        }
+        String correlationId = UUID.randomUUID().toString();
+        LOG.log(System.Logger.Level.ERROR, exception.detail() + " Correlation id " + correlationId,
+                exception.getCause());
+        return Response.fromResponse(ScimErrors.response(exception.type(), exception.detail()
+                                + " Quote correlation id " + correlationId + " when reporting it.",
+                        ScimErrors.acceptedBy(headers)))
+                .header(UnexpectedExceptionMapper.CORRELATION_HEADER, correlationId)
+                .build();
     }
 }

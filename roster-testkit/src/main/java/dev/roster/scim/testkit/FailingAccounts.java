@@ -1,0 +1,86 @@
+package dev.roster.scim.testkit;
+
+import dev.roster.scim.core.model.Role;
+import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.port.out.Account;
+import dev.roster.scim.core.port.out.Accounts;
+
+import java.util.Optional;
+
+/**
+ * A host's accounts whose writes fail when told to (a full disk, a lock timeout), counting the writes it was asked
+ * for; reads always go through.
+ *
+ * <pre>{@code
+ * FailingAccounts host = new FailingAccounts(new InMemoryAccounts());
+ * host.failNext(2);
+ * }</pre>
+ */
+public final class FailingAccounts implements Accounts {
+
+    /** The message of every failure; a test checks that it does not reach the IdP. */
+    public static final String FAILURE = "disk full at /var/lib/app/accounts.db";
+
+    private final Accounts delegate;
+    private int failuresLeft;
+    private boolean failingAlways;
+    private int writeCalls;
+
+    public FailingAccounts(Accounts delegate) {
+        this.delegate = delegate;
+    }
+
+    /** The next {@code count} writes fail. */
+    public synchronized void failNext(int count) {
+        failuresLeft = count;
+    }
+
+    /** Every write fails until this is called with {@code false}. */
+    public synchronized void failAlways(boolean failing) {
+        failingAlways = failing;
+    }
+
+    /** How many writes were asked for, failed or not. */
+    public synchronized int writeCalls() {
+        return writeCalls;
+    }
+
+    private synchronized void write() {
+        writeCalls++;
+        if (failingAlways) {
+            throw new IllegalStateException(FAILURE);
+        }
+        if (failuresLeft > 0) {
+            failuresLeft--;
+            throw new IllegalStateException(FAILURE);
+        }
+    }
+
+    @Override
+    public Optional<Account> findById(SiteId site, String id) {
+        return delegate.findById(site, id);
+    }
+
+    @Override
+    public Optional<Account> findByUserName(SiteId site, String userName) {
+        return delegate.findByUserName(site, userName);
+    }
+
+    @Override
+    public void create(SiteId site, Account account) {
+        write();
+        delegate.create(site, account);
+    }
+
+    @Override
+    public void setActive(SiteId site, String id, boolean active, long version) {
+        write();
+        delegate.setActive(site, id, active, version);
+    }
+
+    @Override
+    public void setRole(SiteId site, String id, Role role, long version) {
+        write();
+        delegate.setRole(site, id, role, version);
+    }
+}
