@@ -1,0 +1,39 @@
+package dev.roster.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line of {@code bench/run-http} (after the script's own steps). */
+record Options(int runs, int users, int seconds, int warmupSeconds, int maxWarmupRounds, boolean profile,
+               String postgresUrl, String postgresDescription, List<String> extraJvmArgs, String command) {
+
+    static Options parse(String[] args) {
+        int runs = 3;
+        int users = 100_000;
+        int seconds = 20;
+        int warmupSeconds = 5;
+        int maxWarmupRounds = 4;
+        boolean profile = false;
+        String postgresUrl = "";
+        String postgresDescription = "";
+        List<String> jvm = new ArrayList<>();
+        String command = "bench/run-http";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--users" -> users = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(args[++i]);
+                case "--max-warmup-rounds" -> maxWarmupRounds = Integer.parseInt(args[++i]);
+                case "--profile" -> profile = true;
+                case "--postgres-url" -> postgresUrl = args[++i];
+                case "--postgres-description" -> postgresDescription = args[++i];
+                case "--jvm-arg" -> jvm.add(args[++i]);
+                case "--command" -> command = args[++i];
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        return new Options(runs, users, seconds, warmupSeconds, maxWarmupRounds, profile, postgresUrl,
+                postgresDescription, List.copyOf(jvm), command);
+    }
+}
