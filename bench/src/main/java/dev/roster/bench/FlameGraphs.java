@@ -24,21 +24,13 @@ final class FlameGraphs {
         Path html = recording.resolveSibling(name + ".html");
         // JFR's jdk.ExecutionSample (the default event; jfrconv's --cpu means async-profiler's own CPU event).
         // Inverted (an icicle: the root on top) so that a deep Jersey stack loses only its tips off the picture.
-        run(List.of("java", "-jar", converter.toString(), "--simple", "--minwidth", "0.25", "--inverted",
-                "--title", title, recording.toString(), html.toString()));
+        Machine.checked(List.of("java", "-jar", converter.toString(), "--simple", "--minwidth", "0.25",
+                "--inverted", "--title", title, recording.toString(), html.toString()));
         Path png = pictures.resolve(name + ".png");
-        run(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+        Machine.checked(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
                 "--window-size=1600,2200", "--screenshot=" + png, html.toUri().toString()));
         if (!Files.exists(png)) {
             throw new IllegalStateException("no picture made of " + html);
-        }
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
         }
     }
 }

@@ -199,6 +199,9 @@ public final class HttpBenchmark {
         for (ServerProcess server : servers) {
             rss.add(server.rssBytes());
         }
+        for (ServerProcess server : servers) {
+            server.awaitIdle(Duration.ofMinutes(3));
+        }
         log(String.format("  %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, RSS %s, non-2xx %d, socket errors %d",
                 workload.name(), result.requestsPerSecond(), result.p50Millis(), result.p99Millis(),
                 Report.megabytes(rss), result.non2xx(), result.socketErrors()));

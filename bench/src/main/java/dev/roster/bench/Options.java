@@ -12,7 +12,7 @@ record Options(int runs, int users, int seconds, int warmupSeconds, int maxWarmu
         int users = 100_000;
         int seconds = 20;
         int warmupSeconds = 5;
-        int maxWarmupRounds = 4;
+        int maxWarmupRounds = 3;
         boolean profile = false;
         String postgresUrl = "";
         String postgresDescription = "";

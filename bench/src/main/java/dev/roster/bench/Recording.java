@@ -37,7 +37,7 @@ final class Recording {
     private void jcmd(String... arguments) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of("jcmd", Long.toString(pid)));
         command.addAll(List.of(arguments));
-        String output = Machine.command(command);
+        String output = Machine.checked(command);
         if (output.contains("Exception") || output.contains("Could not")) {
             throw new IllegalStateException(String.join(" ", command) + ": " + output);
         }

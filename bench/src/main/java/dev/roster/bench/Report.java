@@ -101,7 +101,8 @@ final class Report {
                     out.append("| ").append(run.number()).append(" | ").append(workload.name()).append(" | ")
                             .append(setup.label).append(" | ").append(rate(result.requestsPerSecond()))
                             .append(" | ").append(ratio(ratioOf(run, setup, workload))).append(" | ")
-                            .append(millis(result.p50Millis())).append(" | ").append(millis(result.p99Millis()))
+                            .append(latency(result, result.p50Millis())).append(" | ")
+                            .append(latency(result, result.p99Millis()))
                             .append(" | ").append(megabytes(measurement.rssBytes())).append(" | ")
                             .append(result.non2xx()).append(" | ").append(result.socketErrors()).append(" |\n");
                 }
@@ -162,6 +163,11 @@ final class Report {
     static String rate(double perSecond) {
         return perSecond >= 10_000 ? String.format(Locale.ROOT, "%.1fk", perSecond / 1000)
                 : String.format(Locale.ROOT, "%,.0f", perSecond);
+    }
+
+    /** wrk reports 0 latency when no request completed within its 10 s timeout. */
+    private static String latency(Wrk.Result result, double millis) {
+        return result.requests() == 0 ? "none done" : millis(millis);
     }
 
     static String millis(double value) {

@@ -40,7 +40,10 @@ final class ServerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
-        ServerProcess server = new ServerProcess(name, port, builder.start());
+        Process process = builder.start();
+        // Ends the server also when the benchmark itself is stopped (Ctrl-C, kill).
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        ServerProcess server = new ServerProcess(name, port, process);
         server.awaitReady(readyLine, patience, log);
         return server;
     }
@@ -69,6 +72,28 @@ final class ServerProcess implements AutoCloseable {
         }
         close();
         throw new IllegalStateException(name + " did not get ready within " + patience + "; see " + log);
+    }
+
+    /**
+     * Waits until the server answers {@code /} within half a second: requests wrk gave up on may still sit in the
+     * server's queue, and would otherwise be served during the next workload's run.
+     */
+    void awaitIdle(Duration patience) throws InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(patience);
+        while (Instant.now().isBefore(deadline)) {
+            long started = System.nanoTime();
+            try {
+                client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/")).timeout(Duration.ofSeconds(5))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (System.nanoTime() - started < 500_000_000L) {
+                    return;
+                }
+            } catch (IOException busy) {
+                // still draining
+            }
+        }
+        throw new IllegalStateException(name + " still busy " + patience + " after the run");
     }
 
     String name() {
