@@ -83,7 +83,7 @@ public final class HttpBenchmark {
     private void prepare(Database database) throws Exception {
         Files.createDirectories(database.stateDirectory());
         Instant started = Instant.now();
-        log("starting Roster on " + database.label() + " (seeds " + options.users() + " users on a new database)");
+        log("starting Roster on " + database.label() + " (seeds it up to " + options.users() + " users)");
         try (ServerProcess roster = startRoster(database, ROSTER_PORT, Duration.ofMinutes(30))) {
             log("ready after " + Duration.between(started, Instant.now()).toSeconds() + " s");
             ScimClient client = new ScimClient(roster.baseUrl());
@@ -111,7 +111,7 @@ public final class HttpBenchmark {
     private void profile(Database sqlite) throws Exception {
         Path recordings = work.resolve("jfr");
         Files.createDirectories(recordings);
-        FlameGraphs graphs = new FlameGraphs(root.resolve("bench/target/tools/jfr-converter.jar"),
+        FlameGraphs graphs = new FlameGraphs(work.resolve("jars/jfr-converter.jar"),
                 root.resolve("docs/img/flame"));
         try (ServerProcess roster = startRoster(sqlite, ROSTER_PORT, Duration.ofMinutes(5))) {
             token = new ScimClient(roster.baseUrl()).rotateToken(ADMIN_PASSWORD);
@@ -129,7 +129,7 @@ public final class HttpBenchmark {
     ServerProcess startRoster(Database database, int port, Duration patience) throws Exception {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
         command.addAll(options.extraJvmArgs());
-        command.addAll(List.of("-jar", root.resolve("reference-server/target/reference-server.jar").toString(),
+        command.addAll(List.of("-jar", work.resolve("jars/reference-server.jar").toString(),
                 "--port", Integer.toString(port), "--db", database.location(),
                 "--seed-users", Integer.toString(options.users())));
         return ServerProcess.start("Roster (" + database.label() + ")", port, command,
@@ -141,7 +141,7 @@ public final class HttpBenchmark {
 
     private Map<Workload, Measurement> measureBare() throws Exception {
         List<String> command = List.of("java", "-Xmx1g", "-cp",
-                root.resolve("bench/target/roster-bench.jar").toString(), BareEndpoint.class.getName(),
+                work.resolve("jars/roster-bench.jar").toString(), BareEndpoint.class.getName(),
                 Integer.toString(BARE_PORT), token, work.resolve("bodies").toString());
         try (ServerProcess bare = ServerProcess.start("bare endpoint", BARE_PORT, command, Map.of(),
                 work.resolve("logs/bare.log"), "Bare endpoint listening on", Duration.ofMinutes(1))) {
