@@ -19,21 +19,24 @@ import java.util.Map;
 public final class HttpBenchmark {
 
     static final String ADMIN_PASSWORD = "bench";
-    private static final int BARE_PORT = 18080;
-    private static final int ROSTER_PORT = 18081;
-    private static final int SECOND_ROSTER_PORT = 18082;
     private static final double STEADY = 0.10;
 
     private final Options options;
     private final Path root;
     private final Path work;
     private final Wrk wrk = new Wrk(2, 32);
+    private final int barePort;
+    private final int rosterPort;
+    private final int secondRosterPort;
     private String token = "";
 
     private HttpBenchmark(Options options, Path root) {
         this.options = options;
         this.root = root;
         this.work = root.resolve("bench/work");
+        this.barePort = options.basePort();
+        this.rosterPort = options.basePort() + 1;
+        this.secondRosterPort = options.basePort() + 2;
     }
 
     public static void main(String[] args) throws Exception {
@@ -84,7 +87,7 @@ public final class HttpBenchmark {
         Files.createDirectories(database.stateDirectory());
         Instant started = Instant.now();
         log("starting Roster on " + database.label() + " (seeds it up to " + options.users() + " users)");
-        try (ServerProcess roster = startRoster(database, ROSTER_PORT, Duration.ofMinutes(30))) {
+        try (ServerProcess roster = startRoster(database, rosterPort, Duration.ofMinutes(30))) {
             log("ready after " + Duration.between(started, Instant.now()).toSeconds() + " s");
             ScimClient client = new ScimClient(roster.baseUrl());
             token = client.rotateToken(ADMIN_PASSWORD);
@@ -113,11 +116,11 @@ public final class HttpBenchmark {
         Files.createDirectories(recordings);
         FlameGraphs graphs = new FlameGraphs(work.resolve("jars/jfr-converter.jar"),
                 root.resolve("docs/img/flame"));
-        try (ServerProcess roster = startRoster(sqlite, ROSTER_PORT, Duration.ofMinutes(5))) {
+        try (ServerProcess roster = startRoster(sqlite, rosterPort, Duration.ofMinutes(5))) {
             token = new ScimClient(roster.baseUrl()).rotateToken(ADMIN_PASSWORD);
             for (Workload workload : Workload.values()) {
                 Path recording = recordings.resolve(workload.name().toLowerCase() + ".jfr");
-                measure(List.of(roster), workload, null, options.seconds(), new Recording(roster.pid(),
+                measure(List.of(roster), workload, sqlite, options.seconds(), new Recording(roster.pid(),
                         workload.name(), recording));
                 graphs.render(recording, workload.name().toLowerCase(), "Roster on SQLite, " + workload.name()
                         + " (" + options.users() + " users, wrk -t2 -c32), CPU samples");
@@ -142,8 +145,8 @@ public final class HttpBenchmark {
     private Map<Workload, Measurement> measureBare() throws Exception {
         List<String> command = List.of("java", "-Xmx1g", "-cp",
                 work.resolve("jars/roster-bench.jar").toString(), BareEndpoint.class.getName(),
-                Integer.toString(BARE_PORT), token, work.resolve("bodies").toString());
-        try (ServerProcess bare = ServerProcess.start("bare endpoint", BARE_PORT, command, Map.of(),
+                Integer.toString(barePort), token, work.resolve("bodies").toString());
+        try (ServerProcess bare = ServerProcess.start("bare endpoint", barePort, command, Map.of(),
                 work.resolve("logs/bare.log"), "Bare endpoint listening on", Duration.ofMinutes(1))) {
             return measureAll(List.of(bare), null);
         }
@@ -152,10 +155,10 @@ public final class HttpBenchmark {
     private Map<Workload, Measurement> measureRoster(Database database, int servers) throws Exception {
         List<ServerProcess> started = new ArrayList<>();
         try {
-            started.add(startRoster(database, ROSTER_PORT, Duration.ofMinutes(5)));
+            started.add(startRoster(database, rosterPort, Duration.ofMinutes(5)));
             token = new ScimClient(started.get(0).baseUrl()).rotateToken(ADMIN_PASSWORD);
             if (servers == 2) {
-                started.add(startRoster(database, SECOND_ROSTER_PORT, Duration.ofMinutes(5)));
+                started.add(startRoster(database, secondRosterPort, Duration.ofMinutes(5)));
             }
             return measureAll(started, database);
         } finally {

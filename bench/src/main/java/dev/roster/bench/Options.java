@@ -5,7 +5,7 @@ import java.util.List;
 
 /** The command line of {@code bench/run-http} (after the script's own steps). */
 record Options(int runs, int users, int seconds, int warmupSeconds, int maxWarmupRounds, boolean profile,
-               String postgresUrl, String postgresDescription, List<String> extraJvmArgs, String command) {
+               String postgresUrl, String postgresDescription, List<String> extraJvmArgs, String command, int basePort) {
 
     static Options parse(String[] args) {
         int runs = 3;
@@ -18,6 +18,7 @@ record Options(int runs, int users, int seconds, int warmupSeconds, int maxWarmu
         String postgresDescription = "";
         List<String> jvm = new ArrayList<>();
         String command = "bench/run-http";
+        int basePort = 18080;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -30,10 +31,11 @@ record Options(int runs, int users, int seconds, int warmupSeconds, int maxWarmu
                 case "--postgres-description" -> postgresDescription = args[++i];
                 case "--jvm-arg" -> jvm.add(args[++i]);
                 case "--command" -> command = args[++i];
+                case "--base-port" -> basePort = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         return new Options(runs, users, seconds, warmupSeconds, maxWarmupRounds, profile, postgresUrl,
-                postgresDescription, List.copyOf(jvm), command);
+                postgresDescription, List.copyOf(jvm), command, basePort);
     }
 }
