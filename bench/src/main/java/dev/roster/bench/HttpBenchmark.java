@@ -46,6 +46,13 @@ public final class HttpBenchmark {
 
     private void run() throws Exception {
         Files.createDirectories(work);
+        if (options.reportFrom().isPresent()) {
+            boolean withPostgres = !options.postgresUrl().isEmpty();
+            List<Run> runs = RunLog.read(options.reportFrom().get(), withPostgres ? 4 : 2);
+            log("read " + runs.size() + " complete runs from " + options.reportFrom().get());
+            writeDocs(runs, withPostgres);
+            return;
+        }
         Database sqlite = new Database("SQLite", work.resolve("sqlite-" + options.users() + ".db").toString(),
                 work.resolve("sqlite-" + options.users()));
         prepare(sqlite);
@@ -62,24 +69,30 @@ public final class HttpBenchmark {
         for (int number = 1; number <= options.runs(); number++) {
             String loadBefore = Machine.uptime();
             Map<Setup, Map<Workload, Measurement>> results = new LinkedHashMap<>();
-            log("run " + number + ": bare endpoint");
+            log("run " + number + ": " + Setup.BARE.logLine);
             results.put(Setup.BARE, measureBare());
-            log("run " + number + ": Roster on SQLite");
+            log("run " + number + ": " + Setup.SQLITE.logLine);
             results.put(Setup.SQLITE, measureRoster(sqlite, 1));
             if (postgres != null) {
-                log("run " + number + ": Roster on PostgreSQL, one server");
+                log("run " + number + ": " + Setup.POSTGRES_ONE.logLine);
                 results.put(Setup.POSTGRES_ONE, measureRoster(postgres, 1));
-                log("run " + number + ": Roster on PostgreSQL, two servers");
+                log("run " + number + ": " + Setup.POSTGRES_TWO.logLine);
                 results.put(Setup.POSTGRES_TWO, measureRoster(postgres, 2));
             }
-            runs.add(new Run(number, loadBefore, Machine.uptime(), results));
+            String loadAfter = Machine.uptime();
+            log("run " + number + " load: " + loadBefore + " → " + loadAfter);
+            runs.add(new Run(number, loadBefore, loadAfter, results));
         }
+        writeDocs(runs, postgres != null);
+    }
+
+    private void writeDocs(List<Run> runs, boolean withPostgres) throws IOException, InterruptedException {
         Report report = new Report(options, runs, Machine.describe(options.postgresDescription()));
         report.write(root.resolve("docs/benchmarks-http.md"));
-        if (postgres != null) {
+        if (withPostgres) {
             report.writeDeployment(root.resolve("docs/deployment.md"));
         }
-        log("wrote docs/benchmarks-http.md" + (postgres == null ? "" : " and docs/deployment.md"));
+        log("wrote docs/benchmarks-http.md" + (withPostgres ? " and docs/deployment.md" : ""));
     }
 
     /** Seeds the database (once: it is kept between runs), lists its ids, captures the bare endpoint's bodies. */
@@ -263,15 +276,17 @@ public final class HttpBenchmark {
 
     /** The servers measured, in the order of a run. */
     enum Setup {
-        BARE("bare endpoint"),
-        SQLITE("Roster, SQLite"),
-        POSTGRES_ONE("Roster, PostgreSQL, 1 server"),
-        POSTGRES_TWO("Roster, PostgreSQL, 2 servers");
+        BARE("bare endpoint", "bare endpoint"),
+        SQLITE("Roster, SQLite", "Roster on SQLite"),
+        POSTGRES_ONE("Roster, PostgreSQL, 1 server", "Roster on PostgreSQL, one server"),
+        POSTGRES_TWO("Roster, PostgreSQL, 2 servers", "Roster on PostgreSQL, two servers");
 
         final String label;
+        final String logLine;
 
-        Setup(String label) {
+        Setup(String label, String logLine) {
             this.label = label;
+            this.logLine = logLine;
         }
     }
 

@@ -1,11 +1,14 @@
 package dev.roster.bench;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The command line of {@code bench/run-http} (after the script's own steps). */
 record Options(int runs, int users, int seconds, int warmupSeconds, int maxWarmupRounds, boolean profile,
-               String postgresUrl, String postgresDescription, List<String> extraJvmArgs, String command, int basePort) {
+               String postgresUrl, String postgresDescription, List<String> extraJvmArgs, String command, int basePort,
+               Optional<Path> reportFrom) {
 
     static Options parse(String[] args) {
         int runs = 3;
@@ -19,6 +22,7 @@ record Options(int runs, int users, int seconds, int warmupSeconds, int maxWarmu
         List<String> jvm = new ArrayList<>();
         String command = "bench/run-http";
         int basePort = 18080;
+        Path reportFrom = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -32,10 +36,12 @@ record Options(int runs, int users, int seconds, int warmupSeconds, int maxWarmu
                 case "--jvm-arg" -> jvm.add(args[++i]);
                 case "--command" -> command = args[++i];
                 case "--base-port" -> basePort = Integer.parseInt(args[++i]);
+                case "--report-from" -> reportFrom = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         return new Options(runs, users, seconds, warmupSeconds, maxWarmupRounds, profile, postgresUrl,
-                postgresDescription, List.copyOf(jvm), command, basePort);
+                postgresDescription, List.copyOf(jvm), command, basePort,
+                Optional.ofNullable(reportFrom));
     }
 }
