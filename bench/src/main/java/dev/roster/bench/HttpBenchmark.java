@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ public final class HttpBenchmark {
 
     static final String ADMIN_PASSWORD = "bench";
     private static final double STEADY = 0.10;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Options options;
     private final Path root;
@@ -253,7 +256,7 @@ public final class HttpBenchmark {
     }
 
     static void log(String line) {
-        System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + line);
+        System.out.println("[bench " + LocalTime.now().format(CLOCK) + "] " + line);
     }
 
     /** A database Roster runs on: where it is, and the files the benchmark keeps beside it. */
