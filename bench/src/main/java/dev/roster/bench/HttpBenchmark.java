@@ -134,7 +134,7 @@ public final class HttpBenchmark {
                 root.resolve("docs/img/flame"));
         try (ServerProcess roster = startRoster(sqlite, rosterPort, Duration.ofMinutes(5))) {
             token = new ScimClient(roster.baseUrl()).rotateToken(ADMIN_PASSWORD);
-            for (Workload workload : Workload.values()) {
+            for (Workload workload : options.workloads()) {
                 Path recording = recordings.resolve(workload.name().toLowerCase() + ".jfr");
                 measure(List.of(roster), workload, sqlite, options.seconds(), new Recording(roster.pid(),
                         workload.name(), recording));
@@ -219,7 +219,10 @@ public final class HttpBenchmark {
             rss.add(server.rssBytes());
         }
         for (ServerProcess server : servers) {
-            server.awaitIdle(Duration.ofMinutes(3));
+            if (!server.awaitIdle(Duration.ofMinutes(3))) {
+                log("  WARNING: " + server.name() + " still busy 3 minutes after " + workload.name()
+                        + "; the next workload starts with its queue");
+            }
         }
         log(String.format("  %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, RSS %s, non-2xx %d, socket errors %d",
                 workload.name(), result.requestsPerSecond(), result.p50Millis(), result.p99Millis(),

@@ -8,7 +8,7 @@ import java.util.Optional;
 /** The command line of {@code bench/run-http} (after the script's own steps). */
 record Options(int runs, int users, int seconds, int warmupSeconds, int maxWarmupRounds, boolean profile,
                String postgresUrl, String postgresDescription, List<String> extraJvmArgs, String command, int basePort,
-               Optional<Path> reportFrom) {
+               Optional<Path> reportFrom, List<HttpBenchmark.Workload> workloads) {
 
     static Options parse(String[] args) {
         int runs = 3;
@@ -23,6 +23,7 @@ record Options(int runs, int users, int seconds, int warmupSeconds, int maxWarmu
         String command = "bench/run-http";
         int basePort = 18080;
         Path reportFrom = null;
+        List<HttpBenchmark.Workload> workloads = List.of(HttpBenchmark.Workload.values());
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -37,11 +38,13 @@ record Options(int runs, int users, int seconds, int warmupSeconds, int maxWarmu
                 case "--command" -> command = args[++i];
                 case "--base-port" -> basePort = Integer.parseInt(args[++i]);
                 case "--report-from" -> reportFrom = Path.of(args[++i]);
+                case "--workloads" -> workloads = java.util.Arrays.stream(args[++i].split(","))
+                        .map(HttpBenchmark.Workload::valueOf).toList();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         return new Options(runs, users, seconds, warmupSeconds, maxWarmupRounds, profile, postgresUrl,
                 postgresDescription, List.copyOf(jvm), command, basePort,
-                Optional.ofNullable(reportFrom));
+                Optional.ofNullable(reportFrom), workloads);
     }
 }
