@@ -1,0 +1,317 @@
+package dev.roster.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP benchmark of issue 12: the bare endpoint and Roster side by side in one run, W1–W3 under wrk, then Roster
+ * on PostgreSQL with one and with two servers; writes docs/benchmarks-http.md (and the PostgreSQL section of
+ * docs/deployment.md). Started by {@code bench/run-http}, which documents the options.
+ */
+public final class HttpBenchmark {
+
+    static final String ADMIN_PASSWORD = "bench";
+    private static final double STEADY = 0.10;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final Options options;
+    private final Path root;
+    private final Path work;
+    private final Wrk wrk = new Wrk(2, 32);
+    private final int barePort;
+    private final int rosterPort;
+    private final int secondRosterPort;
+    private String token = "";
+
+    private HttpBenchmark(Options options, Path root) {
+        this.options = options;
+        this.root = root;
+        this.work = root.resolve("bench/work");
+        this.barePort = options.basePort();
+        this.rosterPort = options.basePort() + 1;
+        this.secondRosterPort = options.basePort() + 2;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        new HttpBenchmark(options, Path.of("").toAbsolutePath()).run();
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(work);
+        if (options.reportFrom().isPresent()) {
+            boolean withPostgres = !options.postgresUrl().isEmpty();
+            List<Run> runs = RunLog.read(options.reportFrom().get(), withPostgres ? 4 : 2);
+            log("read " + runs.size() + " complete runs from " + options.reportFrom().get());
+            writeDocs(runs, withPostgres);
+            return;
+        }
+        Database sqlite = new Database("SQLite", work.resolve("sqlite-" + options.users() + ".db").toString(),
+                work.resolve("sqlite-" + options.users()));
+        prepare(sqlite);
+        if (options.profile()) {
+            profile(sqlite);
+            return;
+        }
+        Database postgres = options.postgresUrl().isEmpty() ? null
+                : new Database("PostgreSQL", options.postgresUrl(), work.resolve("postgresql-" + options.users()));
+        if (postgres != null) {
+            prepare(postgres);
+        }
+        List<Run> runs = new ArrayList<>();
+        for (int number = 1; number <= options.runs(); number++) {
+            String loadBefore = Machine.uptime();
+            Map<Setup, Map<Workload, Measurement>> results = new LinkedHashMap<>();
+            log("run " + number + ": " + Setup.BARE.logLine);
+            results.put(Setup.BARE, measureBare());
+            log("run " + number + ": " + Setup.SQLITE.logLine);
+            results.put(Setup.SQLITE, measureRoster(sqlite, 1));
+            if (postgres != null) {
+                log("run " + number + ": " + Setup.POSTGRES_ONE.logLine);
+                results.put(Setup.POSTGRES_ONE, measureRoster(postgres, 1));
+                log("run " + number + ": " + Setup.POSTGRES_TWO.logLine);
+                results.put(Setup.POSTGRES_TWO, measureRoster(postgres, 2));
+            }
+            String loadAfter = Machine.uptime();
+            log("run " + number + " load: " + loadBefore + " → " + loadAfter);
+            runs.add(new Run(number, loadBefore, loadAfter, results));
+        }
+        writeDocs(runs, postgres != null);
+    }
+
+    private void writeDocs(List<Run> runs, boolean withPostgres) throws IOException, InterruptedException {
+        Report report = new Report(options, runs, Machine.describe(options.postgresDescription()));
+        report.write(root.resolve("docs/benchmarks-http.md"));
+        if (withPostgres) {
+            report.writeDeployment(root.resolve("docs/deployment.md"));
+        }
+        log("wrote docs/benchmarks-http.md" + (withPostgres ? " and docs/deployment.md" : ""));
+    }
+
+    /** Seeds the database (once: it is kept between runs), lists its ids, captures the bare endpoint's bodies. */
+    private void prepare(Database database) throws Exception {
+        Files.createDirectories(database.stateDirectory());
+        Instant started = Instant.now();
+        log("starting Roster on " + database.label() + " (seeds it up to " + options.users() + " users)");
+        try (ServerProcess roster = startRoster(database, rosterPort, Duration.ofMinutes(30))) {
+            log("ready after " + Duration.between(started, Instant.now()).toSeconds() + " s");
+            ScimClient client = new ScimClient(roster.baseUrl());
+            token = client.rotateToken(ADMIN_PASSWORD);
+            if (!Files.exists(database.idsFile())) {
+                List<String> ids = client.allIds(token);
+                Files.write(database.idsFile(), ids, StandardCharsets.UTF_8);
+                log("listed " + ids.size() + " ids");
+            }
+            Path bodies = work.resolve("bodies");
+            if (!Files.exists(bodies.resolve("w3.json"))) {
+                Files.createDirectories(bodies);
+                String firstId = Files.readAllLines(database.idsFile()).get(0);
+                Files.writeString(bodies.resolve("w1.json"),
+                        client.get(token, ScimClient.lookupPath("demo.user.0000000@example.com")));
+                Files.writeString(bodies.resolve("w2.json"), client.get(token, ScimClient.SITE_BASE + "/Users/"
+                        + firstId));
+                Files.writeString(bodies.resolve("w3.json"), client.get(token, ScimClient.SITE_BASE
+                        + "/Users?startIndex=1&count=100"));
+            }
+        }
+    }
+
+    /** {@code --profile}: Roster on SQLite only, one JFR recording per measured workload, then a flame graph each. */
+    private void profile(Database sqlite) throws Exception {
+        Path recordings = work.resolve("jfr");
+        Files.createDirectories(recordings);
+        FlameGraphs graphs = new FlameGraphs(work.resolve("jars/jfr-converter.jar"),
+                root.resolve("docs/img/flame"));
+        try (ServerProcess roster = startRoster(sqlite, rosterPort, Duration.ofMinutes(5))) {
+            token = new ScimClient(roster.baseUrl()).rotateToken(ADMIN_PASSWORD);
+            for (Workload workload : options.workloads()) {
+                Path recording = recordings.resolve(workload.name().toLowerCase() + ".jfr");
+                measure(List.of(roster), workload, sqlite, options.seconds(), new Recording(roster.pid(),
+                        workload.name(), recording));
+                graphs.render(recording, workload.name().toLowerCase(), "Roster on SQLite, " + workload.name()
+                        + " (" + options.users() + " users, wrk -t2 -c32), CPU samples");
+            }
+        }
+        log("flame graphs in docs/img/flame/, recordings in " + recordings);
+    }
+
+    ServerProcess startRoster(Database database, int port, Duration patience) throws Exception {
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+        command.addAll(options.extraJvmArgs());
+        command.addAll(List.of("-jar", work.resolve("jars/reference-server.jar").toString(),
+                "--port", Integer.toString(port), "--db", database.location(),
+                "--seed-users", Integer.toString(options.users())));
+        return ServerProcess.start("Roster (" + database.label() + ")", port, command,
+                Map.of("ROSTER_ADMIN_PASSWORD", ADMIN_PASSWORD),
+                work.resolve("logs/roster-" + database.label().toLowerCase() + "-" + port + ".log"),
+                "RosterApplication - Roster reference server listening on",
+                patience);
+    }
+
+    private Map<Workload, Measurement> measureBare() throws Exception {
+        List<String> command = List.of("java", "-Xmx1g", "-cp",
+                work.resolve("jars/roster-bench.jar").toString(), BareEndpoint.class.getName(),
+                Integer.toString(barePort), token, work.resolve("bodies").toString());
+        try (ServerProcess bare = ServerProcess.start("bare endpoint", barePort, command, Map.of(),
+                work.resolve("logs/bare.log"), "Bare endpoint listening on", Duration.ofMinutes(1))) {
+            return measureAll(List.of(bare), null);
+        }
+    }
+
+    private Map<Workload, Measurement> measureRoster(Database database, int servers) throws Exception {
+        List<ServerProcess> started = new ArrayList<>();
+        try {
+            started.add(startRoster(database, rosterPort, Duration.ofMinutes(5)));
+            token = new ScimClient(started.get(0).baseUrl()).rotateToken(ADMIN_PASSWORD);
+            if (servers == 2) {
+                started.add(startRoster(database, secondRosterPort, Duration.ofMinutes(5)));
+            }
+            return measureAll(started, database);
+        } finally {
+            for (ServerProcess server : started) {
+                server.close();
+            }
+        }
+    }
+
+    private Map<Workload, Measurement> measureAll(List<ServerProcess> servers, Database database) throws Exception {
+        Map<Workload, Measurement> results = new LinkedHashMap<>();
+        for (Workload workload : Workload.values()) {
+            results.put(workload, measure(servers, workload, database, options.seconds()));
+        }
+        return results;
+    }
+
+    /** Warms up until two rounds in a row agree within 10 %, then measures once. */
+    Measurement measure(List<ServerProcess> servers, Workload workload, Database database, int seconds)
+            throws Exception {
+        return measure(servers, workload, database, seconds, Recording.NONE);
+    }
+
+    private Measurement measure(List<ServerProcess> servers, Workload workload, Database database, int seconds,
+                                Recording recording) throws Exception {
+        List<List<String>> targets = targets(servers, workload, database);
+        double previous = -1;
+        for (int round = 1; round <= options.maxWarmupRounds(); round++) {
+            double rate = Wrk.Result.summed(wrk.runTogether(targets, options.warmupSeconds())).requestsPerSecond();
+            log(String.format("  %s warm-up %d: %.0f req/s", workload.name(), round, rate));
+            if (previous > 0 && Math.abs(rate - previous) <= STEADY * Math.max(rate, previous)) {
+                break;
+            }
+            previous = rate;
+        }
+        recording.start();
+        List<Wrk.Result> parts = wrk.runTogether(targets, seconds);
+        recording.stop();
+        Wrk.Result result = Wrk.Result.summed(parts);
+        List<Long> rss = new ArrayList<>();
+        for (ServerProcess server : servers) {
+            rss.add(server.rssBytes());
+        }
+        for (ServerProcess server : servers) {
+            if (!server.awaitIdle(Duration.ofMinutes(3))) {
+                log("  WARNING: " + server.name() + " still busy 3 minutes after " + workload.name()
+                        + "; the next workload starts with its queue");
+            }
+        }
+        log(String.format("  %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, RSS %s, non-2xx %d, socket errors %d",
+                workload.name(), result.requestsPerSecond(), result.p50Millis(), result.p99Millis(),
+                Report.megabytes(rss), result.non2xx(), result.socketErrors()));
+        return new Measurement(result, parts, rss);
+    }
+
+    private List<List<String>> targets(List<ServerProcess> servers, Workload workload, Database database)
+            throws IOException {
+        List<List<String>> targets = new ArrayList<>();
+        for (int index = 0; index < servers.size(); index++) {
+            List<String> target = new ArrayList<>(List.of(servers.get(index).baseUrl(),
+                    Wrk.script(root.resolve("bench"), workload.script()).toString(), ScimClient.SITE_BASE, token));
+            switch (workload) {
+                case W1 -> target.add(Integer.toString(options.users()));
+                case W2 -> {
+                    // The bare endpoint flips nothing; it walks the SQLite ids like any other.
+                    Database walked = database == null ? sqliteOf() : database;
+                    target.addAll(List.of(walked.idsFile().toString(),
+                            (database == null ? work.resolve("bare-state") : walked.stateDirectory()).toString(),
+                            Integer.toString(2 * index)));
+                    Files.createDirectories(Path.of(target.get(target.size() - 2)));
+                }
+                case W3 -> {
+                }
+            }
+            targets.add(target);
+        }
+        return targets;
+    }
+
+    private Database sqliteOf() {
+        return new Database("SQLite", "", work.resolve("sqlite-" + options.users()));
+    }
+
+    static void log(String line) {
+        System.out.println("[bench " + LocalTime.now().format(CLOCK) + "] " + line);
+    }
+
+    /** A database Roster runs on: where it is, and the files the benchmark keeps beside it. */
+    record Database(String label, String location, Path stateDirectory) {
+        Path idsFile() {
+            return stateDirectory.resolve("ids.txt");
+        }
+    }
+
+    /** What was measured of one workload on one setup. */
+    record Measurement(Wrk.Result result, List<Wrk.Result> parts, List<Long> rssBytes) {
+        long rssTotal() {
+            return rssBytes.stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** One full pass over every setup. */
+    record Run(int number, String loadBefore, String loadAfter, Map<Setup, Map<Workload, Measurement>> results) {
+    }
+
+    /** The servers measured, in the order of a run. */
+    enum Setup {
+        BARE("bare endpoint", "bare endpoint"),
+        SQLITE("Roster, SQLite", "Roster on SQLite"),
+        POSTGRES_ONE("Roster, PostgreSQL, 1 server", "Roster on PostgreSQL, one server"),
+        POSTGRES_TWO("Roster, PostgreSQL, 2 servers", "Roster on PostgreSQL, two servers");
+
+        final String label;
+        final String logLine;
+
+        Setup(String label, String logLine) {
+            this.label = label;
+            this.logLine = logLine;
+        }
+    }
+
+    /** The issue's three workloads. */
+    enum Workload {
+        W1("w1-lookup.lua", "W1 `GET /Users?filter=userName eq \"…\"` (random hit)"),
+        W2("w2-flip.lua", "W2 `PATCH /Users/{id}` replace `active` (a real flip each time)"),
+        W3("w3-page.lua", "W3 `GET /Users?startIndex=1&count=100`");
+
+        private final String script;
+        final String label;
+
+        Workload(String script, String label) {
+            this.script = script;
+            this.label = label;
+        }
+
+        String script() {
+            return script;
+        }
+    }
+}
