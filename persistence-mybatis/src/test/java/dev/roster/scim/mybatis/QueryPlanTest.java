@@ -31,9 +31,11 @@ import java.util.Optional;
 class QueryPlanTest extends DatabaseTest {
 
     @ParameterizedTest
-    @CsvSource({"userName, INCLUDED", "externalId, INCLUDED", "emails.value, INCLUDED", "userName, EXCLUDED",
-            "emails.value, EXCLUDED", "userName, ONLY"})
-    void equalityLookupUsesAnIndex(String attribute, UserQuery.Pending pending) throws SQLException {
+    @CsvSource({"userName, INCLUDED, users_user_name", "externalId, INCLUDED, users_external_id",
+            "emails.value, INCLUDED, user_emails_value", "userName, EXCLUDED, users_user_name",
+            "emails.value, EXCLUDED, user_emails_value", "userName, ONLY, users_pending"})
+    void equalityLookupUsesTheAttributesIndex(String attribute, UserQuery.Pending pending, String index)
+            throws SQLException {
         String[] parts = attribute.split("\\.");
         AttrPath path = parts.length == 1 ? AttrPath.of(parts[0]) : AttrPath.of(parts[0], parts[1]);
         Filter filter = Filter.compare(path, CompareOp.EQ, CompValue.of("someone@example.org"));
@@ -43,8 +45,11 @@ class QueryPlanTest extends DatabaseTest {
         List<String> plan = explain(new UserSqlProvider().search(statement), statement);
         List<String> countPlan = explain(new UserSqlProvider().count(statement), statement);
 
+        // Not the primary key (site, id): walking it in id order for the LIMIT reads every user of the site, which a
+        // file without ANALYZE statistics got for userName and externalId until equalities were marked selective.
         assertThat(plan).as(String.join("\n", plan)).noneMatch(step -> step.startsWith("SCAN u"))
-                .anyMatch(step -> step.contains("USING INDEX") || step.contains("USING PRIMARY KEY"));
+                .anyMatch(step -> step.contains("USING INDEX " + index + " ")
+                        || step.contains("USING COVERING INDEX " + index + " "));
         assertThat(countPlan).as(String.join("\n", countPlan)).noneMatch(step -> step.startsWith("SCAN u"));
     }
 

@@ -256,13 +256,19 @@ public final class FilterToSql extends CombiningVisitor {
         String c = column.sql();
         return switch (op) {
             case NE -> column.nullable() ? "(" + c + " IS NULL OR " + c + " <> " + p + ")" : c + " <> " + p;
-            case EQ -> guarded(column, c + " = " + p);
+            case EQ -> guarded(column, equality(column, c + " = " + p));
             case GT -> guarded(column, c + " > " + p);
             case GE -> guarded(column, c + " >= " + p);
             case LT -> guarded(column, c + " < " + p);
             case LE -> guarded(column, c + " <= " + p);
             case CO, SW, EW -> throw new IllegalArgumentException("not an ordering operator: " + op);
         };
+    }
+
+    /** An equality on text (an identifier, a name, an email) matches a handful of users; on a flag or an instant, not. */
+    private String equality(Column column, String condition) {
+        boolean text = column.kind() != ColumnKind.BOOLEAN && column.kind() != ColumnKind.INSTANT;
+        return text ? dialect.selective(condition) : condition;
     }
 
     /** {@code pr}: a value that is not empty text. */

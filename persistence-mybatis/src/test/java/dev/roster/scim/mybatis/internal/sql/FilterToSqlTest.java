@@ -47,7 +47,8 @@ class FilterToSqlTest {
         SqlCondition ne = FilterToSql.translate(Dialect.SQLITE, SITE,
                 Filter.compare(AttrPath.of("displayName"), CompareOp.NE, CompValue.of("x"))).orElseThrow();
 
-        assertThat(eq.sql()).isEqualTo("(u.display_name_folded IS NOT NULL AND u.display_name_folded = #{params[0]})");
+        assertThat(eq.sql()).isEqualTo(
+                "(u.display_name_folded IS NOT NULL AND likelihood(u.display_name_folded = #{params[0]}, 0.0001))");
         assertThat(ne.sql()).isEqualTo("(u.display_name_folded IS NULL OR u.display_name_folded <> #{params[0]})");
     }
 
@@ -60,7 +61,7 @@ class FilterToSqlTest {
         PushDown pushDown = FilterToSql.pushDown(Dialect.SQLITE, SITE, filter);
 
         assertThat(pushDown.complete()).isFalse();
-        assertThat(pushDown.condition()).map(SqlCondition::sql).contains("u.user_name_key = #{params[0]}");
+        assertThat(pushDown.condition()).map(SqlCondition::sql).contains("likelihood(u.user_name_key = #{params[0]}, 0.0001)");
         assertThat(pushDown.condition()).map(SqlCondition::parameters).contains(java.util.List.of("ann"));
     }
 
