@@ -267,14 +267,12 @@ public final class FilterToSql extends CombiningVisitor {
 
     /** An equality on text (an identifier, a name, an email) matches a handful of users; on a flag or an instant, not. */
     private String equality(Column column, String condition) {
-        boolean text = column.kind() != ColumnKind.BOOLEAN && column.kind() != ColumnKind.INSTANT;
-        return text ? dialect.selective(condition) : condition;
+        return column.holdsText() ? dialect.selective(condition) : condition;
     }
 
     /** {@code pr}: a value that is not empty text. */
     private String present(Column column) {
-        boolean text = column.kind() != ColumnKind.BOOLEAN && column.kind() != ColumnKind.INSTANT;
-        if (text) {
+        if (column.holdsText()) {
             return guarded(column, column.sql() + " <> ''");
         }
         return hasValue(column);
