@@ -72,7 +72,8 @@ public class ScimException extends RuntimeException {
     }
 
     /**
-     * {@code 400 invalidFilter}: a filter that does not parse, or an attribute and operator the service provider does not compare.
+     * {@code 400 invalidFilter}: a filter that does not parse, or an attribute and operator the service provider
+     * does not compare.
      *
      * @param detail what the client should fix
      * @return the exception, for the caller to throw

@@ -10,7 +10,7 @@ public enum AttributeType {
     DECIMAL("decimal"),
     /** A whole number without fraction or exponent, a JSON number (§2.3.4). */
     INTEGER("integer"),
-    /** An {@code xsd:dateTime} instant with a time zone, such as {@code 2026-12-01T19:30:00Z}, as a string (§2.3.5). */
+    /** An {@code xsd:dateTime} with a time zone, such as {@code 2026-12-01T19:30:00Z}, as a string (§2.3.5). */
     DATE_TIME("dateTime"),
     /** Base64-encoded bytes as a string, compared case-exactly (§2.3.6). */
     BINARY("binary"),
