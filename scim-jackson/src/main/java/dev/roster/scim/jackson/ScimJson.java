@@ -64,7 +64,7 @@ public final class ScimJson {
     /**
      * Reads one JSON value a client sent, within the request bounds of {@link JsonLimits}.
      *
-     * @param json the body, UTF-8 (RFC 8259 §8.1); read to its end, not closed
+     * @param json the body, in UTF-8 as RFC 8259 §8.1 requires
      * @return the value
      * @throws ScimException {@code 400 invalidSyntax} when the text is empty, not well-formed JSON, followed by
      *         more text, beyond a bound or breaking a rule of {@link ReceivedJson}; {@code 400 invalidValue} for a
@@ -89,7 +89,7 @@ public final class ScimJson {
     /**
      * Reads a JSON object a client sent, such as a User or a PATCH request; as {@link #read(InputStream)}.
      *
-     * @param json the body, UTF-8; read to its end, not closed
+     * @param json the body, in UTF-8
      * @return the object
      * @throws ScimException as {@link #read(InputStream)}, and {@code 400 invalidSyntax} for a value that is not an
      *         object

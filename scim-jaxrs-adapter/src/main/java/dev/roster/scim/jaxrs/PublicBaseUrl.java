@@ -25,8 +25,8 @@ public final class PublicBaseUrl implements ContainerRequestFilter {
     }
 
     /**
-     * The filter for a public base URL. A host that registers {@link ScimFeature#withPublicBaseUrl(URI)} needs no
-     * other; this is for registering the same rebasing on the host's own paths.
+     * The filter for a public base URL, which rebases the SCIM requests only. {@link ScimFeature#withPublicBaseUrl}
+     * makes and registers it; a host that rebases its own paths too calls {@link #rebase} from a filter of its own.
      *
      * @param url an absolute {@code http} or {@code https} URL with a host and without query, fragment or user
      *            info, such as {@code https://app.example.com/api}

@@ -74,7 +74,8 @@ public final class ScimFeature implements Feature {
     }
 
     /**
-     * Registers the resources, filters, JSON provider and exception mappers; the JAX-RS runtime calls this once.
+     * Registers the resources, filters, JSON provider and exception mappers; the JAX-RS runtime calls this as it
+     * builds the application.
      *
      * @param context the application's configuration
      * @return true: the feature is always enabled

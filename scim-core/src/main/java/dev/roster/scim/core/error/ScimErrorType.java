@@ -48,7 +48,7 @@ public enum ScimErrorType {
     EXPIRED_CURSOR(400, "expiredCursor"),
     /** RFC 9865 §2.1: a {@code count} above {@code maxPageSize}, or not the count of the query's first page. */
     INVALID_COUNT(400, "invalidCount"),
-    /** A malformed request that no {@code scimType} describes, such as an unparseable query parameter. */
+    /** A malformed request that no {@code scimType} describes, such as an unparseable {@code If-Match} header. */
     BAD_REQUEST(400, null),
     /** The {@code Authorization} header is missing or its credentials are not valid (RFC 7644 §2). */
     UNAUTHORIZED(401, null),

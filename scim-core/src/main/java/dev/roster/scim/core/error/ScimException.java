@@ -216,7 +216,7 @@ public class ScimException extends RuntimeException {
     }
 
     /**
-     * {@code 400}: a malformed request that no {@code scimType} describes.
+     * {@code 400}: a malformed request that no {@code scimType} describes, such as a bad {@code If-Match}.
      *
      * @param detail what the client should fix
      * @return the exception, for the caller to throw

@@ -51,7 +51,9 @@ public final class Redaction {
      * Whether a member of that name, or a PATCH path that mentions it, holds a secret.
      *
      * @param name a member name or a PATCH {@code path}
-     * @return true if it contains, in any case, one of the secret words listed in this class's description
+     * @return true if it contains, in any case, {@code password}, {@code passwd}, {@code secret}, {@code token},
+     *         {@code credential}, {@code apikey}, {@code api_key}, {@code privatekey}, {@code private_key} or
+     *         {@code authorization}
      */
     public static boolean isSecretName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
