@@ -32,8 +32,20 @@ public abstract class AccountOutboxContract {
     private static final SiteId ACME = SiteId.of("acme");
     private static final Instant AT = Instant.parse("2026-05-06T07:08:09.010Z");
 
-    /** An outbox and the transactions its appends join. */
+    /**
+     * An outbox and the transactions its appends join.
+     *
+     * @param outbox       the outbox under test
+     * @param transactions the units of work its appends take part in, so that a rollback drops them
+     */
     protected record OutboxStores(AccountOutbox outbox, Transactions transactions) {
+        /**
+         * The pair under test.
+         *
+         * @param outbox       the outbox under test
+         * @param transactions the units of work its appends take part in
+         * @throws NullPointerException if either is null
+         */
         public OutboxStores {
             Objects.requireNonNull(outbox, "outbox");
             Objects.requireNonNull(transactions, "transactions");
@@ -43,7 +55,11 @@ public abstract class AccountOutboxContract {
     private AccountOutbox outbox;
     private Transactions transactions;
 
-    /** A new, empty outbox; called before each test. */
+    /**
+     * A new, empty outbox; called before each test.
+     *
+     * @return the outbox under test and the transactions it joins
+     */
     protected abstract OutboxStores createOutbox();
 
     @BeforeEach

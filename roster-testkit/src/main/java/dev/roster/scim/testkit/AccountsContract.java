@@ -25,12 +25,19 @@ import java.util.Optional;
  */
 public abstract class AccountsContract {
 
+    /** The site most tests use; {@link #createAccounts} must make it exist. */
     protected static final SiteId ACME = SiteId.of("acme");
+
+    /** A second site, to check that accounts of two sites never mix; {@link #createAccounts} must make it exist. */
     protected static final SiteId GLOBEX = SiteId.of("globex");
 
     private Accounts accounts;
 
-    /** A new, empty accounts table of sites {@link #ACME} and {@link #GLOBEX}; called before each test. */
+    /**
+     * A new, empty accounts table of sites {@link #ACME} and {@link #GLOBEX}; called before each test.
+     *
+     * @return the implementation under test
+     */
     protected abstract Accounts createAccounts();
 
     @BeforeEach

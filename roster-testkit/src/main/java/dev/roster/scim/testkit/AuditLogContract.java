@@ -33,10 +33,19 @@ public abstract class AuditLogContract {
     private SiteId site;
     private SiteId otherSite;
 
-    /** A new, empty audit log; called before each test. */
+    /**
+     * A new, empty audit log; called before each test.
+     *
+     * @return the implementation under test
+     */
     protected abstract AuditLog createAuditLog();
 
-    /** Makes a site exist, wherever the implementation needs sites to exist; called after {@link #createAuditLog}. */
+    /**
+     * Makes a site exist, wherever the implementation needs sites to exist; called after {@link #createAuditLog}.
+     *
+     * @param name the site's name, such as {@code acme}
+     * @return the site's id
+     */
     protected abstract SiteId createSite(String name);
 
     @BeforeEach

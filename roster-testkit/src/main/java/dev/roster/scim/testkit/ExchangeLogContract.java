@@ -25,7 +25,11 @@ public abstract class ExchangeLogContract {
 
     private ExchangeLog log;
 
-    /** A new, empty store; called before each test. */
+    /**
+     * A new, empty exchange log; called before each test.
+     *
+     * @return the implementation under test
+     */
     protected abstract ExchangeLog createLog();
 
     @BeforeEach

@@ -26,21 +26,39 @@ public final class FailingAccounts implements Accounts {
     private boolean failingAlways;
     private int writeCalls;
 
+    /**
+     * Accounts that pass every call to {@code delegate} until told to fail.
+     *
+     * @param delegate the accounts that do the work
+     */
     public FailingAccounts(Accounts delegate) {
         this.delegate = delegate;
     }
 
-    /** The next {@code count} writes fail. */
+    /**
+     * The next {@code count} writes fail, with an {@link IllegalStateException} whose message is
+     * {@link #FAILURE}.
+     *
+     * @param count how many writes fail before they succeed again
+     */
     public synchronized void failNext(int count) {
         failuresLeft = count;
     }
 
-    /** Every write fails until this is called with {@code false}. */
+    /**
+     * Every write fails until this is called with {@code false}.
+     *
+     * @param failing true to fail every write from now on, false to stop
+     */
     public synchronized void failAlways(boolean failing) {
         failingAlways = failing;
     }
 
-    /** How many writes were asked for, failed or not. */
+    /**
+     * How many writes were asked for, failed or not.
+     *
+     * @return the count since construction
+     */
     public synchronized int writeCalls() {
         return writeCalls;
     }

@@ -33,8 +33,20 @@ import java.util.Objects;
  */
 public final class FilterCorpus {
 
-    /** One filter and the ids of the users it finds. */
+    /**
+     * One filter and the ids of the users it finds.
+     *
+     * @param filter      the filter, as a client writes it in {@code ?filter=}
+     * @param expectedIds the ids of the {@link UserStoreContract#population()} users it finds, in any order
+     */
     public record Case(String filter, List<String> expectedIds) {
+        /**
+         * A case.
+         *
+         * @param filter      the filter
+         * @param expectedIds the ids of the users it finds
+         * @throws NullPointerException if either is null
+         */
         public Case {
             Objects.requireNonNull(filter, "filter");
             expectedIds = List.copyOf(expectedIds);
@@ -43,6 +55,7 @@ public final class FilterCorpus {
 
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:";
 
+    /** Every case, grouped by the attribute or rule they are there for. */
     public static final List<Case> CASES = List.of(
             // userName: compared by the identifier profile's key (ADR 014): case, width and NFC, no wildcards
             matches("userName eq \"ann\"", "u01"),

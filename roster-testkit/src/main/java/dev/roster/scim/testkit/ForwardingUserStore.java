@@ -25,8 +25,14 @@ import java.util.Set;
  */
 public abstract class ForwardingUserStore implements UserStore {
 
+    /** The store every call goes to unless a subclass overrides it. */
     protected final UserStore delegate;
 
+    /**
+     * A store that passes every call to {@code delegate}.
+     *
+     * @param delegate the store that does the work
+     */
     protected ForwardingUserStore(UserStore delegate) {
         this.delegate = delegate;
     }

@@ -57,7 +57,11 @@ public final class InMemoryAccountOutbox implements AccountOutbox, Restorable {
         };
     }
 
-    /** Every waiting change in append order, for assertions. */
+    /**
+     * Every waiting change in append order, for assertions.
+     *
+     * @return a copy of the changes not yet marked done
+     */
     public synchronized List<AccountChange> changes() {
         return new ArrayList<>(waiting.values().stream().map(Waiting::change).toList());
     }

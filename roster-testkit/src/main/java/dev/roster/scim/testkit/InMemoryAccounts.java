@@ -67,12 +67,21 @@ public final class InMemoryAccounts implements Accounts, Restorable {
         }
     }
 
-    /** Every account, in creation order, for assertions. */
+    /**
+     * Every account, in creation order, for assertions.
+     *
+     * @return a copy of the accounts of every site
+     */
     public synchronized List<Account> all() {
         return List.copyOf(accounts.values());
     }
 
-    /** How many calls changed an account. */
+    /**
+     * How many calls changed an account; a call that left every account as it was (a repeat, a stale version, an
+     * unknown account) does not count.
+     *
+     * @return the count since construction
+     */
     public synchronized int writes() {
         return writes;
     }

@@ -33,7 +33,11 @@ public final class InMemoryAuditLog implements AuditLog, Restorable {
         return newestFirst(record -> record.site().equals(site) && record.userId().equals(userId), limit);
     }
 
-    /** Every record in the order appended, for assertions. */
+    /**
+     * Every record in the order appended, for assertions.
+     *
+     * @return a copy of the records of every site
+     */
     public synchronized List<AuditRecord> all() {
         return List.copyOf(records);
     }

@@ -22,6 +22,11 @@ public final class InMemoryTransactions implements Transactions {
     private int commits;
     private int rollbacks;
 
+    /**
+     * Units of work over these stores: each unit snapshots them all first and puts them back if it fails.
+     *
+     * @param participants the in-memory stores that roll back together
+     */
     public InMemoryTransactions(Restorable... participants) {
         this.participants = List.of(participants);
     }
@@ -48,7 +53,11 @@ public final class InMemoryTransactions implements Transactions {
         }
     }
 
-    /** How many outermost units committed. */
+    /**
+     * How many outermost units committed.
+     *
+     * @return the count since construction; nested units are part of their outermost one
+     */
     public int commits() {
         lock.lock();
         try {
@@ -58,7 +67,11 @@ public final class InMemoryTransactions implements Transactions {
         }
     }
 
-    /** How many outermost units rolled back. */
+    /**
+     * How many outermost units rolled back.
+     *
+     * @return the count since construction; nested units are part of their outermost one
+     */
     public int rollbacks() {
         lock.lock();
         try {

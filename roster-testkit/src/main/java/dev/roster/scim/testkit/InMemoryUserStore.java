@@ -108,7 +108,12 @@ public final class InMemoryUserStore implements UserStore, Restorable {
         return true;
     }
 
-    /** Every stored user of the site, SCIM-deleted and pending ones included, in insertion order; for assertions. */
+    /**
+     * Every stored user of the site, SCIM-deleted and pending ones included, in insertion order; for assertions.
+     *
+     * @param site the site
+     * @return a copy of its users; empty for a site without any
+     */
     public synchronized List<User> all(SiteId site) {
         return List.copyOf(usersOf(site).values());
     }

@@ -16,11 +16,34 @@ public final class RecordingAccountEvents implements AccountEvents {
 
     /** What happened to a user. */
     public enum Kind {
-        DEACTIVATED, REACTIVATED, ROLE_CHANGED
+        /** {@link AccountEvents#deactivated}. */
+        DEACTIVATED,
+        /** {@link AccountEvents#reactivated}. */
+        REACTIVATED,
+        /** {@link AccountEvents#roleChanged}. */
+        ROLE_CHANGED
     }
 
-    /** One event as heard. */
+    /**
+     * One event as heard.
+     *
+     * @param kind         which method was called
+     * @param site         the user's site
+     * @param user         the user after the change
+     * @param source       who made the change
+     * @param previousRole the role before, for {@link Kind#ROLE_CHANGED}; empty otherwise
+     */
     public record Event(Kind kind, SiteId site, User user, ChangeSource source, Optional<Role> previousRole) {
+        /**
+         * An event.
+         *
+         * @param kind         which method was called
+         * @param site         the user's site
+         * @param user         the user after the change
+         * @param source       who made the change
+         * @param previousRole the role before, if the role changed
+         * @throws NullPointerException if any is null
+         */
         public Event {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(site, "site");
@@ -31,6 +54,10 @@ public final class RecordingAccountEvents implements AccountEvents {
     }
 
     private final List<Event> events = new ArrayList<>();
+
+    /** Events that have heard nothing yet. */
+    public RecordingAccountEvents() {
+    }
 
     @Override
     public synchronized void deactivated(SiteId site, User user, ChangeSource source) {
@@ -47,14 +74,25 @@ public final class RecordingAccountEvents implements AccountEvents {
         events.add(new Event(Kind.ROLE_CHANGED, site, user, source, Optional.of(previous)));
     }
 
+    /**
+     * What was heard, in order.
+     *
+     * @return a copy of the events since construction or {@link #clear()}
+     */
     public synchronized List<Event> events() {
         return List.copyOf(events);
     }
 
+    /**
+     * The kinds of what was heard, in order: enough for most assertions.
+     *
+     * @return the events' kinds
+     */
     public synchronized List<Kind> kinds() {
         return events.stream().map(Event::kind).toList();
     }
 
+    /** Forgets every event heard so far. */
     public synchronized void clear() {
         events.clear();
     }

@@ -34,7 +34,11 @@ public abstract class SiteStoreContract {
 
     private SiteStore store;
 
-    /** A new, empty store; called before each test. */
+    /**
+     * A new, empty site store; called before each test.
+     *
+     * @return the implementation under test
+     */
     protected abstract SiteStore createStore();
 
     @BeforeEach

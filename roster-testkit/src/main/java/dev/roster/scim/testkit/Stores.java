@@ -13,9 +13,23 @@ import java.util.Objects;
  * <pre>{@code
  * Stores stores = Stores.inMemory();
  * }</pre>
+ *
+ * @param users        the user store
+ * @param sites        the site store
+ * @param audit        the audit log
+ * @param transactions the units of work all three take part in
  */
 public record Stores(UserStore users, SiteStore sites, AuditLog audit, Transactions transactions) {
 
+    /**
+     * A set of stores.
+     *
+     * @param users        the user store
+     * @param sites        the site store
+     * @param audit        the audit log
+     * @param transactions the units of work all three take part in
+     * @throws NullPointerException if any is null
+     */
     public Stores {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(sites, "sites");
@@ -23,7 +37,11 @@ public record Stores(UserStore users, SiteStore sites, AuditLog audit, Transacti
         Objects.requireNonNull(transactions, "transactions");
     }
 
-    /** Fresh in-memory stores whose transactions roll all three back together. */
+    /**
+     * Fresh in-memory stores whose transactions roll all three back together.
+     *
+     * @return empty stores
+     */
     public static Stores inMemory() {
         InMemoryUserStore users = new InMemoryUserStore();
         InMemorySiteStore sites = new InMemorySiteStore();

@@ -33,7 +33,11 @@ public abstract class TransactionsContract {
 
     private Stores stores;
 
-    /** New, empty stores sharing the {@link Transactions} under test; called before each test. */
+    /**
+     * New, empty stores sharing the {@link Transactions} under test; called before each test.
+     *
+     * @return the stores, whose writes must all roll back together when a unit of work fails
+     */
     protected abstract Stores createStores();
 
     @BeforeEach

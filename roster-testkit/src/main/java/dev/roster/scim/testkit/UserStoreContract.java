@@ -65,10 +65,19 @@ public abstract class UserStoreContract {
     private SiteId site;
     private SiteId otherSite;
 
-    /** A new, empty store; called before each test (once for the whole filter corpus). */
+    /**
+     * A new, empty store; called before each test (once for the whole filter corpus).
+     *
+     * @return the implementation under test
+     */
     protected abstract UserStore createStore();
 
-    /** Makes a site exist wherever the implementation needs sites to exist; called after {@link #createStore}. */
+    /**
+     * Makes a site exist wherever the implementation needs sites to exist; called after {@link #createStore}.
+     *
+     * @param name the site's name, such as {@code acme}
+     * @return the site's id
+     */
     protected abstract SiteId createSite(String name);
 
     @BeforeEach
@@ -494,6 +503,8 @@ public abstract class UserStoreContract {
     /**
      * Sixteen users of site acme, u01 to u16, ordered by id; u12 is hidden. See {@link FilterCorpus} for what each
      * one is there to test.
+     *
+     * @return the users, new at version 1
      */
     public static List<User> population() {
         return List.of(
@@ -551,7 +562,11 @@ public abstract class UserStoreContract {
                         .email("dana@example.org").created("2026-01-16T10:00:00.000Z").build());
     }
 
-    /** Users of site globex: an {@code ann} (Admin) and another, to check that sites never mix. */
+    /**
+     * Users of site globex: an {@code ann} (Admin) and another, to check that sites never mix.
+     *
+     * @return the users, new at version 1
+     */
     public static List<User> otherPopulation() {
         return List.of(
                 user("g01", "ann").role(Role.ADMIN).other("title", "Engineer").email("ann@example.com")

@@ -61,20 +61,50 @@ public final class ScimJson {
                 .build();
     }
 
-    /** Reads one JSON value a client sent; {@code ScimException.invalidSyntax} when it is not well-formed JSON. */
+    /**
+     * Reads one JSON value a client sent, within the request bounds of {@link JsonLimits}.
+     *
+     * @param json the body, in UTF-8 as RFC 8259 §8.1 requires
+     * @return the value
+     * @throws ScimException {@code 400 invalidSyntax} when the text is empty, not well-formed JSON, followed by
+     *         more text, beyond a bound or breaking a rule of {@link ReceivedJson}; {@code 400 invalidValue} for a
+     *         number out of range
+     * @throws UncheckedIOException when reading the stream fails
+     */
     public static ScimValue read(InputStream json) {
         return read(REQUEST_MAPPER, json);
     }
 
+    /**
+     * Reads one JSON value a client sent, from text; as {@link #read(InputStream)}.
+     *
+     * @param json the JSON text
+     * @return the value
+     * @throws ScimException as {@link #read(InputStream)}
+     */
     public static ScimValue read(String json) {
         return read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Reads a JSON object a client sent; {@code invalidSyntax} for anything else. */
+    /**
+     * Reads a JSON object a client sent, such as a User or a PATCH request; as {@link #read(InputStream)}.
+     *
+     * @param json the body, in UTF-8
+     * @return the object
+     * @throws ScimException as {@link #read(InputStream)}, and {@code 400 invalidSyntax} for a value that is not an
+     *         object
+     */
     public static ScimObject readObject(InputStream json) {
         return requireObject(read(json));
     }
 
+    /**
+     * Reads a JSON object a client sent, from text; as {@link #readObject(InputStream)}.
+     *
+     * @param json the JSON text
+     * @return the object
+     * @throws ScimException as {@link #readObject(InputStream)}
+     */
     public static ScimObject readObject(String json) {
         return readObject(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
@@ -82,6 +112,10 @@ public final class ScimJson {
     /**
      * Reads a JSON object Roster wrote itself, such as a stored user document: the bounds on what the value tree
      * holds apply, the bounds on a request's size do not: a user may outgrow one request over many PATCHes.
+     *
+     * @param json the stored JSON text
+     * @return the object
+     * @throws ScimException as {@link #readObject(InputStream)}, which for a stored document means it is corrupt
      */
     public static ScimObject readStoredObject(String json) {
         return requireObject(read(STORED_DOCUMENT_MAPPER,
@@ -119,6 +153,12 @@ public final class ScimJson {
         throw ScimException.invalidSyntax("The request body must be a JSON object, not " + article(value) + ".");
     }
 
+    /**
+     * Writes a value as compact JSON text, members in order.
+     *
+     * @param value the value
+     * @return the JSON text
+     */
     public static String write(ScimValue value) {
         try {
             return REQUEST_MAPPER.writeValueAsString(toJackson(value));
@@ -127,6 +167,12 @@ public final class ScimJson {
         }
     }
 
+    /**
+     * Writes a value as compact JSON text in UTF-8, for a response body.
+     *
+     * @param value the value
+     * @return the UTF-8 bytes of the JSON text
+     */
     public static byte[] writeBytes(ScimValue value) {
         try {
             return REQUEST_MAPPER.writeValueAsBytes(toJackson(value));
@@ -135,7 +181,15 @@ public final class ScimJson {
         }
     }
 
-    /** A Jackson tree as the core's value tree, under the rules of {@link ReceivedJson}. */
+    /**
+     * A Jackson tree as the core's value tree, under the rules of {@link ReceivedJson}. The size bounds of
+     * {@link JsonLimits} are the parser's: a tree built some other way is not held to them.
+     *
+     * @param node the tree; a missing node becomes JSON {@code null}
+     * @return the value tree
+     * @throws ScimException {@code 400 invalidSyntax} for an unpaired surrogate or a member name repeated in any
+     *         case; {@code 400 invalidValue} for a number out of range
+     */
     public static ScimValue fromJackson(JsonNode node) {
         if (node.isObject()) {
             ReceivedJson.ObjectBuilder object = ReceivedJson.object();
@@ -163,6 +217,13 @@ public final class ScimJson {
         return ReceivedJson.string(node.asText());
     }
 
+    /**
+     * The core's value tree as a Jackson tree, for an adapter that writes through Jackson itself. Whole numbers
+     * become integer nodes, so {@code 5} is written as {@code 5}, not {@code 5.0}.
+     *
+     * @param value the value tree
+     * @return a new Jackson tree, which the caller may change
+     */
     public static JsonNode toJackson(ScimValue value) {
         return value.accept(new ScimValue.Visitor<JsonNode>() {
             @Override

@@ -17,6 +17,15 @@ import java.util.Optional;
 @PreMatching
 public final class RequestHeaders implements ContainerRequestFilter {
 
+    /** A filter for {@link ScimFeature} to register; a host that registers the feature needs no other. */
+    public RequestHeaders() {
+    }
+
+    /**
+     * Aborts a request under a site's SCIM base with the {@link #refusal} for its headers, if there is one.
+     *
+     * @param request the request, before matching
+     */
     @Override
     public void filter(ContainerRequestContext request) {
         if (ScimPaths.isScimPath(request.getUriInfo().getPath())) {
@@ -24,7 +33,14 @@ public final class RequestHeaders implements ContainerRequestFilter {
         }
     }
 
-    /** The SCIM 400 for a malformed {@code Accept} or {@code Content-Type}; empty when both parse. */
+    /**
+     * The refusal of a request whose {@code Accept} or {@code Content-Type} does not parse (RFC 9110 §12.5.1,
+     * §8.3), for a host to abort its own requests with.
+     *
+     * @param request the request, before matching
+     * @return a SCIM Error response with status 400 and a {@code detail} naming the header and its expected form
+     *         (in {@code application/scim+json}); empty when both headers parse or are absent
+     */
     public static Optional<Response> refusal(ContainerRequestContext request) {
         try {
             request.getAcceptableMediaTypes();

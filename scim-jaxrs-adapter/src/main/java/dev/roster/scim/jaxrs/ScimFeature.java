@@ -37,6 +37,16 @@ public final class ScimFeature implements Feature {
     private final SiteResolver siteResolver;
     private final Optional<PublicBaseUrl> publicBaseUrl;
 
+    /**
+     * The feature over the core's use cases.
+     *
+     * @param users        the User use cases behind {@code /Users}
+     * @param discovery    what {@code /ServiceProviderConfig}, {@code /Schemas} and {@code /ResourceTypes} show
+     * @param sites        the sites: they check each request's bearer token, and their settings decide what
+     *                     {@code /ServiceProviderConfig} says
+     * @param siteResolver which site the {@code {site}} path segment names
+     * @throws NullPointerException if any is null
+     */
     public ScimFeature(ScimUsers users, Discovery discovery, SiteAdministration sites, SiteResolver siteResolver) {
         this(users, discovery, sites, siteResolver, Optional.empty());
     }
@@ -55,12 +65,21 @@ public final class ScimFeature implements Feature {
      * from {@code url} — where clients reach the application's root — instead of the request's {@code Host}
      * header, which any client can forge. Without it the URLs follow the container's idea of the request URL.
      *
+     * @param url where clients reach the JAX-RS application's root, such as {@code https://app.example.com/api}
+     * @return a new feature; this one is unchanged
      * @throws IllegalArgumentException if {@code url} is not an absolute http(s) URL without query or fragment
      */
     public ScimFeature withPublicBaseUrl(URI url) {
         return new ScimFeature(users, discovery, sites, siteResolver, Optional.of(PublicBaseUrl.of(url)));
     }
 
+    /**
+     * Registers the resources, filters, JSON provider and exception mappers; the JAX-RS runtime calls this as it
+     * builds the application.
+     *
+     * @param context the application's configuration
+     * @return true: the feature is always enabled
+     */
     @Override
     public boolean configure(FeatureContext context) {
         // Before matching, in this order: the public URL first, so that even a refusal's URLs use it.

@@ -8,7 +8,10 @@ import java.util.Optional;
 /** Where the SCIM API lives, relative to the JAX-RS application's root: {@code /c/{site}/auth/scim/v2}. */
 public final class ScimPaths {
 
+    /** The name of the path parameter that holds the site, for {@code @PathParam}. */
     public static final String SITE_PARAMETER = "site";
+
+    /** The SCIM base as a JAX-RS path template, relative to the application's root; the endpoints sit below it. */
     public static final String BASE = "c/{" + SITE_PARAMETER + "}/auth/scim/v2";
 
     /**
@@ -27,6 +30,10 @@ public final class ScimPaths {
     /**
      * The {@code {site}} segment of a request path under a site's SCIM base (decoded, without matrix parameters),
      * given as the segments of the path relative to the application's root; empty for any other path.
+     *
+     * @param path the path's segments, as {@code UriInfo.getPathSegments()} gives them
+     * @return the site segment, such as {@code acme} for {@code c/acme/auth/scim/v2/Users}; empty for a path outside
+     *         every site's SCIM base
      */
     public static Optional<String> siteSegment(List<PathSegment> path) {
         List<String> segments = path.stream().map(PathSegment::getPath).toList();
@@ -36,7 +43,12 @@ public final class ScimPaths {
         return underTheBase ? Optional.of(segments.get(start + 1)) : Optional.empty();
     }
 
-    /** Whether a path relative to the application's root lies under a site's SCIM base. */
+    /**
+     * Whether a path relative to the application's root lies under a site's SCIM base.
+     *
+     * @param path the path, as {@code UriInfo.getPath()} gives it, with or without its leading slash
+     * @return true for {@code c/acme/auth/scim/v2} and everything below it
+     */
     public static boolean isScimPath(String path) {
         return SCIM_PATH.matcher(path).matches();
     }

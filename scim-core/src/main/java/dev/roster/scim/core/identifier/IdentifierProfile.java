@@ -67,12 +67,21 @@ public final class IdentifierProfile {
      * The comparison key of any text: width-mapped, lower-cased, NFC. Defined for every string, acceptable or
      * not, so that a filter literal or a stored name the profile refuses still has one; a refused text's key is
      * never the key of an acceptable one, because acceptability is decided on the key.
+     *
+     * @param text any text: a userName, an email address, a filter literal
+     * @return the comparison key; equal keys mean the same identity
      */
     public static String key(String text) {
         return Normalizer.normalize(widthMapped(text).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
     }
 
-    /** Why the profile refuses this userName, in words that name code points (never echoing them); empty if not. */
+    /**
+     * Why the profile refuses this userName, if it does.
+     *
+     * @param userName the name as the client sent it
+     * @return the reason, in words that name code points (never echoing them) and cite the rule, fit for a SCIM
+     *         error's {@code detail}; empty if the name is acceptable
+     */
     public static Optional<String> refusal(String userName) {
         String mapped = widthMapped(userName);
         return userparts(mapped)
@@ -85,7 +94,15 @@ public final class IdentifierProfile {
                 });
     }
 
-    /** The key of an acceptable userName; {@code 400 invalidValue} saying what is wrong otherwise. */
+    /**
+     * The key of an acceptable userName, for a write that stores one.
+     *
+     * @param attribute how the detail names the attribute, such as {@code "userName"}
+     * @param userName  the name as the client sent it
+     * @return its comparison key ({@link #key})
+     * @throws ScimException {@code 400 invalidValue} whose detail says what is wrong, if the profile refuses the
+     *         name ({@link #refusal})
+     */
     public static String requireAcceptable(String attribute, String userName) {
         Optional<String> refusal = refusal(userName);
         if (refusal.isPresent()) {

@@ -13,9 +13,16 @@ import java.util.Locale;
  * }</pre>
  */
 public enum IdentityProvider {
+    /** Okta: a {@code User-Agent} that mentions {@code okta}. */
     OKTA("okta", "Okta"),
+    /**
+     * Microsoft Entra ID (formerly Azure AD): one that mentions {@code azure}, {@code entra}, {@code microsoft} or
+     * {@code aad}.
+     */
     ENTRA_ID("entra-id", "Entra ID"),
+    /** OneLogin: one that mentions {@code onelogin}. */
     ONELOGIN("onelogin", "OneLogin"),
+    /** Any other client, or no {@code User-Agent} at all. */
     UNKNOWN("unknown", "unknown");
 
     private final String label;
@@ -26,15 +33,30 @@ public enum IdentityProvider {
         this.displayName = displayName;
     }
 
-    /** A stable lower-case label for storage and APIs. */
+    /**
+     * A stable lower-case label for storage and APIs, which {@link #fromLabel} reads back.
+     *
+     * @return such as {@code entra-id}
+     */
     public String label() {
         return label;
     }
 
+    /**
+     * The provider's name for people to read.
+     *
+     * @return such as {@code Entra ID}
+     */
     public String displayName() {
         return displayName;
     }
 
+    /**
+     * The provider a {@code User-Agent} most likely comes from, matched in any case.
+     *
+     * @param userAgent the header's value; null when the request had none
+     * @return the provider; {@link #UNKNOWN} when none matches
+     */
     public static IdentityProvider fromUserAgent(String userAgent) {
         if (userAgent == null) {
             return UNKNOWN;
@@ -53,7 +75,12 @@ public enum IdentityProvider {
         return UNKNOWN;
     }
 
-    /** The provider of that label; {@link #UNKNOWN} for any other. */
+    /**
+     * The provider of a stored label.
+     *
+     * @param label a label as {@link #label()} writes it, matched exactly
+     * @return the provider; {@link #UNKNOWN} for any other label
+     */
     public static IdentityProvider fromLabel(String label) {
         for (IdentityProvider provider : values()) {
             if (provider.label.equals(label)) {

@@ -22,6 +22,7 @@ import java.util.Map;
  */
 public final class Redaction {
 
+    /** What a masked value becomes: a string, so that the body stays valid JSON of the same shape. */
     public static final String MASK = "[redacted]";
     private static final List<String> SECRET_WORDS = List.of("password", "passwd", "secret", "token", "credential",
             "apikey", "api_key", "privatekey", "private_key", "authorization");
@@ -29,6 +30,13 @@ public final class Redaction {
     private Redaction() {
     }
 
+    /**
+     * The value with every secret masked, at any depth.
+     *
+     * @param value a request or response body, or any part of one
+     * @return a copy in which each secret member's value (and a PATCH operation's {@code value} for a secret
+     *         {@code path}) is {@value #MASK}; the value itself when it is neither an object nor an array
+     */
     public static ScimValue redact(ScimValue value) {
         if (value instanceof ScimObject object) {
             return redactObject(object);
@@ -39,7 +47,14 @@ public final class Redaction {
         return value;
     }
 
-    /** Whether a member of that name, or a PATCH path ending in it, holds a secret. */
+    /**
+     * Whether a member of that name, or a PATCH path that mentions it, holds a secret.
+     *
+     * @param name a member name or a PATCH {@code path}
+     * @return true if it contains, in any case, {@code password}, {@code passwd}, {@code secret}, {@code token},
+     *         {@code credential}, {@code apikey}, {@code api_key}, {@code privatekey}, {@code private_key} or
+     *         {@code authorization}
+     */
     public static boolean isSecretName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return SECRET_WORDS.stream().anyMatch(lower::contains);

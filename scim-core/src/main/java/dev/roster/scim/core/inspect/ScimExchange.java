@@ -10,6 +10,16 @@ import java.util.Optional;
  * One SCIM request and its answer as the request inspector keeps it: when, method, path with query, status, how
  * long it took, the IdP its {@code User-Agent} suggests, and both bodies already redacted ({@link Redaction}) and
  * capped. No header is kept, so never the bearer token.
+ *
+ * @param site           the site whose SCIM endpoint answered
+ * @param at             when the request arrived
+ * @param method         the HTTP method, such as {@code PATCH}
+ * @param path           the request path with its query, at most {@link #MAX_PATH_LENGTH} characters
+ * @param status         the response's HTTP status
+ * @param durationMillis how long the answer took, in milliseconds
+ * @param idp            the identity provider the {@code User-Agent} suggests
+ * @param requestBody    the request body, redacted and capped; empty when there was none
+ * @param responseBody   the response body, redacted and capped; empty when there was none
  */
 public record ScimExchange(SiteId site, Instant at, String method, String path, int status, long durationMillis,
                            IdentityProvider idp, Optional<String> requestBody, Optional<String> responseBody) {
@@ -17,6 +27,20 @@ public record ScimExchange(SiteId site, Instant at, String method, String path, 
     /** The longest path kept; longer ones are cut and end in an ellipsis. */
     public static final int MAX_PATH_LENGTH = 2048;
 
+    /**
+     * An exchange; a path longer than {@link #MAX_PATH_LENGTH} is cut to that length, ending in {@code …}.
+     *
+     * @param site           the site whose SCIM endpoint answered
+     * @param at             when the request arrived
+     * @param method         the HTTP method
+     * @param path           the request path with its query
+     * @param status         the response's HTTP status
+     * @param durationMillis how long the answer took, in milliseconds
+     * @param idp            the identity provider the {@code User-Agent} suggests
+     * @param requestBody    the request body, already redacted and capped
+     * @param responseBody   the response body, already redacted and capped
+     * @throws NullPointerException if any argument but the numbers is null
+     */
     public ScimExchange {
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(at, "at");

@@ -11,18 +11,36 @@ import java.util.Optional;
  * <pre>{@code
  * StatusRange.parse("4xx")   // 400..499
  * }</pre>
+ *
+ * @param lowest  the lowest status listed, 100 or more
+ * @param highest the highest status listed, 599 or less, and no lower than {@code lowest}
  */
 public record StatusRange(int lowest, int highest) {
 
+    /** Every status, 100 to 599: what the inspector lists when no {@code status} is asked for. */
     public static final StatusRange ALL = new StatusRange(100, 599);
 
+    /**
+     * The statuses from {@code lowest} to {@code highest}, both included.
+     *
+     * @param lowest  the lowest status listed
+     * @param highest the highest status listed
+     * @throws IllegalArgumentException unless {@code 100 <= lowest <= highest <= 599}
+     */
     public StatusRange {
         if (lowest < 100 || highest > 599 || lowest > highest) {
             throw new IllegalArgumentException("a status range lies within 100..599");
         }
     }
 
-    /** The range a query parameter names; {@code 400 invalidValue} for anything else. */
+    /**
+     * The range a {@code status} query parameter names.
+     *
+     * @param text the parameter: a status such as {@code 404}, a class such as {@code 4xx}, or {@code errors}, in
+     *             any case and around whitespace; empty when the request has none
+     * @return the range; {@link #ALL} when there is no parameter
+     * @throws ScimException {@code 400 invalidValue} for any other text
+     */
     public static StatusRange parse(Optional<String> text) {
         if (text.isEmpty()) {
             return ALL;
@@ -42,6 +60,12 @@ public record StatusRange(int lowest, int highest) {
         throw ScimException.invalidValue("'status' is a status such as 404, a class such as 4xx, or 'errors'.");
     }
 
+    /**
+     * Whether the range lists answers of this status.
+     *
+     * @param status an HTTP status
+     * @return true if it lies within the range, ends included
+     */
     public boolean contains(int status) {
         return status >= lowest && status <= highest;
     }

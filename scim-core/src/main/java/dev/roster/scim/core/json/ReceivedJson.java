@@ -27,13 +27,23 @@ public final class ReceivedJson {
     private ReceivedJson() {
     }
 
-    /** A JSON string's value; {@code invalidSyntax} if it holds an unpaired surrogate. */
+    /**
+     * A JSON string's value, checked to be Unicode text.
+     *
+     * @param value the string as the JSON parser decoded it
+     * @return the string value
+     * @throws ScimException {@code 400 invalidSyntax} if it holds an unpaired surrogate
+     */
     public static ScimString string(String value) {
         requireUnicode(value, "A string");
         return ScimValue.of(value);
     }
 
-    /** An empty object to add a JSON object's members to, in order. */
+    /**
+     * An empty object to add a JSON object's members to, in order.
+     *
+     * @return a new builder, for one object
+     */
     public static ObjectBuilder object() {
         return new ObjectBuilder();
     }
@@ -53,7 +63,15 @@ public final class ReceivedJson {
         private ObjectBuilder() {
         }
 
-        /** Adds a member; {@code invalidSyntax} if its name repeats an earlier one in any case. */
+        /**
+         * Adds a member after the earlier ones.
+         *
+         * @param name  the member's name as the JSON parser decoded it
+         * @param value the member's value, itself built through {@link ReceivedJson}
+         * @return this builder
+         * @throws ScimException {@code 400 invalidSyntax} if the name holds an unpaired surrogate or repeats an
+         *         earlier member's name in any case
+         */
         public ObjectBuilder member(String name, ScimValue value) {
             requireUnicode(name, "A member name");
             members.putIfNew(name, value).ifPresent(earlier -> {
@@ -65,6 +83,11 @@ public final class ReceivedJson {
             return this;
         }
 
+        /**
+         * The object of the members added so far, in order.
+         *
+         * @return the object
+         */
         public ScimObject build() {
             return members.build();
         }

@@ -22,6 +22,8 @@ import java.util.OptionalInt;
  * count.asInt();                                             // OptionalInt[50]
  * ScimNumber.parse("1e9999999");                             // 400 invalidValue
  * }</pre>
+ *
+ * @param value the number, with trailing zeros stripped (zero is {@link BigDecimal#ZERO})
  */
 public record ScimNumber(BigDecimal value) implements ScimValue {
 
@@ -51,6 +53,14 @@ public record ScimNumber(BigDecimal value) implements ScimValue {
      */
     private static final int MAX_UNSCALED_BITS = 2048;
 
+    /**
+     * A number, normalised and checked against the bounds.
+     *
+     * @param value the number
+     * @throws NullPointerException if {@code value} is null
+     * @throws ScimException {@code 400 invalidValue} if it has more than {@link #MAX_DIGITS} significant digits or
+     *         its decimal exponent is beyond ±{@link #MAX_EXPONENT}
+     */
     public ScimNumber {
         Objects.requireNonNull(value, "value");
         if (value.signum() == 0) {
@@ -72,7 +82,8 @@ public record ScimNumber(BigDecimal value) implements ScimValue {
      * {@link BigDecimal#BigDecimal(String)} accepts, around any whitespace. The length is checked before the text
      * is converted.
      *
-     * @return empty when the text is not a number
+     * @param text the text, such as {@code "50"} or {@code " -1.5e3 "}
+     * @return the number; empty when the text is not a number
      * @throws ScimException {@code invalidValue} when it is a number outside the bounds
      */
     public static Optional<ScimNumber> parse(String text) {
@@ -91,7 +102,11 @@ public record ScimNumber(BigDecimal value) implements ScimValue {
         }
     }
 
-    /** The number as an {@code int}, if it is a whole number within the {@code int} range. */
+    /**
+     * The number as an {@code int}, for a {@code count} or {@code startIndex} (RFC 7644 §3.4.2.4).
+     *
+     * @return the value; empty if it has a fractional part or is outside the {@code int} range
+     */
     public OptionalInt asInt() {
         try {
             return OptionalInt.of(value.intValueExact());
@@ -100,7 +115,11 @@ public record ScimNumber(BigDecimal value) implements ScimValue {
         }
     }
 
-    /** Whether the number has no fractional part, as an SCIM "integer" must (RFC 7643 §2.3.4). */
+    /**
+     * Whether the number has no fractional part, as a SCIM "integer" must (RFC 7643 §2.3.4).
+     *
+     * @return true for {@code 5} and {@code 5.0}, false for {@code 5.5}
+     */
     public boolean isIntegral() {
         return value.scale() <= 0;
     }
@@ -118,12 +137,19 @@ public record ScimNumber(BigDecimal value) implements ScimValue {
     /**
      * The refusal of a number outside the bounds ({@code 400 invalidValue}), also for an adapter whose JSON parser
      * finds one too long or too large to hand over as a {@link BigDecimal} at all.
+     *
+     * @return the exception, for the caller to throw; its detail states the bounds
      */
     public static ScimException outOfRange() {
         return outOfRange("A number");
     }
 
-    /** The same refusal, naming the number, as in {@code outOfRange("The number at position 9")}. */
+    /**
+     * The same refusal, naming the number.
+     *
+     * @param number how the detail names the number, as in {@code outOfRange("The number at position 9")}
+     * @return the exception, for the caller to throw; its detail states the bounds
+     */
     public static ScimException outOfRange(String number) {
         return ScimException.invalidValue(number + " is out of range: numbers may have at most " + MAX_DIGITS
                 + " significant digits and a decimal exponent from -" + MAX_EXPONENT + " to " + MAX_EXPONENT

@@ -36,7 +36,13 @@ public final class UserResources {
     private UserResources() {
     }
 
-    /** The full representation: every attribute the user has, {@code schemas} first and {@code meta} last. */
+    /**
+     * The full representation: every attribute the user has, {@code schemas} first and {@code meta} last.
+     *
+     * @param user the user
+     * @return the User resource without {@code meta.location} and before projection; {@code meta.version} is the
+     *         user's ETag (RFC 7644 §3.14)
+     */
     public static ScimObject toScim(User user) {
         ScimObject.Builder json = ScimObject.builder()
                 .put("schemas", schemasOf(user))
@@ -77,6 +83,15 @@ public final class UserResources {
      * The profile in a canonical representation (see
      * {@link dev.roster.scim.core.internal.mapping.UserInputNormalizer}). {@code userName} is required (RFC 7643
      * §4.1.1): {@code 400 invalidValue} without one.
+     *
+     * @param canonical a User resource in canonical form, as a client's POST or PUT body becomes after
+     *                  normalisation
+     * @return what the client may set of the user: {@code userName} (stripped), {@code externalId},
+     *         {@code displayName}, {@code name}, {@code emails} and every other attribute but those the service
+     *         provider or the policy decides ({@code id}, {@code meta}, {@code active}, {@code userType},
+     *         {@code password}, {@code groups}, Roster's extension)
+     * @throws ScimException {@code 400 invalidValue} without a {@code userName}, or for an email without a
+     *         {@code value}
      */
     public static UserProfile profileOf(ScimObject canonical) {
         String userName = canonical.getString("userName").map(String::strip).filter(name -> !name.isEmpty())
@@ -95,7 +110,14 @@ public final class UserResources {
                 others.build());
     }
 
-    /** The profile of an existing user, in the same canonical form {@link #profileOf} reads. */
+    /**
+     * The profile of an existing user, in the same canonical form {@link #profileOf} reads: the base a PATCH
+     * applies to.
+     *
+     * @param user the user
+     * @return its representation without {@code schemas}, {@code id}, {@code meta}, {@code userType},
+     *         {@code active} and Roster's extension
+     */
     public static ScimObject editableView(User user) {
         ScimObject full = toScim(user);
         return full.without("schemas").without("id").without("meta").without("userType").without("active")
@@ -114,7 +136,12 @@ public final class UserResources {
         return new ScimArray(schemas);
     }
 
-    /** A name as its SCIM complex value; absent components are left out. */
+    /**
+     * A name as its SCIM complex value (RFC 7643 §4.1.1).
+     *
+     * @param name the name
+     * @return the {@code name} object; absent components are left out, so an empty name is <code>{}</code>
+     */
     public static ScimObject nameToScim(Name name) {
         return ScimObject.builder()
                 .putStringIfPresent("formatted", name.formatted())
@@ -126,13 +153,23 @@ public final class UserResources {
                 .build();
     }
 
-    /** A name from its SCIM complex value. */
+    /**
+     * A name from its SCIM complex value.
+     *
+     * @param name the {@code name} object
+     * @return the name; a component that is absent or not a string is empty
+     */
     public static Name nameOf(ScimObject name) {
         return new Name(name.getString("formatted"), name.getString("familyName"), name.getString("givenName"),
                 name.getString("middleName"), name.getString("honorificPrefix"), name.getString("honorificSuffix"));
     }
 
-    /** One email as its SCIM complex value. */
+    /**
+     * One email as its SCIM complex value (RFC 7643 §4.1.2).
+     *
+     * @param email the email
+     * @return the value with {@code value} and {@code primary}, and {@code type} and {@code display} if it has them
+     */
     public static ScimObject emailToScim(Email email) {
         return ScimObject.builder()
                 .put("value", email.value())
@@ -142,7 +179,14 @@ public final class UserResources {
                 .build();
     }
 
-    /** Emails from their SCIM values; {@code 400 invalidValue} for one without a {@code value}. */
+    /**
+     * Emails from their SCIM values.
+     *
+     * @param emails the {@code emails} array
+     * @return the emails in order; elements that are not objects are skipped, and {@code primary} is false unless
+     *         sent as {@code true}
+     * @throws ScimException {@code 400 invalidValue} for an email without a {@code value}
+     */
     public static List<Email> emailsOf(ScimArray emails) {
         List<Email> result = new ArrayList<>();
         for (ScimValue value : emails.values()) {

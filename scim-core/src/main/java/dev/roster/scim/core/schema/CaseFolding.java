@@ -27,12 +27,30 @@ public final class CaseFolding {
     private CaseFolding() {
     }
 
+    /**
+     * The folded form of a text: equal for two texts exactly when they are equal ignoring case under this
+     * comparison.
+     *
+     * <pre>{@code
+     * CaseFolding.fold("STRASSE").equals(CaseFolding.fold("straße"))   // true
+     * }</pre>
+     *
+     * @param text any text
+     * @return NFC of the lower case of the upper case of the text's NFC, in {@link Locale#ROOT}
+     */
     public static String fold(String text) {
         String normalized = Normalizer.normalize(text, Normalizer.Form.NFC);
         return Normalizer.normalize(normalized.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT),
                 Normalizer.Form.NFC);
     }
 
+    /**
+     * Compares two texts code point by code point, as {@link #CODE_POINT_ORDER} does.
+     *
+     * @param left  one text
+     * @param right the other
+     * @return negative, zero or positive as {@code left} sorts before, with or after {@code right}
+     */
     public static int compareCodePoints(String left, String right) {
         int i = 0;
         int j = 0;

@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  */
 public final class UserAttributeResolver {
 
+    /**
+     * The role alias: Roster's extension attribute that sets the site role for identity providers which keep
+     * {@code userType} for themselves (Entra ID).
+     */
     public static final String ROLE_ATTRIBUTE = "stackUserType";
 
     private static final Pattern ANY_USER_EXTENSION = Pattern.compile(
@@ -27,6 +31,12 @@ public final class UserAttributeResolver {
     /**
      * Resolves {@code urn:attribute.sub}; empty when no schema defines it (callers ignore such attributes).
      * A sub-attribute that the attribute does not define resolves to empty too.
+     *
+     * @param schemaUrn    the schema URN the reference names, in any case; empty for the core schema or the
+     *                     common attributes
+     * @param attribute    the attribute's name, in any case
+     * @param subAttribute the sub-attribute's name, in any case, if the reference names one
+     * @return where the reference lands; empty if no schema defines it
      */
     public static Optional<ResolvedAttribute> resolve(Optional<String> schemaUrn, String attribute,
                                                       Optional<String> subAttribute) {
@@ -40,7 +50,13 @@ public final class UserAttributeResolver {
         });
     }
 
-    /** Resolves a top-level attribute (no sub-attribute). */
+    /**
+     * Resolves a top-level attribute (no sub-attribute).
+     *
+     * @param schemaUrn the schema URN the reference names, in any case; empty for the core schema
+     * @param attribute the attribute's name, in any case
+     * @return where the reference lands; empty if no schema defines it
+     */
     public static Optional<ResolvedAttribute> resolve(Optional<String> schemaUrn, String attribute) {
         return resolveAttribute(schemaUrn, attribute);
     }
@@ -49,6 +65,9 @@ public final class UserAttributeResolver {
      * Resolves an attribute path written as text, {@code [urn:]attribute[.sub]}, as {@code attributes} parameters
      * and PATCH value keys spell it. A known schema URN is matched as a prefix in any case; another {@code urn:}
      * prefix ends at the last colon. Empty when no schema defines the attribute.
+     *
+     * @param path the path, such as {@code name.givenName} or {@code urn:…:enterprise:2.0:User:manager.value}
+     * @return where the path lands; empty if it is malformed (an empty part, two dots) or names nothing known
      */
     public static Optional<ResolvedAttribute> resolvePath(String path) {
         String urn = null;
@@ -85,12 +104,22 @@ public final class UserAttributeResolver {
         return -1;
     }
 
-    /** The schema of that URN in any case. */
+    /**
+     * The User's schema of that URN in any case.
+     *
+     * @param urn a schema URN
+     * @return the core User schema or one of its extensions; empty for any other URN
+     */
     public static Optional<SchemaDefinition> schema(String urn) {
         return UserSchemas.ALL.stream().filter(schema -> schema.id().equalsIgnoreCase(urn)).findFirst();
     }
 
-    /** Whether the URN names one of the User's extensions, or the alias of the role extension. */
+    /**
+     * Whether the URN names one of the User's extensions, or the alias of the role extension.
+     *
+     * @param urn a schema URN, in any case
+     * @return true if {@link #canonicalExtensionUrn} knows it
+     */
     public static boolean isExtensionUrn(String urn) {
         return canonicalExtensionUrn(urn).isPresent();
     }
@@ -99,6 +128,10 @@ public final class UserAttributeResolver {
      * The canonical URN of an extension: a known extension's own, and for any other
      * {@code urn:ietf:params:scim:schemas:extension:*:2.0:User}, the role extension (whose only attribute is the
      * role alias).
+     *
+     * @param urn a schema URN, in any case
+     * @return the extension's URN as {@link UserSchemas} spells it; empty for the core schema and any URN that
+     *         names no User extension
      */
     public static Optional<String> canonicalExtensionUrn(String urn) {
         if (urn.equalsIgnoreCase(UserSchemas.CORE_USER)) {

@@ -17,12 +17,26 @@ import java.util.List;
  */
 public final class UserSchemas {
 
+    /** The URN of the core User schema (RFC 7643 §8.7.1), which every User resource lists in {@code schemas}. */
     public static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+
+    /** The URN of the Enterprise User extension (RFC 7643 §4.3). */
     public static final String ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+    /**
+     * The URN of Roster's own User extension: {@code stackUserType} and {@code pending} (see
+     * {@link #ROLE_EXTENSION_SCHEMA}).
+     */
     public static final String ROLE_EXTENSION = "urn:ietf:params:scim:schemas:extension:roster:2.0:User";
 
+    /** The sentence {@code /Schemas} uses to say which values a role attribute takes. */
     public static final String ROLE_VALUES_DESCRIPTION = "One of Registered, Moderator or Admin (any case).";
 
+    /**
+     * The core User schema (RFC 7643 §4.1 and §8.7.1) as Roster serves it: {@code userName} compares as an
+     * identifier (ADR 014), {@code userType} holds the site role, {@code password} is accepted and discarded,
+     * {@code groups} stays empty.
+     */
     public static final SchemaDefinition CORE_USER_SCHEMA = new SchemaDefinition(CORE_USER, "User", "User Account",
             List.of(
                     string("userName").required().uniqueness(Uniqueness.SERVER).identifier()
@@ -103,6 +117,7 @@ public final class UserSchemas {
                             string("type").build(),
                             bool("primary").build())));
 
+    /** The Enterprise User extension (RFC 7643 §4.3), kept as the client sent it. */
     public static final SchemaDefinition ENTERPRISE_USER_SCHEMA = new SchemaDefinition(ENTERPRISE_USER,
             "EnterpriseUser", "Enterprise User",
             List.of(
@@ -121,6 +136,10 @@ public final class UserSchemas {
     /** The attribute of {@link #ROLE_EXTENSION} that marks a pending identity. */
     public static final String PENDING_ATTRIBUTE = "pending";
 
+    /**
+     * Roster's extension: the write-only role alias {@code stackUserType} and the read-only {@code pending} mark of
+     * an identity that has not signed in yet (ADR 012).
+     */
     public static final SchemaDefinition ROLE_EXTENSION_SCHEMA = new SchemaDefinition(ROLE_EXTENSION, "RosterUser",
             "Roster's own User attributes: the site role, for identity providers that keep userType for themselves "
                     + "(Entra ID), and whether the user has signed in yet.",
