@@ -27,7 +27,7 @@ final class MyBatisExchangeLog implements ExchangeLog {
     }
 
     @Override
-    public void appendAll(List<ScimExchange> exchanges, int keptPerSite) {
+    public void appendAll(List<ScimExchange> exchanges, int keptPerSite, int keptUnauthenticatedPerSite) {
         sessions.inTransaction(() -> {
             sessions.batch(session -> {
                 ExchangeMapper mapper = session.getMapper(ExchangeMapper.class);
@@ -36,7 +36,10 @@ final class MyBatisExchangeLog implements ExchangeLog {
             sessions.write(session -> {
                 ExchangeMapper mapper = session.getMapper(ExchangeMapper.class);
                 exchanges.stream().map(exchange -> exchange.site().value()).distinct()
-                        .forEach(site -> mapper.trim(site, keptPerSite));
+                        .forEach(site -> {
+                            mapper.trim(site, false, keptPerSite);
+                            mapper.trim(site, true, keptUnauthenticatedPerSite);
+                        });
                 return null;
             });
             return null;

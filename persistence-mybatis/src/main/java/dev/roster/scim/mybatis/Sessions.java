@@ -49,6 +49,11 @@ final class Sessions {
         this.serializationRetries = serializationRetries;
     }
 
+    /** The pool reads take their connections from. */
+    DataSource readers() {
+        return readers;
+    }
+
     /** Runs reads in the thread's transaction if there is one, else in a read transaction on a reader. */
     <T> T read(Function<SqlSession, T> work) {
         Optional<SqlSession> current = current();

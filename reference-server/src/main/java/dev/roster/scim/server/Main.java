@@ -3,12 +3,15 @@ package dev.roster.scim.server;
 import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.jaxrs.PublicBaseUrl;
 import dev.roster.scim.mybatis.RosterStorageException;
+import dev.roster.scim.server.admin.MetricsToken;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -53,6 +56,18 @@ public final class Main implements Callable<Integer> {
             + "server at (e.g. https://scim.example.com), used for every absolute URL it sends and prints. Else the "
             + "ROSTER_PUBLIC_URL environment variable; else the listening address (for 0.0.0.0: each request's Host).")
     URI publicUrl;
+
+    @Option(names = "--access-log", defaultValue = "text", converter = AccessLogConverter.class,
+            description = "One line per request on standard output: text (default), json (one JSON object a line: "
+                    + "time, requestId, site, method, route, status, durationMs, bytes, client, idp) or off.")
+    AccessLogFormat accessLog;
+
+    @Option(names = "--metrics-token-file", description = "A file holding the bearer token (at least 32 "
+            + "characters) that a Prometheus server scrapes GET /metrics with. Else ROSTER_METRICS_TOKEN; else only "
+            + "the admin (session or Basic) reads /metrics.")
+    Path metricsTokenFile;
+
+    static final String METRICS_TOKEN_VARIABLE = "ROSTER_METRICS_TOKEN";
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
@@ -100,11 +115,14 @@ public final class Main implements Callable<Integer> {
                     Optional.ofNullable(given.file),
                     Optional.ofNullable(System.getenv(AdminPasswordSources.ENVIRONMENT_VARIABLE)), System.err);
             ServerOptions options = new ServerOptions(host, port, location, password, seedUsers, creationPolicy,
-                    publicBase);
+                    publicBase, new ServerOptions.Monitoring(accessLog, metricsToken()));
             application = RosterApplication.start(options, System.out);
         } catch (StartupFailure | RosterStorageException e) {
             System.err.println("Roster reference server did not start: " + e.getMessage());
             return 1;
+        } catch (MetricsTokenUnusable e) {
+            System.err.println(e.getMessage());
+            return 2;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             application.close();
@@ -112,6 +130,46 @@ public final class Main implements Callable<Integer> {
         }, "roster-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private MetricsToken metricsToken() {
+        Optional<String> token;
+        String source;
+        if (metricsTokenFile != null) {
+            source = "--metrics-token-file";
+            try {
+                token = Optional.of(Files.readString(metricsTokenFile).strip());
+            } catch (IOException e) {
+                throw new MetricsTokenUnusable(source + ": cannot read " + metricsTokenFile + ": " + e.getMessage());
+            }
+        } else {
+            source = METRICS_TOKEN_VARIABLE;
+            token = Optional.ofNullable(System.getenv(METRICS_TOKEN_VARIABLE)).filter(text -> !text.isBlank())
+                    .map(String::strip);
+        }
+        try {
+            return token.map(MetricsToken::of).orElse(MetricsToken.none());
+        } catch (IllegalArgumentException e) {
+            throw new MetricsTokenUnusable(source + ": " + e.getMessage());
+        }
+    }
+
+    /** The metrics token given cannot be used; the message says why (never the token). */
+    private static final class MetricsTokenUnusable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MetricsTokenUnusable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Reads text, json, off. */
+    static final class AccessLogConverter implements CommandLine.ITypeConverter<AccessLogFormat> {
+        @Override
+        public AccessLogFormat convert(String value) {
+            return AccessLogFormat.fromLabel(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "expected text, json or off, not '" + value + "'"));
+        }
     }
 
     /** An absolute http(s) URL without query or fragment. */

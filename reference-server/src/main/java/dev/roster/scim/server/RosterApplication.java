@@ -12,6 +12,7 @@ import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.in.SettingsChange;
 import dev.roster.scim.core.port.in.SiteAdministration;
+import dev.roster.scim.core.service.CountingScimUsers;
 import dev.roster.scim.core.service.DiscoveryService;
 import dev.roster.scim.core.service.JitSignInService;
 import dev.roster.scim.core.service.LocalUserAdministrationService;
@@ -26,9 +27,11 @@ import dev.roster.scim.mybatis.RosterDatabase;
 import dev.roster.scim.server.admin.AdminFeature;
 import dev.roster.scim.server.admin.AdminPassword;
 import dev.roster.scim.server.admin.InspectorResource;
+import dev.roster.scim.server.admin.MetricsResource;
 import dev.roster.scim.server.http.HttpLimits;
 import dev.roster.scim.server.inspector.ExchangeCapture;
 import dev.roster.scim.server.inspector.ExchangeRecorder;
+import dev.roster.scim.server.metrics.ServerMetrics;
 import dev.roster.scim.server.web.AdminAssetsResource;
 import dev.roster.scim.server.web.AdminPageResource;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -82,9 +85,12 @@ public final class RosterApplication implements AutoCloseable {
         // An upgrade that treats some stored users differently (ADR 014) says so once, where the operator looks.
         database.upgradeNotices().forEach(notice -> LOG.warn("Database upgrade: {}", notice));
         try {
+            ServerMetrics metrics = new ServerMetrics();
             Ports ports = new Ports(database.userStore(), database.siteStore(), database.auditLog(),
-                    database.transactions(), new LoggingAccountEvents(), clock);
-            ScimUsers scimUsers = new ScimUsersService(ports, options.creationPolicy(), database.cursorKeys());
+                    database.transactions(), metrics.accountEvents(new LoggingAccountEvents()), clock)
+                    .withOutcomes(metrics.scimOutcomes());
+            ScimUsers scimUsers = new CountingScimUsers(new ScimUsersService(ports, options.creationPolicy(),
+                    database.cursorKeys()), ports.outcomes());
             // The same default for both: new sites get it, and sites that never chose one follow it.
             SiteAdministration sites = new SiteAdministrationService(ports, options.creationPolicy());
             LocalUserAdministration localUsers = new LocalUserAdministrationService(ports);
@@ -93,6 +99,8 @@ public final class RosterApplication implements AutoCloseable {
             RequestInspection inspection = new RequestInspectionService(database.exchangeLog(),
                     database.siteStore());
             ExchangeRecorder recorder = new ExchangeRecorder(inspection);
+            metrics.inspectorLosses(recorder::dropped, recorder::failed);
+            metrics.connectionPool(database.connectionPool());
 
             boolean newDatabase = sites.sites().isEmpty();
             AdminPasswordChoice password = AdminPasswordChoice.choose(options.adminPassword(),
@@ -103,7 +111,9 @@ public final class RosterApplication implements AutoCloseable {
 
             ResourceConfig application = new ResourceConfig()
                     .register(new ScimFeature(scimUsers, discovery, sites, SiteResolver.byName()))
-                    .register(new AccessLogFilter())
+                    .register(new RequestIdFilter())
+                    .register(new AccessLogFilter(options.monitoring().accessLog(), clock))
+                    .register(metrics.requests())
                     .register(ClientAddressFilter.class)
                     .register(new ExchangeCapture(recorder, clock))
                     .register(new PublicUrlPolicy(options.publicUrl(), options.host()))
@@ -112,11 +122,15 @@ public final class RosterApplication implements AutoCloseable {
                     .register(new AdminFeature(sites, localUsers, signIn, new AdminFeature.Settings(
                             currentPassword, database.adminSessions(), database.signInFailures(), clock,
                             options.publicUrl()), new InspectorResource(inspection,
-                            new InspectorResource.Losses(recorder::dropped, recorder::failed))))
+                            new InspectorResource.Losses(recorder::dropped, recorder::failed)),
+                            new MetricsResource(metrics::scrape, options.monitoring().metricsToken())))
                     .register(AdminPageResource.class)
                     .register(AdminAssetsResource.class)
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-            ReferenceServer server = listen(options, application, limits, database, recorder, databaseExisted);
+            ReferenceServer server = listen(options, application, limits, database, () -> {
+                recorder.close();
+                metrics.close();
+            }, databaseExisted);
             try {
                 // The port is ours: only now store the secrets this start shows. Another server may be starting
                 // on the same new database: only the one whose writes win shows secrets.
@@ -151,12 +165,12 @@ public final class RosterApplication implements AutoCloseable {
     }
 
     private static ReferenceServer listen(ServerOptions options, ResourceConfig application, HttpLimits limits,
-                                          RosterDatabase database, ExchangeRecorder recorder,
+                                          RosterDatabase database, Runnable recorders,
                                           boolean databaseExisted) {
-        // The recorder writes what it holds before the database closes.
+        // The inspector's recorder writes what it holds before the database closes.
         Runnable closeStorage = () -> {
             try {
-                recorder.close();
+                recorders.run();
             } finally {
                 database.close();
             }
@@ -164,7 +178,7 @@ public final class RosterApplication implements AutoCloseable {
         try {
             return ReferenceServer.start(options.host(), options.port(), application, limits, closeStorage);
         } catch (StartupFailure e) {
-            recorder.close();
+            recorders.run();
             database.close();
             if (!databaseExisted) {
                 options.database().removeCreatedByThisStart();

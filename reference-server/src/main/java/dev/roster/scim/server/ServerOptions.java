@@ -1,6 +1,7 @@
 package dev.roster.scim.server;
 
 import dev.roster.scim.core.model.CreationPolicy;
+import dev.roster.scim.server.admin.MetricsToken;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -9,7 +10,28 @@ import java.util.Optional;
 
 /** What the command line asked for. */
 public record ServerOptions(String host, int port, DatabaseLocation database, Optional<String> adminPassword,
-                            int seedUsers, CreationPolicy creationPolicy, Optional<URI> publicUrl) {
+                            int seedUsers, CreationPolicy creationPolicy, Optional<URI> publicUrl,
+                            Monitoring monitoring) {
+
+    /** The access log's format and who may read {@code /metrics} besides the admin. */
+    public record Monitoring(AccessLogFormat accessLog, MetricsToken metricsToken) {
+
+        public Monitoring {
+            Objects.requireNonNull(accessLog, "accessLog");
+            Objects.requireNonNull(metricsToken, "metricsToken");
+        }
+
+        /** Text access log; metrics for the admin only. */
+        public static Monitoring defaults() {
+            return new Monitoring(AccessLogFormat.TEXT, MetricsToken.none());
+        }
+    }
+
+    /** With the default {@link Monitoring}. */
+    public ServerOptions(String host, int port, DatabaseLocation database, Optional<String> adminPassword,
+                         int seedUsers, CreationPolicy creationPolicy, Optional<URI> publicUrl) {
+        this(host, port, database, adminPassword, seedUsers, creationPolicy, publicUrl, Monitoring.defaults());
+    }
 
     /** On a SQLite file. */
     public ServerOptions(String host, int port, Path database, Optional<String> adminPassword, int seedUsers,
@@ -32,6 +54,7 @@ public record ServerOptions(String host, int port, DatabaseLocation database, Op
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(adminPassword, "adminPassword");
         Objects.requireNonNull(creationPolicy, "creationPolicy");
+        Objects.requireNonNull(monitoring, "monitoring");
         if (seedUsers < 0) {
             throw new IllegalArgumentException("--seed-users must not be negative");
         }
@@ -39,11 +62,17 @@ public record ServerOptions(String host, int port, DatabaseLocation database, Op
 
     /** The same options with another admin password given. */
     public ServerOptions withAdminPassword(String password) {
-        return new ServerOptions(host, port, database, Optional.of(password), seedUsers, creationPolicy, publicUrl);
+        return new ServerOptions(host, port, database, Optional.of(password), seedUsers, creationPolicy, publicUrl,
+                monitoring);
     }
 
     /** The same options on another database. */
     public ServerOptions withDatabase(DatabaseLocation other) {
-        return new ServerOptions(host, port, other, adminPassword, seedUsers, creationPolicy, publicUrl);
+        return new ServerOptions(host, port, other, adminPassword, seedUsers, creationPolicy, publicUrl, monitoring);
+    }
+
+    /** The same options with another access log or metrics token. */
+    public ServerOptions withMonitoring(Monitoring other) {
+        return new ServerOptions(host, port, database, adminPassword, seedUsers, creationPolicy, publicUrl, other);
     }
 }

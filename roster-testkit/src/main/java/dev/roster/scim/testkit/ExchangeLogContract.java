@@ -42,7 +42,7 @@ public abstract class ExchangeLogContract {
         ScimExchange exchange = new ScimExchange(ACME, AT, "PATCH", "/Users/42?attributes=userName", 409, 12,
                 IdentityProvider.ENTRA_ID, Optional.of("{\"Operations\":[]}"), Optional.of("{\"status\":\"409\"}"));
 
-        log.appendAll(List.of(exchange), 200);
+        log.appendAll(List.of(exchange), 200, 50);
 
         StoredExchange stored = log.recent(ACME, StatusRange.ALL, 10).get(0);
         assertThat(stored.exchange()).isEqualTo(exchange);
@@ -52,7 +52,7 @@ public abstract class ExchangeLogContract {
 
     @Test
     void absentBodiesStayAbsent() {
-        log.appendAll(List.of(exchange(ACME, 204)), 200);
+        log.appendAll(List.of(exchange(ACME, 204)), 200, 50);
 
         ScimExchange stored = log.recent(ACME, StatusRange.ALL, 10).get(0).exchange();
         assertThat(stored.requestBody()).isEmpty();
@@ -67,8 +67,8 @@ public abstract class ExchangeLogContract {
         }
         batch.add(exchange(GLOBEX, 500));
 
-        log.appendAll(batch, 5);
-        log.appendAll(List.of(exchange(ACME, 299)), 5);
+        log.appendAll(batch, 5, 5);
+        log.appendAll(List.of(exchange(ACME, 299)), 5, 5);
 
         assertThat(log.recent(ACME, StatusRange.ALL, 100)).extracting(kept -> kept.exchange().status())
                 .containsExactly(299, 206, 205, 204, 203);
@@ -79,12 +79,31 @@ public abstract class ExchangeLogContract {
     @Test
     void aStatusRangeSelectsTheAnswersInIt() {
         log.appendAll(List.of(exchange(ACME, 200), exchange(ACME, 404), exchange(ACME, 409), exchange(ACME, 500)),
-                200);
+                200, 50);
 
         assertThat(log.recent(ACME, StatusRange.parse(Optional.of("4xx")), 10))
                 .extracting(kept -> kept.exchange().status()).containsExactly(409, 404);
         assertThat(log.recent(ACME, StatusRange.parse(Optional.of("500")), 10)).hasSize(1);
         assertThat(log.recent(ACME, StatusRange.parse(Optional.of("errors")), 10)).hasSize(3);
+    }
+
+    @Test
+    void refusalsForATokenAreBoundApartAndCannotPushOutTheExchangesATokenOpened() {
+        List<ScimExchange> real = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            real.add(exchange(ACME, 200 + i));
+        }
+        log.appendAll(real, 4, 2);
+        List<ScimExchange> flood = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            flood.add(exchange(ACME, 401));
+        }
+        log.appendAll(flood, 4, 2);
+        log.appendAll(List.of(exchange(GLOBEX, 401), exchange(ACME, 404)), 4, 2);
+
+        assertThat(log.recent(ACME, StatusRange.ALL, 100)).extracting(kept -> kept.exchange().status())
+                .containsExactly(404, 401, 401, 203, 202, 201);
+        assertThat(log.recent(GLOBEX, StatusRange.ALL, 100)).hasSize(1);
     }
 
     private static ScimExchange exchange(SiteId site, int status) {

@@ -18,11 +18,15 @@ public final class InMemoryExchangeLog implements ExchangeLog {
     private long nextId = 1;
 
     @Override
-    public synchronized void appendAll(List<ScimExchange> exchanges, int keptPerSite) {
+    public synchronized void appendAll(List<ScimExchange> exchanges, int keptPerSite,
+                                       int keptUnauthenticatedPerSite) {
         exchanges.forEach(exchange -> stored.add(new StoredExchange(nextId++, exchange)));
         exchanges.stream().map(ScimExchange::site).distinct().forEach(site -> {
             List<StoredExchange> ofSite = newestFirst(site);
-            ofSite.stream().skip(keptPerSite).forEach(stored::remove);
+            ofSite.stream().filter(kept -> !kept.exchange().unauthenticated()).skip(keptPerSite)
+                    .forEach(stored::remove);
+            ofSite.stream().filter(kept -> kept.exchange().unauthenticated()).skip(keptUnauthenticatedPerSite)
+                    .forEach(stored::remove);
         });
     }
 

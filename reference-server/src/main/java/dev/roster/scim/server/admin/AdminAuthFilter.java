@@ -27,6 +27,7 @@ final class AdminAuthFilter implements ContainerRequestFilter {
 
     private final PasswordGate passwords;
     private final SignInSessions sessions;
+    private final MetricsToken scrapeToken;
 
     @Context
     private ResourceInfo resource;
@@ -34,15 +35,19 @@ final class AdminAuthFilter implements ContainerRequestFilter {
     @Context
     private Provider<Request> connection;
 
-    AdminAuthFilter(PasswordGate passwords, SignInSessions sessions) {
+    AdminAuthFilter(PasswordGate passwords, SignInSessions sessions, MetricsToken scrapeToken) {
         this.passwords = passwords;
         this.sessions = sessions;
+        this.scrapeToken = scrapeToken;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         if (resource.getResourceMethod() != null
                 && resource.getResourceMethod().isAnnotationPresent(WithoutCredentials.class)) {
+            return;
+        }
+        if (scrapeTokenPresented(request)) {
             return;
         }
         Optional<String> basic = basicCredentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));
@@ -61,6 +66,15 @@ final class AdminAuthFilter implements ContainerRequestFilter {
         if (!verdict.accepted()) {
             request.abortWith(refusal(request, verdict));
         }
+    }
+
+    /** The metrics token, where the endpoint takes it; any other bearer token falls through to a 401. */
+    private boolean scrapeTokenPresented(ContainerRequestContext request) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        return resource.getResourceMethod() != null
+                && resource.getResourceMethod().isAnnotationPresent(ScrapeTokenAccepted.class)
+                && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && scrapeToken.matches(authorization.substring(7).strip());
     }
 
     String client() {

@@ -45,14 +45,16 @@ public final class AdminFeature implements Feature {
     private final JitSignIn signIn;
     private final Settings settings;
     private final InspectorResource inspector;
+    private final MetricsResource metrics;
 
     public AdminFeature(SiteAdministration sites, LocalUserAdministration users, JitSignIn signIn,
-                        Settings settings, InspectorResource inspector) {
+                        Settings settings, InspectorResource inspector, MetricsResource metrics) {
         this.sites = sites;
         this.users = users;
         this.signIn = signIn;
         this.settings = settings;
         this.inspector = inspector;
+        this.metrics = metrics;
     }
 
     @Override
@@ -61,12 +63,13 @@ public final class AdminFeature implements Feature {
         SignInSessions sessions = new SignInSessions(settings.sessions(), settings.clock());
         // Same-origin first: a cross-site write is refused before any password is checked.
         context.register(new SameOriginFilter(settings.publicUrl()), Priorities.AUTHENTICATION - 100);
-        context.register(new AdminAuthFilter(passwords, sessions), Priorities.AUTHENTICATION);
+        context.register(new AdminAuthFilter(passwords, sessions, metrics.token()), Priorities.AUTHENTICATION);
         context.register(new AdminResponseHeaders());
         context.register(new SessionResource(passwords, sessions, settings.publicUrl()));
         context.register(new SitesResource(sites));
         context.register(new SiteAdminResource(sites, users, settings.clock()));
         context.register(inspector);
+        context.register(metrics);
         context.register(new SignInResource(signIn));
         return true;
     }

@@ -36,6 +36,7 @@ final class EdgeErrors {
         String head = "HTTP/1.1 " + status + " " + reasonPhrase(status) + "\r\n"
                 + "Content-Type: " + ScimMediaTypes.SCIM_JSON + "\r\n"
                 + "Content-Length: " + body.length + "\r\n"
+                + RequestIds.HEADER + ": " + RequestIds.fresh() + "\r\n"
                 + "Connection: close\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         byte[] response = new byte[headBytes.length + body.length];
@@ -44,14 +45,25 @@ final class EdgeErrors {
         return response;
     }
 
+    private static String requestId(Response response) {
+        try {
+            return RequestIds.of(Optional.ofNullable(response.getRequest().getHeader(RequestIds.HEADER)));
+        } catch (RuntimeException e) {
+            return RequestIds.fresh();
+        }
+    }
+
     /** Writes the error through Grizzly's response; the status makes Grizzly close the connection afterwards. */
     static void send(Response response, int status, String detail) throws IOException {
         byte[] body = body(status, detail);
+        // Read before the reset; a head that did not parse has no usable id, and gets a fresh one.
+        String requestId = requestId(response);
         response.reset();
         response.setStatus(status, reasonPhrase(status));
         response.setContentType(ScimMediaTypes.SCIM_JSON);
         response.setContentLength(body.length);
         response.setHeader(Header.Connection, "close");
+        response.setHeader(RequestIds.HEADER, requestId);
         try (OutputStream out = response.getOutputStream()) {
             out.write(body);
         }

@@ -5,6 +5,7 @@ import org.glassfish.grizzly.http.server.ErrorPageGenerator;
 import org.glassfish.grizzly.http.server.Request;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Replaces Grizzly's HTML error page, which prints the Java stack trace, with a SCIM Error that says nothing of
@@ -26,6 +27,8 @@ final class ScimErrorPageGenerator implements ErrorPageGenerator {
     public String generate(Request request, int status, String reasonPhrase, String description, Throwable exception) {
         request.getResponse().setContentType(ScimMediaTypes.SCIM_JSON);
         request.getResponse().setCharacterEncoding("UTF-8");
+        request.getResponse().setHeader(RequestIds.HEADER,
+                RequestIds.of(Optional.ofNullable(request.getHeader(RequestIds.HEADER))));
         String detail;
         if (status == 503) {
             // Grizzly's only 503: the server is draining in-flight requests before it stops.

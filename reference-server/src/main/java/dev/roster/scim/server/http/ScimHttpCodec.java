@@ -287,6 +287,9 @@ final class ScimHttpCodec extends HttpServerFilter {
         response.setContentType(ScimMediaTypes.SCIM_JSON);
         response.setContentLength(body.length);
         response.setHeader(Header.Connection, "close");
+        // What parsed of a refused head may be partial; RequestIds echoes only a well-formed id.
+        response.setHeader(RequestIds.HEADER, RequestIds.of(Optional.ofNullable(request)
+                .map(refused -> refused.getHeader(RequestIds.HEADER))));
         return HttpContent.builder(response)
                 .content(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, body))
                 .last(true)

@@ -4,6 +4,7 @@ import static dev.roster.scim.server.e2e.Http.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.roster.scim.core.port.in.RequestInspection;
 import dev.roster.scim.server.support.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +96,26 @@ class RequestInspectorTest {
         assertThat(exchanges("?status=2xx")).hasSize(199);
         assertThat(server.admin("GET", EXCHANGES + "?status=nonsense", "", 400).path("scimType").asText())
                 .isEqualTo("invalidValue");
+    }
+
+    @Test
+    void requestsWithAWrongTokenCannotPushTheSitesRealExchangesOut() {
+        call("GET", server.scimBase(SITE) + "/Users/nobody").bearer(token).send();
+        awaitExchanges("?status=404", list -> list.size() == 1);
+
+        // More than both bounds together: before, these pushed every real exchange out of the site's 200.
+        for (int i = 0; i < RequestInspection.KEPT_PER_SITE + RequestInspection.KEPT_UNAUTHENTICATED_PER_SITE + 10;
+             i++) {
+            assertThat(call("GET", server.scimBase(SITE) + "/Users").bearer("guess-" + i).send().status())
+                    .isEqualTo(401);
+        }
+
+        List<JsonNode> refused = awaitExchanges("?status=401",
+                list -> list.size() == RequestInspection.KEPT_UNAUTHENTICATED_PER_SITE
+                        && list.get(0).path("path").asText().endsWith("/Users"));
+        assertThat(refused).hasSize(RequestInspection.KEPT_UNAUTHENTICATED_PER_SITE);
+        assertThat(exchanges("?status=404")).singleElement()
+                .satisfies(exchange -> assertThat(exchange.path("path").asText()).endsWith("/Users/nobody"));
     }
 
     @Test

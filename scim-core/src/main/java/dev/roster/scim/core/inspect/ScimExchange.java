@@ -53,4 +53,15 @@ public record ScimExchange(SiteId site, Instant at, String method, String path, 
             path = path.substring(0, MAX_PATH_LENGTH - 1) + "…";
         }
     }
+
+    /**
+     * Whether the request was refused for a missing or wrong bearer token ({@code 401}): anyone who reaches the
+     * server can send those, so the inspector keeps them apart from the exchanges a token opened.
+     */
+    public boolean unauthenticated() {
+        return status == UNAUTHENTICATED_STATUS;
+    }
+
+    /** The status of a SCIM request without a valid token. */
+    public static final int UNAUTHENTICATED_STATUS = 401;
 }

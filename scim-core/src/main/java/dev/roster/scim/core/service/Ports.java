@@ -2,6 +2,7 @@ package dev.roster.scim.core.service;
 
 import dev.roster.scim.core.port.out.AccountEvents;
 import dev.roster.scim.core.port.out.AuditLog;
+import dev.roster.scim.core.port.out.ScimOutcomes;
 import dev.roster.scim.core.port.out.SiteStore;
 import dev.roster.scim.core.port.out.Transactions;
 import dev.roster.scim.core.port.out.UserStore;
@@ -18,15 +19,22 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>A host with its own accounts table adds how the use cases tell it of account changes (ADR 022):
- * {@code ports.withAccountSync(AccountSync.outbox(outbox))}; without it they tell no one.
+ * {@code ports.withAccountSync(AccountSync.outbox(outbox))}; without it they tell no one. A host that counts what
+ * became of SCIM requests (ignored roles, refusals) adds {@code ports.withOutcomes(outcomes)}.
  */
 public record Ports(UserStore users, SiteStore sites, AuditLog audit, Transactions transactions,
-                    AccountEvents events, Clock clock, AccountSync accountSync) {
+                    AccountEvents events, Clock clock, AccountSync accountSync, ScimOutcomes outcomes) {
 
     /** The ports of a host without accounts of its own ({@link AccountSync#none()}). */
     public Ports(UserStore users, SiteStore sites, AuditLog audit, Transactions transactions, AccountEvents events,
                  Clock clock) {
         this(users, sites, audit, transactions, events, clock, AccountSync.none());
+    }
+
+    /** The ports of a host that counts no {@link ScimOutcomes}. */
+    public Ports(UserStore users, SiteStore sites, AuditLog audit, Transactions transactions, AccountEvents events,
+                 Clock clock, AccountSync accountSync) {
+        this(users, sites, audit, transactions, events, clock, accountSync, ScimOutcomes.NONE);
     }
 
     public Ports {
@@ -37,10 +45,16 @@ public record Ports(UserStore users, SiteStore sites, AuditLog audit, Transactio
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(accountSync, "accountSync");
+        Objects.requireNonNull(outcomes, "outcomes");
     }
 
     /** These ports, telling the host's accounts of changes through {@code sync}. */
     public Ports withAccountSync(AccountSync sync) {
-        return new Ports(users, sites, audit, transactions, events, clock, sync);
+        return new Ports(users, sites, audit, transactions, events, clock, sync, outcomes);
+    }
+
+    /** These ports, telling {@code counted} what became of SCIM requests. */
+    public Ports withOutcomes(ScimOutcomes counted) {
+        return new Ports(users, sites, audit, transactions, events, clock, accountSync, counted);
     }
 }

@@ -37,14 +37,14 @@ public final class RequestInspectionService implements RequestInspection {
                 .filter(site -> sites.find(site).isPresent()).collect(Collectors.toSet());
         List<ScimExchange> kept = exchanges.stream().filter(exchange -> existing.contains(exchange.site())).toList();
         if (!kept.isEmpty()) {
-            log.appendAll(kept, KEPT_PER_SITE);
+            log.appendAll(kept, KEPT_PER_SITE, KEPT_UNAUTHENTICATED_PER_SITE);
         }
     }
 
     @Override
     public List<StoredExchange> recent(SiteId site, StatusRange statuses) {
         known(site);
-        return log.recent(site, statuses, KEPT_PER_SITE);
+        return log.recent(site, statuses, KEPT_PER_SITE + KEPT_UNAUTHENTICATED_PER_SITE);
     }
 
     @Override

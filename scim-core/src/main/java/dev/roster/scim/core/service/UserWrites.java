@@ -132,6 +132,9 @@ final class UserWrites {
                     throw written.refusal().get();
                 }
                 UserChanges.announce(ports.events(), site, written.before(), written.after(), source);
+                if (written.roleIgnored()) {
+                    ports.outcomes().roleIgnored(site);
+                }
                 return written.after();
             } catch (LostRace race) {
                 if (ifMatch.isPresent()) {
@@ -204,7 +207,7 @@ final class UserWrites {
      */
     User insert(SiteId site, User user, ChangeSource source, Optional<String> ignoredRole) {
         requireAcceptableUserName(user.userName());
-        return ports.transactions().inTransaction(() -> {
+        User stored = ports.transactions().inTransaction(() -> {
             ports.users().insert(site, user);
             ports.audit().append(UserChanges.created(site, user, source, user.created()));
             ports.accountSync().changed(site, Optional.empty(), user, user.created());
@@ -212,6 +215,10 @@ final class UserWrites {
                     .append(UserChanges.roleIgnored(site, user, source, detail, user.created())));
             return user;
         });
+        if (ignoredRole.isPresent()) {
+            ports.outcomes().roleIgnored(site);
+        }
+        return stored;
     }
 
     /**
@@ -242,7 +249,7 @@ final class UserWrites {
         if (proposed.refusedSignIn().isPresent()) {
             ScimException refusal = proposed.refusedSignIn().get();
             ports.audit().append(UserChanges.signInRefused(site, before, refusal.detail(), now()));
-            return new Written(before, before, Optional.of(refusal));
+            return new Written(before, before, Optional.of(refusal), false);
         }
         if (!IdentifierProfile.key(proposed.after().userName()).equals(IdentifierProfile.key(before.userName()))) {
             requireAcceptableUserName(proposed.after().userName());
@@ -253,7 +260,7 @@ final class UserWrites {
                 throw new LostRace();
             }
             ports.audit().append(UserChanges.erased(site, before, source, now));
-            return new Written(before, before, Optional.empty());
+            return new Written(before, before, Optional.empty(), false);
         }
         Optional<User> next = nextValue(before, proposed.after(), source, now);
         if (next.isPresent() && !ports.users().update(site, next.get(), before.version())) {
@@ -268,7 +275,7 @@ final class UserWrites {
         if (next.isPresent()) {
             ports.accountSync().changed(site, Optional.of(before), result, now);
         }
-        return new Written(before, result, Optional.empty());
+        return new Written(before, result, Optional.empty(), proposed.ignoredRole().isPresent());
     }
 
     /** What to store: the next version if anything changed, nothing if nothing did. */
@@ -283,8 +290,11 @@ final class UserWrites {
         return Optional.empty();
     }
 
-    /** What an attempt stored: the user before and after, or the refusal it recorded instead. */
-    private record Written(User before, User after, Optional<ScimException> refusal) {
+    /**
+     * What an attempt stored: the user before and after, or the refusal it recorded instead, and whether it ignored
+     * a role value.
+     */
+    private record Written(User before, User after, Optional<ScimException> refusal, boolean roleIgnored) {
     }
 
     /** Thrown inside the transaction so that it rolls back; caught outside to retry. */

@@ -10,7 +10,8 @@ public interface ExchangeMapper {
 
     void insert(ExchangeRow row);
 
-    int trim(@Param("site") String site, @Param("kept") int kept);
+    /** Removes the site's exchanges beyond the newest {@code kept} of those refused for a token, or of the others. */
+    int trim(@Param("site") String site, @Param("unauthenticated") boolean unauthenticated, @Param("kept") int kept);
 
     List<ExchangeRow> recent(@Param("site") String site, @Param("lowest") int lowest, @Param("highest") int highest,
                              @Param("limit") int limit);

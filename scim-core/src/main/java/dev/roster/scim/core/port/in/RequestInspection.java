@@ -21,6 +21,12 @@ public interface RequestInspection {
 
     int KEPT_PER_SITE = 200;
 
+    /**
+     * How many of a site's exchanges refused for a missing or wrong token are kept, beside and apart from the
+     * {@value #KEPT_PER_SITE} others: enough to see what a misconfigured IdP sent, too few to matter as a table.
+     */
+    int KEPT_UNAUTHENTICATED_PER_SITE = 50;
+
     /** Keeps the exchanges of sites that exist (others are dropped: a path names any site), trimming each site. */
     void recordAll(List<ScimExchange> exchanges);
 

@@ -13,17 +13,19 @@ import java.util.Optional;
  * {@code ExchangeLogContract} (core test-jar) pins the behaviour down.
  *
  * <pre>{@code
- * exchangeLog.appendAll(batch, 200);
+ * exchangeLog.appendAll(batch, 200, 50);
  * exchangeLog.recent(site, StatusRange.parse(Optional.of("4xx")), 50)   // newest first
  * }</pre>
  */
 public interface ExchangeLog {
 
     /**
-     * Stores the exchanges, in order, in one unit, then removes each of their sites' older ones beyond the newest
-     * {@code keptPerSite}.
+     * Stores the exchanges, in order, in one unit, then removes each of their sites' older ones: beyond the newest
+     * {@code keptPerSite} of those a token opened, and beyond the newest {@code keptUnauthenticatedPerSite} of those
+     * refused for a missing or wrong token ({@link ScimExchange#unauthenticated()}). The two bounds are apart so
+     * that anyone who can reach the server, without a token, cannot push a site's real exchanges out.
      */
-    void appendAll(List<ScimExchange> exchanges, int keptPerSite);
+    void appendAll(List<ScimExchange> exchanges, int keptPerSite, int keptUnauthenticatedPerSite);
 
     /** The site's newest exchanges first, whose status lies in the range, at most {@code limit}. */
     List<StoredExchange> recent(SiteId site, StatusRange statuses, int limit);

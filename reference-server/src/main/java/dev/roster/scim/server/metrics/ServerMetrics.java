@@ -1,0 +1,88 @@
+package dev.roster.scim.server.metrics;
+
+import dev.roster.scim.core.port.out.AccountEvents;
+import dev.roster.scim.core.port.out.ScimOutcomes;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
+
+import javax.sql.DataSource;
+import java.util.function.LongSupplier;
+
+/**
+ * The reference server's Prometheus registry and what feeds it: requests by route template and status (Jersey's
+ * {@code MetricsApplicationEventListener}, see {@link RequestTimers}), the SCIM outcomes the core reports, the request inspector's losses and
+ * the JVM. {@link #scrape()} renders the text format that {@code GET /metrics} serves.
+ */
+public final class ServerMetrics implements AutoCloseable {
+
+    /** The requests' timer, {@code http_server_requests_seconds} in Prometheus. */
+    static final String REQUESTS = "http.server.requests";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+
+    public ServerMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    /** Times every request Jersey serves, tagged by method, route template, status and outcome. */
+    public ApplicationEventListener requests() {
+        return new RequestTimers(registry, new RouteTemplateTags(), REQUESTS);
+    }
+
+    /** Counts account changes by site, source and kind, then tells {@code next}. */
+    public AccountEvents accountEvents(AccountEvents next) {
+        return new CountedAccountEvents(registry, next);
+    }
+
+    /** Counts ignored roles and refusals by site. */
+    public ScimOutcomes scimOutcomes() {
+        return new CountedScimOutcomes(registry);
+    }
+
+    /** Exports the request inspector's counts of captures it dropped (queue full) and lost (a failed write). */
+    public void inspectorLosses(LongSupplier dropped, LongSupplier failed) {
+        Gauge.builder("roster.inspector.exchanges.dropped", dropped, supplier -> supplier.getAsLong())
+                .description("SCIM exchanges the request inspector dropped since start because its queue was full")
+                .register(registry);
+        Gauge.builder("roster.inspector.exchanges.failed", failed, supplier -> supplier.getAsLong())
+                .description("SCIM exchanges the request inspector lost since start because storing them failed")
+                .register(registry);
+    }
+
+    /**
+     * Exports the HikariCP pool's connections (active, idle, pending, timeouts, acquire and usage times, tagged
+     * {@code pool}). Any other {@link DataSource} is left alone.
+     */
+    public void connectionPool(DataSource pool) {
+        if (pool instanceof HikariDataSource hikari) {
+            hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        }
+    }
+
+    /** The Prometheus text exposition format (version 0.0.4). */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}

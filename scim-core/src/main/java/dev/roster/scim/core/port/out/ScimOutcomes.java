@@ -1,0 +1,37 @@
+package dev.roster.scim.core.port.out;
+
+import dev.roster.scim.core.error.ScimErrorType;
+import dev.roster.scim.core.model.SiteId;
+
+/**
+ * Told what became of SCIM requests that account changes do not show: a role value the site's policy ignored, and a
+ * request the core refused. Meant for counters (the reference server exports them as Prometheus metrics); account
+ * changes themselves (deactivations, reactivations, role changes) go to {@link AccountEvents}. Called after the
+ * request's transaction ended; listeners must not throw and must be cheap, since they run on the request thread.
+ *
+ * <pre>{@code
+ * ScimOutcomes counting = new ScimOutcomes() {
+ *     public void refused(SiteId site, ScimErrorType type) {
+ *         refusals.increment(site.value(), type.name());
+ *     }
+ * };
+ * Ports ports = new Ports(users, sites, audit, transactions, events, clock).withOutcomes(counting);
+ * }</pre>
+ */
+public interface ScimOutcomes {
+
+    /** Listens to nothing. */
+    ScimOutcomes NONE = new ScimOutcomes() {
+    };
+
+    /**
+     * A request asserted a role ({@code userType}, {@code stackUserType}) on a site that does not let SCIM manage
+     * roles: the request succeeded and the role stayed as it was (ADR 009).
+     */
+    default void roleIgnored(SiteId site) {
+    }
+
+    /** The core refused a SCIM request of the site with a client error ({@code 4xx}) of this type. */
+    default void refused(SiteId site, ScimErrorType type) {
+    }
+}

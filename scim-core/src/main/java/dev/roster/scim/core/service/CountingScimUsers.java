@@ -1,0 +1,78 @@
+package dev.roster.scim.core.service;
+
+import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.core.port.in.CreateOutcome;
+import dev.roster.scim.core.port.in.ScimUsers;
+import dev.roster.scim.core.port.in.SearchRequest;
+import dev.roster.scim.core.port.out.ScimOutcomes;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@link ScimUsers} that tells {@link ScimOutcomes} of every client error ({@code 4xx}) the use cases answer, by
+ * site and error type, and passes the error on unchanged. Server errors are not refusals and are not told.
+ *
+ * <pre>{@code
+ * ScimUsers users = new CountingScimUsers(new ScimUsersService(ports), outcomes);
+ * }</pre>
+ */
+public final class CountingScimUsers implements ScimUsers {
+
+    private final ScimUsers delegate;
+    private final ScimOutcomes outcomes;
+
+    public CountingScimUsers(ScimUsers delegate, ScimOutcomes outcomes) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+    }
+
+    @Override
+    public User get(SiteId site, String id) {
+        return counted(site, () -> delegate.get(site, id));
+    }
+
+    @Override
+    public UserPage search(SiteId site, SearchRequest request) {
+        return counted(site, () -> delegate.search(site, request));
+    }
+
+    @Override
+    public CreateOutcome create(SiteId site, ScimObject body) {
+        return counted(site, () -> delegate.create(site, body));
+    }
+
+    @Override
+    public User replace(SiteId site, String id, ScimObject body, Optional<String> ifMatch) {
+        return counted(site, () -> delegate.replace(site, id, body, ifMatch));
+    }
+
+    @Override
+    public User patch(SiteId site, String id, ScimObject patchBody, Optional<String> ifMatch) {
+        return counted(site, () -> delegate.patch(site, id, patchBody, ifMatch));
+    }
+
+    @Override
+    public void delete(SiteId site, String id, Optional<String> ifMatch) {
+        counted(site, () -> {
+            delegate.delete(site, id, ifMatch);
+            return Boolean.TRUE;
+        });
+    }
+
+    private <T> T counted(SiteId site, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ScimException e) {
+            if (e.type().status() < 500) {
+                outcomes.refused(site, e.type());
+            }
+            throw e;
+        }
+    }
+}
