@@ -33,6 +33,8 @@ public enum ScimErrorType {
     PRECONDITION_FAILED(412, null),
     PAYLOAD_TOO_LARGE(413, null),
     UNSUPPORTED_MEDIA_TYPE(415, null),
+    /** RFC 6585 §4: a rate limit is used up; RFC 7644 defines no {@code scimType} for it. */
+    TOO_MANY_REQUESTS(429, null),
     INTERNAL(500, null),
     NOT_IMPLEMENTED(501, null);
 
