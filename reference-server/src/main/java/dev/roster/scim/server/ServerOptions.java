@@ -1,6 +1,7 @@
 package dev.roster.scim.server;
 
 import dev.roster.scim.core.model.CreationPolicy;
+import dev.roster.scim.core.model.RateLimit;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -9,7 +10,14 @@ import java.util.Optional;
 
 /** What the command line asked for. */
 public record ServerOptions(String host, int port, DatabaseLocation database, Optional<String> adminPassword,
-                            int seedUsers, CreationPolicy creationPolicy, Optional<URI> publicUrl) {
+                            int seedUsers, CreationPolicy creationPolicy, Optional<URI> publicUrl,
+                            Optional<RateLimit> defaultRateLimit) {
+
+    /** Without a rate limit for new sites. */
+    public ServerOptions(String host, int port, DatabaseLocation database, Optional<String> adminPassword,
+                         int seedUsers, CreationPolicy creationPolicy, Optional<URI> publicUrl) {
+        this(host, port, database, adminPassword, seedUsers, creationPolicy, publicUrl, Optional.empty());
+    }
 
     /** On a SQLite file. */
     public ServerOptions(String host, int port, Path database, Optional<String> adminPassword, int seedUsers,
@@ -32,6 +40,7 @@ public record ServerOptions(String host, int port, DatabaseLocation database, Op
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(adminPassword, "adminPassword");
         Objects.requireNonNull(creationPolicy, "creationPolicy");
+        Objects.requireNonNull(defaultRateLimit, "defaultRateLimit");
         if (seedUsers < 0) {
             throw new IllegalArgumentException("--seed-users must not be negative");
         }
@@ -39,11 +48,19 @@ public record ServerOptions(String host, int port, DatabaseLocation database, Op
 
     /** The same options with another admin password given. */
     public ServerOptions withAdminPassword(String password) {
-        return new ServerOptions(host, port, database, Optional.of(password), seedUsers, creationPolicy, publicUrl);
+        return new ServerOptions(host, port, database, Optional.of(password), seedUsers, creationPolicy, publicUrl,
+                defaultRateLimit);
     }
 
     /** The same options on another database. */
     public ServerOptions withDatabase(DatabaseLocation other) {
-        return new ServerOptions(host, port, other, adminPassword, seedUsers, creationPolicy, publicUrl);
+        return new ServerOptions(host, port, other, adminPassword, seedUsers, creationPolicy, publicUrl,
+                defaultRateLimit);
+    }
+
+    /** The same options, giving sites created from now on this rate limit over all their SCIM traffic. */
+    public ServerOptions withDefaultRateLimit(RateLimit limit) {
+        return new ServerOptions(host, port, database, adminPassword, seedUsers, creationPolicy, publicUrl,
+                Optional.of(limit));
     }
 }
