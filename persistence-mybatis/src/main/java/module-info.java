@@ -14,6 +14,7 @@ module dev.roster.scim.mybatis {
     requires org.xerial.sqlitejdbc;
     requires com.zaxxer.hikari;
     requires flyway.core;
+    requires io.github.bucket4j.core;
 
     exports dev.roster.scim.mybatis;
 

@@ -168,6 +168,7 @@
     ['scim-enabled', 'manage-roles', 'generate-token'].forEach((id) => { $(id).disabled = !sso; });
     $('scim-base-url').value = settings.scimBaseUrl;
     renderCreationPolicy(settings);
+    renderRateLimits(settings);
     const created = $('token-created');
     created.textContent = '';
     if (settings.tokenCreatedAt) {
@@ -225,6 +226,27 @@
 
   function wireCreationPolicy() {
     creationPolicyInputs().forEach((input) => input.addEventListener('change', changeCreationPolicy));
+  }
+
+  // ---- rate limits ----
+
+  function renderRateLimits(loaded) {
+    $('site-rate-limit').value = loaded.siteRateLimit || '';
+    $('token-rate-limit').value = loaded.tokenRateLimit || '';
+  }
+
+  function saveRateLimits(event) {
+    event.preventDefault();
+    // An empty field clears its limit (null); the server checks the written form and says what to write.
+    const wanted = {
+      siteRateLimit: $('site-rate-limit').value.trim() || null,
+      tokenRateLimit: $('token-rate-limit').value.trim() || null
+    };
+    return act('Could not change the rate limits', async () => {
+      renderSettings(await api('PATCH', '/settings', wanted));
+      announce('Rate limits: whole site ' + (settings.siteRateLimit || 'no limit') + ', each token '
+        + (settings.tokenRateLimit || 'no limit') + '.');
+    });
   }
 
   function askToGenerate() {
@@ -652,6 +674,7 @@
     $('scim-enabled').addEventListener('change', changeSetting('scimEnabled', 'Enable SCIM'));
     $('manage-roles').addEventListener('change', changeSetting('manageRoles', 'Allow SCIM to manage user roles'));
     wireCreationPolicy();
+    $('rate-limits-form').addEventListener('submit', saveRateLimits);
     $('generate-token').addEventListener('click', askToGenerate);
     $('confirm-token-cancel').addEventListener('click', () => $('confirm-token').close('cancel'));
     $('confirm-token-ok').addEventListener('click', () => {

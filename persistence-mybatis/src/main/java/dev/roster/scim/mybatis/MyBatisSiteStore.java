@@ -1,6 +1,8 @@
 package dev.roster.scim.mybatis;
 
 import dev.roster.scim.core.model.CreationPolicy;
+import dev.roster.scim.core.model.RateLimit;
+import dev.roster.scim.core.model.RateLimits;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.SiteToken;
@@ -93,12 +95,16 @@ final class MyBatisSiteStore implements SiteStore {
 
     private static SiteRow toRow(SiteSettings settings) {
         return new SiteRow(settings.site().value(), settings.ssoConfigured(), settings.scimEnabled(),
-                settings.manageRoles(), settings.creationPolicy().map(CreationPolicy::label).orElse(null));
+                settings.manageRoles(), settings.creationPolicy().map(CreationPolicy::label).orElse(null),
+                settings.rateLimits().site().map(RateLimit::text).orElse(null),
+                settings.rateLimits().perToken().map(RateLimit::text).orElse(null));
     }
 
     private static SiteSettings toSettings(SiteRow row) {
         return new SiteSettings(SiteId.of(row.site()), row.ssoConfigured(), row.scimEnabled(), row.manageRoles(),
-                Optional.ofNullable(row.creationPolicy()).map(MyBatisSiteStore::creationPolicy));
+                Optional.ofNullable(row.creationPolicy()).map(MyBatisSiteStore::creationPolicy),
+                new RateLimits(Optional.ofNullable(row.siteRateLimit()).map(RateLimit::parse),
+                        Optional.ofNullable(row.tokenRateLimit()).map(RateLimit::parse)));
     }
 
     private static SiteTokenRow toRow(SiteToken token) {

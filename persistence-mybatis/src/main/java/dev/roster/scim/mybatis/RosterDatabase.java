@@ -5,6 +5,7 @@ import dev.roster.scim.core.port.out.AccountOutbox;
 import dev.roster.scim.core.port.out.AuditLog;
 import dev.roster.scim.core.port.out.CursorKeys;
 import dev.roster.scim.core.port.out.ExchangeLog;
+import dev.roster.scim.core.port.out.RateLimiter;
 import dev.roster.scim.core.port.out.SiteStore;
 import dev.roster.scim.core.port.out.Transactions;
 import dev.roster.scim.core.port.out.UserStore;
@@ -12,6 +13,7 @@ import dev.roster.scim.mybatis.internal.mapper.AccountOutboxMapper;
 import dev.roster.scim.mybatis.internal.mapper.AdminSessionMapper;
 import dev.roster.scim.mybatis.internal.mapper.AuditMapper;
 import dev.roster.scim.mybatis.internal.mapper.ExchangeMapper;
+import dev.roster.scim.mybatis.internal.mapper.RateLimitMapper;
 import dev.roster.scim.mybatis.internal.mapper.ServerSettingsMapper;
 import dev.roster.scim.mybatis.internal.mapper.SignInFailureMapper;
 import dev.roster.scim.mybatis.internal.mapper.SiteMapper;
@@ -66,6 +68,7 @@ public final class RosterDatabase implements AutoCloseable {
     private final ServerSettings serverSettings;
     private final AdminSessions adminSessions;
     private final SignInFailures signInFailures;
+    private final RateLimiter rateLimiter;
     private final List<String> upgradeNotices;
 
     private RosterDatabase(Dialect dialect, Sessions sessions, AutoCloseable connections, InMemoryFiltering inMemory,
@@ -83,6 +86,7 @@ public final class RosterDatabase implements AutoCloseable {
         this.serverSettings = new ServerSettings(sessions);
         this.adminSessions = new AdminSessions(sessions);
         this.signInFailures = new SignInFailures(sessions);
+        this.rateLimiter = dialect == Dialect.POSTGRESQL ? new SharedRateLimiter(sessions) : new MemoryRateLimiter();
     }
 
     /** Opens the database in that SQLite file, creating and migrating it as needed. */
@@ -240,6 +244,15 @@ public final class RosterDatabase implements AutoCloseable {
         return key;
     }
 
+    /**
+     * The buckets of the sites' rate limits (ADR 024), for {@code SiteAdministrationService}: on PostgreSQL in the
+     * database, so that every server on it shares each limit (one statement per request); on SQLite, whose one
+     * server is the only one, in this process's memory.
+     */
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
     /** Named values of the embedding application (not SCIM data). */
     public ServerSettings serverSettings() {
         return serverSettings;
@@ -296,6 +309,7 @@ public final class RosterDatabase implements AutoCloseable {
         configuration.addMapper(AdminSessionMapper.class);
         configuration.addMapper(SignInFailureMapper.class);
         configuration.addMapper(ExchangeMapper.class);
+        configuration.addMapper(RateLimitMapper.class);
         return new SqlSessionFactoryBuilder().build(configuration);
     }
 

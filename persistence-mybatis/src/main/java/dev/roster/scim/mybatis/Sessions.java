@@ -77,6 +77,21 @@ final class Sessions {
         }
     }
 
+    /**
+     * Runs one statement on a pooled connection in auto-commit, outside any transaction: one round trip, without
+     * the {@code COMMIT} a transaction adds. For PostgreSQL, whose pool every connection comes from.
+     */
+    <T> T autoCommitted(Function<SqlSession, T> work) {
+        try (Connection connection = readers.getConnection()) {
+            connection.setAutoCommit(true);
+            try (SqlSession session = factory.openSession(connection)) {
+                return translated(() -> work.apply(session));
+            }
+        } catch (SQLException e) {
+            throw StorageFailures.translate(e);
+        }
+    }
+
     /** Whether this thread runs a write transaction on a database that other processes write to at once. */
     boolean inSharedWriteTransaction() {
         return serverDatabase && bound.get() != null;

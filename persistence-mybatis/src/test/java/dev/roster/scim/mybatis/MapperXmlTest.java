@@ -28,7 +28,7 @@ class MapperXmlTest {
     @Test
     void theScanSeesTheMapperFiles() throws IOException {
         try (Stream<Path> files = Files.walk(RESOURCES)) {
-            assertThat(files.filter(file -> file.toString().endsWith("Mapper.xml"))).hasSize(8);
+            assertThat(files.filter(file -> file.toString().endsWith("Mapper.xml"))).hasSize(9);
         }
     }
 

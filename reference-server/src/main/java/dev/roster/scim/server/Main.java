@@ -1,6 +1,8 @@
 package dev.roster.scim.server;
 
+import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.CreationPolicy;
+import dev.roster.scim.core.model.RateLimit;
 import dev.roster.scim.jaxrs.PublicBaseUrl;
 import dev.roster.scim.mybatis.RosterStorageException;
 import dev.roster.scim.server.admin.MetricsToken;
@@ -69,6 +71,12 @@ public final class Main implements Callable<Integer> {
 
     static final String METRICS_TOKEN_VARIABLE = "ROSTER_METRICS_TOKEN";
 
+    @Option(names = "--default-rate-limit", converter = RateLimitConverter.class, description = "A rate limit "
+            + "over all the SCIM traffic of each site created from now on, as <requests>/<s|min|h>[,burst=<n>], "
+            + "e.g. 600/min or 600/min,burst=100. Sites have no limit unless one is set (here or on their admin "
+            + "page); existing sites keep theirs.")
+    RateLimit defaultRateLimit;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }
@@ -115,7 +123,8 @@ public final class Main implements Callable<Integer> {
                     Optional.ofNullable(given.file),
                     Optional.ofNullable(System.getenv(AdminPasswordSources.ENVIRONMENT_VARIABLE)), System.err);
             ServerOptions options = new ServerOptions(host, port, location, password, seedUsers, creationPolicy,
-                    publicBase, new ServerOptions.Monitoring(accessLog, metricsToken()));
+                    publicBase, new ServerOptions.Monitoring(accessLog, metricsToken()),
+                    Optional.ofNullable(defaultRateLimit));
             application = RosterApplication.start(options, System.out);
         } catch (StartupFailure | RosterStorageException e) {
             System.err.println("Roster reference server did not start: " + e.getMessage());
@@ -181,6 +190,18 @@ public final class Main implements Callable<Integer> {
             } catch (URISyntaxException | IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException("expected an absolute http(s) URL such as "
                         + "https://scim.example.com, not '" + value + "'");
+            }
+        }
+    }
+
+    /** Reads a rate limit in the form {@link RateLimit#parse} takes, and says what to write instead of another. */
+    static final class RateLimitConverter implements CommandLine.ITypeConverter<RateLimit> {
+        @Override
+        public RateLimit convert(String value) {
+            try {
+                return RateLimit.parse(value);
+            } catch (ScimException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }

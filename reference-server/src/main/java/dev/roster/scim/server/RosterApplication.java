@@ -2,6 +2,7 @@ package dev.roster.scim.server;
 
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.model.RateLimits;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.port.in.Discovery;
 import dev.roster.scim.core.port.in.GeneratedToken;
@@ -92,7 +93,8 @@ public final class RosterApplication implements AutoCloseable {
             ScimUsers scimUsers = new CountingScimUsers(new ScimUsersService(ports, options.creationPolicy(),
                     database.cursorKeys()), ports.outcomes());
             // The same default for both: new sites get it, and sites that never chose one follow it.
-            SiteAdministration sites = new SiteAdministrationService(ports, options.creationPolicy());
+            SiteAdministration sites = new SiteAdministrationService(ports, options.creationPolicy(),
+                    database.rateLimiter(), RateLimits.NONE.withSite(options.defaultRateLimit()));
             LocalUserAdministration localUsers = new LocalUserAdministrationService(ports);
             JitSignIn signIn = new JitSignInService(ports);
             Discovery discovery = new DiscoveryService();

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.model.CreationPolicy;
+import dev.roster.scim.core.model.RateLimit;
+import dev.roster.scim.core.model.RateLimits;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.SiteToken;
@@ -80,6 +82,21 @@ public abstract class SiteStoreContract {
         store.update(updated);
 
         assertThat(store.find(ACME)).contains(updated);
+    }
+
+    @Test
+    void rateLimitsAreKeptWhenInsertedAndUpdatedAndCanBeCleared() {
+        RateLimits both = new RateLimits(Optional.of(RateLimit.parse("600/min,burst=50")),
+                Optional.of(RateLimit.parse("5/s")));
+        store.insert(SiteSettings.newSite(ACME).withRateLimits(both));
+        assertThat(store.find(ACME).orElseThrow().rateLimits()).isEqualTo(both);
+
+        RateLimits tokenOnly = both.withSite(Optional.empty()).withPerToken(Optional.of(RateLimit.parse("1/h")));
+        store.update(SiteSettings.newSite(ACME).withRateLimits(tokenOnly));
+        assertThat(store.find(ACME).orElseThrow().rateLimits()).isEqualTo(tokenOnly);
+
+        store.update(SiteSettings.newSite(ACME));
+        assertThat(store.find(ACME).orElseThrow().rateLimits()).isEqualTo(RateLimits.NONE);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.CreationPolicy;
+import dev.roster.scim.core.model.RateLimit;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.SiteToken;
 import dev.roster.scim.core.model.User;
@@ -25,6 +26,8 @@ import java.util.OptionalInt;
 final class AdminJson {
 
     private static final String CREATION_POLICY = "creationPolicy";
+    private static final String SITE_RATE_LIMIT = "siteRateLimit";
+    private static final String TOKEN_RATE_LIMIT = "tokenRateLimit";
 
     private AdminJson() {
     }
@@ -41,7 +44,41 @@ final class AdminJson {
                 .put("tokenCreatedAt", tokens.stream().map(SiteToken::createdAt).max(Instant::compareTo)
                         .<ScimValue>map(at -> ScimValue.of(at.toString())).orElse(ScimValue.nullValue()))
                 .put("scimBaseUrl", scimBase.toString())
+                .put(SITE_RATE_LIMIT, limit(settings.rateLimits().site()))
+                .put(TOKEN_RATE_LIMIT, limit(settings.rateLimits().perToken()))
                 .build();
+    }
+
+    private static ScimValue limit(Optional<RateLimit> limit) {
+        return limit.<ScimValue>map(value -> ScimValue.of(value.text())).orElse(ScimValue.nullValue());
+    }
+
+    /** The change of the site's limit: absent to keep it, null or "" to clear it, else its written form. */
+    static Optional<Optional<RateLimit>> siteRateLimit(ScimObject change) {
+        return rateLimit(change, SITE_RATE_LIMIT);
+    }
+
+    /** The change of each token's limit, as {@link #siteRateLimit}. */
+    static Optional<Optional<RateLimit>> tokenRateLimit(ScimObject change) {
+        return rateLimit(change, TOKEN_RATE_LIMIT);
+    }
+
+    private static Optional<Optional<RateLimit>> rateLimit(ScimObject change, String name) {
+        if (change.get(name).isEmpty()) {
+            return Optional.empty();
+        }
+        if (change.getAssigned(name).isEmpty()) {
+            return Optional.of(Optional.empty());
+        }
+        Optional<String> text = RequestValues.text(change, name);
+        if (text.isEmpty()) {
+            return Optional.of(Optional.empty());
+        }
+        try {
+            return Optional.of(Optional.of(RateLimit.parse(text.get())));
+        } catch (ScimException e) {
+            throw ScimException.invalidValue("'" + name + "': " + e.getMessage() + " Send null to remove the limit.");
+        }
     }
 
     /** A token as the admin sees it: never its secret nor its hash. */

@@ -70,7 +70,7 @@ public final class SiteAdminResource {
         ScimObject change = AdminJson.body(body);
         SettingsChange settingsChange = new SettingsChange(RequestValues.bool(change, "ssoConfigured"),
                 RequestValues.bool(change, "scimEnabled"), RequestValues.bool(change, "manageRoles"),
-                AdminJson.creationPolicy(change));
+                AdminJson.creationPolicy(change), AdminJson.siteRateLimit(change), AdminJson.tokenRateLimit(change));
         var settings = sites.updateSettings(site(site), settingsChange);
         return AdminJson.settings(settings, SitesResource.scimBase(uri, settings), sites.tokens(settings.site()));
     }

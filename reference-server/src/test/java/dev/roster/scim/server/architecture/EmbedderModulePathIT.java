@@ -43,7 +43,7 @@ class EmbedderModulePathIT {
     /** What the four modules require, and nothing else from the test class path (to avoid split packages). */
     private static final List<String> LIBRARY_JARS = List.of("jackson-core-", "jackson-databind-",
             "jackson-annotations-", "jakarta.ws.rs-api-", "mybatis-", "sqlite-jdbc-", "HikariCP-", "flyway-core-",
-            "slf4j-api-");
+            "slf4j-api-", "bucket4j_jdk17-core-");
 
     private static List<Path> rosterJars;
     private static String modulePath;

@@ -220,6 +220,34 @@ class TwoServersOnePostgresTest {
         }
     }
 
+    @Test
+    void bothServersTakeFromOneSiteLimitAndOneTokenLimit() {
+        List<TestServer> both = twoServers(TestServer.newPostgresDatabase());
+        String token = both.get(0).createScimReadySite("acme");
+        String other = both.get(0).admin("POST", "/c/acme/admin/api/tokens", "{\"name\":\"b\",\"keepOthers\":true}",
+                201).path("token").asText();
+        both.get(1).admin("PATCH", "/c/acme/admin/api/settings",
+                "{\"siteRateLimit\":\"1/min,burst=6\",\"tokenRateLimit\":\"1/min,burst=4\"}", 200);
+
+        // Token A: two requests on each server use its 4; a fifth, on either, is refused by its own limit.
+        for (int i = 0; i < 4; i++) {
+            call("GET", both.get(i % 2).scimBase("acme") + "/Users").bearer(token).send().expect(200);
+        }
+        JsonNode tokenRefusal = call("GET", both.get(1).scimBase("acme") + "/Users").bearer(token).send()
+                .expectScimError(429, null);
+        assertThat(tokenRefusal.path("detail").asText()).startsWith("This token's rate limit");
+
+        // Token B: the site has 2 of its 6 left, whichever server is asked.
+        call("GET", both.get(0).scimBase("acme") + "/Users").bearer(other).send().expect(200);
+        call("GET", both.get(1).scimBase("acme") + "/Users").bearer(other).send().expect(200);
+        for (TestServer server : both) {
+            Http.Reply refused = call("GET", server.scimBase("acme") + "/Users").bearer(other).send();
+            assertThat(refused.expectScimError(429, null).path("detail").asText())
+                    .startsWith("This site's rate limit of 1/min,burst=6");
+            assertThat(Long.parseLong(refused.header("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        }
+    }
+
     private List<TestServer> twoServers(DatabaseLocation database) {
         return List.of(start(TestServer.options(database)), start(TestServer.options(database)));
     }

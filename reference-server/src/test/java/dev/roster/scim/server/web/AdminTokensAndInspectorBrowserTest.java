@@ -137,6 +137,39 @@ class AdminTokensAndInspectorBrowserTest {
     }
 
     @Test
+    void rateLimitsAreSetAndClearedInTheSettingsPanelAndABadOneIsExplained() {
+        String token = server.createScimReadySite("limits");
+        open("limits");
+        assertThat(byId("site-rate-limit").getDomProperty("value")).isEmpty();
+        assertThat(byId("token-rate-limit").getDomProperty("value")).isEmpty();
+
+        byId("site-rate-limit").sendKeys("fast");
+        byId("save-rate-limits").click();
+        wait.until(d -> byId("alert").getText().contains("not a rate limit"));
+        assertThat(byId("alert").getText()).contains("600/min,burst=50");
+        assertThat(server.admin("GET", "/c/limits/admin/api/settings", "", 200).path("siteRateLimit").isNull())
+                .isTrue();
+
+        byId("site-rate-limit").clear();
+        byId("site-rate-limit").sendKeys("2/MIN");
+        byId("token-rate-limit").sendKeys("1/min");
+        byId("save-rate-limits").click();
+        wait.until(d -> byId("status").getText().contains("Rate limits: whole site 2/min, each token 1/min"));
+        assertThat(byId("alert").getText()).isEmpty();
+        assertThat(byId("site-rate-limit").getDomProperty("value")).isEqualTo("2/min");
+        assertThat(idp("limits", token)).isEqualTo(200);
+        assertThat(idp("limits", token)).isEqualTo(429);
+
+        byId("site-rate-limit").clear();
+        byId("token-rate-limit").clear();
+        byId("save-rate-limits").click();
+        wait.until(d -> byId("status").getText().contains("whole site no limit, each token no limit"));
+        assertThat(server.admin("GET", "/c/limits/admin/api/settings", "", 200).path("tokenRateLimit").isNull())
+                .isTrue();
+        assertThat(idp("limits", token)).isEqualTo(200);
+    }
+
+    @Test
     void usersAreFoundByUserNameEmailOrName() {
         server.createScimReadySite("find");
         signIn("find", "u1", "ann@example.org", "Ann", "Lee");

@@ -72,6 +72,8 @@ public enum ScimErrorType {
     PAYLOAD_TOO_LARGE(413, null),
     /** The request body's {@code Content-Type} is not JSON (RFC 9110 §15.5.16). */
     UNSUPPORTED_MEDIA_TYPE(415, null),
+    /** RFC 6585 §4: a rate limit is used up; RFC 7644 defines no {@code scimType} for it. */
+    TOO_MANY_REQUESTS(429, null),
     /** A failure of the service provider itself; the detail says no more than that, and never why. */
     INTERNAL(500, null),
     /**

@@ -6,17 +6,22 @@ import dev.roster.scim.core.filter.CompValue;
 import dev.roster.scim.core.filter.CompareOp;
 import dev.roster.scim.core.filter.Filter;
 import dev.roster.scim.core.internal.policy.ProvisioningPolicy;
+import dev.roster.scim.core.internal.policy.RateLimitPolicy;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.CreationPolicy;
+import dev.roster.scim.core.model.RateLimit;
+import dev.roster.scim.core.model.RateLimits;
 import dev.roster.scim.core.model.Role;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.SiteToken;
 import dev.roster.scim.core.port.in.AccessDecision;
+import dev.roster.scim.core.port.in.Admission;
 import dev.roster.scim.core.port.in.GeneratedToken;
 import dev.roster.scim.core.port.in.SettingsChange;
 import dev.roster.scim.core.port.in.SiteAdministration;
 import dev.roster.scim.core.port.in.TokenRequest;
+import dev.roster.scim.core.port.out.RateLimiter;
 
 import java.security.SecureRandom;
 import java.util.List;
@@ -32,6 +37,9 @@ import java.util.Optional;
  * SiteAdministration sites = new SiteAdministrationService(ports, serverDefault);
  * ScimUsers scim = new ScimUsersService(ports, serverDefault);   // the same default, so what is shown applies
  * }</pre>
+ *
+ * <p>Rate limits (ADR 024) need a {@link RateLimiter} that keeps the buckets: without one, limits are stored and
+ * shown but nothing is refused. {@code defaultRateLimits} are what new sites get (none unless the embedder says).
  */
 public final class SiteAdministrationService implements SiteAdministration {
 
@@ -45,6 +53,8 @@ public final class SiteAdministrationService implements SiteAdministration {
     private final CreationPolicy defaultCreation;
     private final SiteAudit audit;
     private final SiteTokens tokens;
+    private final RateLimitPolicy rateLimits;
+    private final RateLimits defaultRateLimits;
 
     /** New sites get {@link CreationPolicy#DEFAULT}. */
     public SiteAdministrationService(Ports ports) {
@@ -60,7 +70,20 @@ public final class SiteAdministrationService implements SiteAdministration {
     }
 
     public SiteAdministrationService(Ports ports, SecureRandom random, CreationPolicy defaultCreation) {
+        this(ports, random, defaultCreation, RateLimiter.NONE, RateLimits.NONE);
+    }
+
+    /** Refuses requests past the sites' rate limits through {@code limiter}; new sites get {@code defaultRateLimits}. */
+    public SiteAdministrationService(Ports ports, CreationPolicy defaultCreation, RateLimiter limiter,
+                                     RateLimits defaultRateLimits) {
+        this(ports, new SecureRandom(), defaultCreation, limiter, defaultRateLimits);
+    }
+
+    public SiteAdministrationService(Ports ports, SecureRandom random, CreationPolicy defaultCreation,
+                                     RateLimiter limiter, RateLimits defaultRateLimits) {
         this.ports = Objects.requireNonNull(ports, "ports");
+        this.rateLimits = new RateLimitPolicy(limiter);
+        this.defaultRateLimits = Objects.requireNonNull(defaultRateLimits, "defaultRateLimits");
         this.writes = new UserWrites(ports);
         this.defaultCreation = Objects.requireNonNull(defaultCreation, "defaultCreation");
         this.audit = new SiteAudit(ports, defaultCreation);
@@ -73,7 +96,7 @@ public final class SiteAdministrationService implements SiteAdministration {
             throw ScimException.invalidValue("A site name is 1 to 63 of a-z, 0-9 and '-'.");
         }
         SiteSettings settings = SiteSettings.newSite(SiteId.of(name))
-                .withCreationPolicy(Optional.of(defaultCreation));
+                .withCreationPolicy(Optional.of(defaultCreation)).withRateLimits(defaultRateLimits);
         return ports.transactions().inTransaction(() -> {
             if (ports.sites().find(settings.site()).isPresent()) {
                 throw ScimException.conflict("A site named '" + name + "' exists.");
@@ -99,7 +122,8 @@ public final class SiteAdministrationService implements SiteAdministration {
      * Asking for SCIM or role management on, or for another creation policy, without SSO, in the same change or
      * later, is 409: all three are SCIM settings, which "become available only after you've set up SSO". Turning
      * SSO off keeps the creation policy (it acts only while SCIM is on), and restating the policy that applies is
-     * no change, as asking for SCIM off is.
+     * no change, as asking for SCIM off is. Rate limits are no SCIM setting: they are set and cleared with or
+     * without SSO.
      */
     @Override
     public SiteSettings updateSettings(SiteId site, SettingsChange change) {
@@ -116,7 +140,10 @@ public final class SiteAdministrationService implements SiteAdministration {
             // A site without a policy of its own keeps following the default until an admin chooses one.
             SiteSettings updated = current.withSsoConfigured(sso).withScimEnabled(scim).withManageRoles(roles)
                     .withCreationPolicy(sso ? change.creationPolicy().or(current::creationPolicy)
-                            : current.creationPolicy());
+                            : current.creationPolicy())
+                    .withRateLimits(new RateLimits(
+                            change.siteRateLimit().orElse(current.rateLimits().site()),
+                            change.perTokenRateLimit().orElse(current.rateLimits().perToken())));
             if (!updated.equals(current)) {
                 ports.sites().update(updated);
                 audit.settingsChanged(current, updated);
@@ -173,18 +200,39 @@ public final class SiteAdministrationService implements SiteAdministration {
 
     @Override
     public AccessDecision authenticate(SiteId site, String presentedToken, String clientAddress) {
+        return check(site, presentedToken, clientAddress, false).decision();
+    }
+
+    /**
+     * The token is checked first, so that a wrong token never reaches a bucket (no bucket per invented token), and
+     * a request the limit refuses does not record the token's use: it does nothing but answer 429.
+     */
+    @Override
+    public Admission admit(SiteId site, String presentedToken, String clientAddress) {
+        return check(site, presentedToken, clientAddress, true);
+    }
+
+    private Admission check(SiteId site, String presentedToken, String clientAddress, boolean limited) {
         if (presentedToken == null || presentedToken.isEmpty()) {
-            return AccessDecision.UNAUTHENTICATED;
+            return Admission.of(AccessDecision.UNAUTHENTICATED);
         }
         Optional<SiteToken> token = tokens.live(site, presentedToken);
         Optional<SiteSettings> settings = token.flatMap(live -> ports.sites().find(site));
         if (settings.isEmpty()) {
-            return AccessDecision.UNAUTHENTICATED;
+            return Admission.of(AccessDecision.UNAUTHENTICATED);
+        }
+        if (!settings.get().scimEnabled() || !settings.get().ssoConfigured()) {
+            tokens.recordUse(token.get(), Objects.requireNonNullElse(clientAddress, "unknown"));
+            return Admission.of(AccessDecision.SCIM_DISABLED);
+        }
+        if (limited) {
+            Optional<Admission> refused = rateLimits.admit(settings.get(), token.get()).map(Admission::refused);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
         }
         tokens.recordUse(token.get(), Objects.requireNonNullElse(clientAddress, "unknown"));
-        return settings.get().scimEnabled() && settings.get().ssoConfigured()
-                ? AccessDecision.OK
-                : AccessDecision.SCIM_DISABLED;
+        return Admission.of(AccessDecision.OK);
     }
 
     private SiteSettings stored(SiteId site) {

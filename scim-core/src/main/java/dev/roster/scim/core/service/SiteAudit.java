@@ -3,6 +3,7 @@ package dev.roster.scim.core.service;
 import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.CreationPolicy;
+import dev.roster.scim.core.model.RateLimit;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.SiteToken;
@@ -43,6 +44,9 @@ final class SiteAudit {
         if (!policyBefore.equals(policyAfter) || before.creationPolicy().isEmpty() != after.creationPolicy().isEmpty()) {
             changed.add("creation policy " + policyBefore + " -> " + policyAfter);
         }
+        describeChange(changed, "site rate limit", before.rateLimits().site(), after.rateLimits().site());
+        describeChange(changed, "per-token rate limit", before.rateLimits().perToken(),
+                after.rateLimits().perToken());
         append(after.site(), SETTINGS, Optional.of(describe(before)), Optional.of(describe(after)),
                 "Settings changed: " + String.join(", ", changed) + ".");
     }
@@ -76,7 +80,20 @@ final class SiteAudit {
         return "ssoConfigured=" + settings.ssoConfigured() + ", scimEnabled=" + settings.scimEnabled()
                 + ", manageRoles=" + settings.manageRoles() + ", creationPolicy="
                 + settings.creationPolicyOr(defaultCreation).label()
-                + (settings.creationPolicy().isEmpty() ? " (default)" : "");
+                + (settings.creationPolicy().isEmpty() ? " (default)" : "")
+                + ", siteRateLimit=" + limitText(settings.rateLimits().site())
+                + ", perTokenRateLimit=" + limitText(settings.rateLimits().perToken());
+    }
+
+    private static void describeChange(List<String> changed, String what, Optional<RateLimit> before,
+                                       Optional<RateLimit> after) {
+        if (!before.equals(after)) {
+            changed.add(what + " " + limitText(before) + " -> " + limitText(after));
+        }
+    }
+
+    private static String limitText(Optional<RateLimit> limit) {
+        return limit.map(RateLimit::text).orElse("none");
     }
 
     private static void describeChange(List<String> changed, String what, boolean before, boolean after) {

@@ -72,6 +72,16 @@ public interface SiteAdministration {
      */
     AccessDecision authenticate(SiteId site, String presentedToken, String clientAddress);
 
+    /**
+     * {@link #authenticate} and then the site's rate limits (ADR 024), for a request that is to be served: a
+     * request whose token opens the site takes a permit from its token's bucket and from the site's, or is refused
+     * with what to tell the client. A wrong token is refused before any limit is consulted. An implementation
+     * without rate limits admits as {@link #authenticate} decides.
+     */
+    default Admission admit(SiteId site, String presentedToken, String clientAddress) {
+        return Admission.of(authenticate(site, presentedToken, clientAddress));
+    }
+
     /** {@link #authenticate(SiteId, String, String)} from a client whose address is not known. */
     default AccessDecision authenticate(SiteId site, String presentedToken) {
         return authenticate(site, presentedToken, "unknown");

@@ -3,6 +3,8 @@ package dev.roster.scim.jaxrs.internal.auth;
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.port.in.AccessDecision;
+import dev.roster.scim.core.port.in.Admission;
+import dev.roster.scim.core.port.in.RateLimitRefusal;
 import dev.roster.scim.core.port.in.SiteAdministration;
 import dev.roster.scim.jaxrs.ScimErrors;
 import dev.roster.scim.jaxrs.ScimPaths;
@@ -20,7 +22,9 @@ import java.util.Optional;
  * Lets a request under the SCIM base through only with {@code Authorization: Bearer <token>} of the site named in
  * the path, while SCIM is enabled there (RFC 7644 §2, RFC 6750). The core compares the token's hash in constant
  * time; this filter only translates: {@code 401} with {@code WWW-Authenticate: Bearer} for a missing, wrong or
- * other site's token, {@code 403} when the site has SCIM off. It fails closed and never logs the token.
+ * other site's token, {@code 403} when the site has SCIM off, {@code 429} with {@code Retry-After} when one of the
+ * site's rate limits is used up (ADR 024; discovery endpoints count like the rest). It fails closed and never logs
+ * the token.
  * <p>
  * It runs before matching, so that a request without the token gets nothing else: not Jersey's automatic
  * {@code OPTIONS} answer, nor the 404, 405, 406 or 415 it gives while matching. {@link Matched} checks again, after
@@ -55,10 +59,14 @@ public final class BearerTokenFilter implements ContainerRequestFilter {
     private void authenticate(ContainerRequestContext request, Optional<String> siteSegment) {
         Optional<SiteId> site = siteSegment.flatMap(siteResolver::resolve);
         Optional<String> token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        AccessDecision decision = site.isPresent() && token.isPresent()
-                ? sites.authenticate(site.get(), token.get(), clientAddress(request))
-                : AccessDecision.UNAUTHENTICATED;
-        switch (decision) {
+        Admission admission = site.isPresent() && token.isPresent()
+                ? sites.admit(site.get(), token.get(), clientAddress(request))
+                : Admission.of(AccessDecision.UNAUTHENTICATED);
+        if (admission.rateLimited().isPresent()) {
+            request.abortWith(tooManyRequests(request, admission.rateLimited().get()));
+            return;
+        }
+        switch (admission.decision()) {
             case OK -> request.setProperty(AUTHENTICATED, Boolean.TRUE);
             case UNAUTHENTICATED -> request.abortWith(Response.fromResponse(ScimErrors.response(
                             ScimErrorType.UNAUTHORIZED,
@@ -70,6 +78,13 @@ public final class BearerTokenFilter implements ContainerRequestFilter {
                     "SCIM is disabled for this site; an administrator can enable it on the SCIM integration page.",
                     ScimErrors.acceptedBy(request)));
         }
+    }
+
+    private static Response tooManyRequests(ContainerRequestContext request, RateLimitRefusal refusal) {
+        return Response.fromResponse(ScimErrors.response(ScimErrorType.TOO_MANY_REQUESTS, refusal.detail(),
+                        ScimErrors.acceptedBy(request)))
+                .header(HttpHeaders.RETRY_AFTER, refusal.retryAfterSeconds())
+                .build();
     }
 
     private static String clientAddress(ContainerRequestContext request) {

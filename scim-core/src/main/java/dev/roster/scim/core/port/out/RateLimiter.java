@@ -1,0 +1,29 @@
+package dev.roster.scim.core.port.out;
+
+import dev.roster.scim.core.model.RateLimit;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Token buckets by name: takes one permit from the named bucket under the given limit, or says how long until one
+ * is free. The core names the buckets and picks the limits (ADR 024); an adapter keeps the buckets, in memory for
+ * one server or in the database for several that share a limit. A bucket whose limit changed may start afresh.
+ * {@code RateLimiterContract} (testkit) pins the behaviour down.
+ *
+ * <pre>{@code
+ * Optional<Duration> wait = limiter.tryAcquire("site/acme", RateLimit.parse("600/min"));
+ * if (wait.isPresent()) refuse(wait.get()); else proceed();
+ * }</pre>
+ */
+public interface RateLimiter {
+
+    /** A limiter that admits everything: no bucket anywhere. */
+    RateLimiter NONE = (bucket, limit) -> Optional.empty();
+
+    /**
+     * Empty when a permit was free and is now taken; else how long until the bucket has one (more than zero), and
+     * nothing was taken.
+     */
+    Optional<Duration> tryAcquire(String bucket, RateLimit limit);
+}
