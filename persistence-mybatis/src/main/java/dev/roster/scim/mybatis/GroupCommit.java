@@ -22,6 +22,9 @@ import java.util.function.Function;
  * one and waits for it. Every writer returns only after the commit that holds its unit, and if that commit fails, every
  * unit in it fails. The audit record of a change is written by the same unit, so it commits with it.
  *
+ * <p>So a writer's acknowledgement waits for the units queued behind it: a caller must not hold, across a write
+ * transaction, a lock that another writer's unit takes, or the two wait for each other.
+ *
  * <p>The writer keeps one {@link ExecutorType#REUSE} session open across transactions, so each statement is prepared
  * once instead of once per request; it is renewed every {@value #SESSION_RENEWAL_COMMITS} commits because it keeps
  * every distinct statement text it has seen (filters make many).
