@@ -69,6 +69,9 @@ public final class LatencyBenchmark {
         Map<Integer, String> notes = new LinkedHashMap<>();
         for (int size : sizes) {
             results.put(size, benchmark.measure(size, notes));
+            // Each size's figures as soon as they are known: a 1M run that is stopped keeps the 10k ones.
+            results.get(size).forEach((name, p) -> log(String.format("%d users: %s: p50 %.1f ms, p99 %.1f ms", size,
+                    name, p[0], p[1])));
         }
         System.out.println(report(command, sizes, results, notes));
     }
