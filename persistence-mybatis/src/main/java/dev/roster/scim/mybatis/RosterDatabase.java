@@ -111,8 +111,9 @@ public final class RosterDatabase implements AutoCloseable {
             } catch (SQLException e) {
                 throw StorageFailures.translate(e);
             }
-            Sessions sessions = new Sessions(sessionFactory(pool), WriteConnections.pooled(pool), pool, true,
-                    PostgreSqlConnections.SERIALIZATION_RETRIES);
+            SqlSessionFactory factory = sessionFactory(pool);
+            Sessions sessions = new Sessions(factory,
+                    WriteTransactions.pooled(factory, pool, PostgreSqlConnections.SERIALIZATION_RETRIES), pool, true);
             return new RosterDatabase(Dialect.POSTGRESQL, sessions, pool, inMemory, List.of());
         } catch (RuntimeException e) {
             pool.close();
@@ -126,8 +127,8 @@ public final class RosterDatabase implements AutoCloseable {
         Connection writer = openWriter(sqliteFile);
         try {
             HikariDataSource readers = SqliteConnections.openReaders(sqliteFile);
-            Sessions sessions = new Sessions(sessionFactory(readers), WriteConnections.single(writer), readers, false,
-                    0);
+            SqlSessionFactory factory = sessionFactory(readers);
+            Sessions sessions = new Sessions(factory, new GroupCommit(factory, writer), readers, false);
             return new RosterDatabase(Dialect.SQLITE, sessions, () -> {
                 try {
                     readers.close();

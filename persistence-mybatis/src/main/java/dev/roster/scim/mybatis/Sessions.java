@@ -14,9 +14,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Hands MyBatis sessions to the stores. A transaction takes a connection from {@link WriteConnections} (on SQLite the
- * one writer, under a lock, so writers queue in Java instead of colliding in SQLite; on PostgreSQL any connection of
- * the pool) and binds its session to the thread: store calls made inside it on that thread use it, see its
+ * Hands MyBatis sessions to the stores. A transaction gets its session from {@link WriteTransactions} (on SQLite the
+ * one writer, under a lock, so writers queue in Java instead of colliding in SQLite, and share commits; on PostgreSQL
+ * any connection of the pool) and binds it to the thread: store calls made inside it on that thread use it, see its
  * uncommitted writes and commit or roll back with it; a nested transaction joins it. Reads outside a transaction take
  * a reader connection and run in one read transaction, so that a count and the page it describes come from one
  * snapshot (on PostgreSQL a {@code REPEATABLE READ READ ONLY} one: its default takes a snapshot per statement).
@@ -27,26 +27,21 @@ import java.util.function.Supplier;
 final class Sessions {
 
     private final SqlSessionFactory factory;
-    private final WriteConnections writes;
+    private final WriteTransactions transactions;
     private final DataSource readers;
     private final boolean serverDatabase;
-    private final int serializationRetries;
     private final ThreadLocal<SqlSession> bound = new ThreadLocal<>();
 
     /**
-     * @param serverDatabase       PostgreSQL: a read transaction asks for one snapshot ({@code REPEATABLE READ READ
-     *                             ONLY}; SQLite's always have one); writes in a running transaction that may fail
-     *                             and be handled get a savepoint
-     * @param serializationRetries how often a write transaction that the database aborted to break a deadlock (or to
-     *                             keep it serializable) runs again before the failure reaches the caller
+     * @param serverDatabase PostgreSQL: a read transaction asks for one snapshot ({@code REPEATABLE READ READ ONLY};
+     *                       SQLite's always have one); writes in a running transaction that may fail and be handled
+     *                       get a savepoint
      */
-    Sessions(SqlSessionFactory factory, WriteConnections writes, DataSource readers, boolean serverDatabase,
-             int serializationRetries) {
+    Sessions(SqlSessionFactory factory, WriteTransactions transactions, DataSource readers, boolean serverDatabase) {
         this.factory = factory;
-        this.writes = writes;
+        this.transactions = transactions;
         this.readers = readers;
         this.serverDatabase = serverDatabase;
-        this.serializationRetries = serializationRetries;
     }
 
     /** The pool reads take their connections from. */
@@ -154,95 +149,30 @@ final class Sessions {
     }
 
     /**
-     * Runs {@code work} in the thread's transaction, or in a new one. On PostgreSQL a new one may run {@code work}
-     * more than once: when the database aborts it to break a deadlock, it runs again on what the other committed, as
-     * the use cases' own retries do.
+     * Runs {@code work} in the thread's transaction, or in a new one from {@link WriteTransactions}. On PostgreSQL a
+     * new one may run {@code work} more than once: when the database aborts it to break a deadlock, it runs again on
+     * what the other committed, as the use cases' own retries do.
      */
     <T> T inTransaction(Supplier<T> work) {
         if (bound.get() != null) {
             return work.get();
         }
-        for (int retry = 0; ; retry++) {
-            try {
-                return inOwnConnection(work);
-            } catch (RuntimeException e) {
-                if (retry >= serializationRetries || !StorageFailures.isSerializationFailure(e)) {
-                    throw e;
+        try {
+            return transactions.run(session -> {
+                bound.set(session);
+                try {
+                    return work.get();
+                } finally {
+                    bound.remove();
                 }
-                StorageFailures.pauseBeforeRetry(retry);
-            }
-        }
-    }
-
-    private <T> T inOwnConnection(Supplier<T> work) {
-        Connection writer;
-        try {
-            writer = writes.acquire();
-        } catch (SQLException e) {
-            throw StorageFailures.translate(e);
-        }
-        try {
-            return inNewTransaction(writer, work);
-        } finally {
-            release(writer);
-        }
-    }
-
-    private <T> T inNewTransaction(Connection writer, Supplier<T> work) {
-        try {
-            writer.setAutoCommit(false);
-        } catch (SQLException e) {
-            throw StorageFailures.translate(e);
-        }
-        // REUSE keeps each distinct statement prepared for the rest of the transaction: a use case that reads and
-        // writes several rows, or a seeding batch, prepares each statement once instead of once per row.
-        try (SqlSession session = factory.openSession(ExecutorType.REUSE, writer)) {
-            bound.set(session);
-            T result = work.get();
-            session.flushStatements();
-            writer.commit();
-            return result;
+            });
         } catch (RuntimeException e) {
-            rollback(writer, e);
-            throw StorageFailures.translate(e);
-        } catch (Error e) {
-            rollback(writer, e);
-            throw e;
-        } catch (SQLException e) {
-            rollback(writer, e);
-            throw StorageFailures.translate(e);
-        } finally {
-            bound.remove();
-            restoreAutoCommit(writer);
-        }
-    }
-
-    private void release(Connection writer) {
-        try {
-            writes.release(writer);
-        } catch (SQLException e) {
             throw StorageFailures.translate(e);
         }
     }
 
     private Optional<SqlSession> current() {
         return Optional.ofNullable(bound.get());
-    }
-
-    private static void rollback(Connection writer, Throwable cause) {
-        try {
-            writer.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    private static void restoreAutoCommit(Connection writer) {
-        try {
-            writer.setAutoCommit(true);
-        } catch (SQLException e) {
-            throw StorageFailures.translate(e);
-        }
     }
 
     private static <T> T translated(Supplier<T> work) {

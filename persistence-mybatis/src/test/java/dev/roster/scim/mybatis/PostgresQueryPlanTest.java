@@ -86,7 +86,8 @@ class PostgresQueryPlanTest {
             "externalId eq \"ext-42\" | users_external_id",
             "emails[type eq \"work\"].value eq \"user42@example.org\" | user_emails_value",
             "emails.value eq \"user42@example.org\" | user_emails_value",
-            "meta.lastModified gt \"2024-03-01T10:14:30.123Z\" | users_last_modified"})
+            "meta.lastModified gt \"2024-03-01T10:14:30.123Z\" | users_last_modified",
+            "active eq false | users_active"})
     void identityProviderLookupsAreIndexSearches(String filter, String index) throws SQLException {
         for (UserQuery.Pending pending : UserQuery.Pending.values()) {
             UserSearchStatement statement = UserSearchStatement.of(Dialect.POSTGRESQL, ACME.value(), false, pending,

@@ -15,6 +15,7 @@ import dev.roster.scim.mybatis.internal.sql.Dialect;
 import dev.roster.scim.mybatis.internal.sql.FilterToSql;
 import dev.roster.scim.mybatis.internal.sql.KeysetOrder;
 import dev.roster.scim.mybatis.internal.sql.SortToSql;
+import dev.roster.scim.mybatis.internal.sql.SqlCondition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -68,6 +69,43 @@ class QueryPlanTest extends DatabaseTest {
         assertThat(countPlan).as(String.join("\n", countPlan)).noneMatch(step -> step.startsWith("SCAN u"))
                 .noneMatch(step -> step.startsWith("SCAN e"))
                 .anyMatch(step -> step.contains("USING INDEX") && step.contains(">?") && step.contains("<?"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true, ", "false, ", "true, u500", "false, u500"})
+    void anActiveFilterReadsAnIndexAlreadyInIdOrder(boolean active, String afterId) throws SQLException {
+        Filter filter = Filter.compare(AttrPath.of("active"), CompareOp.EQ, CompValue.of(active));
+        KeysetOrder byId = KeysetOrder.of(Optional.empty()).orElseThrow();
+        SqlCondition condition = FilterToSql.translate(Dialect.SQLITE, ACME, filter).orElseThrow();
+        if (afterId != null) {
+            SqlCondition start = byId.after(Optional.empty(), afterId, false, condition.parameters().size());
+            List<Object> parameters = new ArrayList<>(condition.parameters());
+            parameters.addAll(start.parameters());
+            condition = new SqlCondition(condition.sql() + " AND " + start.sql(), parameters);
+        }
+        UserSearchStatement statement = UserSearchStatement.of(Dialect.SQLITE, ACME.value(), false,
+                UserQuery.Pending.INCLUDED, Optional.of(condition), SortToSql.BY_ID).page(101, 0);
+
+        List<String> plan = explain(new UserSqlProvider().search(statement), statement);
+
+        assertThat(plan).as(String.join("\n", plan)).anyMatch(step -> step.contains("INDEX users_active ("))
+                .noneMatch(step -> step.startsWith("SCAN u")).noneMatch(step -> step.contains("TEMP B-TREE"));
+    }
+
+    @Test
+    void aPageSortedByLastModifiedReadsItsIndexWithoutASort() throws SQLException {
+        Filter changedSince = Filter.compare(AttrPath.of("meta", "lastModified"), CompareOp.GT,
+                CompValue.of("2024-03-01T10:14:30.123Z"));
+        String byLastModified = SortToSql.orderBy(SortSpec.ascending(AttrPath.of("meta", "lastModified")))
+                .orElseThrow();
+        UserSearchStatement statement = UserSearchStatement.of(Dialect.SQLITE, ACME.value(), false,
+                UserQuery.Pending.INCLUDED, FilterToSql.translate(Dialect.SQLITE, ACME, changedSince),
+                byLastModified).page(100, 0);
+
+        List<String> plan = explain(new UserSqlProvider().search(statement), statement);
+
+        assertThat(plan).as(String.join("\n", plan)).anyMatch(step -> step.contains("users_last_modified"))
+                .noneMatch(step -> step.contains("TEMP B-TREE"));
     }
 
     @Test
