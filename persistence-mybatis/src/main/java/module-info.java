@@ -9,7 +9,7 @@
 module dev.roster.scim.mybatis {
     requires transitive dev.roster.scim.core;
     requires dev.roster.scim.jackson;
-    requires transitive java.sql;
+    requires java.sql;
     requires org.mybatis;
     requires org.xerial.sqlitejdbc;
     requires com.zaxxer.hikari;

@@ -143,12 +143,11 @@ public final class RosterDatabase implements AutoCloseable {
     }
 
     /**
-     * The connection pool (HikariCP) that reads take their connections from, for a host to watch: on PostgreSQL the
-     * one pool every read and write uses; on SQLite the readers', beside the one writer connection, which is not
-     * pooled.
+     * The connection pool that reads take their connections from, for a host to watch: on PostgreSQL the one pool
+     * every read and write uses; on SQLite the readers', beside the one writer connection, which is not pooled.
      */
-    public DataSource connectionPool() {
-        return sessions.readers();
+    public ConnectionPool connectionPool() {
+        return new ConnectionPool((HikariDataSource) sessions.readers());
     }
 
     /** Which database this is. */

@@ -2,8 +2,7 @@ package dev.roster.scim.server.metrics;
 
 import dev.roster.scim.core.port.out.AccountEvents;
 import dev.roster.scim.core.port.out.ScimOutcomes;
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import dev.roster.scim.mybatis.ConnectionPool;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -15,8 +14,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
 
-import javax.sql.DataSource;
 import java.util.function.LongSupplier;
+import java.util.function.ToIntFunction;
 
 /**
  * The reference server's Prometheus registry and what feeds it: requests by route template and status (Jersey's
@@ -66,13 +65,22 @@ public final class ServerMetrics implements AutoCloseable {
     }
 
     /**
-     * Exports the HikariCP pool's connections (active, idle, pending, timeouts, acquire and usage times, tagged
-     * {@code pool}). Any other {@link DataSource} is left alone.
+     * Exports the database's connection pool: {@code roster_db_pool_connections{pool, state}} for the active, idle
+     * and pending (threads waiting) connections, and {@code roster_db_pool_connections_max{pool}}. Only
+     * persistence-mybatis touches JDBC and HikariCP (ModuleRulesTest), so the pool is read through its own view.
      */
-    public void connectionPool(DataSource pool) {
-        if (pool instanceof HikariDataSource hikari) {
-            hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
-        }
+    public void connectionPool(ConnectionPool pool) {
+        poolGauge(pool, "active", ConnectionPool::active);
+        poolGauge(pool, "idle", ConnectionPool::idle);
+        poolGauge(pool, "pending", ConnectionPool::pending);
+        Gauge.builder("roster.db.pool.connections.max", pool, ConnectionPool::maximum)
+                .description("The most connections the pool opens").tag("pool", pool.name()).register(registry);
+    }
+
+    private void poolGauge(ConnectionPool pool, String state, ToIntFunction<ConnectionPool> value) {
+        Gauge.builder("roster.db.pool.connections", pool, counted -> value.applyAsInt(counted))
+                .description("The database pool's connections, by state").tag("pool", pool.name())
+                .tag("state", state).register(registry);
     }
 
     /** The Prometheus text exposition format (version 0.0.4). */
