@@ -1,6 +1,7 @@
 package dev.roster.scim.core.internal.mapping;
 
 import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.filter.AttributePath;
 import dev.roster.scim.core.json.ScimArray;
 import dev.roster.scim.core.json.ScimBoolean;
 import dev.roster.scim.core.json.ScimNumber;
@@ -70,11 +71,11 @@ public final class UserInputNormalizer {
                     ? UserAttributeResolver.canonicalExtensionUrn(key)
                     : Optional.empty();
             if (extension.isPresent() && value instanceof ScimObject members) {
-                members.forEach((member, memberValue) -> UserAttributeResolver
-                        .resolvePath(key + ":" + member)
+                members.forEach((member, memberValue) -> AttributePath
+                        .resolve(key + ":" + member)
                         .ifPresent(resolved -> place(result, resolved, memberValue)));
             } else {
-                UserAttributeResolver.resolvePath(key).ifPresent(resolved -> place(result, resolved, value));
+                AttributePath.resolve(key).ifPresent(resolved -> place(result, resolved, value));
             }
         });
         return new ScimObject(result);

@@ -96,11 +96,13 @@ public final class UsersResource {
                            @QueryParam("attributes") String attributes,
                            @QueryParam("excludedAttributes") String excludedAttributes,
                            @Context UriInfo uri) {
+        // Read before the write, so that malformed names refuse the request instead of answering a done write with 400.
+        Projection projection = projection(attributes, excludedAttributes);
         CreateOutcome outcome = users.create(site(site), body);
         URI location = location(uri, site, outcome.user());
         return Response.created(location)
                 .tag(ScimResponses.etag(outcome.user()))
-                .entity(ScimResponses.user(outcome.user(), location, projection(attributes, excludedAttributes)))
+                .entity(ScimResponses.user(outcome.user(), location, projection))
                 .build();
     }
 
@@ -110,13 +112,14 @@ public final class UsersResource {
                         @QueryParam("attributes") String attributes,
                         @QueryParam("excludedAttributes") String excludedAttributes,
                         @Context UriInfo uri, @Context Request request) {
+        Projection projection = projection(attributes, excludedAttributes);
         User user = users.get(site(site), id);
         EntityTag etag = ScimResponses.etag(user);
         Response.ResponseBuilder notModified = notModified(request, etag);
         if (notModified != null) {
             return notModified.tag(etag).build();
         }
-        return ok(user, site, uri, projection(attributes, excludedAttributes));
+        return ok(user, site, uri, projection);
     }
 
     @PUT
@@ -126,8 +129,9 @@ public final class UsersResource {
                             @QueryParam("attributes") String attributes,
                             @QueryParam("excludedAttributes") String excludedAttributes,
                             @Context UriInfo uri) {
+        Projection projection = projection(attributes, excludedAttributes);
         User user = users.replace(site(site), id, body, RequestValues.text(ifMatch));
-        return ok(user, site, uri, projection(attributes, excludedAttributes));
+        return ok(user, site, uri, projection);
     }
 
     @PATCH
@@ -137,8 +141,9 @@ public final class UsersResource {
                           @QueryParam("attributes") String attributes,
                           @QueryParam("excludedAttributes") String excludedAttributes,
                           @Context UriInfo uri) {
+        Projection projection = projection(attributes, excludedAttributes);
         User user = users.patch(site(site), id, body, RequestValues.text(ifMatch));
-        return ok(user, site, uri, projection(attributes, excludedAttributes));
+        return ok(user, site, uri, projection);
     }
 
     @DELETE
