@@ -11,11 +11,10 @@ import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.schema.AttributeDefinition;
 import dev.roster.scim.core.schema.Mutability;
 import dev.roster.scim.core.schema.ResolvedAttribute;
+import dev.roster.scim.core.schema.ScimDateTime;
 import dev.roster.scim.core.schema.UserAttributeResolver;
 import dev.roster.scim.core.schema.UserSchemas;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -245,13 +244,11 @@ public final class UserInputNormalizer {
 
     private static ScimValue requireDateTime(ScimValue value, String name) {
         if (value instanceof ScimString string) {
-            try {
-                OffsetDateTime.parse(string.value());
+            if (ScimDateTime.isValid(string.value())) {
                 return value;
-            } catch (DateTimeParseException e) {
-                throw ScimException.invalidValue("The attribute '" + name + "' must be an ISO-8601 date and time "
-                        + "such as 2025-06-26T10:15:30Z.");
             }
+            throw ScimException.invalidValue("The attribute '" + name + "' must be an xsd:dateTime such as "
+                    + "2025-06-26T10:15:30Z (RFC 7643 §2.3.5).");
         }
         throw wrongType(name, "a dateTime string", value);
     }
