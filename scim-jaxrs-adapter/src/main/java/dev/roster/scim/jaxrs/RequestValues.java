@@ -1,18 +1,16 @@
 package dev.roster.scim.jaxrs;
 
 import dev.roster.scim.core.error.ScimException;
-import dev.roster.scim.core.json.ScimBoolean;
-import dev.roster.scim.core.json.ScimNumber;
 import dev.roster.scim.core.json.ScimObject;
-import dev.roster.scim.core.json.ScimString;
-import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.core.port.in.ParameterValues;
 
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * Reads query parameters and members of small JSON request bodies (a SearchRequest, the admin API's bodies) the
- * same way everywhere: blank means absent, and a value of the wrong type is {@code 400 invalidValue} naming it.
+ * same way everywhere: blank means absent, and a value of the wrong type is {@code 400 invalidValue} naming it. The
+ * rules are the core's ({@link ParameterValues}); this is their JAX-RS face, where an absent parameter is null.
  */
 public final class RequestValues {
 
@@ -26,7 +24,7 @@ public final class RequestValues {
      * @return the text, unchanged; empty when null or blank
      */
     public static Optional<String> text(String parameter) {
-        return parameter == null || parameter.isBlank() ? Optional.empty() : Optional.of(parameter);
+        return ParameterValues.text(Optional.ofNullable(parameter));
     }
 
     /**
@@ -40,17 +38,7 @@ public final class RequestValues {
      *         range
      */
     public static OptionalInt integer(String name, String parameter) {
-        Optional<String> text = text(parameter);
-        if (text.isEmpty()) {
-            return OptionalInt.empty();
-        }
-        Optional<ScimNumber> number;
-        try {
-            number = ScimNumber.parse(text.get());
-        } catch (ScimException beyondTheBounds) {
-            throw outOfRange(name);
-        }
-        return OptionalInt.of(toInt(name, number.orElseThrow(() -> notAnInteger(name))));
+        return ParameterValues.integer(name, Optional.ofNullable(parameter));
     }
 
     /**
@@ -62,7 +50,7 @@ public final class RequestValues {
      * @throws ScimException {@code 400 invalidValue} when the member is there but not a string
      */
     public static Optional<String> text(ScimObject body, String name) {
-        return member(body, name, ScimString.class, "a string").map(ScimString::value).flatMap(RequestValues::text);
+        return ParameterValues.text(body, name);
     }
 
     /**
@@ -87,9 +75,7 @@ public final class RequestValues {
      *         {@code int} range
      */
     public static OptionalInt integer(ScimObject body, String name) {
-        return member(body, name, ScimNumber.class, "an integer")
-                .map(number -> OptionalInt.of(toInt(name, number)))
-                .orElse(OptionalInt.empty());
+        return ParameterValues.integer(body, name);
     }
 
     /**
@@ -102,28 +88,6 @@ public final class RequestValues {
      *         string {@code "true"} is not)
      */
     public static Optional<Boolean> bool(ScimObject body, String name) {
-        return member(body, name, ScimBoolean.class, "true or false").map(ScimBoolean::value);
-    }
-
-    private static int toInt(String name, ScimNumber number) {
-        return number.asInt().orElseThrow(() -> number.isIntegral() ? outOfRange(name) : notAnInteger(name));
-    }
-
-    private static ScimException outOfRange(String name) {
-        return ScimException.invalidValue("'" + name + "' is out of range: it must be an integer from "
-                + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ".");
-    }
-
-    private static ScimException notAnInteger(String name) {
-        return ScimException.invalidValue("'" + name + "' must be an integer.");
-    }
-
-    private static <T extends ScimValue> Optional<T> member(ScimObject body, String name, Class<T> type,
-                                                            String expected) {
-        Optional<ScimValue> value = body.getAssigned(name);
-        if (value.isPresent() && !type.isInstance(value.get())) {
-            throw ScimException.invalidValue("'" + name + "' must be " + expected + ".");
-        }
-        return value.map(type::cast);
+        return ParameterValues.bool(body, name);
     }
 }

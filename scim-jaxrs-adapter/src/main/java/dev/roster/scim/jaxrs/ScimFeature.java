@@ -94,7 +94,7 @@ public final class ScimFeature implements Feature {
         context.register(new WebApplicationExceptionMapper());
         context.register(new UnexpectedExceptionMapper());
         context.register(new UsersResource(users, siteResolver));
-        context.register(new DiscoveryResource(discovery, sites, siteResolver));
+        context.register(new DiscoveryResource(discovery, users, siteResolver));
         context.register(new UnsupportedResource());
         return true;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.in.SettingsChange;
@@ -38,6 +39,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The JAX-RS adapter alone: the real {@link ScimFeature} in Jersey's in-memory container over the core's services
@@ -55,9 +57,11 @@ class ScimFeatureTest extends JerseyTest {
     private String token;
     private String otherToken;
 
+    private Ports ports;
+
     @Override
     protected Application configure() {
-        Ports ports = ports();
+        ports = ports();
         sites = new SiteAdministrationService(ports);
         sites.createSite("acme");
         sites.updateSettings(SiteId.of("acme"), SettingsChange.none().ssoConfigured(true).scimEnabled(true));
@@ -80,6 +84,19 @@ class ScimFeatureTest extends JerseyTest {
     @Override
     public void tearDown() throws Exception {
         super.tearDown();
+    }
+
+    @Test
+    void serviceProviderConfigOfASiteWithoutItsOwnCreationPolicyTellsTheDefaultThatPostFollows() {
+        SiteSettings stored = ports.sites().find(SiteId.of("acme")).orElseThrow();
+        ports.sites().update(stored.withCreationPolicy(Optional.empty()));
+
+        JsonNode config = json(authorized(target("c/acme/auth/scim/v2/ServiceProviderConfig").request()).get());
+
+        assertThat(config.path("urn:ietf:params:scim:schemas:extension:roster:2.0:ServiceProviderConfig")
+                .path("userCreation").asText()).isEqualTo("allow");
+        assertThat(authorized(users()).post(Entity.entity("{\"userName\":\"new@example.com\"}",
+                "application/scim+json")).getStatus()).isEqualTo(201);
     }
 
     @Test

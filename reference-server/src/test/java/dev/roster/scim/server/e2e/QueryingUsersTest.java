@@ -111,6 +111,24 @@ class QueryingUsersTest {
     }
 
     @Test
+    void searchParametersAreReadByTheCoresRulesInTheQueryAndTheBody() {
+        assertThat(get("/Users?count=2.5").expectScimError(400, "invalidValue").path("detail").asText())
+                .contains("'count' must be an integer");
+        assertThat(get("/Users?count=&startIndex=%20&sortBy=&filter=").expect(200).path("itemsPerPage").asInt())
+                .isEqualTo(200);
+        String search = server.scimBase(site) + "/Users/.search";
+        assertThat(call("POST", search).bearer(token).json("{\"count\":\"5\"}").send()
+                .expectScimError(400, "invalidValue").path("detail").asText()).contains("'count' must be an integer");
+        assertThat(call("POST", search).bearer(token).json("{\"sortOrder\":1}").send()
+                .expectScimError(400, "invalidValue").path("detail").asText()).contains("'sortOrder' must be a string");
+        call("POST", search).bearer(token).json("{\"cursor\":5}").send().expectScimError(400, "invalidCursor");
+        call("POST", search).bearer(token).json("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"]}")
+                .send().expectScimError(400, "invalidSyntax");
+        assertThat(call("POST", search).bearer(token).json("{\"schemas\":[\"URN:IETF:PARAMS:SCIM:API:MESSAGES:2.0:"
+                + "SEARCHREQUEST\"],\"count\":1,\"sortBy\":\"\"}").send().expect(200).path("Resources")).hasSize(1);
+    }
+
+    @Test
     void excludedAttributesNamingUnknownAttributesExcludeNothing() {
         JsonNode full = get("/Users/" + firstId).expect(200);
         JsonNode excluded = get("/Users/" + firstId + "?excludedAttributes=nonsense,name.nonsense,id").expect(200);

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * The rules of RFC 7644 §3.4.2.2 that the parser enforces and the printer must respect, kept in one place so that
  * whatever the printer writes, the parser reads back: the bounds on hostile input, the lexical classes of names and
- * schema URIs, and which values each operator takes.
+ * schema URIs ({@link AttributePath} holds those), and which values each operator takes.
  */
 final class FilterGrammar {
 
@@ -22,88 +22,31 @@ final class FilterGrammar {
     /** Deepest nesting of {@code ( )}, {@code not ( )} and {@code [ ]} accepted; keeps the recursion shallow. */
     static final int MAX_DEPTH = 32;
 
-    private static final String REF = "$ref";
-
     private FilterGrammar() {
     }
 
-    static boolean isAlpha(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    /** See {@link AttributePath#isPathChar(char)}. */
+    static boolean isPathChar(char c) {
+        return AttributePath.isPathChar(c);
     }
 
     static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    /** {@code nameChar = "-" / "_" / DIGIT / ALPHA}. */
-    static boolean isNameChar(char c) {
-        return isAlpha(c) || isDigit(c) || c == '-' || c == '_';
-    }
-
-    /**
-     * The characters an attribute path token is made of: names, the {@code :} of schema URIs, the {@code .} of
-     * sub-attributes and URN versions, and the {@code $} of {@code $ref}.
-     */
-    static boolean isPathChar(char c) {
-        return isNameChar(c) || c == ':' || c == '.' || c == '$';
+        return AttributePath.isDigit(c);
     }
 
     static boolean isWhitespace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
-    /**
-     * {@code ATTRNAME = ALPHA *(nameChar)}, plus {@code $ref}: RFC 7643 names the sub-attribute so although the ABNF
-     * cannot produce it.
-     */
-    static boolean isAttrName(String name) {
-        if (name.equalsIgnoreCase(REF)) {
-            return true;
-        }
-        if (name.isEmpty() || !isAlpha(name.charAt(0))) {
-            return false;
-        }
-        for (int i = 1; i < name.length(); i++) {
-            if (!isNameChar(name.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * A schema URI as filters write one: {@code scheme ":" rest} with an RFC 3986 scheme and the rest made of the
-     * characters SCIM schema URNs use ({@code urn:ietf:params:scim:schemas:core:2.0:User}).
-     */
-    static boolean isSchemaUri(String uri) {
-        int colon = uri.indexOf(':');
-        if (colon < 1 || colon == uri.length() - 1 || !isAlpha(uri.charAt(0))) {
-            return false;
-        }
-        for (int i = 1; i < colon; i++) {
-            char c = uri.charAt(i);
-            if (!(isAlpha(c) || isDigit(c) || c == '+' || c == '-' || c == '.')) {
-                return false;
-            }
-        }
-        for (int i = colon + 1; i < uri.length(); i++) {
-            char c = uri.charAt(i);
-            if (!(isNameChar(c) || c == ':' || c == '.')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Why the path can't be written in a filter, if it can't. */
     static Optional<String> pathProblem(AttrPath path) {
-        if (path.schemaUrn().isPresent() && !isSchemaUri(path.schemaUrn().get())) {
+        if (path.schemaUrn().isPresent() && !AttributePath.isSchemaUri(path.schemaUrn().get())) {
             return Optional.of("not a schema URI: " + path.schemaUrn().get());
         }
-        if (!isAttrName(path.attribute())) {
+        if (!AttributePath.isAttrName(path.attribute())) {
             return Optional.of("not an attribute name: " + path.attribute());
         }
-        if (path.subAttribute().isPresent() && !isAttrName(path.subAttribute().get())) {
+        if (path.subAttribute().isPresent() && !AttributePath.isAttrName(path.subAttribute().get())) {
             return Optional.of("not a sub-attribute name: " + path.subAttribute().get());
         }
         return Optional.empty();

@@ -176,7 +176,7 @@ public final class FilterParser {
         pos++;
         int subStart = pos;
         String sub = pathToken();
-        if (!FilterGrammar.isAttrName(sub)) {
+        if (!AttributePath.isAttrName(sub)) {
             throw expectedAt(subStart, "a sub-attribute name after \"].\"", found(subStart, sub));
         }
         Filter condition = operation(AttrPath.of(sub));
@@ -205,41 +205,18 @@ public final class FilterParser {
         return Filter.compare(path, op, value);
     }
 
-    /**
-     * Splits {@code [URI ":"] ATTRNAME ["." ATTRNAME]}. The URI ends at the last colon: an attribute name holds no
-     * colon, so for the User's own schema URNs, in any case, that is exactly where the known URN ends, and for any
-     * other URN it is the only place it can end.
-     */
+    /** The token as an attribute path, by the one grammar of {@link AttributePath}. */
     private AttrPath toPath(String token, int start) {
-        Optional<String> schemaUrn = Optional.empty();
-        String name = token;
-        int nameStart = start;
-        int colon = token.lastIndexOf(':');
-        if (colon >= 0) {
-            String uri = token.substring(0, colon);
-            if (!FilterGrammar.isSchemaUri(uri)) {
+        try {
+            return AttributePath.parse(token);
+        } catch (AttributePath.Malformed e) {
+            int at = start + e.position();
+            if (e.position() == 0 && token.lastIndexOf(':') >= 0) {
                 throw expectedAt(start, "a schema URI such as \"" + UserSchemas.CORE_USER + "\" before \":\"",
-                        JsonText.quote(uri));
+                        JsonText.quote(e.found()));
             }
-            schemaUrn = Optional.of(uri);
-            name = token.substring(colon + 1);
-            nameStart = start + colon + 1;
+            throw expectedAt(at, e.expected(), found(at, e.found()));
         }
-        int dot = name.indexOf('.');
-        String attribute = dot < 0 ? name : name.substring(0, dot);
-        if (!FilterGrammar.isAttrName(attribute)) {
-            throw expectedAt(nameStart, "an attribute name", found(nameStart, attribute));
-        }
-        Optional<String> subAttribute = Optional.empty();
-        if (dot >= 0) {
-            String sub = name.substring(dot + 1);
-            int subStart = nameStart + dot + 1;
-            if (!FilterGrammar.isAttrName(sub)) {
-                throw expectedAt(subStart, "a sub-attribute name (a path has at most one)", found(subStart, sub));
-            }
-            subAttribute = Optional.of(sub);
-        }
-        return new AttrPath(schemaUrn, attribute, subAttribute);
     }
 
     private CompValue value() {

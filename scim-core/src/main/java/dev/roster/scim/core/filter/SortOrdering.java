@@ -6,6 +6,7 @@ import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.schema.AttributeDefinition;
 import dev.roster.scim.core.schema.CaseFolding;
 import dev.roster.scim.core.schema.ResolvedAttribute;
+import dev.roster.scim.core.schema.ScimDateTime;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -67,7 +68,7 @@ public final class SortOrdering {
             case BOOLEAN -> by(pick, ValueMatchers::booleanOf, Comparator.<Boolean>naturalOrder());
             case INTEGER, DECIMAL -> by(pick, ValueMatchers::numberOf, Comparator.<BigDecimal>naturalOrder());
             case DATE_TIME -> SortOrdering.<Instant>by(pick, value -> value instanceof ScimString string
-                    ? DateTimes.parse(string.value()) : Optional.empty(), Comparator.naturalOrder());
+                    ? ScimDateTime.parse(string.value()) : Optional.empty(), Comparator.naturalOrder());
             case COMPLEX -> (left, right) -> 0;
         };
     }

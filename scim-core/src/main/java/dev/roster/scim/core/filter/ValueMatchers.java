@@ -9,6 +9,7 @@ import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.schema.AttributeDefinition;
 import dev.roster.scim.core.schema.AttributeType;
 import dev.roster.scim.core.schema.CaseFolding;
+import dev.roster.scim.core.schema.ScimDateTime;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -150,11 +151,11 @@ final class ValueMatchers {
             String expected = string.value();
             return value -> value instanceof ScimString actual && test.test(actual.value(), expected);
         }
-        Instant expected = DateTimes.parse(string.value()).orElseThrow(() -> ScimException.invalidFilter(
+        Instant expected = ScimDateTime.parse(string.value()).orElseThrow(() -> ScimException.invalidFilter(
                 JsonText.quote(string.value()) + " is not a dateTime; \"" + path + "\" compares with ISO 8601 times"
                         + " such as " + EXAMPLE_DATE_TIME));
         return value -> value instanceof ScimString actual
-                && DateTimes.parse(actual.value()).map(time -> holds(op, time.compareTo(expected))).orElse(false);
+                && ScimDateTime.parse(actual.value()).map(time -> holds(op, time.compareTo(expected))).orElse(false);
     }
 
     private static BiPredicate<String, String> textTest(CompareOp op) {

@@ -8,6 +8,7 @@ import dev.roster.scim.core.model.Email;
 import dev.roster.scim.core.model.Name;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserProfile;
+import dev.roster.scim.core.schema.ScimDateTime;
 import dev.roster.scim.core.schema.UserSchemas;
 
 import java.util.ArrayList;
@@ -72,8 +73,8 @@ public final class UserResources {
         }
         json.put("meta", ScimObject.builder()
                 .put("resourceType", "User")
-                .put("created", user.created().toString())
-                .put("lastModified", user.lastModified().toString())
+                .put("created", ScimDateTime.print(user.created()))
+                .put("lastModified", ScimDateTime.print(user.lastModified()))
                 .put("version", user.etag())
                 .build());
         return json.build();

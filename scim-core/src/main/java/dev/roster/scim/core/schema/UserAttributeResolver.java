@@ -62,49 +62,6 @@ public final class UserAttributeResolver {
     }
 
     /**
-     * Resolves an attribute path written as text, {@code [urn:]attribute[.sub]}, as {@code attributes} parameters
-     * and PATCH value keys spell it. A known schema URN is matched as a prefix in any case; another {@code urn:}
-     * prefix ends at the last colon. Empty when no schema defines the attribute.
-     *
-     * @param path the path, such as {@code name.givenName} or {@code urn:…:enterprise:2.0:User:manager.value}
-     * @return where the path lands; empty if it is malformed (an empty part, two dots) or names nothing known
-     */
-    public static Optional<ResolvedAttribute> resolvePath(String path) {
-        String urn = null;
-        String rest = path;
-        if (path.regionMatches(true, 0, "urn:", 0, 4)) {
-            int cut = knownSchemaPrefixLength(path);
-            if (cut < 0) {
-                cut = path.lastIndexOf(':');
-            }
-            urn = path.substring(0, cut);
-            rest = path.substring(Math.min(cut + 1, path.length()));
-        }
-        if (rest.isEmpty()) {
-            return Optional.empty();
-        }
-        int dot = rest.indexOf('.');
-        String attribute = dot < 0 ? rest : rest.substring(0, dot);
-        Optional<String> sub = dot < 0 ? Optional.empty() : Optional.of(rest.substring(dot + 1));
-        if (attribute.isEmpty() || sub.map(s -> s.isEmpty() || s.contains(".")).orElse(false)) {
-            return Optional.empty();
-        }
-        return resolve(Optional.ofNullable(urn), attribute, sub);
-    }
-
-    /** The length of the known schema URN that {@code path} starts with, followed by ':'; -1 if none. */
-    private static int knownSchemaPrefixLength(String path) {
-        for (SchemaDefinition schema : UserSchemas.ALL) {
-            String urn = schema.id();
-            if (path.length() > urn.length() && path.regionMatches(true, 0, urn, 0, urn.length())
-                    && path.charAt(urn.length()) == ':') {
-                return urn.length();
-            }
-        }
-        return -1;
-    }
-
-    /**
      * The User's schema of that URN in any case.
      *
      * @param urn a schema URN

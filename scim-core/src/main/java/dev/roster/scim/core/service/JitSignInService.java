@@ -3,7 +3,7 @@ package dev.roster.scim.core.service;
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.identifier.IdentifierProfile;
-import dev.roster.scim.core.internal.policy.ProvisioningPolicy;
+import dev.roster.scim.core.internal.policy.SignInPolicy;
 import dev.roster.scim.core.internal.policy.UserChanges;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.Email;
@@ -106,37 +106,13 @@ public final class JitSignInService implements JitSignIn {
         User user = writes.update(site, id, ChangeSource.SIGN_IN, Optional.empty(), UserWrites.Lookup.ANY,
                 current -> {
                     claimed[0] = current.pending();
-                    return refusal(current)
+                    return SignInPolicy.refusal(current)
                             .map(refused -> UserWrites.Change.refusingSignIn(current, refused))
                             .orElseGet(() -> UserWrites.Change.to(current.pending()
-                                    ? claim(current, assertion, settings)
-                                    : refreshed(current, assertion)));
+                                    ? SignInPolicy.claim(current, assertion, settings)
+                                    : SignInPolicy.refreshed(current, assertion)));
                 });
         return new SignInOutcome(user, claimed[0]);
-    }
-
-    /** Why the stored user may not sign in (403), if they may not: the refusal is audited with this reason. */
-    private static Optional<ScimException> refusal(User current) {
-        if (current.pending() && !current.active()) {
-            return Optional.of(ScimException.forbidden("'" + current.userName() + "' is deactivated in the "
-                    + "identity provider, so they cannot sign in. No account was created; the identity provider "
-                    + "can reactivate them."));
-        }
-        if (current.hidden()) {
-            return Optional.of(ScimException.forbidden("'" + current.userName() + "' was removed from this site "
-                    + "by the identity provider; a site admin can restore them."));
-        }
-        if (!current.active()) {
-            return Optional.of(ScimException.forbidden("'" + current.userName() + "' is deactivated in this site; "
-                    + "a site admin or the identity provider can reactivate them."));
-        }
-        return Optional.empty();
-    }
-
-    /** The account a pending identity the IdP has not deactivated becomes at its person's first sign-in. */
-    private static User claim(User pending, SsoAssertion assertion, SiteSettings settings) {
-        User account = pending.withPending(false).withRole(ProvisioningPolicy.roleAtFirstSignIn(pending, settings));
-        return refreshed(account, assertion);
     }
 
     private User newUser(SsoAssertion assertion) {
@@ -144,39 +120,5 @@ public final class JitSignInService implements JitSignIn {
         return blank.withProfile(blank.userName(), Optional.empty(), Optional.empty(),
                 Name.EMPTY.withGivenName(assertion.givenName()).withFamilyName(assertion.familyName()),
                 assertion.email().map(Email::primaryWork).stream().toList(), blank.otherAttributes());
-    }
-
-    /** The user with the asserted email and names; values the assertion lacks stay as they are. */
-    static User refreshed(User user, SsoAssertion assertion) {
-        Name name = user.name();
-        if (assertion.givenName().isPresent()) {
-            name = name.withGivenName(assertion.givenName());
-        }
-        if (assertion.familyName().isPresent()) {
-            name = name.withFamilyName(assertion.familyName());
-        }
-        List<Email> emails = assertion.email().map(email -> withEmail(user, email)).orElse(user.emails());
-        return user.withProfile(user.userName(), user.externalId(), user.displayName(), name, emails,
-                user.otherAttributes());
-    }
-
-    /**
-     * The user's emails with the asserted one in them. A known address changes nothing; a new one replaces the
-     * preferred email (keeping its type), so that addresses the IdP provisioned over SCIM survive sign-ins.
-     */
-    private static List<Email> withEmail(User user, String address) {
-        String key = IdentifierProfile.key(address);
-        if (user.emails().stream().anyMatch(email -> IdentifierProfile.key(email.value()).equals(key))) {
-            return user.emails();
-        }
-        Optional<Email> preferred = user.preferredEmail();
-        if (preferred.isEmpty()) {
-            return List.of(Email.primaryWork(address));
-        }
-        List<Email> emails = new ArrayList<>(user.emails());
-        Email old = preferred.get();
-        emails.set(emails.indexOf(old), new Email(address, old.type().or(() -> Optional.of("work")), true,
-                Optional.empty()));
-        return emails;
     }
 }

@@ -193,6 +193,13 @@ public final class ScimUsersService implements ScimUsers {
         return new UserWrites.Change(decision.user(), decision.ignoredRole());
     }
 
+    @Override
+    public CreationPolicy creationPolicy(SiteId site) {
+        return ports.sites().find(site)
+                .orElseThrow(() -> ScimException.notFound("No site '" + site + "'."))
+                .creationPolicyOr(defaultCreation);
+    }
+
     /** The site's settings; SCIM requests to a site with SCIM off are refused here too, whatever the adapter did. */
     private SiteSettings scimSettings(SiteId site) {
         SiteSettings settings = ports.sites().find(site)

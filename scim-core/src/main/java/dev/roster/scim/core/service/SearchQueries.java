@@ -2,6 +2,7 @@ package dev.roster.scim.core.service;
 
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.filter.AttrPath;
+import dev.roster.scim.core.filter.AttributePath;
 import dev.roster.scim.core.filter.Filter;
 import dev.roster.scim.core.filter.FilterEvaluator;
 import dev.roster.scim.core.filter.FilterParser;
@@ -10,7 +11,6 @@ import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.out.SortSpec;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.schema.ResolvedAttribute;
-import dev.roster.scim.core.schema.UserAttributeResolver;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -44,7 +44,12 @@ final class SearchQueries {
     }
 
     private static AttrPath sortPath(String sortBy) {
-        ResolvedAttribute resolved = UserAttributeResolver.resolvePath(sortBy.strip())
+        String path = sortBy.strip();
+        if (!AttributePath.isWellFormed(path)) {
+            throw ScimException.invalidValue("sortBy '" + sortBy + "' is no attribute path: write [schema URN:]"
+                    + "attribute[.subAttribute], such as name.familyName.");
+        }
+        ResolvedAttribute resolved = AttributePath.resolve(path)
                 .orElseThrow(() -> ScimException.invalidValue("sortBy '" + sortBy + "' names no attribute of User."));
         if (resolved.attribute().isComplex() && resolved.subAttribute().isEmpty() && !resolved.multiValued()) {
             throw ScimException.invalidValue("sortBy '" + sortBy + "' names a complex attribute; name one of its "

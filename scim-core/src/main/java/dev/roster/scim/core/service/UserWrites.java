@@ -19,9 +19,9 @@ import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.out.UserQuery;
+import dev.roster.scim.core.schema.ScimDateTime;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -109,7 +109,7 @@ final class UserWrites {
 
     /** Now, to the millisecond that stores keep. */
     Instant now() {
-        return ports.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+        return ScimDateTime.keptPrecision(ports.clock().instant());
     }
 
     /**

@@ -9,11 +9,8 @@ import dev.roster.scim.core.json.ScimBoolean;
 import dev.roster.scim.core.json.ScimString;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.schema.CaseFolding;
+import dev.roster.scim.core.schema.ScimDateTime;
 
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -192,7 +189,8 @@ public final class FilterToSql extends CombiningVisitor {
             case BOOLEAN -> value.value() instanceof ScimBoolean bool
                     ? Optional.of(bool.value())
                     : Optional.empty();
-            case INSTANT -> text(value).flatMap(FilterToSql::epochMillis);
+            // A dateTime at most to the millisecond, as stored; finer values are left to the core.
+            case INSTANT -> text(value).flatMap(ScimDateTime::epochMillis).map(millis -> (Object) millis);
         };
     }
 
@@ -304,19 +302,6 @@ public final class FilterToSql extends CombiningVisitor {
 
     private static Optional<String> text(CompValue value) {
         return value.value() instanceof ScimString string ? Optional.of(string.value()) : Optional.empty();
-    }
-
-    /** A dateTime with at most millisecond precision, as stored; finer values are left to the core. */
-    private static Optional<Object> epochMillis(String text) {
-        try {
-            Instant instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-            if (instant.getNano() % 1_000_000 != 0) {
-                return Optional.empty();
-            }
-            return Optional.of(instant.toEpochMilli());
-        } catch (DateTimeException | ArithmeticException e) {
-            return Optional.empty();
-        }
     }
 
     static String escapeLike(String text) {

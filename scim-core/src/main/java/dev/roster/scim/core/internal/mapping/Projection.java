@@ -1,5 +1,7 @@
 package dev.roster.scim.core.internal.mapping;
 
+import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.filter.AttributePath;
 import dev.roster.scim.core.json.ScimArray;
 import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.json.ScimValue;
@@ -24,6 +26,9 @@ import java.util.Optional;
  *       select nothing, so {@code attributes=nonsense} returns {@code id} and {@code schemas} alone;</li>
  *   <li>{@code excludedAttributes} removes the attributes it names from the result, except those returned
  *       {@code always}; names no schema defines remove nothing;</li>
+ *   <li>a name that is no attribute path at all ({@code na$me}, {@code emails[type eq "work"]}) is
+ *       {@code 400 invalidValue}: the names follow the grammar filters and PATCH paths follow,
+ *       {@link AttributePath};</li>
  *   <li>{@code never} attributes never show, {@code request} ones only when named in {@code attributes}.</li>
  * </ul>
  * Names are resolved case-insensitively, with or without a schema URN, with or without a sub-attribute
@@ -48,11 +53,16 @@ public final class Projection {
         this.excluded = excluded;
     }
 
-    /** Parses the two comma-separated parameters as clients send them; blank names are no names. */
+    /**
+     * Parses the two comma-separated parameters as clients send them; blank names are no names.
+     *
+     * @throws ScimException {@code 400 invalidValue} if a name is no attribute path ({@link AttributePath})
+     */
     public static Projection of(Optional<String> attributes, Optional<String> excludedAttributes) {
         List<String> included = split(attributes);
-        return new Projection(included.isEmpty() ? Optional.empty() : Optional.of(Names.resolve(included)),
-                Names.resolve(split(excludedAttributes)));
+        return new Projection(
+                included.isEmpty() ? Optional.empty() : Optional.of(Names.resolve("attributes", included)),
+                Names.resolve("excludedAttributes", split(excludedAttributes)));
     }
 
     public ScimObject apply(ScimObject resource) {
@@ -205,7 +215,7 @@ public final class Projection {
     }
 
     private static boolean isShownByDefault(String name) {
-        return UserAttributeResolver.resolvePath(name)
+        return AttributePath.resolve(name)
                 .map(resolved -> resolved.attribute().returned() != Returned.NEVER
                         && resolved.attribute().returned() != Returned.REQUEST)
                 .orElse(true);
@@ -239,9 +249,15 @@ public final class Projection {
             this.schemas = schemas;
         }
 
-        static Names resolve(List<String> names) {
+        static Names resolve(String parameter, List<String> names) {
+            for (String name : names) {
+                if (!AttributePath.isWellFormed(name)) {
+                    throw ScimException.invalidValue(parameter + " names '" + name + "', which is no attribute path: "
+                            + "write [schema URN:]attribute[.subAttribute], such as name.givenName.");
+                }
+            }
             return new Names(
-                    names.stream().map(UserAttributeResolver::resolvePath).flatMap(Optional::stream).toList(),
+                    names.stream().map(AttributePath::resolve).flatMap(Optional::stream).toList(),
                     names.stream().map(UserAttributeResolver::schema).flatMap(Optional::stream)
                             .map(SchemaDefinition::id).toList());
         }

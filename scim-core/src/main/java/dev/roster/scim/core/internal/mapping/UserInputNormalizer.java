@@ -1,6 +1,7 @@
 package dev.roster.scim.core.internal.mapping;
 
 import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.filter.AttributePath;
 import dev.roster.scim.core.json.ScimArray;
 import dev.roster.scim.core.json.ScimBoolean;
 import dev.roster.scim.core.json.ScimNumber;
@@ -10,11 +11,10 @@ import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.schema.AttributeDefinition;
 import dev.roster.scim.core.schema.Mutability;
 import dev.roster.scim.core.schema.ResolvedAttribute;
+import dev.roster.scim.core.schema.ScimDateTime;
 import dev.roster.scim.core.schema.UserAttributeResolver;
 import dev.roster.scim.core.schema.UserSchemas;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,11 +70,11 @@ public final class UserInputNormalizer {
                     ? UserAttributeResolver.canonicalExtensionUrn(key)
                     : Optional.empty();
             if (extension.isPresent() && value instanceof ScimObject members) {
-                members.forEach((member, memberValue) -> UserAttributeResolver
-                        .resolvePath(key + ":" + member)
+                members.forEach((member, memberValue) -> AttributePath
+                        .resolve(key + ":" + member)
                         .ifPresent(resolved -> place(result, resolved, memberValue)));
             } else {
-                UserAttributeResolver.resolvePath(key).ifPresent(resolved -> place(result, resolved, value));
+                AttributePath.resolve(key).ifPresent(resolved -> place(result, resolved, value));
             }
         });
         return new ScimObject(result);
@@ -244,13 +244,11 @@ public final class UserInputNormalizer {
 
     private static ScimValue requireDateTime(ScimValue value, String name) {
         if (value instanceof ScimString string) {
-            try {
-                OffsetDateTime.parse(string.value());
+            if (ScimDateTime.isValid(string.value())) {
                 return value;
-            } catch (DateTimeParseException e) {
-                throw ScimException.invalidValue("The attribute '" + name + "' must be an ISO-8601 date and time "
-                        + "such as 2025-06-26T10:15:30Z.");
             }
+            throw ScimException.invalidValue("The attribute '" + name + "' must be an xsd:dateTime such as "
+                    + "2025-06-26T10:15:30Z (RFC 7643 §2.3.5).");
         }
         throw wrongType(name, "a dateTime string", value);
     }

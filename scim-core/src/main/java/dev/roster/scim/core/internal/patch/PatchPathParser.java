@@ -1,11 +1,12 @@
 package dev.roster.scim.core.internal.patch;
 
 import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.filter.AttrPath;
+import dev.roster.scim.core.filter.AttributePath;
 import dev.roster.scim.core.filter.Filter;
 import dev.roster.scim.core.filter.FilterParser;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Splits a PATCH path into URN, attribute, value filter and sub-attribute (RFC 7644 §3.5.2 and the ABNF of
@@ -17,9 +18,6 @@ final class PatchPathParser {
 
     /** Long enough for any real path; a bound keeps error messages and work small. */
     static final int MAX_LENGTH = 1024;
-
-    /** ATTRNAME of RFC 7643 §2.1, plus {@code $} for {@code $ref}. */
-    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z$][A-Za-z0-9_$-]*");
 
     private PatchPathParser() {
     }
@@ -58,40 +56,40 @@ final class PatchPathParser {
         return new PatchPath(attribute.schemaUrn(), attribute.attribute(), attribute.valueFilter(), sub);
     }
 
-    /** {@code [urn:]attribute[.sub]}; with a value filter following, no sub-attribute is allowed here. */
+    /**
+     * {@code [urn:]attribute[.sub]}, by the grammar filters and query parameters share; with a value filter
+     * following, no sub-attribute is allowed here.
+     */
     private static PatchPath attributePath(String path, String text, Optional<Filter> filter, boolean subAllowed) {
-        Optional<String> urn = Optional.empty();
-        String rest = text;
-        if (text.regionMatches(true, 0, "urn:", 0, 4)) {
-            // Attribute names hold no ':', so the URN ends at the last one (URNs themselves hold '.', as in "2.0").
-            int colon = text.lastIndexOf(':');
-            urn = Optional.of(text.substring(0, colon));
-            rest = text.substring(colon + 1);
-            if (urn.get().length() <= "urn:".length() || urn.get().endsWith(":")) {
-                throw invalid(path, "the schema URN is malformed");
-            }
+        AttrPath attribute;
+        try {
+            attribute = AttributePath.parse(text);
+        } catch (AttributePath.Malformed e) {
+            throw invalid(path, reason(e));
         }
-        int dot = rest.indexOf('.');
-        String attribute = name(path, dot < 0 ? rest : rest.substring(0, dot));
-        Optional<String> sub = Optional.empty();
-        if (dot >= 0) {
-            if (!subAllowed) {
-                throw invalid(path, "a value filter follows an attribute, not a sub-attribute");
-            }
-            sub = Optional.of(name(path, rest.substring(dot + 1)));
+        if (!subAllowed && attribute.subAttribute().isPresent()) {
+            throw invalid(path, "a value filter follows an attribute, not a sub-attribute");
         }
-        return new PatchPath(urn, attribute, filter, sub);
+        return new PatchPath(attribute.schemaUrn(), attribute.attribute(), filter, attribute.subAttribute());
     }
 
     private static String name(String path, String name) {
-        if (name.isEmpty()) {
-            throw invalid(path, "an attribute name is missing");
-        }
-        if (!ATTRIBUTE_NAME.matcher(name).matches()) {
-            throw invalid(path, "'" + name + "' is not an attribute name (a letter, then letters, digits, '_' or '-';"
-                    + " sub-attributes of sub-attributes do not exist)");
+        if (!AttributePath.isAttrName(name)) {
+            throw invalid(path, name.isEmpty() ? "an attribute name is missing" : notAName(name));
         }
         return name;
+    }
+
+    private static String reason(AttributePath.Malformed e) {
+        if (e.expected().startsWith("a schema URI")) {
+            return "the schema URN '" + e.found() + "' is malformed";
+        }
+        return e.found().isEmpty() ? "an attribute name is missing" : notAName(e.found());
+    }
+
+    private static String notAName(String name) {
+        return "'" + name + "' is not an attribute name (a letter, then letters, digits, '_' or '-', or $ref;"
+                + " sub-attributes of sub-attributes do not exist)";
     }
 
     /** The index of the ']' that closes the '[' at {@code open}, skipping brackets inside JSON strings. */

@@ -1,5 +1,6 @@
 package dev.roster.scim.core.internal.patch;
 
+import dev.roster.scim.core.filter.AttributePath;
 import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.schema.ResolvedAttribute;
@@ -46,11 +47,11 @@ final class PathlessValue {
                     ? UserAttributeResolver.canonicalExtensionUrn(key)
                     : Optional.empty();
             if (extension.isPresent() && member instanceof ScimObject extensionMembers) {
-                extensionMembers.forEach((name, extensionValue) -> UserAttributeResolver
-                        .resolvePath(key + ":" + name)
+                extensionMembers.forEach((name, extensionValue) -> AttributePath
+                        .resolve(key + ":" + name)
                         .ifPresent(resolved -> entries.add(new Entry(resolved, extensionValue))));
             } else {
-                UserAttributeResolver.resolvePath(key).ifPresent(resolved -> entries.add(new Entry(resolved, member)));
+                AttributePath.resolve(key).ifPresent(resolved -> entries.add(new Entry(resolved, member)));
             }
         });
     }

@@ -1,6 +1,7 @@
 package dev.roster.scim.core.port.in;
 
 import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
@@ -69,4 +70,13 @@ public interface ScimUsers {
      * to keep.
      */
     void delete(SiteId site, String id, Optional<String> ifMatch);
+
+    /**
+     * The creation policy a {@code POST /Users} follows on the site: its own, or, for a site that has none, the
+     * default this service was given. Discovery's ServiceProviderConfig says what it makes of a {@code POST}, so it
+     * asks here rather than read the site's settings, which would miss the default.
+     *
+     * @throws dev.roster.scim.core.error.ScimException {@code 404} if there is no such site
+     */
+    CreationPolicy creationPolicy(SiteId site);
 }

@@ -1,5 +1,12 @@
 package dev.roster.scim.core.port.in;
 
+import dev.roster.scim.core.error.ScimErrorType;
+import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimString;
+import dev.roster.scim.core.json.ScimValue;
+
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -10,9 +17,12 @@ import java.util.OptionalInt;
  * empty, when the client asks for cursor paging). {@link ScimUsers#search} interprets them:
  * a bad filter is {@code 400 invalidFilter}, a {@code startIndex} below 1 means 1, a negative {@code count} means
  * 0, and {@code count} is capped at {@link ScimUsers#MAX_RESULTS} (also its default), as RFC 7644 §3.4.2.4 has it.
- * A number that does not even fit an {@code int} is out of range: adapters refuse it with {@code 400 invalidValue}
- * before a request exists, reading it through {@link dev.roster.scim.core.json.ScimNumber}, which bounds a number
- * before anything converts it.
+ * Adapters hand over what the client sent, to {@link #fromQuery} (the query parameters of a {@code GET}) or
+ * {@link #fromBody} (a {@code POST .search} body), which read it by the same rules ({@link ParameterValues}): blank
+ * is absent, a {@code startIndex} or {@code count} that is no {@code int} is {@code 400 invalidValue} before a
+ * request exists, a body member of the wrong JSON type is {@code 400 invalidValue}, a body {@code cursor} that is
+ * no string {@code 400 invalidCursor}, and a body whose {@code schemas} does not name {@link #SCHEMA}
+ * {@code 400 invalidSyntax}.
  *
  * <pre>{@code
  * new SearchRequest(Optional.of("active eq true"), Optional.of("userName"), Optional.empty(),
@@ -21,6 +31,9 @@ import java.util.OptionalInt;
  */
 public record SearchRequest(Optional<String> filter, Optional<String> sortBy, Optional<String> sortOrder,
                             OptionalInt startIndex, OptionalInt count, Optional<String> cursor) {
+
+    /** The schema of a search body, RFC 7644 §3.4.3. */
+    public static final String SCHEMA = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
 
     public SearchRequest {
         Objects.requireNonNull(filter, "filter");
@@ -62,5 +75,62 @@ public record SearchRequest(Optional<String> filter, Optional<String> sortBy, Op
     /** Cursor paging (RFC 9865): {@code ""} for the first page, then a {@code nextCursor} or {@code previousCursor}. */
     public SearchRequest withCursor(String value, int size) {
         return new SearchRequest(filter, sortBy, sortOrder, startIndex, OptionalInt.of(size), Optional.of(value));
+    }
+
+    /**
+     * A {@code GET} search from its query parameters, as the client sent them (absent parameters absent from the
+     * map). {@code cursor} present, even empty, asks for cursor paging (RFC 9865 §2); other blank values are absent.
+     *
+     * @throws ScimException {@code 400 invalidValue} if {@code startIndex} or {@code count} is no {@code int}
+     */
+    public static SearchRequest fromQuery(Map<String, String> parameters) {
+        Objects.requireNonNull(parameters, "parameters");
+        return new SearchRequest(ParameterValues.text(parameter(parameters, "filter")),
+                ParameterValues.text(parameter(parameters, "sortBy")),
+                ParameterValues.text(parameter(parameters, "sortOrder")),
+                ParameterValues.integer("startIndex", parameter(parameters, "startIndex")),
+                ParameterValues.integer("count", parameter(parameters, "count")), parameter(parameters, "cursor"));
+    }
+
+    /**
+     * A {@code POST .search} body (RFC 7644 §3.4.3). {@code attributes} and {@code excludedAttributes} are the
+     * projection's, not the search's.
+     *
+     * @throws ScimException {@code 400 invalidSyntax} if {@code schemas} is there but does not name {@link #SCHEMA};
+     *                       {@code 400 invalidValue} for a member of the wrong type or a number that is no
+     *                       {@code int}; {@code 400 invalidCursor} for a {@code cursor} that is no string
+     */
+    public static SearchRequest fromBody(ScimObject body) {
+        requireSchemaIfNamed(body);
+        return new SearchRequest(ParameterValues.text(body, "filter"), ParameterValues.text(body, "sortBy"),
+                ParameterValues.text(body, "sortOrder"), ParameterValues.integer(body, "startIndex"),
+                ParameterValues.integer(body, "count"), cursor(body));
+    }
+
+    private static Optional<String> parameter(Map<String, String> parameters, String name) {
+        return Optional.ofNullable(parameters.get(name));
+    }
+
+    private static void requireSchemaIfNamed(ScimObject body) {
+        body.getArray("schemas").ifPresent(schemas -> {
+            boolean named = schemas.values().stream()
+                    .anyMatch(value -> value instanceof ScimString s && s.value().equalsIgnoreCase(SCHEMA));
+            if (!named) {
+                throw ScimException.invalidSyntax("A search body's schemas must name " + SCHEMA + ".");
+            }
+        });
+    }
+
+    /** A search body's {@code cursor}: a string, {@code ""} for the first page (RFC 9865 §3). */
+    private static Optional<String> cursor(ScimObject body) {
+        Optional<ScimValue> value = body.getAssigned("cursor");
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.get() instanceof ScimString string) {
+            return Optional.of(string.value());
+        }
+        throw new ScimException(ScimErrorType.INVALID_CURSOR, "cursor must be a string: \"\" for the first page, "
+                + "then the nextCursor or previousCursor of the last response.");
     }
 }

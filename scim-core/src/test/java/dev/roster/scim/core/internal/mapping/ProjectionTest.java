@@ -1,7 +1,10 @@
 package dev.roster.scim.core.internal.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roster.scim.core.error.ScimErrorType;
+import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.mapping.UserResources;
@@ -9,6 +12,8 @@ import dev.roster.scim.core.mapping.UserResourcesTest;
 import dev.roster.scim.core.schema.UserSchemas;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Optional;
 
@@ -60,11 +65,25 @@ class ProjectionTest {
     @Test
     void attributesNamingOnlyUnknownNamesReturnIdAndSchemasAlone() {
         for (String names : new String[]{"nonsense", "nonsense,alsoNonsense", "name.nonsense",
-                "urn:ietf:params:scim:schemas:extension:other:2.0:User:x", "emails[type eq \"work\"]"}) {
+                "urn:ietf:params:scim:schemas:extension:other:2.0:User:x", "groups.$ref"}) {
             ScimObject projected = project(names, null);
 
             assertThat(projected.names()).as(names).containsExactly("schemas", "id");
             assertThat(projected.get("schemas")).isEqualTo(resource.get("schemas"));
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"emails[type eq \"work\"]", "na$me", "$foo", "name.givenName.x", "1name", "user name",
+            "urn:bad urn:x", "name."})
+    void namesThatAreNoAttributePathAreInvalidValueInEitherParameter(String name) {
+        for (Runnable projection : new Runnable[]{() -> Projection.of(Optional.of("userName," + name), Optional.empty()),
+                () -> Projection.of(Optional.empty(), Optional.of(name))}) {
+            assertThatThrownBy(projection::run)
+                    .isInstanceOfSatisfying(ScimException.class, e -> {
+                        assertThat(e.type()).isEqualTo(ScimErrorType.INVALID_VALUE);
+                        assertThat(e.detail()).contains(name).contains("no attribute path");
+                    });
         }
     }
 

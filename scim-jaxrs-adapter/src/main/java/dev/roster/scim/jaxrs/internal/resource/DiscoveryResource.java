@@ -4,7 +4,7 @@ import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.port.in.Discovery;
-import dev.roster.scim.core.port.in.SiteAdministration;
+import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.jaxrs.ScimMediaTypes;
 import dev.roster.scim.jaxrs.ScimPaths;
 import dev.roster.scim.jaxrs.SiteResolver;
@@ -29,12 +29,12 @@ import java.util.List;
 public final class DiscoveryResource {
 
     private final Discovery discovery;
-    private final SiteAdministration sites;
+    private final ScimUsers users;
     private final SiteResolver siteResolver;
 
-    public DiscoveryResource(Discovery discovery, SiteAdministration sites, SiteResolver siteResolver) {
+    public DiscoveryResource(Discovery discovery, ScimUsers users, SiteResolver siteResolver) {
         this.discovery = discovery;
-        this.sites = sites;
+        this.users = users;
         this.siteResolver = siteResolver;
     }
 
@@ -44,9 +44,8 @@ public final class DiscoveryResource {
                                             @Context UriInfo uri) {
         SiteId siteId = siteResolver.resolve(site)
                 .orElseThrow(() -> ScimException.notFound("There is no such site."));
-        ScimObject config = sites.settings(siteId).creationPolicy()
-                .map(discovery::serviceProviderConfig)
-                .orElseGet(discovery::serviceProviderConfig);
+        // The policy POST /Users follows, the server's default included: one answer for both endpoints.
+        ScimObject config = discovery.serviceProviderConfig(users.creationPolicy(siteId));
         return ScimResponses.withLocation(config, uri.getAbsolutePath());
     }
 

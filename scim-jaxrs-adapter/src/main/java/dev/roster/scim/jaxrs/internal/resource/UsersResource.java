@@ -37,7 +37,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -50,8 +52,6 @@ import java.util.stream.Collectors;
 @Produces({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
 @Consumes({ScimMediaTypes.SCIM_JSON, MediaType.APPLICATION_JSON})
 public final class UsersResource {
-
-    private static final String SEARCH_REQUEST = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
 
     private final ScimUsers users;
     private final SiteResolver siteResolver;
@@ -72,10 +72,14 @@ public final class UsersResource {
                              @QueryParam("excludedAttributes") String excludedAttributes,
                              @QueryParam("cursor") String cursor,
                              @Context UriInfo uri) {
-        // "?cursor" and "?cursor=" ask for the first page by cursor (RFC 9865 §2); no parameter, for index paging
-        SearchRequest request = new SearchRequest(RequestValues.text(filter), RequestValues.text(sortBy),
-                RequestValues.text(sortOrder), RequestValues.integer("startIndex", startIndex),
-                RequestValues.integer("count", count), Optional.ofNullable(cursor));
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put("filter", filter);
+        parameters.put("startIndex", startIndex);
+        parameters.put("count", count);
+        parameters.put("sortBy", sortBy);
+        parameters.put("sortOrder", sortOrder);
+        parameters.put("cursor", cursor);
+        SearchRequest request = SearchRequest.fromQuery(parameters);
         return list(site, request, Projection.of(RequestValues.text(attributes),
                 RequestValues.text(excludedAttributes)), uri);
     }
@@ -84,10 +88,7 @@ public final class UsersResource {
     @Path(".search")
     public ScimObject searchByPost(@PathParam(ScimPaths.SITE_PARAMETER) String site, ScimObject body,
                                    @Context UriInfo uri) {
-        requireSchemaIfNamed(body);
-        SearchRequest request = new SearchRequest(RequestValues.text(body, "filter"),
-                RequestValues.text(body, "sortBy"), RequestValues.text(body, "sortOrder"),
-                RequestValues.integer(body, "startIndex"), RequestValues.integer(body, "count"), cursor(body));
+        SearchRequest request = SearchRequest.fromBody(body);
         return list(site, request, Projection.of(names(body, "attributes"), names(body, "excludedAttributes")), uri);
     }
 
@@ -96,11 +97,13 @@ public final class UsersResource {
                            @QueryParam("attributes") String attributes,
                            @QueryParam("excludedAttributes") String excludedAttributes,
                            @Context UriInfo uri) {
+        // Read before the write, so that malformed names refuse the request instead of answering a done write with 400.
+        Projection projection = projection(attributes, excludedAttributes);
         CreateOutcome outcome = users.create(site(site), body);
         URI location = location(uri, site, outcome.user());
         return Response.created(location)
                 .tag(ScimResponses.etag(outcome.user()))
-                .entity(ScimResponses.user(outcome.user(), location, projection(attributes, excludedAttributes)))
+                .entity(ScimResponses.user(outcome.user(), location, projection))
                 .build();
     }
 
@@ -110,13 +113,14 @@ public final class UsersResource {
                         @QueryParam("attributes") String attributes,
                         @QueryParam("excludedAttributes") String excludedAttributes,
                         @Context UriInfo uri, @Context Request request) {
+        Projection projection = projection(attributes, excludedAttributes);
         User user = users.get(site(site), id);
         EntityTag etag = ScimResponses.etag(user);
         Response.ResponseBuilder notModified = notModified(request, etag);
         if (notModified != null) {
             return notModified.tag(etag).build();
         }
-        return ok(user, site, uri, projection(attributes, excludedAttributes));
+        return ok(user, site, uri, projection);
     }
 
     @PUT
@@ -126,8 +130,9 @@ public final class UsersResource {
                             @QueryParam("attributes") String attributes,
                             @QueryParam("excludedAttributes") String excludedAttributes,
                             @Context UriInfo uri) {
+        Projection projection = projection(attributes, excludedAttributes);
         User user = users.replace(site(site), id, body, RequestValues.text(ifMatch));
-        return ok(user, site, uri, projection(attributes, excludedAttributes));
+        return ok(user, site, uri, projection);
     }
 
     @PATCH
@@ -137,8 +142,9 @@ public final class UsersResource {
                           @QueryParam("attributes") String attributes,
                           @QueryParam("excludedAttributes") String excludedAttributes,
                           @Context UriInfo uri) {
+        Projection projection = projection(attributes, excludedAttributes);
         User user = users.patch(site(site), id, body, RequestValues.text(ifMatch));
-        return ok(user, site, uri, projection(attributes, excludedAttributes));
+        return ok(user, site, uri, projection);
     }
 
     @DELETE
@@ -188,29 +194,6 @@ public final class UsersResource {
 
     private static Projection projection(String attributes, String excludedAttributes) {
         return Projection.of(RequestValues.text(attributes), RequestValues.text(excludedAttributes));
-    }
-
-    private static void requireSchemaIfNamed(ScimObject body) {
-        body.getArray("schemas").ifPresent(schemas -> {
-            boolean named = schemas.values().stream()
-                    .anyMatch(value -> value instanceof ScimString s && s.value().equalsIgnoreCase(SEARCH_REQUEST));
-            if (!named) {
-                throw ScimException.invalidSyntax("A search body's schemas must name " + SEARCH_REQUEST + ".");
-            }
-        });
-    }
-
-    /** A search body's {@code cursor}: a string, {@code ""} for the first page (RFC 9865 §3). */
-    private static Optional<String> cursor(ScimObject body) {
-        Optional<ScimValue> value = body.getAssigned("cursor");
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        if (value.get() instanceof ScimString string) {
-            return Optional.of(string.value());
-        }
-        throw new ScimException(ScimErrorType.INVALID_CURSOR, "cursor must be a string: \"\" for the first page, "
-                + "then the nextCursor or previousCursor of the last response.");
     }
 
     /** {@code attributes} as an array of names (RFC 7644 §3.4.3) or, tolerated, one comma-separated string. */

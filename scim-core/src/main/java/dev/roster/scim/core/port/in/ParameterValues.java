@@ -1,0 +1,90 @@
+package dev.roster.scim.core.port.in;
+
+import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.json.ScimBoolean;
+import dev.roster.scim.core.json.ScimNumber;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimString;
+import dev.roster.scim.core.json.ScimValue;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * How a request's query parameters and the members of its small JSON bodies (a SearchRequest, an admin API body)
+ * are read, the same way by every adapter: blank means absent, and a value of the wrong type is
+ * {@code 400 invalidValue} naming it. Numbers are bounded from their text ({@link ScimNumber#parse}) before anything
+ * converts them, so {@code count=1e999999999} costs nothing and is refused as out of range.
+ *
+ * <pre>{@code
+ * ParameterValues.integer("count", "50");     // OptionalInt[50]
+ * ParameterValues.text(body, "filter");       // the member's string, if it holds a non-blank one
+ * }</pre>
+ */
+public final class ParameterValues {
+
+    private ParameterValues() {
+    }
+
+    /** A query parameter as text; absent (null) or blank is absent. */
+    public static Optional<String> text(Optional<String> parameter) {
+        return parameter.filter(text -> !text.isBlank());
+    }
+
+    /**
+     * An integer query parameter: absent or blank is absent; a number that is not whole or does not fit an
+     * {@code int} is {@code 400 invalidValue}.
+     */
+    public static OptionalInt integer(String name, Optional<String> parameter) {
+        Optional<String> text = text(parameter);
+        if (text.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        Optional<ScimNumber> number;
+        try {
+            number = ScimNumber.parse(text.get());
+        } catch (ScimException beyondTheBounds) {
+            throw outOfRange(name);
+        }
+        return OptionalInt.of(toInt(name, number.orElseThrow(() -> notAnInteger(name))));
+    }
+
+    /** A string member; absent, null or blank is absent. */
+    public static Optional<String> text(ScimObject body, String name) {
+        return text(member(body, name, ScimString.class, "a string").map(ScimString::value));
+    }
+
+    /** An integer member, bounded like an integer query parameter. */
+    public static OptionalInt integer(ScimObject body, String name) {
+        return member(body, name, ScimNumber.class, "an integer")
+                .map(number -> OptionalInt.of(toInt(name, number)))
+                .orElse(OptionalInt.empty());
+    }
+
+    /** A boolean member. */
+    public static Optional<Boolean> bool(ScimObject body, String name) {
+        return member(body, name, ScimBoolean.class, "true or false").map(ScimBoolean::value);
+    }
+
+    private static int toInt(String name, ScimNumber number) {
+        return number.asInt().orElseThrow(() -> number.isIntegral() ? outOfRange(name) : notAnInteger(name));
+    }
+
+    private static ScimException outOfRange(String name) {
+        return ScimException.invalidValue("'" + name + "' is out of range: it must be an integer from "
+                + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ".");
+    }
+
+    private static ScimException notAnInteger(String name) {
+        return ScimException.invalidValue("'" + name + "' must be an integer.");
+    }
+
+    private static <T extends ScimValue> Optional<T> member(ScimObject body, String name, Class<T> type,
+                                                            String expected) {
+        Optional<ScimValue> value = body.getAssigned(name);
+        if (value.isPresent() && !type.isInstance(value.get())) {
+            throw ScimException.invalidValue("'" + name + "' must be " + expected + ".");
+        }
+        return value.map(type::cast);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.roster.scim.core.schema;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The SCIM {@code dateTime} type, read and written in one place: filters compare with it, input validation checks
+ * with it, {@code meta.created}/{@code meta.lastModified} print with it, and the stores push comparisons down with
+ * it.
+ *
+ * <p>RFC 7643 §2.3.5: "A DateTime value (e.g., 2008-01-23T04:56:22Z). The attribute value MUST be encoded as a valid
+ * xsd:dateTime as specified in Section 3.3.7 of [XML-Schema] and MUST include both a date and a time." So Roster
+ * reads the lexical form of XML Schema 1.1 Part 2 §3.3.8 ({@code dateTime}):
+ * {@code yyyy '-' mm '-' dd 'T' hh ':' mm ':' ss ('.' s+)? (zzzzzz)?}, with the zone {@code Z} or {@code (+|-)hh:mm}
+ * up to 14:00, and
+ * <ul>
+ *   <li><b>no offset</b> ({@code 2011-05-13T04:42:34}, which xsd:dateTime allows): taken as UTC, the zone Roster
+ *       writes every value in, rather than refused;</li>
+ *   <li><b>fractional seconds</b>: read to the nanosecond, so {@code lastModified gt "2011-05-13T04:42:34.0001Z"}
+ *       compares exactly against a stored value; more than nine digits is refused (XML Schema asks a processor to
+ *       support milliseconds at least). Roster keeps and writes time at millisecond precision ({@link #keptPrecision},
+ *       {@link #print});</li>
+ *   <li>refused, although some parsers take them: years other than four digits (xsd's negative and five-digit
+ *       years; no user was created then), {@code 24:00:00}, a missing seconds field, lower-case {@code t} or
+ *       {@code z}, offsets with seconds, and a date that does not exist ({@code 2011-02-30}).</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * ScimDateTime.parse("2011-05-13T06:42:34.5+02:00");   // Optional[2011-05-13T04:42:34.500Z]
+ * ScimDateTime.print(Instant.parse("2011-05-13T04:42:34.500123Z"));   // "2011-05-13T04:42:34.500Z"
+ * }</pre>
+ */
+public final class ScimDateTime {
+
+    private static final Pattern LEXICAL = Pattern.compile(
+            "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?(Z|[+-]\\d{2}:\\d{2})?");
+    private static final int MAX_OFFSET_MINUTES = 14 * 60;
+
+    private ScimDateTime() {
+    }
+
+    /** The instant the text names; empty when it is no xsd:dateTime by the rules above. */
+    public static Optional<Instant> parse(String text) {
+        Matcher m = LEXICAL.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate date = LocalDate.of(number(m, 1), number(m, 2), number(m, 3));
+            LocalTime time = LocalTime.of(number(m, 4), number(m, 5), number(m, 6), nanos(m.group(7)));
+            return offset(m.group(8)).map(offset -> date.atTime(time).toInstant(offset));
+        } catch (DateTimeException noSuchDate) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the text is an xsd:dateTime Roster reads. */
+    public static boolean isValid(String text) {
+        return parse(text).isPresent();
+    }
+
+    /**
+     * The text SCIM resources carry: UTC with {@code Z}, at millisecond precision (finer parts are dropped), with no
+     * fraction when it is zero and three digits otherwise, e.g. {@code 2026-03-01T09:00:00.123Z}.
+     */
+    public static String print(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    /** The instant at the precision Roster keeps and prints: milliseconds. */
+    public static Instant keptPrecision(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * The text as milliseconds since the epoch, when it names a whole millisecond: what stores that keep
+     * {@code meta} times as epoch milliseconds can compare in SQL. Empty otherwise (the comparison is then left to
+     * the core's evaluator).
+     */
+    public static Optional<Long> epochMillis(String text) {
+        return parse(text).filter(instant -> instant.getNano() % 1_000_000 == 0).flatMap(instant -> {
+            try {
+                return Optional.of(instant.toEpochMilli());
+            } catch (ArithmeticException outOfRange) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static int number(Matcher m, int group) {
+        return Integer.parseInt(m.group(group));
+    }
+
+    private static int nanos(String fraction) {
+        if (fraction == null) {
+            return 0;
+        }
+        return Integer.parseInt((fraction + "00000000").substring(0, 9));
+    }
+
+    private static Optional<ZoneOffset> offset(String zone) {
+        if (zone == null || zone.equals("Z")) {
+            return Optional.of(ZoneOffset.UTC);
+        }
+        int hours = Integer.parseInt(zone.substring(1, 3));
+        int minutes = Integer.parseInt(zone.substring(4, 6));
+        int total = hours * 60 + minutes;
+        if (minutes > 59 || total > MAX_OFFSET_MINUTES) {
+            return Optional.empty();
+        }
+        return Optional.of(ZoneOffset.ofTotalSeconds((zone.charAt(0) == '-' ? -total : total) * 60));
+    }
+}
