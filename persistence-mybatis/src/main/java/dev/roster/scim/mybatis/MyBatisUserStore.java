@@ -1,6 +1,7 @@
 package dev.roster.scim.mybatis;
 
 import dev.roster.scim.core.identifier.IdentifierProfile;
+import dev.roster.scim.core.mapping.RenderedPage;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
@@ -23,6 +24,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@link UserStore} on SQLite or PostgreSQL: a {@code users} row per user and a {@code user_emails} row per email value, written
@@ -81,12 +83,22 @@ final class MyBatisUserStore implements UserStore {
      */
     @Override
     public UserPage search(SiteId site, UserQuery query) {
+        return searching(site, mapper -> search.run(mapper, site, query));
+    }
+
+    /** Served from each row's stored rendering (ADR 026); like {@link #search}, it locks in a write transaction. */
+    @Override
+    public Optional<RenderedPage> searchRendered(SiteId site, UserQuery query) {
+        return Optional.of(searching(site, mapper -> search.rendered(mapper, site, query)));
+    }
+
+    private <T> T searching(SiteId site, Function<UserMapper, T> work) {
         return sessions.read(session -> {
             UserMapper mapper = session.getMapper(UserMapper.class);
             if (sessions.inSharedWriteTransaction()) {
                 mapper.lockSiteForRules(siteLock(site));
             }
-            return search.run(mapper, site, query);
+            return work.apply(mapper);
         });
     }
 

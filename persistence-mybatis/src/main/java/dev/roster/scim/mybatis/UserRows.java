@@ -1,16 +1,21 @@
 package dev.roster.scim.mybatis;
 
 import dev.roster.scim.core.identifier.IdentifierProfile;
+import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.core.mapping.RenderedUser;
+import dev.roster.scim.core.mapping.UserResources;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.Email;
 import dev.roster.scim.core.model.Role;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.schema.CaseFolding;
+import dev.roster.scim.jackson.ScimJson;
 import dev.roster.scim.mybatis.internal.mapper.EmailRow;
 import dev.roster.scim.mybatis.internal.mapper.UserRow;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +30,7 @@ final class UserRows {
     }
 
     static UserRow toRow(SiteId site, User user) {
+        User stored = asStored(user);
         Optional<String> given = user.name().givenName();
         Optional<String> family = user.name().familyName();
         return new UserRow(
@@ -49,7 +55,43 @@ final class UserRows {
                 user.version(),
                 user.created().toEpochMilli(),
                 user.lastModified().toEpochMilli(),
-                new UserDocument(user.name(), user.emails(), user.otherAttributes()).toJson());
+                new UserDocument(user.name(), user.emails(), user.otherAttributes()).toJson(),
+                rendering(stored));
+    }
+
+    /**
+     * The row's stored rendering when it is the one of the row's version; otherwise (a row not written since
+     * migration V11 / V6, or written by a Roster of before it, as in a rolling upgrade on PostgreSQL) rendered from
+     * the row now. A rendering ends with {@code meta.version}, so the check costs no parsing.
+     */
+    static RenderedUser toRendered(UserRow row) {
+        String json = row.scimJson();
+        if (json != null && json.endsWith(versionEnding(row.version()))) {
+            return new RenderedUser(row.id(), json);
+        }
+        return new RenderedUser(row.id(), rendering(toUser(row)));
+    }
+
+    /** What the slow path renders for the user as it is read back: {@link UserResources#defaultRepresentation}. */
+    static String rendering(User user) {
+        return ScimJson.write(UserResources.defaultRepresentation(user));
+    }
+
+    private static String versionEnding(long version) {
+        return ScimJson.write(ScimValue.of(User.etagOf(version))) + "}}";
+    }
+
+    /** The user as reading its row rebuilds it: timestamps kept to the millisecond, as the columns keep them. */
+    private static User asStored(User user) {
+        Instant created = user.created().truncatedTo(ChronoUnit.MILLIS);
+        Instant lastModified = user.lastModified().truncatedTo(ChronoUnit.MILLIS);
+        if (created.equals(user.created()) && lastModified.equals(user.lastModified())) {
+            return user;
+        }
+        return new User(user.id(), user.userName(), user.externalId(), user.active(), user.role(),
+                user.displayName(), user.name(), user.emails(), user.otherAttributes(), user.idpActive(),
+                user.lastChangedBy(), user.claimedByIdp(), user.hidden(), user.pending(), user.version(), created,
+                lastModified);
     }
 
     static List<EmailRow> emailRows(SiteId site, User user) {

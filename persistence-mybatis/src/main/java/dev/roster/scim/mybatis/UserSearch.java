@@ -2,6 +2,8 @@ package dev.roster.scim.mybatis;
 
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.filter.Filter;
+import dev.roster.scim.core.mapping.RenderedPage;
+import dev.roster.scim.core.mapping.RenderedUser;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -45,20 +48,52 @@ final class UserSearch {
     }
 
     UserPage run(UserMapper mapper, SiteId site, UserQuery query) {
-        PushDown pushDown = query.filter()
-                .map(filter -> FilterToSql.pushDown(dialect, site, filter))
-                .orElse(new PushDown(Optional.empty(), true));
-        Optional<String> sqlOrder = query.sort().map(SortToSql::orderBy).orElse(Optional.of(SortToSql.BY_ID));
-        UserSearchStatement statement = UserSearchStatement.of(dialect, site.value(), query.includeHidden(),
-                query.pending(), pushDown.condition(), sqlOrder.orElse(SortToSql.BY_ID));
+        PushDown pushDown = pushDown(site, query);
+        Optional<String> sqlOrder = sqlOrder(query);
+        UserSearchStatement statement = statement(site, query, pushDown, sqlOrder);
         if (pushDown.complete() && sqlOrder.isPresent()) {
-            return inSql(mapper, statement, query);
+            Page<User> page = inSql(mapper, statement, query, UserRows::toUser);
+            return new UserPage(page.items(), page.total(), query.startIndex());
         }
         Optional<Filter> residual = pushDown.complete() ? Optional.empty() : query.filter();
         if (sqlOrder.isPresent()) {
             return streamed(mapper, statement, residual, query);
         }
         return sortedInJava(mapper, statement, residual, query.sort().orElseThrow(), query);
+    }
+
+    /**
+     * {@link #run}'s page as renderings: straight from the rows' stored text when SQL answers the whole query (the
+     * users are never rebuilt), else rendered from {@link #run}'s users.
+     */
+    RenderedPage rendered(UserMapper mapper, SiteId site, UserQuery query) {
+        PushDown pushDown = pushDown(site, query);
+        Optional<String> sqlOrder = sqlOrder(query);
+        if (pushDown.complete() && sqlOrder.isPresent()) {
+            Page<RenderedUser> page = inSql(mapper, statement(site, query, pushDown, sqlOrder), query,
+                    UserRows::toRendered);
+            return new RenderedPage(page.items(), page.total(), query.startIndex());
+        }
+        UserPage page = run(mapper, site, query);
+        return new RenderedPage(page.users().stream()
+                .map(user -> new RenderedUser(user.id(), UserRows.rendering(user))).toList(),
+                page.totalResults(), page.startIndex());
+    }
+
+    private PushDown pushDown(SiteId site, UserQuery query) {
+        return query.filter()
+                .map(filter -> FilterToSql.pushDown(dialect, site, filter))
+                .orElse(new PushDown(Optional.empty(), true));
+    }
+
+    private static Optional<String> sqlOrder(UserQuery query) {
+        return query.sort().map(SortToSql::orderBy).orElse(Optional.of(SortToSql.BY_ID));
+    }
+
+    private UserSearchStatement statement(SiteId site, UserQuery query, PushDown pushDown,
+                                          Optional<String> sqlOrder) {
+        return UserSearchStatement.of(dialect, site.value(), query.includeHidden(), query.pending(),
+                pushDown.condition(), sqlOrder.orElse(SortToSql.BY_ID));
     }
 
     /**
@@ -71,9 +106,7 @@ final class UserSearch {
                 "Cursor paging sorts by id, externalId, userName, displayName, name.givenName, name.familyName, "
                         + "userType, meta.created or meta.lastModified only; page by startIndex to sort by '"
                         + query.sort().orElseThrow().path() + "'."));
-        PushDown pushDown = query.filter()
-                .map(filter -> FilterToSql.pushDown(dialect, site, filter))
-                .orElse(new PushDown(Optional.empty(), true));
+        PushDown pushDown = pushDown(site, query);
         boolean backward = keyset.direction() == Keyset.Direction.BACKWARD;
         int filterParameters = pushDown.condition().map(condition -> condition.parameters().size()).orElse(0);
         Optional<SqlCondition> start = keyset.position()
@@ -130,17 +163,19 @@ final class UserSearch {
      * The page first: when it is not full and not empty (or starts at the first match), it tells the total, and
      * the {@code COUNT(*)} scan is skipped; that is the common case of an IdP's {@code userName eq} lookup.
      */
-    private static UserPage inSql(UserMapper mapper, UserSearchStatement statement, UserQuery query) {
+    private static <T> Page<T> inSql(UserMapper mapper, UserSearchStatement statement, UserQuery query,
+                                     Function<UserRow, T> item) {
         if (query.count() == 0) {
-            return new UserPage(List.of(), mapper.count(statement), query.startIndex());
+            return new Page<>(List.of(), mapper.count(statement));
         }
         int offset = query.startIndex() - 1;
-        List<User> users = mapper.search(statement.page(query.count(), offset)).stream()
-                .map(UserRows::toUser)
-                .toList();
-        boolean pageTellsTheTotal = users.size() < query.count() && (offset == 0 || !users.isEmpty());
-        long total = pageTellsTheTotal ? (long) offset + users.size() : mapper.count(statement);
-        return new UserPage(users, total, query.startIndex());
+        List<T> items = mapper.search(statement.page(query.count(), offset)).stream().map(item).toList();
+        boolean pageTellsTheTotal = items.size() < query.count() && (offset == 0 || !items.isEmpty());
+        long total = pageTellsTheTotal ? (long) offset + items.size() : mapper.count(statement);
+        return new Page<>(items, total);
+    }
+
+    private record Page<T>(List<T> items, long total) {
     }
 
     /** Rows arrive in the final order; keep the matches that fall in the page, count them all. */

@@ -1,8 +1,10 @@
 package dev.roster.scim.jackson;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -24,9 +26,12 @@ import dev.roster.scim.core.json.ScimString;
 import dev.roster.scim.core.json.ScimValue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +59,10 @@ public final class ScimJson {
     }
 
     private static ObjectMapper mapper(StreamReadConstraints limits) {
-        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build())
+        // Characters beyond the BMP as their UTF-8 bytes, not as escapes of their surrogates: what text written
+        // to a String and then encoded gives, so that stored renderings and bytes written now agree (ADR 026).
+        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits)
+                        .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -154,30 +162,134 @@ public final class ScimJson {
     }
 
     /**
-     * Writes a value as compact JSON text, members in order.
+     * Writes a value as compact JSON text, members in the tree's order.
      *
      * @param value the value
      * @return the JSON text
      */
     public static String write(ScimValue value) {
-        try {
-            return REQUEST_MAPPER.writeValueAsString(toJackson(value));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a ScimValue tree always serialises", e);
+        StringWriter text = new StringWriter();
+        try (JsonGenerator generator = REQUEST_MAPPER.getFactory().createGenerator(text)) {
+            write(value, generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
         }
+        return text.toString();
     }
 
     /**
-     * Writes a value as compact JSON text in UTF-8, for a response body.
+     * Writes a value as compact JSON in UTF-8, for a response body: the bytes {@link #write(ScimValue)} encodes.
      *
      * @param value the value
      * @return the UTF-8 bytes of the JSON text
      */
     public static byte[] writeBytes(ScimValue value) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator generator = REQUEST_MAPPER.getFactory().createGenerator(bytes)) {
+            write(value, generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a ByteArrayOutputStream does not fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A generator of compact JSON in UTF-8 onto the stream, configured as {@link #write(ScimValue)} writes; closing
+     * it flushes and leaves the stream open.
+     *
+     * @param output where the JSON goes
+     * @return a generator the caller closes
+     * @throws IOException if Jackson cannot set the generator up
+     */
+    public static JsonGenerator generator(OutputStream output) throws IOException {
+        return REQUEST_MAPPER.getFactory().createGenerator(output).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
+    /**
+     * Writes the value straight to the generator, with no Jackson tree in between: what {@link #write(ScimValue)}
+     * writes, so that a response can stream values and stored text side by side.
+     *
+     * @param value the value
+     * @param generator where it is written, left open
+     * @throws IOException if the generator's output fails
+     */
+    public static void write(ScimValue value, JsonGenerator generator) throws IOException {
         try {
-            return REQUEST_MAPPER.writeValueAsBytes(toJackson(value));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a ScimValue tree always serialises", e);
+            value.accept(new GeneratorWriter(generator));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Numbers as {@link #toJackson} makes them: integral ones as integers, the rest as decimals. */
+    private static final class GeneratorWriter implements ScimValue.Visitor<Void> {
+        private final JsonGenerator generator;
+
+        GeneratorWriter(JsonGenerator generator) {
+            this.generator = generator;
+        }
+
+        @Override
+        public Void visitObject(ScimObject object) {
+            run(generator::writeStartObject);
+            object.forEach((name, member) -> {
+                run(() -> generator.writeFieldName(name));
+                member.accept(this);
+            });
+            run(generator::writeEndObject);
+            return null;
+        }
+
+        @Override
+        public Void visitArray(ScimArray array) {
+            run(generator::writeStartArray);
+            array.values().forEach(element -> element.accept(this));
+            run(generator::writeEndArray);
+            return null;
+        }
+
+        @Override
+        public Void visitString(ScimString string) {
+            run(() -> generator.writeString(string.value()));
+            return null;
+        }
+
+        @Override
+        public Void visitNumber(ScimNumber number) {
+            BigDecimal decimal = number.value();
+            run(() -> {
+                if (number.isIntegral()) {
+                    generator.writeNumber(decimal.toBigIntegerExact());
+                } else {
+                    generator.writeNumber(decimal);
+                }
+            });
+            return null;
+        }
+
+        @Override
+        public Void visitBoolean(ScimBoolean bool) {
+            run(() -> generator.writeBoolean(bool.value()));
+            return null;
+        }
+
+        @Override
+        public Void visitNull(ScimNull nothing) {
+            run(generator::writeNull);
+            return null;
+        }
+
+        private static void run(Write write) {
+            try {
+                write.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @FunctionalInterface
+        private interface Write {
+            void run() throws IOException;
         }
     }
 

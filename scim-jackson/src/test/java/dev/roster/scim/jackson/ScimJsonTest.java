@@ -20,6 +20,23 @@ import java.math.BigDecimal;
 
 class ScimJsonTest {
 
+    /**
+     * The streaming writer gives the text that serialising the Jackson tree gave before it, and as bytes its UTF-8
+     * encoding, characters beyond the BMP included (not as escaped surrogates), so that stored text and bytes
+     * written now agree (ADR 026).
+     */
+    @Test
+    void writesWhatTheJacksonTreeSerialises() throws Exception {
+        String json = "{\"s\":\"q\\\" b\\\\ c\\u0001 \\u2028 \u00e9 \ud83d\ude00 </\",\"n\":-42,\"d\":1.50,"
+                + "\"e\":1E+3,\"x\":null,\"t\":true,\"a\":[[],{},[1,{\"k\":\"v\"}]],"
+                + "\"big\":123456789012345678901234567890,\"small\":0.000000001}";
+        ScimValue value = ScimJson.read(json);
+        String viaTree = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(ScimJson.toJackson(value));
+
+        assertThat(ScimJson.write(value)).isEqualTo(viaTree);
+        assertThat(ScimJson.writeBytes(value)).isEqualTo(viaTree.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Test
     void roundTripsEveryKindOfValue() {
         String json = "{\"userName\":\"ann\",\"active\":true,\"n\":42,\"d\":1.5,\"x\":null,"

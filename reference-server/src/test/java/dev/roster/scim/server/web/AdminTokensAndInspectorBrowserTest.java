@@ -259,6 +259,14 @@ class AdminTokensAndInspectorBrowserTest {
         return wait.until(d -> userNames());
     }
 
+    /** The whole panel: Chromium pictures only what lies in the viewport, so the panel is scrolled to its top. */
+    private static byte[] picture(WebElement panel) {
+        browser.executeScript("arguments[0].scrollIntoView(true);", panel);
+        byte[] png = panel.getScreenshotAs(OutputType.BYTES);
+        assertThat(png.length).isGreaterThan(5_000);
+        return png;
+    }
+
     // ---- the server, as the IdP and the SSO would call it ----
 
     private static void signIn(String site, String userName, String email, String given, String family) {

@@ -1,6 +1,7 @@
 package dev.roster.scim.core.mapping;
 
 import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.filter.AttributePath;
 import dev.roster.scim.core.json.ScimArray;
 import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.json.ScimValue;
@@ -8,6 +9,7 @@ import dev.roster.scim.core.model.Email;
 import dev.roster.scim.core.model.Name;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserProfile;
+import dev.roster.scim.core.schema.Returned;
 import dev.roster.scim.core.schema.ScimDateTime;
 import dev.roster.scim.core.schema.UserSchemas;
 
@@ -78,6 +80,34 @@ public final class UserResources {
                 .put("version", user.etag())
                 .build());
         return json.build();
+    }
+
+    /**
+     * What a read without {@code attributes} or {@code excludedAttributes} returns (RFC 7643 §7, the default set),
+     * {@code meta.location} aside: {@link #toScim} without the attributes returned {@code never} or
+     * {@code request}. A store that keeps each user's rendering ({@link RenderedUser}) keeps this one.
+     */
+    public static ScimObject defaultRepresentation(User user) {
+        return defaultSet(toScim(user));
+    }
+
+    /** The resource's default set (RFC 7643 §7): without its {@code never} and {@code request} attributes. */
+    public static ScimObject defaultSet(ScimObject resource) {
+        ScimObject result = resource;
+        for (String name : resource.names()) {
+            if (!isShownByDefault(name)) {
+                result = result.without(name);
+            }
+        }
+        return result;
+    }
+
+    /** Whether a top-level member is in the default set: members no schema defines are. */
+    public static boolean isShownByDefault(String name) {
+        return AttributePath.resolve(name)
+                .map(resolved -> resolved.attribute().returned() != Returned.NEVER
+                        && resolved.attribute().returned() != Returned.REQUEST)
+                .orElse(true);
     }
 
     /**

@@ -70,6 +70,11 @@ public record User(
 
     /** The ETag form of the version, as {@code meta.version} shows it: {@code W/"3"}. */
     public String etag() {
+        return etagOf(version);
+    }
+
+    /** The {@link #etag()} of a user at that version. */
+    public static String etagOf(long version) {
         return "W/\"" + version + "\"";
     }
 

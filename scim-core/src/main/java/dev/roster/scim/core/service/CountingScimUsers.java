@@ -2,6 +2,8 @@ package dev.roster.scim.core.service;
 
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.mapping.RenderedPage;
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
@@ -40,6 +42,16 @@ public final class CountingScimUsers implements ScimUsers {
     @Override
     public UserPage search(SiteId site, SearchRequest request) {
         return counted(site, () -> delegate.search(site, request));
+    }
+
+    @Override
+    public Optional<RenderedPage> searchRendered(SiteId site, SearchRequest request) {
+        return counted(site, () -> delegate.searchRendered(site, request));
+    }
+
+    @Override
+    public CreationPolicy creationPolicy(SiteId site) {
+        return delegate.creationPolicy(site);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.roster.scim.core.internal.policy.ProvisioningDecision;
 import dev.roster.scim.core.internal.policy.ProvisioningPolicy;
 import dev.roster.scim.core.internal.policy.ScimAssertions;
 import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.mapping.RenderedPage;
 import dev.roster.scim.core.mapping.UserResources;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.CreationPolicy;
@@ -83,6 +84,16 @@ public final class ScimUsersService implements ScimUsers {
             return cursorPaging.page(site, request);
         }
         return ports.users().search(site, SearchQueries.toQuery(request, Optional.empty(), false,
+                UserQuery.Pending.INCLUDED));
+    }
+
+    @Override
+    public Optional<RenderedPage> searchRendered(SiteId site, SearchRequest request) {
+        scimSettings(site);
+        if (request.cursor().isPresent()) {
+            return Optional.empty();
+        }
+        return ports.users().searchRendered(site, SearchQueries.toQuery(request, Optional.empty(), false,
                 UserQuery.Pending.INCLUDED));
     }
 

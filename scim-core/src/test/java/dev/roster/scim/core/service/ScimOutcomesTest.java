@@ -17,7 +17,9 @@ import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.out.ScimOutcomes;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,5 +78,26 @@ class ScimOutcomesTest {
 
         assertThat(told).containsExactly("refused acme NOT_FOUND", "refused acme INVALID_VALUE",
                 "refused acme PRECONDITION_FAILED");
+    }
+
+    /**
+     * A default method the decorator did not override would answer for the service without reaching it: the server
+     * wraps its use cases in this decorator, so a missed {@code searchRendered} would quietly lose the fast read path.
+     */
+    @Test
+    void theCountingDecoratorOverridesEveryUseCaseDefaultsIncluded() {
+        List<String> notOverridden = Arrays.stream(ScimUsers.class.getMethods())
+                .filter(method -> !overrides(CountingScimUsers.class, method))
+                .map(Method::getName).toList();
+
+        assertThat(notOverridden).isEmpty();
+    }
+
+    private static boolean overrides(Class<?> type, Method method) {
+        try {
+            return type.getDeclaredMethod(method.getName(), method.getParameterTypes()) != null;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 }

@@ -3,7 +3,8 @@ package dev.roster.scim.mybatis.internal.mapper;
 /**
  * One row of {@code users}: the typed columns that filters and sorts reach (text attributes with their folded
  * copies, the userName with its identifier-profile key), the Roster state (a pending identity included), epoch-millisecond timestamps and {@code document}, the JSON of everything else that
- * rebuilds the user exactly.
+ * rebuilds the user exactly; {@code scimJson}, the user's SCIM rendering of its last write ({@code null} for a row
+ * not written since migration V11 / V6).
  */
 public record UserRow(
         String site,
@@ -27,5 +28,6 @@ public record UserRow(
         long version,
         long created,
         long lastModified,
-        String document) {
+        String document,
+        String scimJson) {
 }

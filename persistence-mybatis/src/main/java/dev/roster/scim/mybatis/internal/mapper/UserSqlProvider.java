@@ -13,7 +13,7 @@ public final class UserSqlProvider {
     static final String USER_COLUMNS = "u.site, u.id, u.user_name, u.user_name_key, u.external_id, u.display_name,"
             + " u.display_name_folded, u.given_name, u.given_name_folded, u.family_name, u.family_name_folded,"
             + " u.active, u.role, u.idp_active, u.last_changed_by, u.claimed_by_idp, u.hidden, u.pending, u.version,"
-            + " u.created, u.last_modified, u.document";
+            + " u.created, u.last_modified, u.document, u.scim_json";
 
     /**
      * The number of matches: without a condition, the sum of the site's {@code user_counts} rows in scope (at most

@@ -5,6 +5,7 @@ import dev.roster.scim.core.filter.AttributePath;
 import dev.roster.scim.core.json.ScimArray;
 import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.core.mapping.UserResources;
 import dev.roster.scim.core.schema.ResolvedAttribute;
 import dev.roster.scim.core.schema.Returned;
 import dev.roster.scim.core.schema.SchemaDefinition;
@@ -63,6 +64,11 @@ public final class Projection {
         return new Projection(
                 included.isEmpty() ? Optional.empty() : Optional.of(Names.resolve("attributes", included)),
                 Names.resolve("excludedAttributes", split(excludedAttributes)));
+    }
+
+    /** Whether it is {@link #DEFAULT}: the request named no attribute in either parameter. */
+    public boolean isDefault() {
+        return attributes.isEmpty() && excluded.attributes.isEmpty() && excluded.schemas.isEmpty();
     }
 
     public ScimObject apply(ScimObject resource) {
@@ -203,22 +209,12 @@ public final class Projection {
         return addition;
     }
 
-    /** The default set (RFC 7643 §7): neither {@code never} nor {@code request} attributes. */
     private static ScimObject defaultSet(ScimObject resource) {
-        ScimObject result = resource;
-        for (String name : resource.names()) {
-            if (!isShownByDefault(name)) {
-                result = result.without(name);
-            }
-        }
-        return result;
+        return UserResources.defaultSet(resource);
     }
 
     private static boolean isShownByDefault(String name) {
-        return AttributePath.resolve(name)
-                .map(resolved -> resolved.attribute().returned() != Returned.NEVER
-                        && resolved.attribute().returned() != Returned.REQUEST)
-                .orElse(true);
+        return UserResources.isShownByDefault(name);
     }
 
     private static boolean isAlwaysReturned(String name) {

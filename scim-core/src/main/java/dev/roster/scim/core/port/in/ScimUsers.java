@@ -1,6 +1,7 @@
 package dev.roster.scim.core.port.in;
 
 import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.mapping.RenderedPage;
 import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
@@ -41,6 +42,15 @@ public interface ScimUsers {
      * matching the filter, SCIM-deleted users excluded, pending identities included.
      */
     UserPage search(SiteId site, SearchRequest request);
+
+    /**
+     * {@link #search} as the store's renderings, for a ListResponse without {@code attributes} or
+     * {@code excludedAttributes}; empty when the store keeps none or the request pages by cursor, and the caller
+     * then renders {@link #search}'s users. The same checks and errors as {@link #search}.
+     */
+    default Optional<RenderedPage> searchRendered(SiteId site, SearchRequest request) {
+        return Optional.empty();
+    }
 
     /**
      * {@code POST /Users} (RFC 7644 §3.3). Links the user of that userName (any case) if an IdP has not claimed it

@@ -2,6 +2,7 @@ package dev.roster.scim.core.port.out;
 
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.mapping.RenderedPage;
 import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.identifier.IdentifierProfile;
 import dev.roster.scim.core.model.SiteId;
@@ -50,6 +51,17 @@ public interface UserStore {
 
     /** One page of the users matching the query, with the total number of matches. */
     UserPage search(SiteId site, UserQuery query);
+
+    /**
+     * The page {@link #search} answers, each user as the rendering the store kept at its last write (issue 12: a
+     * page served without rebuilding users); empty, the default, for a store that keeps no rendering, and the
+     * caller then renders {@link #search}'s users itself. The text must be exactly what rendering
+     * {@link dev.roster.scim.core.mapping.UserResources#defaultRepresentation} of the user {@link #search} returns
+     * gives.
+     */
+    default Optional<RenderedPage> searchRendered(SiteId site, UserQuery query) {
+        return Optional.empty();
+    }
 
     /**
      * One keyset page of the users matching the query (RFC 9865 cursor paging): up to {@code query.count()} users

@@ -21,13 +21,17 @@ final class ScimResponses {
     private ScimResponses() {
     }
 
-    static ScimObject user(User user, URI location, Projection projection) {
+    static ScimObject user(User user, String location, Projection projection) {
         return projection.apply(withLocation(UserResources.toScim(user), location));
     }
 
     static ScimObject withLocation(ScimObject resource, URI location) {
+        return withLocation(resource, location.toString());
+    }
+
+    static ScimObject withLocation(ScimObject resource, String location) {
         return resource.getObject("meta")
-                .map(meta -> resource.with("meta", meta.with("location", ScimValue.of(location.toString()))))
+                .map(meta -> resource.with("meta", meta.with("location", ScimValue.of(location))))
                 .orElse(resource);
     }
 

@@ -7,9 +7,9 @@ import dev.roster.scim.core.json.ScimArray;
 import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.json.ScimString;
 import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.core.mapping.RenderedPage;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
-import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.port.in.CreateOutcome;
 import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.in.SearchRequest;
@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
@@ -62,7 +63,7 @@ public final class UsersResource {
     }
 
     @GET
-    public ScimObject search(@PathParam(ScimPaths.SITE_PARAMETER) String site,
+    public StreamingOutput search(@PathParam(ScimPaths.SITE_PARAMETER) String site,
                              @QueryParam("filter") String filter,
                              @QueryParam("startIndex") String startIndex,
                              @QueryParam("count") String count,
@@ -86,7 +87,7 @@ public final class UsersResource {
 
     @POST
     @Path(".search")
-    public ScimObject searchByPost(@PathParam(ScimPaths.SITE_PARAMETER) String site, ScimObject body,
+    public StreamingOutput searchByPost(@PathParam(ScimPaths.SITE_PARAMETER) String site, ScimObject body,
                                    @Context UriInfo uri) {
         SearchRequest request = SearchRequest.fromBody(body);
         return list(site, request, Projection.of(names(body, "attributes"), names(body, "excludedAttributes")), uri);
@@ -100,10 +101,10 @@ public final class UsersResource {
         // Read before the write, so that malformed names refuse the request instead of answering a done write with 400.
         Projection projection = projection(attributes, excludedAttributes);
         CreateOutcome outcome = users.create(site(site), body);
-        URI location = location(uri, site, outcome.user());
+        URI location = UserLocations.of(uri, site).uriOf(outcome.user().id());
         return Response.created(location)
                 .tag(ScimResponses.etag(outcome.user()))
-                .entity(ScimResponses.user(outcome.user(), location, projection))
+                .entity(ScimResponses.user(outcome.user(), location.toString(), projection))
                 .build();
     }
 
@@ -165,19 +166,26 @@ public final class UsersResource {
         }
     }
 
-    private ScimObject list(String site, SearchRequest request, Projection projection, UriInfo uri) {
-        UserPage page = users.search(site(site), request);
-        List<ScimObject> resources = page.users().stream()
-                .map(user -> ScimResponses.user(user, location(uri, site, user), projection))
-                .toList();
+    /**
+     * Without a projection, from the store's renderings when it keeps them (ADR 026); either way streamed, with
+     * {@code meta.location} from one base for the page.
+     */
+    private StreamingOutput list(String site, SearchRequest request, Projection projection, UriInfo uri) {
+        SiteId siteId = site(site);
         boolean totalsOnly = request.count().isPresent() && request.count().getAsInt() <= 0;
-        return ScimResponses.listResponse(page.totalResults(), page.startIndex(), page.cursors(), resources,
-                totalsOnly);
+        UserLocations locations = UserLocations.of(uri, site);
+        if (projection.isDefault()) {
+            Optional<RenderedPage> rendered = users.searchRendered(siteId, request);
+            if (rendered.isPresent()) {
+                return ListResponseOutput.rendered(rendered.get(), locations, totalsOnly);
+            }
+        }
+        return ListResponseOutput.users(users.search(siteId, request), locations, projection, totalsOnly);
     }
 
     private Response ok(User user, String site, UriInfo uri, Projection projection) {
-        URI location = location(uri, site, user);
-        return Response.ok(ScimResponses.user(user, location, projection))
+        URI location = UserLocations.of(uri, site).uriOf(user.id());
+        return Response.ok(ScimResponses.user(user, location.toString(), projection))
                 .tag(ScimResponses.etag(user))
                 .location(location)
                 .build();
@@ -186,10 +194,6 @@ public final class UsersResource {
     private SiteId site(String segment) {
         return siteResolver.resolve(segment)
                 .orElseThrow(() -> ScimException.notFound("There is no such site."));
-    }
-
-    private static URI location(UriInfo uri, String site, User user) {
-        return uri.getBaseUriBuilder().path(UsersResource.class).path(user.id()).build(site);
     }
 
     private static Projection projection(String attributes, String excludedAttributes) {

@@ -1,0 +1,66 @@
+package dev.roster.scim.mybatis;
+
+import dev.roster.scim.core.mapping.RenderedUser;
+import dev.roster.scim.core.mapping.UserResources;
+import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.port.out.UserQuery;
+import dev.roster.scim.jackson.ScimJson;
+import dev.roster.scim.testkit.RandomUsers;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+import static dev.roster.scim.mybatis.TestUsers.ACME;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A row whose rendering is missing (written before migration V11) or belongs to another version (written by a
+ * Roster of before it, which updates the row but not the rendering) is rendered from the row, never served stale.
+ */
+class StoredRenderingFallbackTest extends DatabaseTest {
+
+    @Test
+    void aRowWithoutARenderingIsRenderedFromTheRow() throws SQLException {
+        User user = new RandomUsers(1L).next(1);
+        database.userStore().insert(ACME, user);
+        execute("UPDATE users SET scim_json = NULL");
+
+        assertThat(served()).isEqualTo(slowPath());
+    }
+
+    @Test
+    void aRenderingOfAnotherVersionIsNotServed() throws SQLException {
+        User user = new RandomUsers(2L).next(1);
+        database.userStore().insert(ACME, user);
+        execute("UPDATE users SET version = version + 1, display_name = 'changed elsewhere'");
+
+        String served = served();
+
+        assertThat(served).isEqualTo(slowPath()).contains("changed elsewhere")
+                .contains("\"version\":\"W/\\\"" + (user.version() + 1) + "\\\"\"");
+    }
+
+    /** Hidden and pending users too: whatever the random user is. */
+    private static final UserQuery EVERYONE = new UserQuery(Optional.empty(), Optional.empty(), 1, 10, true,
+            UserQuery.Pending.INCLUDED);
+
+    private String served() {
+        return database.userStore().searchRendered(ACME, EVERYONE).orElseThrow().users().stream()
+                .map(RenderedUser::json).findFirst().orElseThrow();
+    }
+
+    private String slowPath() {
+        User read = database.userStore().search(ACME, EVERYONE).users().get(0);
+        return ScimJson.write(UserResources.defaultRepresentation(read));
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = SqliteConnections.openWriter(directory.resolve("roster.db"));
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+}

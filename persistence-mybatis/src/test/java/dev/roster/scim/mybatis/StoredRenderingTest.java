@@ -1,0 +1,83 @@
+package dev.roster.scim.mybatis;
+
+import dev.roster.scim.core.mapping.RenderedPage;
+import dev.roster.scim.core.mapping.RenderedUser;
+import dev.roster.scim.core.mapping.UserResources;
+import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.core.port.out.UserQuery;
+import dev.roster.scim.core.port.out.UserStore;
+import dev.roster.scim.jackson.ScimJson;
+import dev.roster.scim.testkit.RandomUsers;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.roster.scim.mybatis.TestUsers.ACME;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rendering stored with each write is, byte for byte, what the slow path renders from the user read back
+ * (ADR 026): over random users, after their insert and after an update, page by page.
+ */
+class StoredRenderingTest extends DatabaseTest {
+
+    private static final int USERS = 300;
+
+    @Test
+    void theStoredRenderingIsWhatTheUserReadBackRenders() {
+        RandomUsers random = new RandomUsers(20261201L);
+        UserStore store = database.userStore();
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < USERS; i++) {
+            users.add(random.next(i));
+        }
+        users.subList(0, USERS / 2).forEach(user -> store.insert(ACME, user));
+        store.insertAll(ACME, users.subList(USERS / 2, USERS));
+
+        assertRenderingsMatchTheSlowPath(store);
+
+        for (User user : users.subList(0, USERS / 3)) {
+            assertThat(store.update(ACME, random.changed(user), user.version())).isTrue();
+        }
+        assertRenderingsMatchTheSlowPath(store);
+    }
+
+    @Test
+    void aPageServedFromRenderingsHasTheTotalsOfTheSearch() {
+        RandomUsers random = new RandomUsers(7L);
+        UserStore store = database.userStore();
+        for (int i = 0; i < 30; i++) {
+            store.insert(ACME, random.next(i));
+        }
+        UserQuery query = UserQuery.all(11, 10);
+
+        RenderedPage rendered = store.searchRendered(ACME, query).orElseThrow();
+        UserPage searched = store.search(ACME, query);
+
+        assertThat(rendered.totalResults()).isEqualTo(searched.totalResults());
+        assertThat(rendered.startIndex()).isEqualTo(11);
+        assertThat(rendered.users()).extracting(RenderedUser::id)
+                .containsExactlyElementsOf(searched.users().stream().map(User::id).toList());
+    }
+
+    private static void assertRenderingsMatchTheSlowPath(UserStore store) {
+        for (UserQuery.Pending pending : UserQuery.Pending.values()) {
+            for (int start = 1; start <= USERS; start += 100) {
+                UserQuery query = new UserQuery(Optional.empty(), Optional.empty(), start, 100,
+                        true, pending);
+                List<RenderedUser> rendered = store.searchRendered(ACME, query).orElseThrow().users();
+                List<User> searched = store.search(ACME, query).users();
+                assertThat(rendered).hasSameSizeAs(searched);
+                for (int i = 0; i < searched.size(); i++) {
+                    User user = searched.get(i);
+                    assertThat(rendered.get(i).id()).isEqualTo(user.id());
+                    assertThat(rendered.get(i).json()).as("user %s", user.id())
+                            .isEqualTo(ScimJson.write(UserResources.defaultRepresentation(user)));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.roster.scim.jaxrs.internal.resource;
+
+import dev.roster.scim.core.internal.mapping.Projection;
+import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.core.mapping.RenderedPage;
+import dev.roster.scim.core.mapping.RenderedUser;
+import dev.roster.scim.core.mapping.UserResources;
+import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.jackson.ScimJsonWriter;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A ListResponse (RFC 7644 §3.4.2) written straight to the response stream by {@link ScimJsonWriter}, with no tree of
+ * the whole page: the bytes {@link ScimResponses#listResponse} would give, members in the same order. Stored
+ * renderings are copied raw, with {@code meta.location} spliced in before their last two closing braces (see
+ * {@link RenderedUser}); users without one are written from their projected value tree.
+ */
+final class ListResponseOutput implements StreamingOutput {
+
+    private static final String LOCATION_MEMBER = ",\"location\":";
+
+    private final long totalResults;
+    private final int startIndex;
+    private final Optional<UserPage.Cursors> cursors;
+    private final int itemsPerPage;
+    private final boolean totalsOnly;
+    private final Resources resources;
+
+    private ListResponseOutput(long totalResults, int startIndex, Optional<UserPage.Cursors> cursors,
+                               int itemsPerPage, boolean totalsOnly, Resources resources) {
+        this.totalResults = totalResults;
+        this.startIndex = startIndex;
+        this.cursors = cursors;
+        this.itemsPerPage = itemsPerPage;
+        this.totalsOnly = totalsOnly;
+        this.resources = resources;
+    }
+
+    /** A page of stored renderings, read by index. */
+    static ListResponseOutput rendered(RenderedPage page, UserLocations locations, boolean totalsOnly) {
+        List<RenderedUser> users = page.users();
+        return new ListResponseOutput(page.totalResults(), page.startIndex(), Optional.empty(), users.size(),
+                totalsOnly, json -> {
+                    for (RenderedUser user : users) {
+                        json.objectWithLastMember(user.json(), LOCATION_MEMBER + locations.jsonOf(user.id()));
+                    }
+                });
+    }
+
+    /** A page of users, each rendered here under the request's projection. */
+    static ListResponseOutput users(UserPage page, UserLocations locations, Projection projection,
+                                    boolean totalsOnly) {
+        List<User> users = page.users();
+        return new ListResponseOutput(page.totalResults(), page.startIndex(), page.cursors(), users.size(),
+                totalsOnly, json -> {
+                    for (User user : users) {
+                        json.value(projection.apply(ScimResponses.withLocation(UserResources.toScim(user),
+                                locations.of(user.id()))));
+                    }
+                });
+    }
+
+    @Override
+    public void write(OutputStream output) throws IOException {
+        try (ScimJsonWriter json = ScimJsonWriter.on(output)) {
+            json.startObject();
+            json.startArrayField("schemas");
+            json.value(ScimValue.of(ScimResponses.LIST_RESPONSE));
+            json.endArray();
+            json.numberField("totalResults", totalResults);
+            if (cursors.isEmpty()) {
+                json.numberField("startIndex", startIndex);
+            }
+            json.numberField("itemsPerPage", itemsPerPage);
+            Optional<String> next = cursors.flatMap(UserPage.Cursors::next);
+            if (next.isPresent()) {
+                json.stringField("nextCursor", next.get());
+            }
+            Optional<String> previous = cursors.flatMap(UserPage.Cursors::previous);
+            if (previous.isPresent()) {
+                json.stringField("previousCursor", previous.get());
+            }
+            if (!totalsOnly) {
+                json.startArrayField("Resources");
+                resources.writeTo(json);
+                json.endArray();
+            }
+            json.endObject();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Resources {
+        void writeTo(ScimJsonWriter json) throws IOException;
+    }
+}

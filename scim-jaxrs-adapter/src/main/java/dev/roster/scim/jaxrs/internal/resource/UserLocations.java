@@ -1,0 +1,71 @@
+package dev.roster.scim.jaxrs.internal.resource;
+
+import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.jackson.ScimJson;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The {@code meta.location} of a site's users in one request: the base URI of {@code /Users} built once, the id
+ * appended per user, so that a page of 200 users parses no URI template. Ids are Roster's own (UUIDs: hex digits
+ * and hyphens, nothing to encode); anything else an embedder's store might hold is percent-encoded as a path
+ * segment (RFC 3986 §2.1: every octet outside the unreserved set, UTF-8 first).
+ */
+final class UserLocations {
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private final String base;
+    /** The base as the start of a JSON string, escaped once: the opening quote, no closing one. */
+    private final String jsonBase;
+
+    private UserLocations(String base) {
+        this.base = base;
+        String quoted = ScimJson.write(ScimValue.of(base));
+        this.jsonBase = quoted.substring(0, quoted.length() - 1);
+    }
+
+    static UserLocations of(UriInfo uri, String site) {
+        return under(uri.getBaseUriBuilder().path(UsersResource.class).build(site).toString());
+    }
+
+    /** The locations under that URI of {@code /Users}. */
+    static UserLocations under(String users) {
+        return new UserLocations(users.endsWith("/") ? users : users + "/");
+    }
+
+    String of(String id) {
+        return base + segment(id);
+    }
+
+    /** {@link #of} as a JSON string: an encoded segment holds nothing JSON escapes. */
+    String jsonOf(String id) {
+        return jsonBase + segment(id) + '"';
+    }
+
+    URI uriOf(String id) {
+        return URI.create(of(id));
+    }
+
+    static String segment(String id) {
+        if (id.chars().allMatch(UserLocations::isUnreserved)) {
+            return id;
+        }
+        StringBuilder encoded = new StringBuilder(id.length() * 3);
+        for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
+            if (isUnreserved(b & 0xFF)) {
+                encoded.append((char) b);
+            } else {
+                encoded.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+            }
+        }
+        return encoded.toString();
+    }
+
+    private static boolean isUnreserved(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '.' || c == '_' || c == '~';
+    }
+}

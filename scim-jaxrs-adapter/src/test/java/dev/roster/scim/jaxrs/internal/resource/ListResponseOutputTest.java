@@ -1,0 +1,83 @@
+package dev.roster.scim.jaxrs.internal.resource;
+
+import dev.roster.scim.core.internal.mapping.Projection;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.mapping.RenderedPage;
+import dev.roster.scim.core.mapping.RenderedUser;
+import dev.roster.scim.core.mapping.UserResources;
+import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.jackson.ScimJson;
+import dev.roster.scim.testkit.RandomUsers;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The streamed ListResponse puts on the wire the bytes the tree of before gave ({@link ScimResponses#listResponse}
+ * of {@link ScimResponses#user} written by {@link ScimJson}), whether each user comes as a stored rendering with
+ * {@code meta.location} spliced in, or as a user rendered now.
+ */
+class ListResponseOutputTest {
+
+    private static final String USERS = "https://idp.example.com/c/acme/auth/scim/v2/Users";
+
+    @Test
+    void storedRenderingsWithTheirLocationsAreTheBytesOfTheTree() throws IOException {
+        RandomUsers random = new RandomUsers(42L);
+        for (int round = 0; round < 20; round++) {
+            List<User> users = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                users.add(random.next(i));
+            }
+            UserLocations locations = UserLocations.under(USERS);
+            RenderedPage rendered = new RenderedPage(users.stream()
+                    .map(user -> new RenderedUser(user.id(), ScimJson.write(UserResources.defaultRepresentation(user))))
+                    .toList(), 1234, 21);
+
+            byte[] tree = ScimJson.writeBytes(ScimResponses.listResponse(1234, 21, users.stream()
+                    .map(user -> ScimResponses.user(user, URI.create(USERS + "/" + user.id()).toString(),
+                            Projection.DEFAULT)).toList(), false));
+
+            assertThat(bytes(ListResponseOutput.rendered(rendered, locations, false))).isEqualTo(tree);
+            assertThat(bytes(ListResponseOutput.users(new UserPage(users, 1234, 21), locations, Projection.DEFAULT,
+                    false))).isEqualTo(tree);
+        }
+    }
+
+    @Test
+    void totalsOnlyAndCursorPagesKeepTheirMembers() throws IOException {
+        UserLocations locations = UserLocations.under(USERS);
+        UserPage byCursor = new UserPage(List.of(), 3, 1,
+                Optional.of(new UserPage.Cursors(Optional.of("next\"one"), Optional.empty())));
+        ScimObject expected = ScimResponses.listResponse(3, 1, byCursor.cursors(), List.of(), true);
+
+        assertThat(bytes(ListResponseOutput.users(byCursor, locations, Projection.DEFAULT, true)))
+                .isEqualTo(ScimJson.writeBytes(expected));
+        assertThat(new String(bytes(ListResponseOutput.rendered(new RenderedPage(List.of(), 7, 1), locations,
+                true)))).isEqualTo(ScimJson.write(ScimResponses.listResponse(7, 1, List.of(), true)));
+    }
+
+    @Test
+    void idsOutsideTheUnreservedSetArePercentEncoded() {
+        UserLocations locations = UserLocations.under(USERS + "/");
+
+        assertThat(locations.of("2819c223-7f76-453a-919d-413861904646"))
+                .isEqualTo(USERS + "/2819c223-7f76-453a-919d-413861904646");
+        assertThat(locations.of("a b/c?d#é\"")).isEqualTo(USERS + "/a%20b%2Fc%3Fd%23%C3%A9%22");
+        assertThat(locations.jsonOf("a\"b")).isEqualTo("\"" + USERS + "/a%22b\"");
+    }
+
+    private static byte[] bytes(ListResponseOutput output) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        output.write(bytes);
+        return bytes.toByteArray();
+    }
+}
