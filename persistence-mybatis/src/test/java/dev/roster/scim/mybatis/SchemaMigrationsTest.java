@@ -162,7 +162,7 @@ class SchemaMigrationsTest {
             assertThat(second.userStore().findById(ACME, "u1")).isPresent();
         }
         try (Connection connection = SqliteConnections.openWriter(file)) {
-            assertThat(history(connection)).hasSize(10);
+            assertThat(history(connection)).hasSize(12);
         }
     }
 
