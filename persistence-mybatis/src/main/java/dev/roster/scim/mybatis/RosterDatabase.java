@@ -69,11 +69,13 @@ public final class RosterDatabase implements AutoCloseable {
     private final AdminSessions adminSessions;
     private final SignInFailures signInFailures;
     private final RateLimiter rateLimiter;
+    private final WritePath writePath;
     private final List<String> upgradeNotices;
 
-    private RosterDatabase(Dialect dialect, Sessions sessions, AutoCloseable connections, InMemoryFiltering inMemory,
-                           List<String> upgradeNotices) {
+    private RosterDatabase(Dialect dialect, Sessions sessions, WritePath writePath, AutoCloseable connections,
+                           InMemoryFiltering inMemory, List<String> upgradeNotices) {
         this.dialect = dialect;
+        this.writePath = writePath;
         this.connections = connections;
         this.upgradeNotices = List.copyOf(upgradeNotices);
         this.transactions = new MyBatisTransactions(sessions);
@@ -112,9 +114,10 @@ public final class RosterDatabase implements AutoCloseable {
                 throw StorageFailures.translate(e);
             }
             SqlSessionFactory factory = sessionFactory(pool);
-            Sessions sessions = new Sessions(factory,
-                    WriteTransactions.pooled(factory, pool, PostgreSqlConnections.SERIALIZATION_RETRIES), pool, true);
-            return new RosterDatabase(Dialect.POSTGRESQL, sessions, pool, inMemory, List.of());
+            WritePath writePath = WritePath.ofOwnCommits();
+            Sessions sessions = new Sessions(factory, writePath.measuring(
+                    WriteTransactions.pooled(factory, pool, PostgreSqlConnections.SERIALIZATION_RETRIES)), pool, true);
+            return new RosterDatabase(Dialect.POSTGRESQL, sessions, writePath, pool, inMemory, List.of());
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -128,8 +131,10 @@ public final class RosterDatabase implements AutoCloseable {
         try {
             HikariDataSource readers = SqliteConnections.openReaders(sqliteFile);
             SqlSessionFactory factory = sessionFactory(readers);
-            Sessions sessions = new Sessions(factory, new GroupCommit(factory, writer), readers, false);
-            return new RosterDatabase(Dialect.SQLITE, sessions, () -> {
+            GroupCommit groupCommit = new GroupCommit(factory, writer);
+            WritePath writePath = WritePath.ofGroupCommit(groupCommit);
+            Sessions sessions = new Sessions(factory, writePath.measuring(groupCommit), readers, false);
+            return new RosterDatabase(Dialect.SQLITE, sessions, writePath, () -> {
                 try {
                     readers.close();
                 } finally {
@@ -148,6 +153,11 @@ public final class RosterDatabase implements AutoCloseable {
      */
     public ConnectionPool connectionPool() {
         return new ConnectionPool((HikariDataSource) sessions.readers());
+    }
+
+    /** The write transactions' counts and times, for a host to watch (ADR 027). */
+    public WritePath writePath() {
+        return writePath;
     }
 
     /** Which database this is. */

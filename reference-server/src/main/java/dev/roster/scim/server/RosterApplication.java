@@ -103,6 +103,7 @@ public final class RosterApplication implements AutoCloseable {
             ExchangeRecorder recorder = new ExchangeRecorder(inspection);
             metrics.inspectorLosses(recorder::dropped, recorder::failed);
             metrics.connectionPool(database.connectionPool());
+            metrics.writePath(database.writePath());
 
             boolean newDatabase = sites.sites().isEmpty();
             AdminPasswordChoice password = AdminPasswordChoice.choose(options.adminPassword(),

@@ -3,6 +3,9 @@ package dev.roster.scim.server.metrics;
 import dev.roster.scim.core.port.out.AccountEvents;
 import dev.roster.scim.core.port.out.ScimOutcomes;
 import dev.roster.scim.mybatis.ConnectionPool;
+import dev.roster.scim.mybatis.WritePath;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -14,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
 
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.ToIntFunction;
 
@@ -81,6 +85,25 @@ public final class ServerMetrics implements AutoCloseable {
         Gauge.builder("roster.db.pool.connections", pool, counted -> value.applyAsInt(counted))
                 .description("The database pool's connections, by state").tag("pool", pool.name())
                 .tag("state", state).register(registry);
+    }
+
+    /**
+     * Exports the write path (ADR 027): {@code roster_db_writes_total{outcome}} for acknowledged and failed write
+     * transactions, {@code roster_db_write_seconds} (count and sum) for the time from asking for a transaction to
+     * its outcome — on SQLite the queue for the one writer and the group's commit included — and
+     * {@code roster_db_commits_total}, fewer than the acknowledged writes where SQLite's writers shared a commit.
+     */
+    public void writePath(WritePath writes) {
+        FunctionCounter.builder("roster.db.writes", writes, WritePath::acknowledged)
+                .description("Write transactions acknowledged or failed").tag("outcome", "acknowledged")
+                .register(registry);
+        FunctionCounter.builder("roster.db.writes", writes, WritePath::failed)
+                .description("Write transactions acknowledged or failed").tag("outcome", "failed").register(registry);
+        FunctionTimer.builder("roster.db.write", writes, counted -> counted.acknowledged() + counted.failed(),
+                        counted -> counted.totalTime(TimeUnit.NANOSECONDS), TimeUnit.NANOSECONDS)
+                .description("Time from asking for a write transaction to its outcome").register(registry);
+        FunctionCounter.builder("roster.db.commits", writes, WritePath::commits)
+                .description("Commits the database made for the acknowledged write transactions").register(registry);
     }
 
     /** The Prometheus text exposition format (version 0.0.4). */

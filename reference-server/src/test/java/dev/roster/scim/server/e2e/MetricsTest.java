@@ -87,6 +87,26 @@ class MetricsTest {
     }
 
     @Test
+    void aScimWriteIsCountedAndTimedOnTheWritePath() {
+        String id = server.signIn(SITE, "dora");
+        String before = scrape();
+
+        call("PATCH", server.scimBase(SITE) + "/Users/" + id).bearer(scimToken)
+                .json("{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"replace\","
+                        + "\"value\":{\"active\":false}}]}").send().expect(200);
+
+        String after = scrape();
+        double acknowledged = sample(after, "roster_db_writes_total", "outcome=\"acknowledged\"");
+        // The request inspector writes its captures in transactions of its own, so "at least" is what is certain.
+        assertThat(acknowledged)
+                .isGreaterThanOrEqualTo(sample(before, "roster_db_writes_total", "outcome=\"acknowledged\"") + 1);
+        assertThat(sample(after, "roster_db_write_seconds_count")).isGreaterThanOrEqualTo(acknowledged);
+        assertThat(sample(after, "roster_db_write_seconds_sum")).isPositive();
+        assertThat(sample(after, "roster_db_commits_total")).isPositive().isLessThanOrEqualTo(acknowledged);
+        assertThat(after).contains("roster_db_writes_total{outcome=\"failed\"}");
+    }
+
+    @Test
     void requestsAreCountedByRouteTemplateAndStatusNeverByRawPath() {
         String id = server.signIn(SITE, "bob");
         call("GET", server.scimBase(SITE) + "/Users/" + id).bearer(scimToken).send().expect(200);
