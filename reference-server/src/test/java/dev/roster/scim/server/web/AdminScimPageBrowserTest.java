@@ -3,6 +3,7 @@ package dev.roster.scim.server.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.scim.testkit.TestClock;
+import dev.roster.scim.server.support.AdminPageBrowser;
 import dev.roster.scim.server.support.Chromium;
 import dev.roster.scim.server.support.RawHttp;
 import dev.roster.scim.server.support.Screenshots;
@@ -18,7 +19,6 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -54,6 +54,7 @@ class AdminScimPageBrowserTest {
 
     private static final TestClock CLOCK = new TestClock();
 
+    private static AdminPageBrowser page;
     private static TestServer server;
     private static ChromeDriver browser;
     private static WebDriverWait wait;
@@ -66,11 +67,10 @@ class AdminScimPageBrowserTest {
         if (unavailable.isPresent()) {
             return;
         }
-        browser = Chromium.start(workDirectory.resolve("chromium-profile"));
-        server = TestServer.start(TestServer.options(workDirectory.resolve("page.db")), CLOCK);
-        wait = new WebDriverWait(browser, PATIENCE);
-        // The page replaces table rows when data arrives; a row found a moment ago may be gone, so look again.
-        wait.ignoring(StaleElementReferenceException.class);
+        page = AdminPageBrowser.start(workDirectory, CLOCK, PATIENCE);
+        server = page.server();
+        browser = page.browser();
+        wait = page.await();
     }
 
     @BeforeEach
@@ -81,11 +81,8 @@ class AdminScimPageBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
+        if (page != null) {
+            page.close();
         }
     }
 
@@ -533,14 +530,7 @@ class AdminScimPageBrowserTest {
     // ---- the page ----
 
     private static void open(String site) {
-        browser.get(server.baseUrl() + "/c/" + site + "/admin/scim");
-        wait.until(d -> byId("console").isDisplayed() || byId("sign-in").isDisplayed()
-                || !byId("alert").getText().isEmpty());
-        if (byId("sign-in").isDisplayed()) {
-            byId("admin-password").sendKeys(server.adminPassword());
-            byId("sign-in-button").click();
-            wait.until(d -> byId("console").isDisplayed() || !byId("alert").getText().isEmpty());
-        }
+        page.open(site);
     }
 
     private static int sessionStatus(String sessionId) {
@@ -554,7 +544,7 @@ class AdminScimPageBrowserTest {
     }
 
     private static WebElement byId(String id) {
-        return browser.findElement(By.id(id));
+        return page.byId(id);
     }
 
     private static WebElement userRow(String userName) {

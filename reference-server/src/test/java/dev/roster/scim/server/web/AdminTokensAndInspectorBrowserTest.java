@@ -3,6 +3,7 @@ package dev.roster.scim.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.scim.testkit.TestClock;
+import dev.roster.scim.server.support.AdminPageBrowser;
 import dev.roster.scim.server.support.Chromium;
 import dev.roster.scim.server.support.Screenshots;
 import dev.roster.scim.server.support.TestServer;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -42,6 +42,7 @@ class AdminTokensAndInspectorBrowserTest {
     @TempDir
     static Path workDirectory;
 
+    private static AdminPageBrowser page;
     private static TestServer server;
     private static ChromeDriver browser;
     private static WebDriverWait wait;
@@ -53,10 +54,10 @@ class AdminTokensAndInspectorBrowserTest {
         if (unavailable.isPresent()) {
             return;
         }
-        browser = Chromium.start(workDirectory.resolve("chromium-profile"));
-        server = TestServer.start(TestServer.options(workDirectory.resolve("page.db")), new TestClock());
-        wait = new WebDriverWait(browser, PATIENCE);
-        wait.ignoring(StaleElementReferenceException.class);
+        page = AdminPageBrowser.start(workDirectory, new TestClock(), PATIENCE);
+        server = page.server();
+        browser = page.browser();
+        wait = page.await();
     }
 
     @BeforeEach
@@ -66,11 +67,8 @@ class AdminTokensAndInspectorBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
+        if (page != null) {
+            page.close();
         }
     }
 
@@ -213,17 +211,12 @@ class AdminTokensAndInspectorBrowserTest {
     // ---- the page ----
 
     private static void open(String site) {
-        browser.get(server.baseUrl() + "/c/" + site + "/admin/scim");
-        wait.until(d -> byId("console").isDisplayed() || byId("sign-in").isDisplayed());
-        if (byId("sign-in").isDisplayed()) {
-            byId("admin-password").sendKeys(server.adminPassword());
-            byId("sign-in-button").click();
-        }
+        page.open(site);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
     }
 
     private static WebElement byId(String id) {
-        return browser.findElement(By.id(id));
+        return page.byId(id);
     }
 
     private static List<String> tokenNames() {
