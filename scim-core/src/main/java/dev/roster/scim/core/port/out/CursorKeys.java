@@ -6,8 +6,7 @@ import java.security.SecureRandom;
  * The secret that signs paging cursors (RFC 9865). Every server that shares a database must answer the same key, so
  * that a cursor minted by one is good on the others; a store keeps it beside the users, generated once.
  * persistence-mybatis's {@code RosterDatabase.cursorKeys()} does so; {@code ScimUsersService} takes it and reads it
- * once, at its first cursor. Anyone holding the key can forge cursors, which reveal nothing but let a client pick
- * its position in a search: keep it as secret as the database.
+ * once, at its first cursor. Anyone holding the key can forge cursors: keep it as secret as the database.
  *
  * <pre>{@code
  * CursorKeys keys = database.cursorKeys();     // shared by every server on the database

@@ -12,8 +12,9 @@ import java.util.Optional;
  * Where the request inspector keeps each site's last SCIM exchanges: a bounded table, not a log.
  * {@code dev.roster.scim.testkit.ExchangeLogContract} (roster-testkit) pins the behaviour down. Implemented by
  * persistence-mybatis ({@code RosterDatabase.exchangeLog()}) and the testkit's {@code InMemoryExchangeLog}; called
- * by {@code RequestInspectionService} only, which writes from one capturing thread and reads for the admin page,
- * so an implementation is thread-safe. The exchanges arrive redacted; a store keeps what it is given.
+ * by {@code RequestInspectionService} only, which writes batches off the request threads and reads for the admin
+ * page at the same time, so an implementation is thread-safe. The exchanges arrive redacted; a store keeps what it
+ * is given.
  *
  * <pre>{@code
  * exchangeLog.appendAll(batch, 200, 50);

@@ -10,8 +10,8 @@ import java.util.Optional;
  * is free. The core names the buckets and picks the limits (ADR 024); an adapter keeps the buckets, in memory for
  * one server or in the database for several that share a limit. A bucket whose limit changed may start afresh.
  * {@code dev.roster.scim.testkit.RateLimiterContract} (roster-testkit) pins the behaviour down. persistence-mybatis
- * ships both ({@code RosterDatabase.rateLimiter()}); {@code SiteAdministrationService} calls it on every admitted
- * SCIM request, from many threads at once, so an implementation is thread-safe and cheap.
+ * ships both ({@code RosterDatabase.rateLimiter()}); {@code SiteAdministrationService} calls it on every SCIM
+ * request whose token opens the site, from many threads at once, so an implementation is thread-safe and cheap.
  *
  * <pre>{@code
  * Optional<Duration> wait = limiter.tryAcquire("site/acme", RateLimit.parse("600/min"));
