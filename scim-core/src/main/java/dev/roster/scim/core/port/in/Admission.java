@@ -12,9 +12,20 @@ import java.util.Optional;
  * Admission admission = sites.admit(site, token, clientAddress);
  * if (admission.rateLimited().isPresent()) answer429(admission.rateLimited().get());
  * }</pre>
+ *
+ * @param decision    what the token opens: {@code OK} also for a request a rate limit refused (its token is live)
+ * @param rateLimited the limit that refused the request, present only with {@code OK}; empty when no limit did
  */
 public record Admission(AccessDecision decision, Optional<RateLimitRefusal> rateLimited) {
 
+    /**
+     * An admission, checked.
+     *
+     * @param decision    what the token opens
+     * @param rateLimited the limit that refused the request, or empty
+     * @throws NullPointerException     if a component is null
+     * @throws IllegalArgumentException if a refusal comes with a decision other than {@code OK}
+     */
     public Admission {
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(rateLimited, "rateLimited");
@@ -23,17 +34,31 @@ public record Admission(AccessDecision decision, Optional<RateLimitRefusal> rate
         }
     }
 
-    /** The decision, not rate limited. */
+    /**
+     * The decision, not rate limited.
+     *
+     * @param decision what the token opens
+     * @return the admission: admitted exactly when {@code decision} is {@code OK}
+     */
     public static Admission of(AccessDecision decision) {
         return new Admission(decision, Optional.empty());
     }
 
-    /** A request with a live token that a rate limit refused. */
+    /**
+     * A request with a live token that a rate limit refused.
+     *
+     * @param refusal which limit refused it and when to retry
+     * @return the admission, not admitted
+     */
     public static Admission refused(RateLimitRefusal refusal) {
         return new Admission(AccessDecision.OK, Optional.of(refusal));
     }
 
-    /** Whether the request goes on to the resource. */
+    /**
+     * Whether the request goes on to the resource.
+     *
+     * @return true when the token opens the site and no rate limit refused the request
+     */
     public boolean admitted() {
         return decision == AccessDecision.OK && rateLimited.isEmpty();
     }

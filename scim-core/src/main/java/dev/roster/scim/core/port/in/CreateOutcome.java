@@ -14,6 +14,9 @@ import java.util.Objects;
  * CreateOutcome outcome = scimUsers.create(site, body);
  * boolean claimedExisting = outcome.kind() == CreateOutcome.Kind.LINKED;
  * }</pre>
+ *
+ * @param user the user as stored after the POST, for the adapter to render
+ * @param kind how the POST was satisfied
  */
 public record CreateOutcome(User user, Kind kind) {
 
@@ -27,19 +30,44 @@ public record CreateOutcome(User user, Kind kind) {
         LINKED
     }
 
+    /**
+     * An outcome, checked.
+     *
+     * @param user the user as stored after the POST
+     * @param kind how the POST was satisfied
+     * @throws NullPointerException if a component is null
+     */
     public CreateOutcome {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(kind, "kind");
     }
 
+    /**
+     * A POST that stored a new account.
+     *
+     * @param user the new account
+     * @return the outcome of kind {@link Kind#CREATED}
+     */
     public static CreateOutcome created(User user) {
         return new CreateOutcome(user, Kind.CREATED);
     }
 
+    /**
+     * A POST that stored a new pending identity.
+     *
+     * @param user the new pending identity
+     * @return the outcome of kind {@link Kind#PENDING}
+     */
     public static CreateOutcome pending(User user) {
         return new CreateOutcome(user, Kind.PENDING);
     }
 
+    /**
+     * A POST that claimed an existing user.
+     *
+     * @param user the existing user, as stored after the claim
+     * @return the outcome of kind {@link Kind#LINKED}
+     */
     public static CreateOutcome linked(User user) {
         return new CreateOutcome(user, Kind.LINKED);
     }

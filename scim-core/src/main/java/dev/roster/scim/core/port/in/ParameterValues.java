@@ -20,13 +20,21 @@ import java.util.OptionalInt;
  * ParameterValues.integer("count", "50");     // OptionalInt[50]
  * ParameterValues.text(body, "filter");       // the member's string, if it holds a non-blank one
  * }</pre>
+ *
+ * <p>{@link SearchRequest#fromQuery} and {@link SearchRequest#fromBody} use it; so does the JAX-RS adapter's
+ * {@code RequestValues}, for the reference server's admin API. Stateless and thread-safe.
  */
 public final class ParameterValues {
 
     private ParameterValues() {
     }
 
-    /** A query parameter as text; absent (null) or blank is absent. */
+    /**
+     * A query parameter as text; absent (null) or blank is absent.
+     *
+     * @param parameter the parameter's value as the client sent it, or empty when it did not send it
+     * @return the value, unchanged (not stripped), or empty when it is absent or blank
+     */
     public static Optional<String> text(Optional<String> parameter) {
         return parameter.filter(text -> !text.isBlank());
     }
@@ -34,6 +42,12 @@ public final class ParameterValues {
     /**
      * An integer query parameter: absent or blank is absent; a number that is not whole or does not fit an
      * {@code int} is {@code 400 invalidValue}.
+     *
+     * @param name      the parameter's name, for the error's detail
+     * @param parameter the parameter's value as the client sent it, or empty
+     * @return the integer, or empty when the parameter is absent or blank
+     * @throws ScimException {@code 400 invalidValue} for a value that is no number, not whole, or beyond an
+     *                       {@code int}
      */
     public static OptionalInt integer(String name, Optional<String> parameter) {
         Optional<String> text = text(parameter);
@@ -49,19 +63,41 @@ public final class ParameterValues {
         return OptionalInt.of(toInt(name, number.orElseThrow(() -> notAnInteger(name))));
     }
 
-    /** A string member; absent, null or blank is absent. */
+    /**
+     * A string member; absent, null or blank is absent.
+     *
+     * @param body the JSON body
+     * @param name the member's name, matched in any case (as every SCIM attribute name)
+     * @return the member's string, or empty when it is absent, null or blank
+     * @throws ScimException {@code 400 invalidValue} when the member holds something other than a string
+     */
     public static Optional<String> text(ScimObject body, String name) {
         return text(member(body, name, ScimString.class, "a string").map(ScimString::value));
     }
 
-    /** An integer member, bounded like an integer query parameter. */
+    /**
+     * An integer member, bounded like an integer query parameter.
+     *
+     * @param body the JSON body
+     * @param name the member's name, matched in any case
+     * @return the integer, or empty when the member is absent or null
+     * @throws ScimException {@code 400 invalidValue} when the member is no number, not whole, or beyond an
+     *                       {@code int}
+     */
     public static OptionalInt integer(ScimObject body, String name) {
         return member(body, name, ScimNumber.class, "an integer")
                 .map(number -> OptionalInt.of(toInt(name, number)))
                 .orElse(OptionalInt.empty());
     }
 
-    /** A boolean member. */
+    /**
+     * A boolean member.
+     *
+     * @param body the JSON body
+     * @param name the member's name, matched in any case
+     * @return the member's value, or empty when it is absent or null
+     * @throws ScimException {@code 400 invalidValue} when the member is no JSON {@code true} or {@code false}
+     */
     public static Optional<Boolean> bool(ScimObject body, String name) {
         return member(body, name, ScimBoolean.class, "true or false").map(ScimBoolean::value);
     }

@@ -16,9 +16,15 @@ import java.util.List;
  * inspection.recordAll(batch);
  * inspection.recent(site, StatusRange.parse(Optional.of("4xx")));
  * }</pre>
+ *
+ * <p>Roster implements it ({@code RequestInspectionService}, over an {@code ExchangeLog} and the
+ * {@code SiteStore}); the host's capturing writer (the reference server's {@code ExchangeRecorder}) calls
+ * {@link #recordAll} off the request threads, and the admin pages read. It is thread-safe. Exchanges refused for
+ * their token are kept apart, so that anyone who can reach the server cannot push out a site's real exchanges.
  */
 public interface RequestInspection {
 
+    /** How many of a site's exchanges a token opened are kept: the newest, older ones removed as new ones come. */
     int KEPT_PER_SITE = 200;
 
     /**
@@ -27,12 +33,31 @@ public interface RequestInspection {
      */
     int KEPT_UNAUTHENTICATED_PER_SITE = 50;
 
-    /** Keeps the exchanges of sites that exist (others are dropped: a path names any site), trimming each site. */
+    /**
+     * Keeps the exchanges of sites that exist (others are dropped: a path names any site), trimming each site.
+     *
+     * @param exchanges the captured exchanges, oldest first, their bodies already redacted and capped
+     */
     void recordAll(List<ScimExchange> exchanges);
 
-    /** The site's kept exchanges in the range, newest first; 404 for an unknown site. */
+    /**
+     * The site's kept exchanges in the range, newest first; 404 for an unknown site.
+     *
+     * @param site     the site whose exchanges are read
+     * @param statuses the HTTP statuses to list ({@link StatusRange#ALL} for every one)
+     * @return up to {@value #KEPT_PER_SITE} plus {@value #KEPT_UNAUTHENTICATED_PER_SITE} exchanges, newest first
+     * @throws dev.roster.scim.core.error.ScimException {@code 404} for an unknown site
+     */
     List<StoredExchange> recent(SiteId site, StatusRange statuses);
 
-    /** One exchange with its bodies; 404 if the site has none of that id (any more). */
+    /**
+     * One exchange with its bodies; 404 if the site has none of that id (any more).
+     *
+     * @param site the site of the exchange
+     * @param id   the exchange's id, as {@link StoredExchange#id()} gave it in {@link #recent}
+     * @return the exchange
+     * @throws dev.roster.scim.core.error.ScimException {@code 404} for an unknown site, or an exchange the site does
+     *                                                  not keep
+     */
     StoredExchange exchange(SiteId site, long id);
 }

@@ -10,7 +10,11 @@ import java.util.Optional;
 
 /**
  * Where the request inspector keeps each site's last SCIM exchanges: a bounded table, not a log.
- * {@code ExchangeLogContract} (core test-jar) pins the behaviour down.
+ * {@code dev.roster.scim.testkit.ExchangeLogContract} (roster-testkit) pins the behaviour down. Implemented by
+ * persistence-mybatis ({@code RosterDatabase.exchangeLog()}) and the testkit's {@code InMemoryExchangeLog}; called
+ * by {@code RequestInspectionService} only, which writes batches off the request threads and reads for the admin
+ * page at the same time, so an implementation is thread-safe. The exchanges arrive redacted; a store keeps what it
+ * is given.
  *
  * <pre>{@code
  * exchangeLog.appendAll(batch, 200, 50);
@@ -24,11 +28,29 @@ public interface ExchangeLog {
      * {@code keptPerSite} of those a token opened, and beyond the newest {@code keptUnauthenticatedPerSite} of those
      * refused for a missing or wrong token ({@link ScimExchange#unauthenticated()}). The two bounds are apart so
      * that anyone who can reach the server, without a token, cannot push a site's real exchanges out.
+     *
+     * @param exchanges                  the captured exchanges, oldest first, of sites that exist
+     * @param keptPerSite                how many exchanges a token opened each site keeps, 1 or more
+     * @param keptUnauthenticatedPerSite how many refused for their token each site keeps, 1 or more
      */
     void appendAll(List<ScimExchange> exchanges, int keptPerSite, int keptUnauthenticatedPerSite);
 
-    /** The site's newest exchanges first, whose status lies in the range, at most {@code limit}. */
+    /**
+     * The site's newest exchanges first, whose status lies in the range, at most {@code limit}.
+     *
+     * @param site     the site whose exchanges are read
+     * @param statuses the HTTP statuses of interest ({@code 4xx}, {@code 500}, or every status)
+     * @param limit    the most exchanges to return, 1 or more
+     * @return the kept exchanges in the range, newest (highest id) first; empty when there is none
+     */
     List<StoredExchange> recent(SiteId site, StatusRange statuses, int limit);
 
+    /**
+     * One kept exchange, with its bodies.
+     *
+     * @param site the site it belongs to; an exchange of another site is never found
+     * @param id   the store's id of it, as {@link StoredExchange#id()} gave it
+     * @return the exchange, or empty when the site has none of that id (any more: older ones are trimmed)
+     */
     Optional<StoredExchange> find(SiteId site, long id);
 }

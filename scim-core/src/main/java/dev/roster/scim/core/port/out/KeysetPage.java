@@ -10,10 +10,28 @@ import java.util.Optional;
  * One keyset page ({@link UserStore#searchByKeyset}): its users in the query's order, the total number of matches,
  * the positions of its first and last user (empty when the page is), and whether more users lie beyond the page in
  * the direction it was read (after it going forward, before it going backward).
+ *
+ * @param users        the page's users, in the query's order whichever way the page was read
+ * @param totalResults how many users match the query in all, whatever the page
+ * @param first        the store's position of the page's first user, for {@link Keyset#before}; empty for an
+ *                     empty page
+ * @param last         the store's position of the page's last user, for {@link Keyset#after}; empty for an empty
+ *                     page
+ * @param more         whether users lie beyond the page in the direction it was read
  */
 public record KeysetPage(List<User> users, long totalResults, Optional<String> first, Optional<String> last,
                          boolean more) {
 
+    /**
+     * A page, its users copied.
+     *
+     * @param users        the page's users, in the query's order
+     * @param totalResults how many users match in all
+     * @param first        the position of the page's first user, empty for an empty page
+     * @param last         the position of the page's last user, empty for an empty page
+     * @param more         whether users lie beyond the page in the direction it was read
+     * @throws NullPointerException if {@code users}, {@code first} or {@code last} is null
+     */
     public KeysetPage {
         users = List.copyOf(users);
         Objects.requireNonNull(first, "first");

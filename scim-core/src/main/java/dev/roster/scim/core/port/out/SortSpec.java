@@ -12,17 +12,40 @@ import java.util.Objects;
  * <pre>{@code
  * SortSpec.descending(AttrPath.of("meta", "created"))
  * }</pre>
+ *
+ * @param path      the attribute to sort by, as the core resolved {@code sortBy}; a multi-valued attribute sorts by
+ *                  its primary value
+ * @param ascending true for {@code ascending} (the RFC's default), false for {@code descending}
  */
 public record SortSpec(AttrPath path, boolean ascending) {
 
+    /**
+     * A sort, checked.
+     *
+     * @param path      the attribute to sort by
+     * @param ascending true for ascending, false for descending
+     * @throws NullPointerException if {@code path} is null
+     */
     public SortSpec {
         Objects.requireNonNull(path, "path");
     }
 
+    /**
+     * An ascending order: users without a value last.
+     *
+     * @param path the attribute to sort by
+     * @return the sort
+     */
     public static SortSpec ascending(AttrPath path) {
         return new SortSpec(path, true);
     }
 
+    /**
+     * A descending order: users without a value first.
+     *
+     * @param path the attribute to sort by
+     * @return the sort
+     */
     public static SortSpec descending(AttrPath path) {
         return new SortSpec(path, false);
     }

@@ -24,23 +24,58 @@ import java.util.stream.Collectors;
  * <p>A store keeps pending identities ({@link User#pending()}) beside the accounts, under the same userName
  * uniqueness, and answers {@link UserQuery#pending()} in searches.
  *
- * <p>The contract test suite {@code UserStoreContract} (core test-jar) pins the behaviour down: filters give the
- * same users as the core's in-memory evaluator.
+ * <p>Who implements it: persistence-mybatis ({@code RosterDatabase.userStore()}, SQLite or PostgreSQL), the
+ * testkit's {@code InMemoryUserStore}, or a host that keeps the SCIM records in its own table (the full-store way
+ * of docs/embedding.md; the side-car way implements {@link Accounts} instead). Who calls it: the core's use cases
+ * only, from many request threads at once, so an implementation is thread-safe. Writes join the running
+ * {@link Transactions} unit, so that a user change, its audit records and its {@link AccountOutbox} entry commit
+ * or roll back together; reads inside a unit see its writes. Concurrent writers are told apart by the user's
+ * {@link User#version() version}: {@link #update} and {@link #delete} write only over the version the caller read.
+ *
+ * <p>Methods never return null and take no null argument. A site without users is simply empty. A user id is
+ * Roster's SCIM {@code id} (a random UUID Roster assigned), compared exactly. Besides the
+ * {@code ScimException}s named below, a failure of the storage itself may be any unchecked exception; the
+ * {@code ScimException}s are the ones the client is answered with.
+ *
+ * <p>The contract suite {@code dev.roster.scim.testkit.UserStoreContract} (roster-testkit) pins the behaviour down
+ * with one subclass that makes a fresh store: round trips of every field, userName keys, pending identities,
+ * hidden users, versions, paging, sorting, and filters that give the same users as the core's in-memory
+ * evaluator ({@code FilterEvaluator}) over the filter corpus.
  */
 public interface UserStore {
 
-    /** The user with that id, hidden (SCIM-deleted) or not, pending or not. */
+    /**
+     * The user with that id, hidden (SCIM-deleted) or not, pending or not.
+     *
+     * @param site the site to look in; a user of another site is never found
+     * @param id   Roster's SCIM {@code id} of the user, compared exactly; any text (a client's path segment), so an
+     *             id no user has is simply not found
+     * @return the stored user, or empty when the site has no user of that id
+     */
     Optional<User> findById(SiteId site, String id);
 
     /**
      * The user whose userName has the same {@link IdentifierProfile#key key}, hidden or not, pending or not: the one
      * comparison every store, and every match of a sign-in to a pending identity, uses.
+     *
+     * <p>After an upgrade that found look-alike names (migration 4, ADR 014) several stored users may share a key;
+     * this finds the one that holds it, the oldest.
+     *
+     * @param site     the site to look in
+     * @param userName a userName as a client or an SSO assertion wrote it, in any case or normalization form; the
+     *                 store compares its {@link IdentifierProfile#key key} and does not check that it is acceptable
+     * @return the user holding that key, or empty when the site has none
      */
     Optional<User> findByUserName(SiteId site, String userName);
 
     /**
      * Which of these userNames the site already has, hidden and pending users included, as
-     * {@link IdentifierProfile#key keys}: the bulk form of {@link #findByUserName}, for batches.
+     * {@link IdentifierProfile#key keys}: the bulk form of {@link #findByUserName}, for batches. The default asks
+     * {@link #findByUserName} once per name; a store overrides it to ask in bulk.
+     *
+     * @param site      the site to look in
+     * @param userNames userNames as written by the caller, in any case; duplicates allowed
+     * @return the keys of those of them the site has; empty when none is taken
      */
     default Set<String> existingUserNames(SiteId site, Collection<String> userNames) {
         return userNames.stream()
@@ -49,7 +84,17 @@ public interface UserStore {
                 .collect(Collectors.toSet());
     }
 
-    /** One page of the users matching the query, with the total number of matches. */
+    /**
+     * One page of the users matching the query, with the total number of matches. The store applies, in this order:
+     * the query's scope ({@link UserQuery#admits}: hidden and pending users as asked), the filter (with the case
+     * rules of the schemas and, for {@code userName} and {@code emails.value}, the identifier keys), the sort
+     * ({@link SortSpec}) then the id, and then cuts the page at {@code startIndex} and {@code count}.
+     *
+     * @param site  the site whose users are searched; other sites' users never appear
+     * @param query the filter, sort, page and scope, already checked by the core
+     * @return the page's users in order (none when {@code count} is 0 or the page lies past the end), the total
+     *         number of matches in scope whatever the page, and the query's {@code startIndex}
+     */
     UserPage search(SiteId site, UserQuery query);
 
     /**
@@ -58,6 +103,11 @@ public interface UserStore {
      * caller then renders {@link #search}'s users itself. The text must be exactly what rendering
      * {@link dev.roster.scim.core.mapping.UserResources#defaultRepresentation} of the user {@link #search} returns
      * gives.
+     *
+     * @param site  the site whose users are searched, as for {@link #search}
+     * @param query the query, as for {@link #search}
+     * @return the same page as {@link #search} (users, order, total, start) as stored renderings, or empty when
+     *         this store keeps no renderings or cannot answer this query from them
      */
     default Optional<RenderedPage> searchRendered(SiteId site, UserQuery query) {
         return Optional.empty();
@@ -68,16 +118,39 @@ public interface UserStore {
      * from the keyset's position on, in the query's order (then id), with the total number of matches; the query's
      * {@code startIndex} is not used. Users added or removed while a client pages never make another user appear
      * twice or go missing, as an offset would. A store that cannot page by keyset answers {@code 501}.
+     *
+     * @param site   the site whose users are searched, as for {@link #search}
+     * @param query  the filter, sort, {@code count} and scope; its {@code startIndex} is ignored
+     * @param keyset where the page starts: the first page, or strictly after or before a position this store
+     *               itself returned in an earlier {@link KeysetPage} (the core verified the cursor's signature, so
+     *               the position is one the store wrote, but it may name a user that is gone by now)
+     * @return the page, with its first and last positions and whether more users lie beyond it
+     * @throws ScimException {@code 501} (the default) when the store does not page by keyset
      */
     default KeysetPage searchByKeyset(SiteId site, UserQuery query, Keyset keyset) {
         throw new ScimException(ScimErrorType.NOT_IMPLEMENTED, "This user store does not page by cursor; page by "
                 + "startIndex.");
     }
 
-    /** Stores a new user; {@code ScimException.uniqueness} if a userName with the same key is taken in the site. */
+    /**
+     * Stores a new user, joining the running transaction.
+     *
+     * @param site the site the user belongs to
+     * @param user the new user, with an id no user of the site has and version 1; an account or a pending identity
+     * @throws ScimException {@code 409 uniqueness} if a user of the site (hidden and pending ones included) holds a
+     *                       userName with the same key, storing nothing
+     */
     void insert(SiteId site, User user);
 
-    /** Stores many new users at once (seeding); same rules as {@link #insert}. */
+    /**
+     * Stores many new users at once (seeding, bulk sign-in); same rules as {@link #insert}. The default inserts one
+     * by one; Roster's own stores store all of them or, on a clash, none.
+     *
+     * @param site  the site the users belong to
+     * @param users the new users, their userNames distinct by key from each other and from the site's users
+     * @throws ScimException {@code 409 uniqueness} if one of the userNames is taken, by the site or by another
+     *                       user of the batch
+     */
     default void insertAll(SiteId site, List<User> users) {
         users.forEach(user -> insert(site, user));
     }
@@ -85,7 +158,15 @@ public interface UserStore {
     /**
      * Replaces the stored user if its version is still {@code expectedVersion}; the new value carries the next
      * version. Returns false, changing nothing, when another change got there first.
-     * {@code ScimException.uniqueness} if a new userName is taken.
+     * {@code ScimException.uniqueness} if a new userName is taken. A user may change the case or spelling of its own
+     * userName within the same key.
+     *
+     * @param site            the site of the user; an update naming another site's user changes nothing
+     * @param user            the new value, with the id of the stored user and version {@code expectedVersion + 1}
+     * @param expectedVersion the version the caller read and based the new value on
+     * @return true when the new value is stored; false, changing nothing, when the stored version is another one or
+     *         the site has no user of that id (the caller reads again and retries, or answers {@code 412})
+     * @throws ScimException {@code 409 uniqueness} if another user of the site holds the new userName's key
      */
     boolean update(SiteId site, User user, long expectedVersion);
 
@@ -93,6 +174,11 @@ public interface UserStore {
      * Erases the stored user if its version is still {@code expectedVersion}, with everything stored for it but
      * its audit records. Returns false, changing nothing, when another change got there first or there is no such
      * user. Roster erases only pending identities: an account is never erased, only hidden.
+     *
+     * @param site            the site of the user; a delete naming another site's user erases nothing
+     * @param id              Roster's SCIM {@code id} of the user to erase
+     * @param expectedVersion the version the caller read
+     * @return true when the user was erased (its userName is free again); false when nothing was
      */
     boolean delete(SiteId site, String id, long expectedVersion);
 }
