@@ -4,7 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The components of a user's name (RFC 7643 §4.1.1 {@code name}), each optional. Immutable: the {@code withX}
+ * The components of a user's name (RFC 7643 §4.1.1 {@code name}), each optional and kept as written; filters and
+ * sorting compare them case-insensitively, folded by {@code CaseFolding} (ADR 003). Immutable: the {@code withX}
  * methods return a copy.
  *
  * <pre>{@code
