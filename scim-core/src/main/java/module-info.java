@@ -1,8 +1,8 @@
 /**
  * Roster's SCIM core: the model, schemas, filters, use cases and ports, on the JDK alone.
  *
- * <p>Exports exactly the packages ADR 018 publishes; packages with {@code internal} in their name stay closed. The
- * JAX-RS adapter alone reads {@code core.internal.mapping}, for attribute projection.
+ * <p>Exports exactly the packages ADR 018 publishes, to every module alike; packages with {@code internal} in their
+ * name stay closed, to Roster's own adapters too.
  */
 module dev.roster.scim.core {
     exports dev.roster.scim.core.error;
@@ -16,7 +16,4 @@ module dev.roster.scim.core {
     exports dev.roster.scim.core.port.out;
     exports dev.roster.scim.core.schema;
     exports dev.roster.scim.core.service;
-
-    // ADR 018: the resources project attributes until projection moves behind ScimUsers.
-    exports dev.roster.scim.core.internal.mapping to dev.roster.scim.jaxrs;
 }

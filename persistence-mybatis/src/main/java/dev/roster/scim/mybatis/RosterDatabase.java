@@ -41,6 +41,29 @@ import java.util.Properties;
  * needed, readable by its owner only), brings its schema up to date with Flyway and hands out {@link UserStore},
  * {@link SiteStore}, {@link AuditLog} and the {@link Transactions} they share. Close it when the application stops.
  *
+ * <p><b>Which database</b> is which {@code open} the host calls; nothing else picks the dialect.
+ * <ul>
+ *   <li>{@link #open(Path)}: a SQLite file, for one server process. One writer connection, not pooled (SQLite lets one
+ *       connection write at a time; writers queue for it in Java and share commits, ADR 008, ADR 027), and a HikariCP
+ *       pool of 4 query-only readers ({@code roster-sqlite-readers}) that WAL lets run beside it. The writer syncs at
+ *       every commit. Nothing to configure.</li>
+ *   <li>{@link #open(PostgreSqlSettings)}: a PostgreSQL database, which several server processes may share (ADR 015).
+ *       One fixed HikariCP pool ({@code roster-postgresql}) of {@link PostgreSqlSettings#maximumPoolSize()}
+ *       connections for reads and writes, each statement bounded by {@link PostgreSqlSettings#statementTimeout()}.
+ *       The driver ({@code org.postgresql}) and {@code flyway-database-postgresql} are the host's to put on the
+ *       class or module path.</li>
+ * </ul>
+ *
+ * <p><b>At start</b>, {@code open} creates the SQLite file if it is missing (owner-only permissions where the file
+ * system has them), runs the pending Flyway migrations of its dialect (on PostgreSQL under a lock, so servers
+ * starting together migrate once; a database newer than this code is refused) and opens the connections. Whatever
+ * fails there is a {@link RosterStorageException} and leaves nothing open. {@link #upgradeNotices()} says what the
+ * migrations want an operator to know.
+ *
+ * <p><b>Threads.</b> A database and everything it hands out are safe for concurrent use and meant to be shared by
+ * every request thread. A {@link #transactions()} unit belongs to the thread that runs it: the stores' calls on that
+ * thread join it; other threads do not see its writes before it commits.
+ *
  * <pre>{@code
  * try (RosterDatabase database = RosterDatabase.open(Path.of("roster.db"))) {
  *     database.transactions().run(() -> database.userStore().insert(site, user));
@@ -91,7 +114,14 @@ public final class RosterDatabase implements AutoCloseable {
         this.rateLimiter = dialect == Dialect.POSTGRESQL ? new SharedRateLimiter(sessions) : new MemoryRateLimiter();
     }
 
-    /** Opens the database in that SQLite file, creating and migrating it as needed. */
+    /**
+     * Opens the database in that SQLite file, creating and migrating it as needed.
+     *
+     * @param sqliteFile the file; its folder must exist
+     * @return the open database, which the caller closes
+     * @throws RosterStorageException if the file cannot be created, opened or migrated (a database newer than this
+     *                                code included)
+     */
     public static RosterDatabase open(Path sqliteFile) {
         return open(sqliteFile, InMemoryFiltering.CORE);
     }
@@ -100,6 +130,11 @@ public final class RosterDatabase implements AutoCloseable {
      * Opens a PostgreSQL database through a HikariCP pool of {@link PostgreSqlSettings#maximumPoolSize()}
      * connections and migrates Roster's tables in the connections' current schema. Several processes may open the
      * same database: Flyway migrates under a lock, and nothing a process keeps outlives a change made by another.
+     *
+     * @param settings where the database is, its credentials, pool size and statement timeout
+     * @return the open database, which the caller closes
+     * @throws RosterStorageException if the database cannot be reached or migrated (a database newer than this code
+     *                                included); the pool is closed again
      */
     public static RosterDatabase open(PostgreSqlSettings settings) {
         return open(settings, InMemoryFiltering.CORE);
@@ -150,12 +185,18 @@ public final class RosterDatabase implements AutoCloseable {
     /**
      * The connection pool that reads take their connections from, for a host to watch: on PostgreSQL the one pool
      * every read and write uses; on SQLite the readers', beside the one writer connection, which is not pooled.
+     *
+     * @return a view of the pool that reads its numbers at each call
      */
     public ConnectionPool connectionPool() {
         return new ConnectionPool((HikariDataSource) sessions.readers());
     }
 
-    /** The write transactions' counts and times, for a host to watch (ADR 027). */
+    /**
+     * The write transactions' counts and times, for a host to watch (ADR 027).
+     *
+     * @return the counters, the same object at every call
+     */
     public WritePath writePath() {
         return writePath;
     }
@@ -165,23 +206,49 @@ public final class RosterDatabase implements AutoCloseable {
         return dialect;
     }
 
+    /**
+     * The users of every site, with filters, sorting and paging pushed down to SQL where they can be (ADR 007) and
+     * each user's default rendering kept beside it (ADR 026).
+     *
+     * @return the store, the same at every call
+     */
     public UserStore userStore() {
         return userStore;
     }
 
+    /**
+     * The sites, their settings and their bearer tokens (as hashes).
+     *
+     * @return the store, the same at every call
+     */
     public SiteStore siteStore() {
         return siteStore;
     }
 
+    /**
+     * The audit records of every site.
+     *
+     * @return the log, the same at every call
+     */
     public AuditLog auditLog() {
         return auditLog;
     }
 
-    /** The request inspector's last SCIM exchanges per site. */
+    /**
+     * The request inspector's last SCIM exchanges per site.
+     *
+     * @return the log, the same at every call
+     */
     public ExchangeLog exchangeLog() {
         return exchangeLog;
     }
 
+    /**
+     * The transactions every store of this database takes part in: a unit run here commits all its writes, to
+     * whichever store, or none.
+     *
+     * @return the transactions, the same at every call
+     */
     public Transactions transactions() {
         return transactions;
     }
@@ -189,6 +256,8 @@ public final class RosterDatabase implements AutoCloseable {
     /**
      * The side-car outbox (ADR 022): give it to {@code AccountSync.outbox} and to an {@code AccountRelay} when the
      * host's accounts are not in this database.
+     *
+     * @return the outbox, the same at every call
      */
     public AccountOutbox accountOutbox() {
         return accountOutbox;
@@ -200,6 +269,12 @@ public final class RosterDatabase implements AutoCloseable {
      * rows change in the SCIM change's transaction ({@code AccountSync.sharedTransaction}). The work must neither
      * commit, roll back nor close the connection; throwing rolls the whole unit back. On SQLite this is the one
      * writer connection, so keep the work short.
+     *
+     * @param work what to do on the connection
+     * @param <T>  what the work returns
+     * @return what the work returned
+     * @throws RosterStorageException for an {@link SQLException} of the work that no SCIM error describes (one that
+     *                                breaks a unique constraint of Roster's tables is {@code 409 uniqueness})
      *
      * <pre>{@code
      * database.inTransaction(connection -> {
@@ -220,9 +295,20 @@ public final class RosterDatabase implements AutoCloseable {
         });
     }
 
-    /** Work on a JDBC connection of a running transaction, for {@link #inTransaction(ConnectionWork)}. */
+    /**
+     * Work on a JDBC connection of a running transaction, for {@link #inTransaction(ConnectionWork)}.
+     *
+     * @param <T> what the work returns
+     */
     @FunctionalInterface
     public interface ConnectionWork<T> {
+        /**
+         * Does the work.
+         *
+         * @param connection the transaction's connection, which the work must neither commit, roll back nor close
+         * @return the work's result
+         * @throws SQLException as JDBC throws it; the transaction is then rolled back
+         */
         T apply(Connection connection) throws SQLException;
     }
 
@@ -230,6 +316,8 @@ public final class RosterDatabase implements AutoCloseable {
      * What the migrations applied by this open ask to tell the operator (users an upgrade treats differently, such
      * as userNames the identifier profile refuses), one line each; empty when nothing was applied or nothing needs
      * saying. Log them where an operator looks.
+     *
+     * @return the notices, in the order the migrations ran; always empty on PostgreSQL so far
      */
     public List<String> upgradeNotices() {
         return upgradeNotices;
@@ -239,6 +327,8 @@ public final class RosterDatabase implements AutoCloseable {
      * The key that signs SCIM paging cursors, the same for every server on this database: 32 random bytes
      * generated by the first server that asks and kept in {@code server_settings} (ADR 020 says why a key beside the
      * data it pages is acceptable).
+     *
+     * @return the keys, for {@code ScimUsersService}; each call of them reads the stored key
      */
     public CursorKeys cursorKeys() {
         return () -> {
@@ -258,26 +348,45 @@ public final class RosterDatabase implements AutoCloseable {
      * The buckets of the sites' rate limits (ADR 024), for {@code SiteAdministrationService}: on PostgreSQL in the
      * database, so that every server on it shares each limit (one statement per request); on SQLite, whose one
      * server is the only one, in this process's memory.
+     *
+     * @return the limiter, the same at every call
      */
     public RateLimiter rateLimiter() {
         return rateLimiter;
     }
 
-    /** Named values of the embedding application (not SCIM data). */
+    /**
+     * Named values of the embedding application (not SCIM data).
+     *
+     * @return the settings, the same at every call
+     */
     public ServerSettings serverSettings() {
         return serverSettings;
     }
 
-    /** Sign-in sessions of the embedding application's administrators, by the hash of their id. */
+    /**
+     * Sign-in sessions of the embedding application's administrators, by the hash of their id.
+     *
+     * @return the sessions, the same at every call
+     */
     public AdminSessions adminSessions() {
         return adminSessions;
     }
 
-    /** Failed sign-ins per client, for a throttle shared by every server of this database. */
+    /**
+     * Failed sign-ins per client, for a throttle shared by every server of this database.
+     *
+     * @return the failures, the same at every call
+     */
     public SignInFailures signInFailures() {
         return signInFailures;
     }
 
+    /**
+     * Closes the connections; the stores fail afterwards. Call it once the requests that use them have finished.
+     *
+     * @throws RosterStorageException if a connection fails to close
+     */
     @Override
     public void close() {
         try {

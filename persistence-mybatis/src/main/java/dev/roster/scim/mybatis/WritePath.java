@@ -11,7 +11,13 @@ import java.util.function.Function;
  * What a host watches of the write path: how many write transactions were acknowledged or failed, how long writers
  * waited from asking for a transaction to its acknowledgement (on SQLite that includes queueing for the one writer
  * and the group's commit, ADR 027), and how many commits the database made for them. Each call reads the counters
- * now; they only grow.
+ * now; they only grow. Safe for concurrent use.
+ *
+ * <pre>{@code
+ * WritePath path = database.writePath();
+ * long writes = path.acknowledged() + path.failed();
+ * double meanWaitMillis = path.totalTime(TimeUnit.MILLISECONDS) / Math.max(1, writes);
+ * }</pre>
  */
 public final class WritePath {
 
@@ -56,7 +62,7 @@ public final class WritePath {
      * The time writers spent from asking for a write transaction to its outcome, summed over all of them.
      *
      * @param unit the unit of the answer
-     * @return the total, truncated to {@code unit}
+     * @return the total, in {@code unit}, fractions included
      */
     public double totalTime(TimeUnit unit) {
         return (double) nanos.sum() / unit.toNanos(1);

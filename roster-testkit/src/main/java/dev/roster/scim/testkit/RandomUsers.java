@@ -20,7 +20,13 @@ import java.util.UUID;
 /**
  * Random users from a seeded generator, with text that JSON must escape (quotes, backslashes, control characters,
  * non-BMP characters), numbers of every shape, extension objects and attributes outside the default set: for
- * properties over renderings (ADR 026). Same seed, same users.
+ * properties over renderings (ADR 026). Same seed, same users. Not thread-safe: one generator per test.
+ *
+ * <pre>{@code
+ * RandomUsers random = new RandomUsers(42L);
+ * User user = random.next(1);          // userName "user1" followed by random text
+ * User later = random.changed(user);   // its next version
+ * }</pre>
  */
 public final class RandomUsers {
 
@@ -30,10 +36,22 @@ public final class RandomUsers {
 
     private final Random random;
 
+    /**
+     * A generator whose users depend on the seed alone.
+     *
+     * @param seed the seed: the same seed gives the same users, so a failure replays
+     */
     public RandomUsers(long seed) {
         this.random = new Random(seed);
     }
 
+    /**
+     * The next random user: a random id, status, role, profile and times; never hidden, sometimes pending.
+     *
+     * @param serial a number that makes the userName unique among the users of one generator ({@code user<serial>}
+     *               comes first)
+     * @return the user
+     */
     public User next(int serial) {
         Instant created = Instant.ofEpochMilli(1_600_000_000_000L + random.nextInt(1_000_000_000));
         Instant modified = created.plusNanos(random.nextInt(2_000_000_000));
@@ -44,7 +62,12 @@ public final class RandomUsers {
                 random.nextInt(4) == 0, 1 + random.nextInt(1_000), created, modified);
     }
 
-    /** The user as its next write stores it: another profile, the next version, a later time. */
+    /**
+     * The user as its next write stores it: another profile, the next version, a later time.
+     *
+     * @param user a user
+     * @return the same user (id, userName, role, pending) with another profile and status, changed by SCIM
+     */
     public User changed(User user) {
         return new User(user.id(), user.userName(), optionalText(), !user.active(), user.role(), optionalText(),
                 name(), emails(), others(), user.idpActive(), ChangeSource.SCIM, user.claimedByIdp(), false,

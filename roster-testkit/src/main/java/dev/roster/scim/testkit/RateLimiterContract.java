@@ -21,7 +21,11 @@ public abstract class RateLimiterContract {
 
     private RateLimiter limiter;
 
-    /** A new limiter without buckets; called before each test. */
+    /**
+     * A new limiter without buckets; called before each test.
+     *
+     * @return the implementation under test, with no bucket yet
+     */
     protected abstract RateLimiter createLimiter();
 
     @BeforeEach

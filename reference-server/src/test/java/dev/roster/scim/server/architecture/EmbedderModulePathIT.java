@@ -69,6 +69,8 @@ class EmbedderModulePathIT {
             ModuleReference module = ModuleFinder.of(jar).findAll().iterator().next();
             ModuleDescriptor descriptor = module.descriptor();
             assertThat(descriptor.isAutomatic()).as(jar + " has a module-info").isFalse();
+            assertThat(descriptor.exports()).as(descriptor.name() + " exports nothing to chosen modules alone")
+                    .noneMatch(ModuleDescriptor.Exports::isQualified);
             unqualifiedExports.put(descriptor.name(), descriptor.exports().stream()
                     .filter(export -> !export.isQualified()).map(ModuleDescriptor.Exports::source)
                     .collect(Collectors.toCollection(TreeSet::new)));
@@ -135,6 +137,40 @@ class EmbedderModulePathIT {
         }
     }
 
+    /**
+     * ADR 028 §5: the JAX-RS adapter gets projected resources from {@code ScimUsers.render}, so no internal package of
+     * the core is exported to it either. A module of the adapter's name, compiled where the adapter would be, cannot
+     * import one.
+     */
+    @Test
+    void theJaxRsAdapterCannotCompileAgainstAnyInternalPackageOfTheCore() throws IOException {
+        Path core = rosterJars.stream().filter(jar -> jar.getFileName().toString().startsWith("scim-core-"))
+                .findFirst().orElseThrow();
+        List<String> internals = new ArrayList<>();
+        for (String name : classPackages(core)) {
+            if (name.contains(".internal.")) {
+                internals.add(aPublicType(core, name));
+            }
+        }
+        assertThat(internals).as("the core's internal packages")
+                .anyMatch(type -> type.startsWith("dev.roster.scim.core.internal.mapping."));
+        String withoutTheAdapter = Set.of(modulePath.split(File.pathSeparator)).stream()
+                .filter(entry -> !Path.of(entry).getFileName().toString().startsWith("scim-jaxrs-adapter-"))
+                .sorted().collect(Collectors.joining(File.pathSeparator));
+
+        for (String type : internals) {
+            Compilation compilation = compile("""
+                    module dev.roster.scim.jaxrs {
+                        requires dev.roster.scim.core;
+                    }
+                    """, "import " + type + ";\npublic final class Host {}\n", withoutTheAdapter);
+
+            assertThat(compilation.succeeded()).as("importing " + type + " into the adapter's module").isFalse();
+            assertThat(compilation.output()).as("importing " + type)
+                    .contains("is not visible").containsPattern("does not export|not exported");
+        }
+    }
+
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void anEmbedderRunsOnTheModulePathAgainstARealSqliteFile() throws Exception {
@@ -182,16 +218,20 @@ class EmbedderModulePathIT {
     }
 
     private Compilation compile(String hostSource) throws IOException {
-        Path sources = Files.createDirectories(directory.resolve("src-" + System.nanoTime()));
-        Path classes = Files.createDirectories(sources.resolveSibling(sources.getFileName() + "-classes"));
-        Path moduleInfo = Files.writeString(sources.resolve("module-info.java"), """
+        return compile("""
                 module embedder {
                     requires dev.roster.scim.core;
                     requires dev.roster.scim.jackson;
                     requires dev.roster.scim.jaxrs;
                     requires dev.roster.scim.mybatis;
                 }
-                """);
+                """, hostSource, modulePath);
+    }
+
+    private Compilation compile(String moduleDeclaration, String hostSource, String modules) throws IOException {
+        Path sources = Files.createDirectories(directory.resolve("src-" + System.nanoTime()));
+        Path classes = Files.createDirectories(sources.resolveSibling(sources.getFileName() + "-classes"));
+        Path moduleInfo = Files.writeString(sources.resolve("module-info.java"), moduleDeclaration);
         Path host = Files.writeString(Files.createDirectories(sources.resolve("host")).resolve("Host.java"),
                 "package host;\n" + hostSource);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -199,7 +239,7 @@ class EmbedderModulePathIT {
         // The in-process javac's default class path is the test's own, which holds the same packages unnamed: an
         // embedder's class path holds none of them.
         boolean succeeded = javac.getTask(output, null, null,
-                List.of("--module-path", modulePath, "--class-path", classes.toString(), "-d",
+                List.of("--module-path", modules, "--class-path", classes.toString(), "-d",
                         classes.toString(), "-Xlint:-module"), null,
                 javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)
                         .getJavaFileObjects(moduleInfo, host)).call();

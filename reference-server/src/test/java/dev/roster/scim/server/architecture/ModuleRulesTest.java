@@ -44,18 +44,11 @@ class ModuleRulesTest {
 
     @ArchTest
     static final ArchRule adaptersUsePublishedCorePackages = noClasses()
-            .that().resideInAnyPackage("dev.roster.scim.jackson..", "dev.roster.scim.mybatis..",
-                    "dev.roster.scim.server..")
+            .that().resideInAnyPackage("dev.roster.scim.jackson..", "dev.roster.scim.jaxrs..",
+                    "dev.roster.scim.mybatis..", "dev.roster.scim.server..")
             .should().dependOnClassesThat().resideInAPackage("dev.roster.scim.core.internal..")
-            .because("ADR 018: adapters see the core's published packages, as an embedder does");
-
-    @ArchTest
-    static final ArchRule jaxRsAdapterReachesNoCoreInternalsButProjection = noClasses()
-            .that().resideInAPackage("dev.roster.scim.jaxrs..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.roster.scim.core.internal.patch..",
-                    "dev.roster.scim.core.internal.policy..")
-            .because("ADR 018: the adapter applies attribute projection (core.internal.mapping) and nothing else "
-                    + "internal, until projection moves behind ScimUsers");
+            .because("ADR 018: adapters see the core's published packages, as an embedder does; the JAX-RS adapter "
+                    + "asks ScimUsers.render for projected resources (ADR 028 §5)");
 
     @ArchTest
     static final ArchRule persistenceInternalsStayInPersistence = noClasses()

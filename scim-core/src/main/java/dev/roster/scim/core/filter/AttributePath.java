@@ -51,6 +51,8 @@ public final class AttributePath {
     /**
      * Reads {@code [URI ":"] ATTRNAME ["." ATTRNAME]}.
      *
+     * @param text the path, without whitespace around it
+     * @return the path, each part as written
      * @throws Malformed if the text is not an attribute path, with the position and what was expected there
      */
     public static AttrPath parse(String text) {
@@ -87,6 +89,9 @@ public final class AttributePath {
      * The User attribute the text names: empty when it is no attribute path or no schema defines it. For names a
      * resource or a PATCH value carries as JSON member names ({@code "name.givenName": "Barbara"}), which name
      * attributes by the same grammar but are never refused for it.
+     *
+     * @param text a path, or any text
+     * @return the attribute, its sub-attribute and its schema, where the User schemas define it
      */
     public static Optional<ResolvedAttribute> resolve(String text) {
         if (!isWellFormed(text)) {
@@ -96,7 +101,12 @@ public final class AttributePath {
         return UserAttributeResolver.resolve(path.schemaUrn(), path.attribute(), path.subAttribute());
     }
 
-    /** Whether the text is an attribute path. */
+    /**
+     * Whether the text is an attribute path.
+     *
+     * @param text any text
+     * @return {@code true} if {@link #parse} reads it
+     */
     public static boolean isWellFormed(String text) {
         try {
             parse(text);
@@ -106,7 +116,12 @@ public final class AttributePath {
         }
     }
 
-    /** {@code ATTRNAME = ALPHA *(nameChar)}, or {@code $ref} in any case. */
+    /**
+     * Whether the text is a name: {@code ATTRNAME = ALPHA *(nameChar)}, or {@code $ref} in any case.
+     *
+     * @param name any text
+     * @return {@code true} for a name
+     */
     public static boolean isAttrName(String name) {
         if (name.equalsIgnoreCase(REF)) {
             return true;
@@ -122,7 +137,12 @@ public final class AttributePath {
         return true;
     }
 
-    /** A schema URI as paths write one: {@code scheme ":" rest}, see the class comment. */
+    /**
+     * Whether the text is a schema URI as paths write one: {@code scheme ":" rest}, see the class comment.
+     *
+     * @param uri any text
+     * @return {@code true} for such a URI
+     */
     public static boolean isSchemaUri(String uri) {
         int colon = uri.indexOf(':');
         if (colon < 1 || colon == uri.length() - 1 || !isAlpha(uri.charAt(0))) {
@@ -172,8 +192,11 @@ public final class AttributePath {
 
         private static final long serialVersionUID = 1L;
 
+        /** Where it went wrong, 0-based. */
         private final int position;
+        /** What the grammar expected there, in words. */
         private final String expected;
+        /** The text found instead. */
         private final String found;
 
         Malformed(int position, String expected, String found) {
@@ -183,17 +206,29 @@ public final class AttributePath {
             this.found = found;
         }
 
-        /** Where in the path text it went wrong, 0-based. */
+        /**
+         * Where in the path text it went wrong.
+         *
+         * @return the 0-based position
+         */
         public int position() {
             return position;
         }
 
-        /** What the grammar expected there, e.g. {@code an attribute name}. */
+        /**
+         * What the grammar expected there, in words.
+         *
+         * @return such as {@code an attribute name}
+         */
         public String expected() {
             return expected;
         }
 
-        /** The piece of text found instead (possibly empty). */
+        /**
+         * The piece of text found instead.
+         *
+         * @return the text, possibly empty
+         */
         public String found() {
             return found;
         }

@@ -81,6 +81,8 @@ public final class FilterEvaluator {
     /**
      * Checks the filter against the User schemas and compiles it.
      *
+     * @param filter the filter
+     * @return the compiled filter, which holds no state beyond it and may be shared between threads
      * @throws ScimException {@code invalidFilter} if the filter can't apply to User resources (see the class
      *                       documentation)
      */
@@ -89,16 +91,34 @@ public final class FilterEvaluator {
         return new FilterEvaluator(filter.accept(new Compiler(Scope.RESOURCE, false)));
     }
 
-    /** Compiles and evaluates in one go; prefer {@link #of(Filter)} for more than one resource. */
+    /**
+     * Compiles and evaluates in one go; prefer {@link #of(Filter)} for more than one resource.
+     *
+     * @param filter   the filter
+     * @param resource a User resource, its full SCIM JSON
+     * @return whether the resource matches
+     * @throws ScimException {@code invalidFilter} as {@link #of(Filter)}
+     */
     public static boolean matches(Filter filter, ScimObject resource) {
         return of(filter).matches(resource);
     }
 
-    /** Whether the resource matches the filter. */
+    /**
+     * Whether the resource matches the filter. Never throws for a resource that is not a User or holds values of
+     * the wrong type: those values match nothing.
+     *
+     * @param resource a User resource, its full SCIM JSON
+     * @return {@code true} if it matches
+     */
     public boolean matches(ScimObject resource) {
         return matcher.test(Objects.requireNonNull(resource, "resource"));
     }
 
+    /**
+     * The filter as a predicate, for streams.
+     *
+     * @return {@link #matches(ScimObject)} as a predicate
+     */
     public Predicate<ScimObject> asPredicate() {
         return this::matches;
     }

@@ -63,6 +63,9 @@ public final class FilterParser {
     /**
      * Parses a filter.
      *
+     * @param filter the filter's text, as the client sent it (URL-decoded)
+     * @return the filter's tree, {@code and} and {@code or} flattened
+     * @throws NullPointerException without a text
      * @throws ScimException {@code invalidFilter} if the text is not a filter, or is longer or nests deeper than
      *                       this parser accepts
      */

@@ -30,6 +30,8 @@ public final class FilterPrinter {
     /**
      * The filter as text such that {@code FilterParser.parse(print(f)).equals(f)}.
      *
+     * @param filter the filter
+     * @return its canonical text
      * @throws IllegalArgumentException if no filter text parses to this AST
      */
     public static String print(Filter filter) {

@@ -39,7 +39,13 @@ public final class SortOrdering {
     private SortOrdering() {
     }
 
-    /** The order of resources by the value at the path; never throws. */
+    /**
+     * The order of resources by the value at the path; never throws.
+     *
+     * @param path      the {@code sortBy} path
+     * @param ascending {@code true} for {@code sortOrder=ascending} (the default), {@code false} for descending
+     * @return the order of User resources, their full SCIM JSON; ties compare equal
+     */
     public static Comparator<ScimObject> comparator(AttrPath path, boolean ascending) {
         Comparator<ScimObject> order = AttributeValues.resolve(path).map(SortOrdering::byValue)
                 .orElse((left, right) -> 0);

@@ -57,6 +57,8 @@ public record ScimExchange(SiteId site, Instant at, String method, String path, 
     /**
      * Whether the request was refused for a missing or wrong bearer token ({@code 401}): anyone who reaches the
      * server can send those, so the inspector keeps them apart from the exchanges a token opened.
+     *
+     * @return {@code true} for status {@value #UNAUTHENTICATED_STATUS}
      */
     public boolean unauthenticated() {
         return status == UNAUTHENTICATED_STATUS;

@@ -17,6 +17,14 @@ import java.util.Objects;
  */
 public record RenderedUser(String id, String json) {
 
+    /**
+     * Checks the components.
+     *
+     * @param id   the user's id, for {@code meta.location}
+     * @param json the representation: a JSON object whose last member is {@code meta}, itself a JSON object
+     * @throws NullPointerException     for a null component
+     * @throws IllegalArgumentException for a text that does not end with <code>}}</code>: no {@code meta} object last
+     */
     public RenderedUser {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(json, "json");

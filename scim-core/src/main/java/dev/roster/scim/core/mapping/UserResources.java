@@ -83,15 +83,37 @@ public final class UserResources {
     }
 
     /**
+     * A resource with its {@code meta.location} (RFC 7643 §3.1), the one member only the adapter that serves it
+     * knows.
+     *
+     * @param resource a resource, such as {@link #toScim}'s
+     * @param location the resource's URI
+     * @return the resource with {@code location} added to its {@code meta}; unchanged if it has no {@code meta}
+     */
+    public static ScimObject withLocation(ScimObject resource, String location) {
+        return resource.getObject("meta")
+                .map(meta -> resource.with("meta", meta.with("location", ScimValue.of(location))))
+                .orElse(resource);
+    }
+
+    /**
      * What a read without {@code attributes} or {@code excludedAttributes} returns (RFC 7643 §7, the default set),
      * {@code meta.location} aside: {@link #toScim} without the attributes returned {@code never} or
      * {@code request}. A store that keeps each user's rendering ({@link RenderedUser}) keeps this one.
+     *
+     * @param user the user
+     * @return the User resource a read without projection returns, without {@code meta.location}
      */
     public static ScimObject defaultRepresentation(User user) {
         return defaultSet(toScim(user));
     }
 
-    /** The resource's default set (RFC 7643 §7): without its {@code never} and {@code request} attributes. */
+    /**
+     * The resource's default set (RFC 7643 §7).
+     *
+     * @param resource a User resource
+     * @return the resource without its top-level {@code never} and {@code request} attributes
+     */
     public static ScimObject defaultSet(ScimObject resource) {
         ScimObject result = resource;
         for (String name : resource.names()) {
@@ -102,7 +124,12 @@ public final class UserResources {
         return result;
     }
 
-    /** Whether a top-level member is in the default set: members no schema defines are. */
+    /**
+     * Whether a top-level member is in the default set: members no schema defines are.
+     *
+     * @param name a top-level member name of a User resource, in any case
+     * @return {@code false} for an attribute returned {@code never} or {@code request}
+     */
     public static boolean isShownByDefault(String name) {
         return AttributePath.resolve(name)
                 .map(resolved -> resolved.attribute().returned() != Returned.NEVER

@@ -34,12 +34,21 @@ public enum CreationPolicy {
         this.label = label;
     }
 
-    /** The stable lower-case name used in storage, the admin API and the command line: {@code jit-only}. */
+    /**
+     * The stable lower-case name used in storage, the admin API and the command line.
+     *
+     * @return {@code pending}, {@code jit-only} or {@code allow}
+     */
     public String label() {
         return label;
     }
 
-    /** The policy of that label, exactly as {@link #label()} spells it. */
+    /**
+     * The policy of that label, exactly as {@link #label()} spells it.
+     *
+     * @param label a label, such as {@code jit-only}
+     * @return the policy; empty for any other text, in any other case too
+     */
     public static Optional<CreationPolicy> fromLabel(String label) {
         for (CreationPolicy policy : values()) {
             if (policy.label.equals(label)) {
@@ -49,7 +58,11 @@ public enum CreationPolicy {
         return Optional.empty();
     }
 
-    /** The labels, for messages: {@code pending, jit-only or allow}. */
+    /**
+     * The labels, for messages that say what to write.
+     *
+     * @return {@code pending, jit-only or allow}
+     */
     public static String labels() {
         return PENDING.label + ", " + JIT_ONLY.label + " or " + ALLOW.label;
     }

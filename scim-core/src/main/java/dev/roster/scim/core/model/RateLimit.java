@@ -19,6 +19,10 @@ import java.util.regex.Pattern;
  * RateLimit limit = RateLimit.parse("600/min,burst=50");
  * limit.text();   // "600/min,burst=50"
  * }</pre>
+ *
+ * @param requests how many requests a period allows on average, 1 to {@link #MAX}
+ * @param period   a second, a minute or an hour
+ * @param burst    how many requests may come at once after a quiet spell, 1 to {@link #MAX}
  */
 public record RateLimit(int requests, Duration period, int burst) {
 
@@ -30,6 +34,16 @@ public record RateLimit(int requests, Duration period, int burst) {
     private static final String FORM = "Write a rate limit as <requests>/<s|min|h>, optionally with a burst: "
             + "'600/min' or '600/min,burst=50'.";
 
+    /**
+     * Checks the bounds.
+     *
+     * @param requests how many requests a period allows on average, 1 to {@link #MAX}
+     * @param period   a second, a minute or an hour
+     * @param burst    how many requests may come at once after a quiet spell, 1 to {@link #MAX}
+     * @throws NullPointerException     without a period
+     * @throws IllegalArgumentException for a period other than a second, a minute or an hour, or a rate or burst
+     *                                  outside 1 to {@link #MAX}
+     */
     public RateLimit {
         Objects.requireNonNull(period, "period");
         if (!period.equals(Duration.ofSeconds(1)) && !period.equals(Duration.ofMinutes(1))
@@ -41,14 +55,24 @@ public record RateLimit(int requests, Duration period, int burst) {
         }
     }
 
-    /** {@code requests} per {@code period}, as many at once. */
+    /**
+     * {@code requests} per {@code period}, as many at once.
+     *
+     * @param requests the requests of a period, which are also the burst
+     * @param period   a second, a minute or an hour
+     * @return the limit
+     */
     public static RateLimit of(int requests, Duration period) {
         return new RateLimit(requests, period, requests);
     }
 
     /**
-     * Reads the written form; {@code 400 invalidValue} saying what to write for anything else, a zero, or a number
-     * above {@link #MAX}.
+     * Reads the written form, in any case, blanks around its parts ignored.
+     *
+     * @param text the limit as an admin wrote it, such as {@code 600/min,burst=50}; null reads as empty
+     * @return the limit
+     * @throws ScimException {@code 400 invalidValue}, saying what to write, for any other text, a zero, or a number
+     *                       above {@link #MAX}
      */
     public static RateLimit parse(String text) {
         Matcher matcher = SYNTAX.matcher(Objects.requireNonNullElse(text, "").toLowerCase(Locale.ROOT));
@@ -70,13 +94,21 @@ public record RateLimit(int requests, Duration period, int burst) {
         return new RateLimit((int) requests, period, (int) burst);
     }
 
-    /** The written form {@link #parse} reads: {@code 600/min}, or {@code 600/min,burst=50}. */
+    /**
+     * The written form {@link #parse} reads.
+     *
+     * @return {@code 600/min}, or {@code 600/min,burst=50} where the burst is not the rate
+     */
     public String text() {
         String rate = requests + "/" + periodName();
         return burst == requests ? rate : rate + ",burst=" + burst;
     }
 
-    /** The time one permit takes to come back: the period divided by the requests. */
+    /**
+     * The time one permit takes to come back.
+     *
+     * @return the period divided by the requests: 100 ms for {@code 600/min}
+     */
     public Duration interval() {
         return period.dividedBy(requests);
     }

@@ -8,10 +8,25 @@ import java.util.Objects;
 
 /**
  * The SHA-256 hash of a bearer token, hex-encoded. A token carries 256 random bits, so a plain hash is enough: no
- * salt or slow hash is needed against guessing (unlike passwords). Matching is constant-time.
+ * salt or slow hash is needed against guessing (unlike passwords). Matching is constant-time
+ * ({@link MessageDigest#isEqual}), and {@link #toString()} shows nothing of it.
+ *
+ * <pre>{@code
+ * TokenHash stored = TokenHash.of(secret);          // kept; the secret is not
+ * stored.matches(presentedBearerToken);             // on each request
+ * }</pre>
+ *
+ * @param hex the hash: 64 lower-case hex digits
  */
 public record TokenHash(String hex) {
 
+    /**
+     * Checks the form.
+     *
+     * @param hex the hash: 64 lower-case hex digits
+     * @throws NullPointerException     without a hash
+     * @throws IllegalArgumentException for anything but 64 lower-case hex digits
+     */
     public TokenHash {
         Objects.requireNonNull(hex, "hex");
         if (!hex.matches("[0-9a-f]{64}")) {
@@ -19,6 +34,12 @@ public record TokenHash(String hex) {
         }
     }
 
+    /**
+     * Hashes a token.
+     *
+     * @param token the token's secret, as the client presents it
+     * @return the SHA-256 of its UTF-8 bytes
+     */
     public static TokenHash of(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
@@ -28,12 +49,22 @@ public record TokenHash(String hex) {
         }
     }
 
-    /** Whether the presented token hashes to this, compared in constant time. */
+    /**
+     * Whether the presented token hashes to this, compared in constant time.
+     *
+     * @param presentedToken the bearer token of a request
+     * @return {@code true} if it is the token this is the hash of
+     */
     public boolean matches(String presentedToken) {
         return matches(of(presentedToken));
     }
 
-    /** Whether both are the same hash, compared in constant time. */
+    /**
+     * Whether both are the same hash, compared in constant time.
+     *
+     * @param other another hash
+     * @return {@code true} if they are equal
+     */
     public boolean matches(TokenHash other) {
         return MessageDigest.isEqual(hex.getBytes(StandardCharsets.US_ASCII),
                 other.hex.getBytes(StandardCharsets.US_ASCII));

@@ -46,7 +46,12 @@ public final class ScimDateTime {
     private ScimDateTime() {
     }
 
-    /** The instant the text names; empty when it is no xsd:dateTime by the rules above. */
+    /**
+     * The instant the text names.
+     *
+     * @param text a dateTime as a client or a store wrote it
+     * @return the instant, to the nanosecond; empty when it is no xsd:dateTime by the rules above
+     */
     public static Optional<Instant> parse(String text) {
         Matcher m = LEXICAL.matcher(text);
         if (!m.matches()) {
@@ -61,7 +66,12 @@ public final class ScimDateTime {
         }
     }
 
-    /** Whether the text is an xsd:dateTime Roster reads. */
+    /**
+     * Whether the text is an xsd:dateTime Roster reads.
+     *
+     * @param text any text
+     * @return {@code true} if {@link #parse} reads it
+     */
     public static boolean isValid(String text) {
         return parse(text).isPresent();
     }
@@ -69,12 +79,20 @@ public final class ScimDateTime {
     /**
      * The text SCIM resources carry: UTC with {@code Z}, at millisecond precision (finer parts are dropped), with no
      * fraction when it is zero and three digits otherwise, e.g. {@code 2026-03-01T09:00:00.123Z}.
+     *
+     * @param instant the time
+     * @return its text, as {@code meta.created} and {@code meta.lastModified} show it
      */
     public static String print(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
-    /** The instant at the precision Roster keeps and prints: milliseconds. */
+    /**
+     * The instant at the precision Roster keeps and prints: milliseconds.
+     *
+     * @param instant the time, such as a clock's
+     * @return the time truncated to the millisecond
+     */
     public static Instant keptPrecision(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MILLIS);
     }
@@ -83,6 +101,10 @@ public final class ScimDateTime {
      * The text as milliseconds since the epoch, when it names a whole millisecond: what stores that keep
      * {@code meta} times as epoch milliseconds can compare in SQL. Empty otherwise (the comparison is then left to
      * the core's evaluator).
+     *
+     * @param text a dateTime, such as a filter's literal
+     * @return its epoch milliseconds; empty for no xsd:dateTime, a time between two milliseconds, or one beyond
+     *         what a {@code long} of milliseconds holds
      */
     public static Optional<Long> epochMillis(String text) {
         return parse(text).filter(instant -> instant.getNano() % 1_000_000 == 0).flatMap(instant -> {

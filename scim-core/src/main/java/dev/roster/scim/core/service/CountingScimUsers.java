@@ -8,6 +8,7 @@ import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.port.in.CreateOutcome;
+import dev.roster.scim.core.port.in.RequestedAttributes;
 import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.out.ScimOutcomes;
@@ -75,6 +76,11 @@ public final class CountingScimUsers implements ScimUsers {
             delegate.delete(site, id, ifMatch);
             return Boolean.TRUE;
         });
+    }
+
+    @Override
+    public ScimObject render(User user, String location, RequestedAttributes requested) {
+        return delegate.render(user, location, requested);
     }
 
     private <T> T counted(SiteId site, Supplier<T> call) {

@@ -2,6 +2,7 @@ package dev.roster.scim.core.service;
 
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.internal.mapping.Projection;
 import dev.roster.scim.core.internal.mapping.UserInputNormalizer;
 import dev.roster.scim.core.internal.patch.PatchEngine;
 import dev.roster.scim.core.internal.patch.PatchRequest;
@@ -19,6 +20,7 @@ import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.model.UserProfile;
 import dev.roster.scim.core.port.in.CreateOutcome;
+import dev.roster.scim.core.port.in.RequestedAttributes;
 import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.out.CursorKeys;
@@ -209,6 +211,12 @@ public final class ScimUsersService implements ScimUsers {
         return ports.sites().find(site)
                 .orElseThrow(() -> ScimException.notFound("No site '" + site + "'."))
                 .creationPolicyOr(defaultCreation);
+    }
+
+    @Override
+    public ScimObject render(User user, String location, RequestedAttributes requested) {
+        return Projection.of(requested.attributes(), requested.excludedAttributes())
+                .apply(UserResources.withLocation(UserResources.toScim(user), location));
     }
 
     /** The site's settings; SCIM requests to a site with SCIM off are refused here too, whatever the adapter did. */

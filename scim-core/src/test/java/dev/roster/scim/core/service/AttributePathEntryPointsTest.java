@@ -8,8 +8,8 @@ import dev.roster.scim.core.filter.AttrPath;
 import dev.roster.scim.core.filter.AttributePath;
 import dev.roster.scim.core.filter.Filter;
 import dev.roster.scim.core.filter.FilterParser;
-import dev.roster.scim.core.internal.mapping.Projection;
 import dev.roster.scim.core.internal.patch.PatchPath;
+import dev.roster.scim.core.port.in.RequestedAttributes;
 import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.out.UserQuery;
 import net.jqwik.api.Arbitraries;
@@ -73,7 +73,7 @@ class AttributePathEntryPointsTest {
     }
 
     private static boolean attributesAccept(String text) {
-        return accepts(() -> Projection.of(Optional.of(text), Optional.empty()), ScimErrorType.INVALID_VALUE);
+        return accepts(() -> RequestedAttributes.of(Optional.of(text), Optional.empty()), ScimErrorType.INVALID_VALUE);
     }
 
     /** sortBy also refuses well-formed paths no schema defines; only the grammar's refusal counts here. */

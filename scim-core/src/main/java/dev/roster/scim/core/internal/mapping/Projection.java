@@ -1,6 +1,5 @@
 package dev.roster.scim.core.internal.mapping;
 
-import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.filter.AttributePath;
 import dev.roster.scim.core.json.ScimArray;
 import dev.roster.scim.core.json.ScimObject;
@@ -13,7 +12,6 @@ import dev.roster.scim.core.schema.UserAttributeResolver;
 import dev.roster.scim.core.schema.UserSchemas;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,9 +25,9 @@ import java.util.Optional;
  *       select nothing, so {@code attributes=nonsense} returns {@code id} and {@code schemas} alone;</li>
  *   <li>{@code excludedAttributes} removes the attributes it names from the result, except those returned
  *       {@code always}; names no schema defines remove nothing;</li>
- *   <li>a name that is no attribute path at all ({@code na$me}, {@code emails[type eq "work"]}) is
- *       {@code 400 invalidValue}: the names follow the grammar filters and PATCH paths follow,
- *       {@link AttributePath};</li>
+ *   <li>every name is an attribute path, in the grammar filters and PATCH paths follow ({@link AttributePath}):
+ *       {@code RequestedAttributes} refuses the others ({@code na$me}, {@code emails[type eq "work"]}) with
+ *       {@code 400 invalidValue};</li>
  *   <li>{@code never} attributes never show, {@code request} ones only when named in {@code attributes}.</li>
  * </ul>
  * Names are resolved case-insensitively, with or without a schema URN, with or without a sub-attribute
@@ -37,7 +35,7 @@ import java.util.Optional;
  * or, for the core User schema, all attributes outside the extensions.
  *
  * <pre>{@code
- * Projection.of(Optional.of("userName,name.givenName"), Optional.empty()).apply(resource);
+ * Projection.of(List.of("userName", "name.givenName"), List.of()).apply(resource);
  * }</pre>
  */
 public final class Projection {
@@ -55,22 +53,29 @@ public final class Projection {
     }
 
     /**
-     * Parses the two comma-separated parameters as clients send them; blank names are no names.
+     * The projection of the names of the two parameters, each an attribute path ({@link AttributePath}): the
+     * request's adapter checked them ({@code RequestedAttributes}, which refuses the others with
+     * {@code 400 invalidValue}).
      *
-     * @throws ScimException {@code 400 invalidValue} if a name is no attribute path ({@link AttributePath})
+     * @param attributes         the names of {@code attributes}; empty for the default set
+     * @param excludedAttributes the names of {@code excludedAttributes}
+     * @return the projection; {@link #DEFAULT} when both are empty
      */
-    public static Projection of(Optional<String> attributes, Optional<String> excludedAttributes) {
-        List<String> included = split(attributes);
+    public static Projection of(List<String> attributes, List<String> excludedAttributes) {
+        if (attributes.isEmpty() && excludedAttributes.isEmpty()) {
+            return DEFAULT;
+        }
         return new Projection(
-                included.isEmpty() ? Optional.empty() : Optional.of(Names.resolve("attributes", included)),
-                Names.resolve("excludedAttributes", split(excludedAttributes)));
+                attributes.isEmpty() ? Optional.empty() : Optional.of(Names.resolve(attributes)),
+                Names.resolve(excludedAttributes));
     }
 
-    /** Whether it is {@link #DEFAULT}: the request named no attribute in either parameter. */
-    public boolean isDefault() {
-        return attributes.isEmpty() && excluded.attributes.isEmpty() && excluded.schemas.isEmpty();
-    }
-
+    /**
+     * The resource under this projection.
+     *
+     * @param resource a User resource, {@code meta.location} included
+     * @return what the client asked to see of it
+     */
     public ScimObject apply(ScimObject resource) {
         ScimObject result = attributes.map(names -> onlyRequested(resource, names))
                 .orElseGet(() -> defaultSet(resource));
@@ -224,14 +229,6 @@ public final class Projection {
                 .orElse(false);
     }
 
-    private static List<String> split(Optional<String> parameter) {
-        return parameter.map(text -> Arrays.stream(text.split(","))
-                        .map(String::strip)
-                        .filter(name -> !name.isEmpty())
-                        .toList())
-                .orElse(List.of());
-    }
-
     /** The names of one parameter that some schema defines: attributes, and bare schema URNs. */
     private static final class Names {
         static final Names NONE = new Names(List.of(), List.of());
@@ -245,13 +242,7 @@ public final class Projection {
             this.schemas = schemas;
         }
 
-        static Names resolve(String parameter, List<String> names) {
-            for (String name : names) {
-                if (!AttributePath.isWellFormed(name)) {
-                    throw ScimException.invalidValue(parameter + " names '" + name + "', which is no attribute path: "
-                            + "write [schema URN:]attribute[.subAttribute], such as name.givenName.");
-                }
-            }
+        static Names resolve(List<String> names) {
             return new Names(
                     names.stream().map(AttributePath::resolve).flatMap(Optional::stream).toList(),
                     names.stream().map(UserAttributeResolver::schema).flatMap(Optional::stream)

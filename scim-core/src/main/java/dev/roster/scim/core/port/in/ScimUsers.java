@@ -12,9 +12,9 @@ import java.util.Optional;
 /**
  * The {@code /Users} endpoint of a site as an identity provider uses it (RFC 7644 §3): read, search, create (which
  * links a user who signed in before), replace, patch and delete, under the provisioning policy. Bodies are the
- * client's JSON as a {@link ScimObject}; results are domain {@link User}s, which the adapter renders with
- * {@code UserResources.toScim}, the requested projection, {@code meta.location} and an {@code ETag} of
- * {@link User#etag()}.
+ * client's JSON as a {@link ScimObject}; results are domain {@link User}s, which the adapter answers with
+ * {@link #render} (the SCIM representation, {@code meta.location} and the {@link RequestedAttributes}) and an
+ * {@code ETag} of {@link User#etag()}.
  *
  * <p>Failures are {@code ScimException}s carrying the status and {@code scimType} to answer with: 404 for an
  * unknown or deleted user, 400 for a bad filter or value, 409 for a taken userName or the site's last active Admin,
@@ -170,4 +170,17 @@ public interface ScimUsers {
      * @throws dev.roster.scim.core.error.ScimException {@code 404} if there is no such site
      */
     CreationPolicy creationPolicy(SiteId site);
+
+    /**
+     * A user as the body of an answer (RFC 7644 §3.3, §3.4, §3.5): its SCIM representation with
+     * {@code meta.location}, under the attributes the request asked for (RFC 7644 §3.4.2.5, §3.9) and each
+     * attribute's {@code returned} characteristic (RFC 7643 §7). Reads nothing; for every user a call of this use
+     * case returned, one by one for a ListResponse.
+     *
+     * @param user      the user to answer with
+     * @param location  the user's URI, which only the adapter knows, for {@code meta.location}
+     * @param requested the request's {@code attributes} and {@code excludedAttributes}
+     * @return the User resource to send
+     */
+    ScimObject render(User user, String location, RequestedAttributes requested);
 }

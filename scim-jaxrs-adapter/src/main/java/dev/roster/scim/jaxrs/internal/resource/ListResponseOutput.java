@@ -1,10 +1,9 @@
 package dev.roster.scim.jaxrs.internal.resource;
 
-import dev.roster.scim.core.internal.mapping.Projection;
+import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.mapping.RenderedPage;
 import dev.roster.scim.core.mapping.RenderedUser;
-import dev.roster.scim.core.mapping.UserResources;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.jackson.ScimJsonWriter;
@@ -14,12 +13,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A ListResponse (RFC 7644 §3.4.2) written straight to the response stream by {@link ScimJsonWriter}, with no tree of
  * the whole page: the bytes {@link ScimResponses#listResponse} would give, members in the same order. Stored
  * renderings are copied raw, with {@code meta.location} spliced in before their last two closing braces (see
- * {@link RenderedUser}); users without one are written from their projected value tree.
+ * {@link RenderedUser}); users without one are written from the value tree the use case renders for each
+ * ({@code ScimUsers.render}).
  */
 final class ListResponseOutput implements StreamingOutput {
 
@@ -53,15 +54,13 @@ final class ListResponseOutput implements StreamingOutput {
                 });
     }
 
-    /** A page of users, each rendered here under the request's projection. */
-    static ListResponseOutput users(UserPage page, UserLocations locations, Projection projection,
-                                    boolean totalsOnly) {
+    /** A page of users, each written as its resource, which holds its {@code meta.location}. */
+    static ListResponseOutput users(UserPage page, Function<User, ScimObject> resource, boolean totalsOnly) {
         List<User> users = page.users();
         return new ListResponseOutput(page.totalResults(), page.startIndex(), page.cursors(), users.size(),
                 totalsOnly, json -> {
                     for (User user : users) {
-                        json.value(projection.apply(ScimResponses.withLocation(UserResources.toScim(user),
-                                locations.of(user.id()))));
+                        json.value(resource.apply(user));
                     }
                 });
     }

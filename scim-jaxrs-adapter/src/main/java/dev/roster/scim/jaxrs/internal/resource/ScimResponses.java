@@ -1,6 +1,5 @@
 package dev.roster.scim.jaxrs.internal.resource;
 
-import dev.roster.scim.core.internal.mapping.Projection;
 import dev.roster.scim.core.json.ScimArray;
 import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.json.ScimValue;
@@ -21,18 +20,8 @@ final class ScimResponses {
     private ScimResponses() {
     }
 
-    static ScimObject user(User user, String location, Projection projection) {
-        return projection.apply(withLocation(UserResources.toScim(user), location));
-    }
-
     static ScimObject withLocation(ScimObject resource, URI location) {
-        return withLocation(resource, location.toString());
-    }
-
-    static ScimObject withLocation(ScimObject resource, String location) {
-        return resource.getObject("meta")
-                .map(meta -> resource.with("meta", meta.with("location", ScimValue.of(location))))
-                .orElse(resource);
+        return UserResources.withLocation(resource, location.toString());
     }
 
     /** A ListResponse (RFC 7644 §3.4.2); with {@code count=0} only the totals, no {@code Resources}. */

@@ -2,15 +2,12 @@ package dev.roster.scim.jaxrs.internal.resource;
 
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
-import dev.roster.scim.core.internal.mapping.Projection;
-import dev.roster.scim.core.json.ScimArray;
 import dev.roster.scim.core.json.ScimObject;
-import dev.roster.scim.core.json.ScimString;
-import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.mapping.RenderedPage;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.port.in.CreateOutcome;
+import dev.roster.scim.core.port.in.RequestedAttributes;
 import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.jaxrs.RequestValues;
@@ -42,7 +39,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * {@code /Users} (RFC 7644 §3.2–§3.6): translates HTTP to the {@link ScimUsers} use case and its results back to
@@ -81,8 +77,7 @@ public final class UsersResource {
         parameters.put("sortOrder", sortOrder);
         parameters.put("cursor", cursor);
         SearchRequest request = SearchRequest.fromQuery(parameters);
-        return list(site, request, Projection.of(RequestValues.text(attributes),
-                RequestValues.text(excludedAttributes)), uri);
+        return list(site, request, requested(attributes, excludedAttributes), uri);
     }
 
     @POST
@@ -90,7 +85,7 @@ public final class UsersResource {
     public StreamingOutput searchByPost(@PathParam(ScimPaths.SITE_PARAMETER) String site, ScimObject body,
                                    @Context UriInfo uri) {
         SearchRequest request = SearchRequest.fromBody(body);
-        return list(site, request, Projection.of(names(body, "attributes"), names(body, "excludedAttributes")), uri);
+        return list(site, request, RequestedAttributes.fromBody(body), uri);
     }
 
     @POST
@@ -99,12 +94,12 @@ public final class UsersResource {
                            @QueryParam("excludedAttributes") String excludedAttributes,
                            @Context UriInfo uri) {
         // Read before the write, so that malformed names refuse the request instead of answering a done write with 400.
-        Projection projection = projection(attributes, excludedAttributes);
+        RequestedAttributes requested = requested(attributes, excludedAttributes);
         CreateOutcome outcome = users.create(site(site), body);
         URI location = UserLocations.of(uri, site).uriOf(outcome.user().id());
         return Response.created(location)
                 .tag(ScimResponses.etag(outcome.user()))
-                .entity(ScimResponses.user(outcome.user(), location.toString(), projection))
+                .entity(users.render(outcome.user(), location.toString(), requested))
                 .build();
     }
 
@@ -114,14 +109,14 @@ public final class UsersResource {
                         @QueryParam("attributes") String attributes,
                         @QueryParam("excludedAttributes") String excludedAttributes,
                         @Context UriInfo uri, @Context Request request) {
-        Projection projection = projection(attributes, excludedAttributes);
+        RequestedAttributes requested = requested(attributes, excludedAttributes);
         User user = users.get(site(site), id);
         EntityTag etag = ScimResponses.etag(user);
         Response.ResponseBuilder notModified = notModified(request, etag);
         if (notModified != null) {
             return notModified.tag(etag).build();
         }
-        return ok(user, site, uri, projection);
+        return ok(user, site, uri, requested);
     }
 
     @PUT
@@ -131,9 +126,9 @@ public final class UsersResource {
                             @QueryParam("attributes") String attributes,
                             @QueryParam("excludedAttributes") String excludedAttributes,
                             @Context UriInfo uri) {
-        Projection projection = projection(attributes, excludedAttributes);
+        RequestedAttributes requested = requested(attributes, excludedAttributes);
         User user = users.replace(site(site), id, body, RequestValues.text(ifMatch));
-        return ok(user, site, uri, projection);
+        return ok(user, site, uri, requested);
     }
 
     @PATCH
@@ -143,9 +138,9 @@ public final class UsersResource {
                           @QueryParam("attributes") String attributes,
                           @QueryParam("excludedAttributes") String excludedAttributes,
                           @Context UriInfo uri) {
-        Projection projection = projection(attributes, excludedAttributes);
+        RequestedAttributes requested = requested(attributes, excludedAttributes);
         User user = users.patch(site(site), id, body, RequestValues.text(ifMatch));
-        return ok(user, site, uri, projection);
+        return ok(user, site, uri, requested);
     }
 
     @DELETE
@@ -170,22 +165,23 @@ public final class UsersResource {
      * Without a projection, from the store's renderings when it keeps them (ADR 026); either way streamed, with
      * {@code meta.location} from one base for the page.
      */
-    private StreamingOutput list(String site, SearchRequest request, Projection projection, UriInfo uri) {
+    private StreamingOutput list(String site, SearchRequest request, RequestedAttributes requested, UriInfo uri) {
         SiteId siteId = site(site);
         boolean totalsOnly = request.count().isPresent() && request.count().getAsInt() <= 0;
         UserLocations locations = UserLocations.of(uri, site);
-        if (projection.isDefault()) {
+        if (requested.isDefault()) {
             Optional<RenderedPage> rendered = users.searchRendered(siteId, request);
             if (rendered.isPresent()) {
                 return ListResponseOutput.rendered(rendered.get(), locations, totalsOnly);
             }
         }
-        return ListResponseOutput.users(users.search(siteId, request), locations, projection, totalsOnly);
+        return ListResponseOutput.users(users.search(siteId, request),
+                user -> users.render(user, locations.of(user.id()), requested), totalsOnly);
     }
 
-    private Response ok(User user, String site, UriInfo uri, Projection projection) {
+    private Response ok(User user, String site, UriInfo uri, RequestedAttributes requested) {
         URI location = UserLocations.of(uri, site).uriOf(user.id());
-        return Response.ok(ScimResponses.user(user, location.toString(), projection))
+        return Response.ok(users.render(user, location.toString(), requested))
                 .tag(ScimResponses.etag(user))
                 .location(location)
                 .build();
@@ -196,23 +192,7 @@ public final class UsersResource {
                 .orElseThrow(() -> ScimException.notFound("There is no such site."));
     }
 
-    private static Projection projection(String attributes, String excludedAttributes) {
-        return Projection.of(RequestValues.text(attributes), RequestValues.text(excludedAttributes));
-    }
-
-    /** {@code attributes} as an array of names (RFC 7644 §3.4.3) or, tolerated, one comma-separated string. */
-    private static Optional<String> names(ScimObject body, String name) {
-        Optional<ScimValue> value = body.getAssigned(name);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        if (value.get() instanceof ScimString string) {
-            return RequestValues.text(string.value());
-        }
-        if (value.get() instanceof ScimArray array && array.values().stream().allMatch(ScimString.class::isInstance)) {
-            return RequestValues.text(array.values().stream().map(v -> ((ScimString) v).value())
-                    .collect(Collectors.joining(",")));
-        }
-        throw ScimException.invalidValue("'" + name + "' must be an array of attribute names.");
+    private static RequestedAttributes requested(String attributes, String excludedAttributes) {
+        return RequestedAttributes.of(RequestValues.text(attributes), RequestValues.text(excludedAttributes));
     }
 }

@@ -1,33 +1,42 @@
 package dev.roster.scim.jaxrs.internal.resource;
 
-import dev.roster.scim.core.internal.mapping.Projection;
 import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.mapping.RenderedPage;
 import dev.roster.scim.core.mapping.RenderedUser;
 import dev.roster.scim.core.mapping.UserResources;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.core.port.in.RequestedAttributes;
+import dev.roster.scim.core.port.in.ScimUsers;
+import dev.roster.scim.core.port.out.AccountEvents;
+import dev.roster.scim.core.service.Ports;
+import dev.roster.scim.core.service.ScimUsersService;
 import dev.roster.scim.jackson.ScimJson;
 import dev.roster.scim.testkit.RandomUsers;
+import dev.roster.scim.testkit.Stores;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The streamed ListResponse puts on the wire the bytes the tree of before gave ({@link ScimResponses#listResponse}
- * of {@link ScimResponses#user} written by {@link ScimJson}), whether each user comes as a stored rendering with
+ * of {@link ScimUsers#render} written by {@link ScimJson}), whether each user comes as a stored rendering with
  * {@code meta.location} spliced in, or as a user rendered now.
  */
 class ListResponseOutputTest {
 
     private static final String USERS = "https://idp.example.com/c/acme/auth/scim/v2/Users";
+
+    private final ScimUsers scimUsers = scimUsers();
 
     @Test
     void storedRenderingsWithTheirLocationsAreTheBytesOfTheTree() throws IOException {
@@ -43,11 +52,11 @@ class ListResponseOutputTest {
                     .toList(), 1234, 21);
 
             byte[] tree = ScimJson.writeBytes(ScimResponses.listResponse(1234, 21, users.stream()
-                    .map(user -> ScimResponses.user(user, URI.create(USERS + "/" + user.id()).toString(),
-                            Projection.DEFAULT)).toList(), false));
+                    .map(user -> scimUsers.render(user, URI.create(USERS + "/" + user.id()).toString(),
+                            RequestedAttributes.DEFAULT)).toList(), false));
 
             assertThat(bytes(ListResponseOutput.rendered(rendered, locations, false))).isEqualTo(tree);
-            assertThat(bytes(ListResponseOutput.users(new UserPage(users, 1234, 21), locations, Projection.DEFAULT,
+            assertThat(bytes(ListResponseOutput.users(new UserPage(users, 1234, 21), rendered(locations),
                     false))).isEqualTo(tree);
         }
     }
@@ -59,7 +68,7 @@ class ListResponseOutputTest {
                 Optional.of(new UserPage.Cursors(Optional.of("next\"one"), Optional.empty())));
         ScimObject expected = ScimResponses.listResponse(3, 1, byCursor.cursors(), List.of(), true);
 
-        assertThat(bytes(ListResponseOutput.users(byCursor, locations, Projection.DEFAULT, true)))
+        assertThat(bytes(ListResponseOutput.users(byCursor, rendered(locations), true)))
                 .isEqualTo(ScimJson.writeBytes(expected));
         assertThat(new String(bytes(ListResponseOutput.rendered(new RenderedPage(List.of(), 7, 1), locations,
                 true)))).isEqualTo(ScimJson.write(ScimResponses.listResponse(7, 1, List.of(), true)));
@@ -73,6 +82,16 @@ class ListResponseOutputTest {
                 .isEqualTo(USERS + "/2819c223-7f76-453a-919d-413861904646");
         assertThat(locations.of("a b/c?d#é\"")).isEqualTo(USERS + "/a%20b%2Fc%3Fd%23%C3%A9%22");
         assertThat(locations.jsonOf("a\"b")).isEqualTo("\"" + USERS + "/a%22b\"");
+    }
+
+    private Function<User, ScimObject> rendered(UserLocations locations) {
+        return user -> scimUsers.render(user, locations.of(user.id()), RequestedAttributes.DEFAULT);
+    }
+
+    private static ScimUsers scimUsers() {
+        Stores stores = Stores.inMemory();
+        return new ScimUsersService(new Ports(stores.users(), stores.sites(), stores.audit(), stores.transactions(),
+                AccountEvents.NONE, Clock.systemUTC()));
     }
 
     private static byte[] bytes(ListResponseOutput output) throws IOException {
