@@ -37,8 +37,9 @@ final class MyBatisExchangeLog implements ExchangeLog {
                 ExchangeMapper mapper = session.getMapper(ExchangeMapper.class);
                 exchanges.stream().map(exchange -> exchange.site().value()).distinct()
                         .forEach(site -> {
-                            mapper.trim(site, false, keptPerSite);
-                            mapper.trim(site, true, keptUnauthenticatedPerSite);
+                            mapper.trim(site, 0, keptPerSite);
+                            mapper.trim(site, ScimExchange.UNAUTHENTICATED_STATUS, keptUnauthenticatedPerSite);
+                            mapper.trim(site, ScimExchange.RATE_LIMITED_STATUS, keptUnauthenticatedPerSite);
                         });
                 return null;
             });

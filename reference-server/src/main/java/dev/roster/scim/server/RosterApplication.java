@@ -143,7 +143,8 @@ public final class RosterApplication implements AutoCloseable {
                     .register(new AdminFeature(sites, localUsers, signIn, new AdminFeature.Settings(
                             currentPassword, passwordSettled::get, database.adminSessions(),
                             database.signInFailures(), clock, options.publicUrl()), new InspectorResource(inspection,
-                            new InspectorResource.Losses(recorder::dropped, recorder::failed)),
+                            new InspectorResource.Losses(recorder::dropped, recorder::failed,
+                                    recorder::sampledOut)),
                             new MetricsResource(metrics::scrape, options.monitoring().metricsToken())))
                     .register(AdminPageResource.class)
                     .register(AdminAssetsResource.class)

@@ -106,6 +106,20 @@ public abstract class ExchangeLogContract {
         assertThat(log.recent(GLOBEX, StatusRange.ALL, 100)).hasSize(1);
     }
 
+    @Test
+    void refusalsByARateLimitAreBoundApartFromBothOtherKinds() {
+        log.appendAll(List.of(exchange(ACME, 201), exchange(ACME, 202), exchange(ACME, 401)), 2, 2);
+        List<ScimExchange> flood = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            flood.add(exchange(ACME, 429));
+        }
+        log.appendAll(flood, 2, 2);
+        log.appendAll(List.of(exchange(ACME, 404)), 2, 2);
+
+        assertThat(log.recent(ACME, StatusRange.ALL, 100)).extracting(kept -> kept.exchange().status())
+                .containsExactly(404, 429, 429, 401, 202);
+    }
+
     private static ScimExchange exchange(SiteId site, int status) {
         return new ScimExchange(site, AT, "GET", "/Users", status, 3, IdentityProvider.OKTA, Optional.empty(),
                 Optional.empty());

@@ -22,8 +22,9 @@ import java.util.Optional;
  * the response body as it is written, each through a stream that copies the first bytes aside, so the exchange
  * itself is unchanged. It runs before authentication, so that refused requests (a wrong token) show too; those never
  * have their body read. The capture is offered to the {@link ExchangeRecorder} once the response is written. No
- * header is captured but {@code User-Agent}; any failure here is swallowed, since the inspector must never break
- * SCIM.
+ * header is captured but {@code User-Agent}. Once the status is known, a success the recorder does not want (it keeps
+ * a sample under load) is let go before its body is written. Any failure here is swallowed, since the inspector must
+ * never break SCIM.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 150)
@@ -65,7 +66,9 @@ public final class ExchangeCapture implements ContainerRequestFilter, ContainerR
         try {
             if (request.getProperty(CAPTURE) instanceof CapturedExchange capture) {
                 capture.status = response.getStatus();
-                if (!response.hasEntity()) {
+                if (!recorder.wants(capture)) {
+                    request.removeProperty(CAPTURE);
+                } else if (!response.hasEntity()) {
                     request.removeProperty(CAPTURE);
                     finish(capture);
                 }

@@ -64,4 +64,15 @@ public record ScimExchange(SiteId site, Instant at, String method, String path, 
 
     /** The status of a SCIM request without a valid token. */
     public static final int UNAUTHENTICATED_STATUS = 401;
+
+    /**
+     * Whether a rate limit refused the request ({@code 429}): a client past its limit can send those as fast as it
+     * likes, so the inspector keeps them apart too.
+     */
+    public boolean rateLimited() {
+        return status == RATE_LIMITED_STATUS;
+    }
+
+    /** The status of a SCIM request refused by the site's or the token's rate limit. */
+    public static final int RATE_LIMITED_STATUS = 429;
 }

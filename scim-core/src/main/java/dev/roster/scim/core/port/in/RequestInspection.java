@@ -27,6 +27,15 @@ public interface RequestInspection {
      */
     int KEPT_UNAUTHENTICATED_PER_SITE = 50;
 
+    /**
+     * How many of a site's exchanges refused by a rate limit ({@code 429}) are kept, apart from both bounds above,
+     * so that a flood past a limit cannot push the site's real exchanges out either.
+     */
+    int KEPT_RATE_LIMITED_PER_SITE = KEPT_UNAUTHENTICATED_PER_SITE;
+
+    /** All a site's inspector can hold at once: the three bounds together. */
+    int KEPT_IN_ALL_PER_SITE = KEPT_PER_SITE + KEPT_UNAUTHENTICATED_PER_SITE + KEPT_RATE_LIMITED_PER_SITE;
+
     /** Keeps the exchanges of sites that exist (others are dropped: a path names any site), trimming each site. */
     void recordAll(List<ScimExchange> exchanges);
 

@@ -21,9 +21,11 @@ public interface ExchangeLog {
 
     /**
      * Stores the exchanges, in order, in one unit, then removes each of their sites' older ones: beyond the newest
-     * {@code keptPerSite} of those a token opened, and beyond the newest {@code keptUnauthenticatedPerSite} of those
-     * refused for a missing or wrong token ({@link ScimExchange#unauthenticated()}). The two bounds are apart so
-     * that anyone who can reach the server, without a token, cannot push a site's real exchanges out.
+     * {@code keptPerSite} of those a token opened, beyond the newest {@code keptUnauthenticatedPerSite} of those
+     * refused for a missing or wrong token ({@link ScimExchange#unauthenticated()}), and beyond as many again of
+     * those a rate limit refused ({@link ScimExchange#rateLimited()}). The three bounds are apart so that neither
+     * anyone who can reach the server without a token nor a client flooding past a limit can push a site's real
+     * exchanges out.
      */
     void appendAll(List<ScimExchange> exchanges, int keptPerSite, int keptUnauthenticatedPerSite);
 
