@@ -392,7 +392,8 @@
       row.classList.add('selected');
     }
     $('exchange-title').textContent = exchange.method + ' ' + exchange.path + ' → ' + exchange.status + ' ('
-      + exchange.idp + ', ' + exchange.durationMs + ' ms)';
+      + exchange.idp + ', ' + exchange.durationMs + ' ms'
+      + (exchange.requestId ? ', request id ' + exchange.requestId : '') + ')';
     $('exchange-request').textContent = pretty(exchange.requestBody);
     $('exchange-response').textContent = pretty(exchange.responseBody);
     $('exchange-detail').hidden = false;

@@ -64,12 +64,14 @@ final class MyBatisExchangeLog implements ExchangeLog {
     private static ExchangeRow toRow(ScimExchange exchange) {
         return new ExchangeRow(0, exchange.site().value(), exchange.at().toEpochMilli(), exchange.method(),
                 exchange.path(), exchange.status(), exchange.durationMillis(), exchange.idp().label(),
-                exchange.requestBody().orElse(null), exchange.responseBody().orElse(null));
+                exchange.requestBody().orElse(null), exchange.responseBody().orElse(null),
+                exchange.requestId().orElse(null));
     }
 
     private static StoredExchange toStored(ExchangeRow row) {
         return new StoredExchange(row.id(), new ScimExchange(SiteId.of(row.site()), Instant.ofEpochMilli(row.at()),
                 row.method(), row.path(), row.status(), row.durationMs(), IdentityProvider.fromLabel(row.idp()),
-                Optional.ofNullable(row.requestBody()), Optional.ofNullable(row.responseBody())));
+                Optional.ofNullable(row.requestBody()), Optional.ofNullable(row.responseBody()),
+                Optional.ofNullable(row.requestId())));
     }
 }

@@ -40,7 +40,8 @@ public abstract class ExchangeLogContract {
     @Test
     void anExchangeRoundTripsWithEveryField() {
         ScimExchange exchange = new ScimExchange(ACME, AT, "PATCH", "/Users/42?attributes=userName", 409, 12,
-                IdentityProvider.ENTRA_ID, Optional.of("{\"Operations\":[]}"), Optional.of("{\"status\":\"409\"}"));
+                IdentityProvider.ENTRA_ID, Optional.of("{\"Operations\":[]}"), Optional.of("{\"status\":\"409\"}"),
+                Optional.of("3f1c9a7e-request-id"));
 
         log.appendAll(List.of(exchange), 200, 50);
 

@@ -82,6 +82,7 @@ public final class InspectorResource {
                 .put("status", ScimValue.of(exchange.status()))
                 .put("durationMs", ScimValue.of(exchange.durationMillis()))
                 .put("idp", exchange.idp().displayName())
+                .put("requestId", text(exchange.requestId().orElse(null)))
                 .build();
     }
 

@@ -16,6 +16,7 @@ import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Captures SCIM exchanges for the request inspector as they pass: the request body as the SCIM adapter reads it and
@@ -34,10 +35,17 @@ public final class ExchangeCapture implements ContainerRequestFilter, ContainerR
 
     private final ExchangeRecorder recorder;
     private final Clock clock;
+    private final Function<ContainerRequestContext, String> requestIds;
 
-    public ExchangeCapture(ExchangeRecorder recorder, Clock clock) {
+    /**
+     * @param requestIds the request's id as the access log and {@code X-Request-Id} show it, so that an admin can
+     *                   match a log line to an exchange
+     */
+    public ExchangeCapture(ExchangeRecorder recorder, Clock clock,
+                           Function<ContainerRequestContext, String> requestIds) {
         this.recorder = recorder;
         this.clock = clock;
+        this.requestIds = requestIds;
     }
 
     @Override
@@ -51,7 +59,8 @@ public final class ExchangeCapture implements ContainerRequestFilter, ContainerR
             String query = request.getUriInfo().getRequestUri().getRawQuery();
             String path = "/" + request.getUriInfo().getPath(false) + (query == null ? "" : "?" + query);
             CapturedExchange capture = new CapturedExchange(site.get(), clock.instant(), System.nanoTime(),
-                    request.getMethod(), path, request.getHeaderString(HttpHeaders.USER_AGENT));
+                    request.getMethod(), path, request.getHeaderString(HttpHeaders.USER_AGENT),
+                    requestIds.apply(request));
             if (request.hasEntity()) {
                 request.setEntityStream(TeeStreams.reading(request.getEntityStream(), capture.request));
             }

@@ -141,7 +141,7 @@ public final class ExchangeRecorder implements AutoCloseable {
     static ScimExchange redacted(CapturedExchange captured) {
         return new ScimExchange(captured.site, captured.at, captured.method, captured.path, captured.status,
                 captured.durationMillis, IdentityProvider.fromUserAgent(captured.userAgent),
-                shown(captured.request), shown(captured.response));
+                shown(captured.request), shown(captured.response), Optional.ofNullable(captured.requestId));
     }
 
     /**

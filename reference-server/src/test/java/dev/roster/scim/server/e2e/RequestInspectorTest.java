@@ -56,6 +56,7 @@ class RequestInspectorTest {
                         + "\"password\":\"hunter2-secret\",\"active\":true}")
                 .send();
         assertThat(created.status()).isEqualTo(201);
+        String requestId = created.header("X-Request-Id").orElseThrow();
 
         JsonNode listed = awaitExchanges("", list -> list.size() == 1).get(0);
         assertThat(listed.path("method").asText()).isEqualTo("POST");
@@ -63,6 +64,8 @@ class RequestInspectorTest {
         assertThat(listed.path("status").asInt()).isEqualTo(201);
         assertThat(listed.path("idp").asText()).isEqualTo("Okta");
         assertThat(listed.path("durationMs").asLong()).isNotNegative();
+        // The id the access log and X-Request-Id show, so that a log line leads to its exchange.
+        assertThat(listed.path("requestId").asText()).isEqualTo(requestId);
 
         JsonNode detail = server.admin("GET", EXCHANGES + "/" + listed.path("id").asText(), "", 200);
         assertThat(detail.path("requestBody").asText()).contains("\"userName\":\"ann\"", "[redacted]")
