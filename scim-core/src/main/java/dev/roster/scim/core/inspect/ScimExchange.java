@@ -91,6 +91,8 @@ public record ScimExchange(SiteId site, Instant at, String method, String path, 
     /**
      * Whether a rate limit refused the request ({@code 429}): a client past its limit can send those as fast as it
      * likes, so the inspector keeps them apart too.
+     *
+     * @return whether the status is {@value #RATE_LIMITED_STATUS}
      */
     public boolean rateLimited() {
         return status == RATE_LIMITED_STATUS;

@@ -26,6 +26,11 @@ public interface ExchangeLog {
      * those a rate limit refused ({@link ScimExchange#rateLimited()}). The three bounds are apart so that neither
      * anyone who can reach the server without a token nor a client flooding past a limit can push a site's real
      * exchanges out.
+     *
+     * @param exchanges                  the exchanges to keep, oldest first
+     * @param keptPerSite                how many of a site's exchanges a token opened are kept
+     * @param keptUnauthenticatedPerSite how many of a site's refusals of each kind (a missing or wrong token; a rate
+     *                                   limit) are kept
      */
     void appendAll(List<ScimExchange> exchanges, int keptPerSite, int keptUnauthenticatedPerSite);
 
