@@ -156,11 +156,9 @@ public final class RosterApplication implements AutoCloseable {
             try {
                 // The port is ours: only now store the secrets this start shows. Another server may be starting
                 // on the same new database: only the one whose writes win shows secrets.
-                // Without a password given, the choice is the stored one (no key to derive) or a generated one,
-                // which the banner shows: settled first. A given one is checked while SCIM already answers.
-                boolean given = options.adminPassword().isPresent();
-                Optional<String> generatedPassword = given ? Optional.empty()
-                        : settle(database, password, passwordSettled);
+                // SCIM answers from here on; the admin API once the password is settled, before the banner says
+                // where it is (and shows a generated password).
+                Optional<String> generatedPassword = settle(database, password, passwordSettled);
                 Optional<GeneratedToken> demoToken = newDatabase ? createDemoSite(database, sites)
                         : Optional.empty();
                 String baseUrl = options.publicUrl().map(PublicBaseUrl::validated)
@@ -172,9 +170,6 @@ public final class RosterApplication implements AutoCloseable {
                 }
                 StartupBanner.print(console, baseUrl, options.database().description(), DEMO_SITE, demoToken,
                         generatedPassword);
-                if (given) {
-                    settle(database, password, passwordSettled);
-                }
                 if (options.seedUsers() > 0) {
                     long existing = localUsers.users(DEMO_SITE, SearchRequest.all().withPage(1, 0)).totalResults();
                     DemoUsers.seed(signIn, DEMO_SITE, existing, options.seedUsers(), console);

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.server.http.HttpLimits;
 import dev.roster.scim.server.support.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,8 +29,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The admin password's key (PBKDF2, slow on purpose) is derived beside the rest of the start: SCIM answers while it
@@ -34,7 +36,6 @@ import java.util.regex.Pattern;
  */
 class AdminPasswordAtStartTest {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -59,15 +60,18 @@ class AdminPasswordAtStartTest {
             task.run();
         }).start();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        // A different password than stored: settling it means deriving the old key and storing a new hash.
-        ServerOptions options = TestServer.options(database).withAdminPassword("a-new-admin-password");
+        // A different password than stored: settling it means deriving the old key and storing a new hash. A port
+        // of our own, since the banner that tells a chosen one comes only once the password is settled.
+        int port = freePort();
+        ServerOptions options = new ServerOptions("127.0.0.1", port, DatabaseLocation.sqlite(database),
+                Optional.of("a-new-admin-password"), 0, CreationPolicy.DEFAULT, Optional.empty());
         CompletableFuture<RosterApplication> started = CompletableFuture.supplyAsync(() -> RosterApplication.start(
                 options, HttpLimits.defaults(), new PrintStream(console, true, StandardCharsets.UTF_8),
                 Clock.systemUTC(), heldBack));
         try {
-            String base = listeningOn(console);
+            String base = "http://127.0.0.1:" + port;
 
-            HttpResponse<String> scim = get(base + "/c/acme/auth/scim/v2/Users?count=0", "Bearer " + token);
+            HttpResponse<String> scim = firstAnswer(base + "/c/acme/auth/scim/v2/Users?count=0", "Bearer " + token);
             assertThat(scim.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(scim.body()).path("totalResults").asInt()).isZero();
 
@@ -82,11 +86,13 @@ class AdminPasswordAtStartTest {
                 assertThat(error.path("detail").asText()).contains("admin password");
             }
             assertThat(started).isNotDone();
+            assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("listening on");
         } finally {
             release.countDown();
         }
         try (RosterApplication application = started.get(60, TimeUnit.SECONDS)) {
             String base = application.baseUrl();
+            assertThat(console.toString(StandardCharsets.UTF_8)).contains("listening on " + base);
             assertThat(get(base + "/admin/api/sites", TestServer.basic("admin", "a-new-admin-password"))
                     .statusCode()).isEqualTo(200);
             assertThat(get(base + "/admin/api/sites", TestServer.basic("admin", TestServer.ADMIN_PASSWORD))
@@ -94,16 +100,25 @@ class AdminPasswordAtStartTest {
         }
     }
 
-    private static String listeningOn(ByteArrayOutputStream console) throws InterruptedException {
+    /** The first answer once the server listens: connections are refused until then. */
+    private HttpResponse<String> firstAnswer(String url, String authorization) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            Matcher listening = LISTENING.matcher(console.toString(StandardCharsets.UTF_8));
-            if (listening.find()) {
-                return listening.group(1);
+        while (true) {
+            try {
+                return get(url, authorization);
+            } catch (ConnectException notYet) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("the server never listened on " + url, notYet);
+                }
+                Thread.sleep(20);
             }
-            Thread.sleep(20);
         }
-        throw new AssertionError("the server never said where it listens: " + console);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private HttpResponse<String> get(String url, String authorization) throws Exception {
