@@ -353,7 +353,9 @@
     const lost = listed.dropped + listed.failed;
     $('inspector-summary').textContent = (listed.exchanges.length === 0 ? 'No SCIM request matches yet.'
       : listed.exchanges.length + ' requests shown, newest first.')
-      + (lost > 0 ? ' ' + lost + ' requests could not be recorded by this server since it started.' : '');
+      + (lost > 0 ? ' ' + lost + ' requests could not be recorded by this server since it started.' : '')
+      + (listed.sampledOut > 0 ? ' Under load this server kept a sample of the successful requests: '
+        + listed.sampledOut + ' left out since it started.' : '');
   }
 
   function exchangeRow(exchange) {
@@ -390,7 +392,8 @@
       row.classList.add('selected');
     }
     $('exchange-title').textContent = exchange.method + ' ' + exchange.path + ' → ' + exchange.status + ' ('
-      + exchange.idp + ', ' + exchange.durationMs + ' ms)';
+      + exchange.idp + ', ' + exchange.durationMs + ' ms'
+      + (exchange.requestId ? ', request id ' + exchange.requestId : '') + ')';
     $('exchange-request').textContent = pretty(exchange.requestBody);
     $('exchange-response').textContent = pretty(exchange.responseBody);
     $('exchange-detail').hidden = false;

@@ -37,8 +37,9 @@ final class MyBatisExchangeLog implements ExchangeLog {
                 ExchangeMapper mapper = session.getMapper(ExchangeMapper.class);
                 exchanges.stream().map(exchange -> exchange.site().value()).distinct()
                         .forEach(site -> {
-                            mapper.trim(site, false, keptPerSite);
-                            mapper.trim(site, true, keptUnauthenticatedPerSite);
+                            mapper.trim(site, 0, keptPerSite);
+                            mapper.trim(site, ScimExchange.UNAUTHENTICATED_STATUS, keptUnauthenticatedPerSite);
+                            mapper.trim(site, ScimExchange.RATE_LIMITED_STATUS, keptUnauthenticatedPerSite);
                         });
                 return null;
             });
@@ -63,12 +64,14 @@ final class MyBatisExchangeLog implements ExchangeLog {
     private static ExchangeRow toRow(ScimExchange exchange) {
         return new ExchangeRow(0, exchange.site().value(), exchange.at().toEpochMilli(), exchange.method(),
                 exchange.path(), exchange.status(), exchange.durationMillis(), exchange.idp().label(),
-                exchange.requestBody().orElse(null), exchange.responseBody().orElse(null));
+                exchange.requestBody().orElse(null), exchange.responseBody().orElse(null),
+                exchange.requestId().orElse(null));
     }
 
     private static StoredExchange toStored(ExchangeRow row) {
         return new StoredExchange(row.id(), new ScimExchange(SiteId.of(row.site()), Instant.ofEpochMilli(row.at()),
                 row.method(), row.path(), row.status(), row.durationMs(), IdentityProvider.fromLabel(row.idp()),
-                Optional.ofNullable(row.requestBody()), Optional.ofNullable(row.responseBody())));
+                Optional.ofNullable(row.requestBody()), Optional.ofNullable(row.responseBody()),
+                Optional.ofNullable(row.requestId())));
     }
 }

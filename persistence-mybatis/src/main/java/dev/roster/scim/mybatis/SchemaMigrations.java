@@ -127,9 +127,19 @@ final class SchemaMigrations {
                 .cleanDisabled(true);
     }
 
+    /**
+     * One pass of Flyway at each start: {@code migrate()} resolves the migrations, reads the history and validates it
+     * (checksums of applied migrations, none applied that this code does not know, none failed) before it applies
+     * any. Only when it refuses is the history read again, to say so plainly when the database is newer than this
+     * code.
+     */
     private static void migrate(Flyway flyway) {
-        refuseNewerDatabase(flyway);
-        flyway.migrate();
+        try {
+            flyway.migrate();
+        } catch (FlywayException e) {
+            refuseNewerDatabase(flyway);
+            throw e;
+        }
     }
 
     private static void refuseNewerDatabase(Flyway flyway) {

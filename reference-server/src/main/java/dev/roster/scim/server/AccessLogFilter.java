@@ -54,17 +54,26 @@ final class AccessLogFilter implements ContainerRequestFilter, ContainerResponse
 
     @Override
     public void filter(ContainerRequestContext request) {
-        request.setProperty(STARTED, System.nanoTime());
+        if (format != AccessLogFormat.OFF) {
+            request.setProperty(STARTED, System.nanoTime());
+        }
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (format == AccessLogFormat.OFF) {
+            return;
+        }
         Object started = request.getProperty(STARTED);
+        // The text line has no site, route, client or IdP: only the JSON line pays for working them out.
+        boolean json = format == AccessLogFormat.JSON;
         Entry entry = new Entry(started instanceof Long nanos ? nanos : System.nanoTime(),
                 RequestIdFilter.of(request), request.getMethod(), "/" + request.getUriInfo().getPath(false),
-                siteOf(request), RouteTemplates.of((ExtendedUriInfo) request.getUriInfo(), response.getStatus()),
-                response.getStatus(), clientOf(request),
-                IdentityProvider.fromUserAgent(request.getHeaderString(HttpHeaders.USER_AGENT)));
+                json ? siteOf(request) : Optional.empty(),
+                json ? RouteTemplates.of((ExtendedUriInfo) request.getUriInfo(), response.getStatus()) : "",
+                response.getStatus(), json ? clientOf(request) : Optional.empty(),
+                json ? IdentityProvider.fromUserAgent(request.getHeaderString(HttpHeaders.USER_AGENT))
+                        : IdentityProvider.UNKNOWN);
         if (response.hasEntity()) {
             request.setProperty(PENDING, entry);
         } else {

@@ -6,6 +6,8 @@ import dev.roster.scim.core.model.RateLimit;
 import dev.roster.scim.jaxrs.PublicBaseUrl;
 import dev.roster.scim.mybatis.RosterStorageException;
 import dev.roster.scim.server.admin.MetricsToken;
+import ch.qos.logback.classic.LoggerContext;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -135,6 +137,10 @@ public final class Main implements Callable<Integer> {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             application.close();
+            // The access log's last lines wait in Logback's queue (logback.xml): written out when it stops.
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+                logging.stop();
+            }
             stopped.countDown();
         }, "roster-shutdown"));
         stopped.await();

@@ -45,6 +45,10 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -79,6 +83,16 @@ public final class RosterApplication implements AutoCloseable {
      */
     public static RosterApplication start(ServerOptions options, HttpLimits limits, PrintStream console,
                                           Clock clock) {
+        return start(options, limits, console, clock, RosterApplication::deriveInBackground);
+    }
+
+    /**
+     * Starts as above, deriving the admin password's key on {@code keyDerivation} (tests hold it back to see the
+     * server answer SCIM meanwhile). The admin API answers {@code 503} until the password is settled; this method
+     * returns once it is.
+     */
+    static RosterApplication start(ServerOptions options, HttpLimits limits, PrintStream console, Clock clock,
+                                   Executor keyDerivation) {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         boolean databaseExisted = options.database().exists();
@@ -106,11 +120,15 @@ public final class RosterApplication implements AutoCloseable {
             metrics.writePath(database.writePath());
 
             boolean newDatabase = sites.sites().isEmpty();
-            AdminPasswordChoice password = AdminPasswordChoice.choose(options.adminPassword(),
-                    database.serverSettings().get(ADMIN_PASSWORD_KEY));
-            // Read at every check, so that a password another server stores applies here at once (ADR 015).
+            // PBKDF2 (slow on purpose) runs beside Jersey's start; SCIM never waits for it (ADR 031).
+            Optional<String> storedPassword = database.serverSettings().get(ADMIN_PASSWORD_KEY);
+            CompletableFuture<AdminPasswordChoice> password = CompletableFuture.supplyAsync(
+                    () -> AdminPasswordChoice.choose(options.adminPassword(), storedPassword), keyDerivation);
+            AtomicBoolean passwordSettled = new AtomicBoolean();
+            // Read at every check, so that a password another server stores applies here at once (ADR 015). Asked
+            // only once the password is settled: the admin API refuses every call before.
             Supplier<AdminPassword> currentPassword = () -> database.serverSettings().get(ADMIN_PASSWORD_KEY)
-                    .map(AdminPassword::fromStored).orElse(password.password());
+                    .map(AdminPassword::fromStored).orElseGet(() -> password.join().password());
 
             ResourceConfig application = new ResourceConfig()
                     .register(new ScimFeature(scimUsers, discovery, sites, SiteResolver.byName()))
@@ -118,14 +136,15 @@ public final class RosterApplication implements AutoCloseable {
                     .register(new AccessLogFilter(options.monitoring().accessLog(), clock))
                     .register(metrics.requests())
                     .register(ClientAddressFilter.class)
-                    .register(new ExchangeCapture(recorder, clock))
+                    .register(new ExchangeCapture(recorder, clock, RequestIdFilter::of))
                     .register(new PublicUrlPolicy(options.publicUrl(), options.host()))
                     .register(new RequestHeaderSyntax())
                     .register(HealthResource.class)
                     .register(new AdminFeature(sites, localUsers, signIn, new AdminFeature.Settings(
-                            currentPassword, database.adminSessions(), database.signInFailures(), clock,
-                            options.publicUrl()), new InspectorResource(inspection,
-                            new InspectorResource.Losses(recorder::dropped, recorder::failed)),
+                            currentPassword, passwordSettled::get, database.adminSessions(),
+                            database.signInFailures(), clock, options.publicUrl()), new InspectorResource(inspection,
+                            new InspectorResource.Losses(recorder::dropped, recorder::failed,
+                                    recorder::sampledOut)),
                             new MetricsResource(metrics::scrape, options.monitoring().metricsToken())))
                     .register(AdminPageResource.class)
                     .register(AdminAssetsResource.class)
@@ -137,7 +156,9 @@ public final class RosterApplication implements AutoCloseable {
             try {
                 // The port is ours: only now store the secrets this start shows. Another server may be starting
                 // on the same new database: only the one whose writes win shows secrets.
-                Optional<String> generatedPassword = storePassword(database, password);
+                // SCIM answers from here on; the admin API once the password is settled, before the banner says
+                // where it is (and shows a generated password).
+                Optional<String> generatedPassword = settle(database, password, passwordSettled);
                 Optional<GeneratedToken> demoToken = newDatabase ? createDemoSite(database, sites)
                         : Optional.empty();
                 String baseUrl = options.publicUrl().map(PublicBaseUrl::validated)
@@ -188,6 +209,26 @@ public final class RosterApplication implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Waits for the password's choice, stores it if it must, and opens the admin API; returns what to show. */
+    private static Optional<String> settle(RosterDatabase database, CompletableFuture<AdminPasswordChoice> password,
+                                           AtomicBoolean settled) {
+        AdminPasswordChoice choice;
+        try {
+            choice = password.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        Optional<String> shown = storePassword(database, choice);
+        settled.set(true);
+        return shown;
+    }
+
+    private static void deriveInBackground(Runnable derivation) {
+        Thread thread = new Thread(derivation, "roster-admin-password");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**

@@ -40,7 +40,8 @@ public abstract class ExchangeLogContract {
     @Test
     void anExchangeRoundTripsWithEveryField() {
         ScimExchange exchange = new ScimExchange(ACME, AT, "PATCH", "/Users/42?attributes=userName", 409, 12,
-                IdentityProvider.ENTRA_ID, Optional.of("{\"Operations\":[]}"), Optional.of("{\"status\":\"409\"}"));
+                IdentityProvider.ENTRA_ID, Optional.of("{\"Operations\":[]}"), Optional.of("{\"status\":\"409\"}"),
+                Optional.of("3f1c9a7e-request-id"));
 
         log.appendAll(List.of(exchange), 200, 50);
 
@@ -104,6 +105,20 @@ public abstract class ExchangeLogContract {
         assertThat(log.recent(ACME, StatusRange.ALL, 100)).extracting(kept -> kept.exchange().status())
                 .containsExactly(404, 401, 401, 203, 202, 201);
         assertThat(log.recent(GLOBEX, StatusRange.ALL, 100)).hasSize(1);
+    }
+
+    @Test
+    void refusalsByARateLimitAreBoundApartFromBothOtherKinds() {
+        log.appendAll(List.of(exchange(ACME, 201), exchange(ACME, 202), exchange(ACME, 401)), 2, 2);
+        List<ScimExchange> flood = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            flood.add(exchange(ACME, 429));
+        }
+        log.appendAll(flood, 2, 2);
+        log.appendAll(List.of(exchange(ACME, 404)), 2, 2);
+
+        assertThat(log.recent(ACME, StatusRange.ALL, 100)).extracting(kept -> kept.exchange().status())
+                .containsExactly(404, 429, 429, 401, 202);
     }
 
     private static ScimExchange exchange(SiteId site, int status) {

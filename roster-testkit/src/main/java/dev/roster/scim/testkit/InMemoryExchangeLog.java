@@ -23,9 +23,11 @@ public final class InMemoryExchangeLog implements ExchangeLog {
         exchanges.forEach(exchange -> stored.add(new StoredExchange(nextId++, exchange)));
         exchanges.stream().map(ScimExchange::site).distinct().forEach(site -> {
             List<StoredExchange> ofSite = newestFirst(site);
-            ofSite.stream().filter(kept -> !kept.exchange().unauthenticated()).skip(keptPerSite)
-                    .forEach(stored::remove);
+            ofSite.stream().filter(kept -> !kept.exchange().unauthenticated() && !kept.exchange().rateLimited())
+                    .skip(keptPerSite).forEach(stored::remove);
             ofSite.stream().filter(kept -> kept.exchange().unauthenticated()).skip(keptUnauthenticatedPerSite)
+                    .forEach(stored::remove);
+            ofSite.stream().filter(kept -> kept.exchange().rateLimited()).skip(keptUnauthenticatedPerSite)
                     .forEach(stored::remove);
         });
     }

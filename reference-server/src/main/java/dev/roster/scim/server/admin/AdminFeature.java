@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -25,14 +26,17 @@ public final class AdminFeature implements Feature {
      * What the admin surface needs besides the use cases.
      *
      * @param password  the admin password as stored now: asked at every check, so that it must read the database
+     * @param ready     whether the start has settled the admin password; until then every admin call is refused
+     *                  with {@code 503} and {@code Retry-After}
      * @param publicUrl where browsers reach the server, when configured: the origin writes must come from, and
      *                  {@code Secure} cookies when it is https
      */
-    public record Settings(Supplier<AdminPassword> password, AdminSessions sessions, SignInFailures failures,
-                           Clock clock, Optional<URI> publicUrl) {
+    public record Settings(Supplier<AdminPassword> password, BooleanSupplier ready, AdminSessions sessions,
+                           SignInFailures failures, Clock clock, Optional<URI> publicUrl) {
 
         public Settings {
             Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(ready, "ready");
             Objects.requireNonNull(sessions, "sessions");
             Objects.requireNonNull(failures, "failures");
             Objects.requireNonNull(clock, "clock");
@@ -61,6 +65,8 @@ public final class AdminFeature implements Feature {
     public boolean configure(FeatureContext context) {
         PasswordGate passwords = new PasswordGate(settings.password(), settings.failures(), settings.clock());
         SignInSessions sessions = new SignInSessions(settings.sessions(), settings.clock());
+        // Before anything else: until the password is settled, nothing can be judged by it.
+        context.register(new PasswordPendingFilter(settings.ready()), Priorities.AUTHENTICATION - 200);
         // Same-origin first: a cross-site write is refused before any password is checked.
         context.register(new SameOriginFilter(settings.publicUrl()), Priorities.AUTHENTICATION - 100);
         context.register(new AdminAuthFilter(passwords, sessions, metrics.token()), Priorities.AUTHENTICATION);

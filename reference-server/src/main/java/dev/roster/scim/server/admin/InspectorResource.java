@@ -22,15 +22,16 @@ import java.util.function.LongSupplier;
 /**
  * {@code /c/{site}/admin/api/exchanges}: the request inspector's last SCIM exchanges of the site, newest first,
  * filtered by {@code status} ({@code 404}, {@code 4xx}, {@code errors}); and one of them with its redacted bodies.
- * The list also says how many captures this server dropped (queue full) or lost (a failed write) since it started.
+ * The list also says how many captures this server dropped (queue full), lost (a failed write) or left out (successes
+ * beyond the sample kept under load) since it started.
  */
 @AdminEndpoint
 @Path("c/{site}/admin/api/exchanges")
 @Produces(MediaType.APPLICATION_JSON)
 public final class InspectorResource {
 
-    /** This server's counts of captures it could not keep. */
-    public record Losses(LongSupplier dropped, LongSupplier failed) {
+    /** This server's counts of captures it could not keep, or chose not to (successes under load). */
+    public record Losses(LongSupplier dropped, LongSupplier failed, LongSupplier sampledOut) {
     }
 
     private final RequestInspection inspection;
@@ -47,9 +48,10 @@ public final class InspectorResource {
         return ScimObject.builder()
                 .put("exchanges", new ScimArray(inspection.recent(site(site), range).stream()
                         .<ScimValue>map(InspectorResource::summary).toList()))
-                .put("kept", ScimValue.of(RequestInspection.KEPT_PER_SITE))
+                .put("kept", ScimValue.of(RequestInspection.KEPT_IN_ALL_PER_SITE))
                 .put("dropped", ScimValue.of(losses.dropped().getAsLong()))
                 .put("failed", ScimValue.of(losses.failed().getAsLong()))
+                .put("sampledOut", ScimValue.of(losses.sampledOut().getAsLong()))
                 .build();
     }
 
@@ -80,6 +82,7 @@ public final class InspectorResource {
                 .put("status", ScimValue.of(exchange.status()))
                 .put("durationMs", ScimValue.of(exchange.durationMillis()))
                 .put("idp", exchange.idp().displayName())
+                .put("requestId", text(exchange.requestId().orElse(null)))
                 .build();
     }
 

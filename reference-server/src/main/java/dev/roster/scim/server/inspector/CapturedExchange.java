@@ -7,6 +7,7 @@ import java.time.Instant;
 
 /**
  * What the capture collects of one SCIM exchange while it runs: the start, the request line, the {@code User-Agent},
+ * the request id,
  * the first {@link #CAPTURED_BYTES} of each body and how long each was. Used by one request thread at a time, then
  * handed to the recorder's writer, which redacts it.
  */
@@ -21,18 +22,21 @@ final class CapturedExchange {
     final String method;
     final String path;
     final String userAgent;
+    final String requestId;
     final Body request = new Body();
     final Body response = new Body();
     int status;
     long durationMillis;
 
-    CapturedExchange(SiteId site, Instant at, long startedNanos, String method, String path, String userAgent) {
+    CapturedExchange(SiteId site, Instant at, long startedNanos, String method, String path, String userAgent,
+                     String requestId) {
         this.site = site;
         this.at = at;
         this.startedNanos = startedNanos;
         this.method = method;
         this.path = path;
         this.userAgent = userAgent;
+        this.requestId = requestId;
     }
 
     /** The first bytes of a body, and its full length. */

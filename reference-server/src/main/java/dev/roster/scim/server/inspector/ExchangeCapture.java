@@ -16,14 +16,16 @@ import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Captures SCIM exchanges for the request inspector as they pass: the request body as the SCIM adapter reads it and
  * the response body as it is written, each through a stream that copies the first bytes aside, so the exchange
  * itself is unchanged. It runs before authentication, so that refused requests (a wrong token) show too; those never
  * have their body read. The capture is offered to the {@link ExchangeRecorder} once the response is written. No
- * header is captured but {@code User-Agent}; any failure here is swallowed, since the inspector must never break
- * SCIM.
+ * header is captured but {@code User-Agent}. Once the status is known, a success the recorder does not want (it keeps
+ * a sample under load) is let go before its body is written. Any failure here is swallowed, since the inspector must
+ * never break SCIM.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 150)
@@ -33,10 +35,17 @@ public final class ExchangeCapture implements ContainerRequestFilter, ContainerR
 
     private final ExchangeRecorder recorder;
     private final Clock clock;
+    private final Function<ContainerRequestContext, String> requestIds;
 
-    public ExchangeCapture(ExchangeRecorder recorder, Clock clock) {
+    /**
+     * @param requestIds the request's id as the access log and {@code X-Request-Id} show it, so that an admin can
+     *                   match a log line to an exchange
+     */
+    public ExchangeCapture(ExchangeRecorder recorder, Clock clock,
+                           Function<ContainerRequestContext, String> requestIds) {
         this.recorder = recorder;
         this.clock = clock;
+        this.requestIds = requestIds;
     }
 
     @Override
@@ -50,7 +59,8 @@ public final class ExchangeCapture implements ContainerRequestFilter, ContainerR
             String query = request.getUriInfo().getRequestUri().getRawQuery();
             String path = "/" + request.getUriInfo().getPath(false) + (query == null ? "" : "?" + query);
             CapturedExchange capture = new CapturedExchange(site.get(), clock.instant(), System.nanoTime(),
-                    request.getMethod(), path, request.getHeaderString(HttpHeaders.USER_AGENT));
+                    request.getMethod(), path, request.getHeaderString(HttpHeaders.USER_AGENT),
+                    requestIds.apply(request));
             if (request.hasEntity()) {
                 request.setEntityStream(TeeStreams.reading(request.getEntityStream(), capture.request));
             }
@@ -65,7 +75,9 @@ public final class ExchangeCapture implements ContainerRequestFilter, ContainerR
         try {
             if (request.getProperty(CAPTURE) instanceof CapturedExchange capture) {
                 capture.status = response.getStatus();
-                if (!response.hasEntity()) {
+                if (!recorder.wants(capture)) {
+                    request.removeProperty(CAPTURE);
+                } else if (!response.hasEntity()) {
                     request.removeProperty(CAPTURE);
                     finish(capture);
                 }

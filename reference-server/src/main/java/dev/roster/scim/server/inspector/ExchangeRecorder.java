@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Takes captured exchanges off the SCIM path: a request thread only offers its capture to a bounded queue (never
+ * Takes captured exchanges off the SCIM path. Under load it keeps a sample of the successes ({@link #wants}); a
+ * request thread only offers its capture to a bounded queue (never
  * waits, never writes); one background thread drains it in batches of up to {@link #BATCH} every
  * {@link #FLUSH_MILLIS} ms at most, redacts and caps the bodies, and hands each batch to the
  * {@link RequestInspection} in one write. When the queue is full a capture is dropped and counted; a batch the
@@ -35,6 +36,8 @@ public final class ExchangeRecorder implements AutoCloseable {
     private final BlockingQueue<CapturedExchange> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong sampledOut = new AtomicLong();
+    private final SuccessSampling sampling = new SuccessSampling();
     private final Thread writer;
     private volatile boolean running = true;
     private long lastWarning;
@@ -51,6 +54,25 @@ public final class ExchangeRecorder implements AutoCloseable {
         if (!running || !queue.offer(exchange)) {
             dropped.incrementAndGet();
         }
+    }
+
+    /**
+     * Whether the exchange, now that its status is known, is worth capturing further and offering: every error, and
+     * successes up to {@link SuccessSampling#KEPT_PER_SITE_PER_SECOND} per site and second. Those left out are
+     * counted. Asked before the response body is written, so that a success left out costs no copy of it.
+     */
+    boolean wants(CapturedExchange exchange) {
+        if (exchange.status < 200 || exchange.status > 299
+                || sampling.keeps(exchange.site, exchange.at.getEpochSecond())) {
+            return true;
+        }
+        sampledOut.incrementAndGet();
+        return false;
+    }
+
+    /** Successful exchanges left out since start because their site had more in that second than are kept. */
+    public long sampledOut() {
+        return sampledOut.get();
     }
 
     /** Captures dropped since start because the queue was full. */
@@ -119,7 +141,7 @@ public final class ExchangeRecorder implements AutoCloseable {
     static ScimExchange redacted(CapturedExchange captured) {
         return new ScimExchange(captured.site, captured.at, captured.method, captured.path, captured.status,
                 captured.durationMillis, IdentityProvider.fromUserAgent(captured.userAgent),
-                shown(captured.request), shown(captured.response));
+                shown(captured.request), shown(captured.response), Optional.ofNullable(captured.requestId));
     }
 
     /**

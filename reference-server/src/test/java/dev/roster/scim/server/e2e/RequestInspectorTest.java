@@ -15,10 +15,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /** The request inspector over HTTP: what it keeps of each SCIM exchange, its bound, and that it never breaks SCIM. */
@@ -52,6 +56,7 @@ class RequestInspectorTest {
                         + "\"password\":\"hunter2-secret\",\"active\":true}")
                 .send();
         assertThat(created.status()).isEqualTo(201);
+        String requestId = created.header("X-Request-Id").orElseThrow();
 
         JsonNode listed = awaitExchanges("", list -> list.size() == 1).get(0);
         assertThat(listed.path("method").asText()).isEqualTo("POST");
@@ -59,6 +64,8 @@ class RequestInspectorTest {
         assertThat(listed.path("status").asInt()).isEqualTo(201);
         assertThat(listed.path("idp").asText()).isEqualTo("Okta");
         assertThat(listed.path("durationMs").asLong()).isNotNegative();
+        // The id the access log and X-Request-Id show, so that a log line leads to its exchange.
+        assertThat(listed.path("requestId").asText()).isEqualTo(requestId);
 
         JsonNode detail = server.admin("GET", EXCHANGES + "/" + listed.path("id").asText(), "", 200);
         assertThat(detail.path("requestBody").asText()).contains("\"userName\":\"ann\"", "[redacted]")
@@ -82,6 +89,8 @@ class RequestInspectorTest {
 
     @Test
     void theListFiltersByStatusAndTheInspectorKeepsTheLast200() {
+        // Each exchange in its own second, so that none is left out of the sample kept under load.
+        restartWith(new SecondPerRead());
         for (int i = 0; i < 205; i++) {
             assertThat(call("GET", server.scimBase(SITE) + "/Users?count=1&startIndex=" + (i + 1)).bearer(token)
                     .send().status()).isEqualTo(200);
@@ -119,6 +128,52 @@ class RequestInspectorTest {
     }
 
     @Test
+    void underABurstEveryErrorIsKeptAndTheSuccessesKeptAreBounded() {
+        // One second that never ends: the whole burst arrives in it, however slow the machine.
+        restartWith(Clock.fixed(Instant.now(), ZoneOffset.UTC));
+        // Two successes, then an error, twenty times over, then one more error.
+        for (int i = 0; i < 60; i++) {
+            boolean error = i % 3 == 2;
+            assertThat(call("GET", server.scimBase(SITE) + (error ? "/Users/nobody-" + i : "/Users?count=1"))
+                    .bearer(token).send().status()).isEqualTo(error ? 404 : 200);
+        }
+        assertThat(call("GET", server.scimBase(SITE) + "/Users/the-last").bearer(token).send().status())
+                .isEqualTo(404);
+        // The last request is an error: once it is listed, everything offered before it was stored.
+        awaitExchanges("?status=404", list -> !list.isEmpty() && list.get(0).path("path").asText()
+                .endsWith("/Users/the-last"));
+
+        assertThat(exchanges("?status=404")).hasSize(21);
+        assertThat(exchanges("?status=2xx")).hasSize(10);
+        JsonNode listed = server.admin("GET", EXCHANGES, "", 200);
+        assertThat(listed.path("sampledOut").asLong()).isEqualTo(40 - 10);
+        assertThat(listed.path("kept").asInt()).isEqualTo(RequestInspection.KEPT_IN_ALL_PER_SITE);
+    }
+
+    @Test
+    void requestsPastARateLimitCannotPushTheSitesRealExchangesOut() {
+        call("GET", server.scimBase(SITE) + "/Users/nobody").bearer(token).send();
+        awaitExchanges("?status=404", list -> list.size() == 1);
+        server.admin("PATCH", "/c/" + SITE + "/admin/api/settings", "{\"siteRateLimit\":\"1/h,burst=1\"}", 200);
+
+        int refused = 0;
+        int floods = RequestInspection.KEPT_IN_ALL_PER_SITE + 10;
+        for (int i = 0; i < floods; i++) {
+            if (call("GET", server.scimBase(SITE) + "/Users/gone-" + i).bearer(token).send().status() == 429) {
+                refused++;
+            }
+        }
+        assertThat(refused).isGreaterThan(RequestInspection.KEPT_IN_ALL_PER_SITE);
+
+        List<JsonNode> limited = awaitExchanges("?status=429",
+                list -> list.size() == RequestInspection.KEPT_RATE_LIMITED_PER_SITE
+                        && list.get(0).path("path").asText().endsWith("/gone-" + (floods - 1)));
+        assertThat(limited).hasSize(RequestInspection.KEPT_RATE_LIMITED_PER_SITE);
+        assertThat(exchanges("?status=404")).extracting(exchange -> exchange.path("path").asText())
+                .anySatisfy(path -> assertThat(path).endsWith("/Users/nobody"));
+    }
+
+    @Test
     void aRecorderThatCannotWriteNeverFailsScimAndCountsWhatItLost() throws Exception {
         // Every write of the inspector now fails in the database, as a full disk or a broken table would.
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("inspector.db"));
@@ -144,6 +199,31 @@ class RequestInspectorTest {
         assertThat(listed.path("exchanges")).isEmpty();
         assertThat(call("GET", server.scimBase(SITE) + "/Users?filter=userName%20eq%20%22carol%22").bearer(token)
                 .send().body()).contains("\"totalResults\":1");
+    }
+
+    private void restartWith(Clock clock) {
+        server.close();
+        server = TestServer.start(TestServer.options(directory.resolve("inspector.db")), clock);
+    }
+
+    /** A clock that moves on a second each time it is read. */
+    private static final class SecondPerRead extends Clock {
+        private final AtomicLong seconds = new AtomicLong(Instant.now().getEpochSecond());
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochSecond(seconds.getAndIncrement());
+        }
     }
 
     private List<JsonNode> awaitExchanges(String query, Predicate<List<JsonNode>> done) {

@@ -96,7 +96,7 @@ class ExchangeRecorderTest {
 
     private static CapturedExchange capture(int status) {
         CapturedExchange capture = new CapturedExchange(ACME, Instant.EPOCH, System.nanoTime(), "GET", "/Users",
-                "curl");
+                "curl", "request-1");
         capture.status = status;
         return capture;
     }

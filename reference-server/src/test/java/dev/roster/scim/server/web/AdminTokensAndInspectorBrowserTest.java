@@ -118,6 +118,8 @@ class AdminTokensAndInspectorBrowserTest {
         assertThat(post.getText()).contains("Okta", "201");
         post.findElement(By.tagName("button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("exchange-detail")));
+        // The request id leads from an access-log line to this exchange.
+        assertThat(byId("exchange-title").getText()).containsPattern("request id [0-9a-f-]{36}");
         assertThat(byId("exchange-request").getText()).contains("ann@example.org", "[redacted]")
                 .doesNotContain("hunter2");
         assertThat(byId("exchange-response").getText()).contains("\"userName\"");

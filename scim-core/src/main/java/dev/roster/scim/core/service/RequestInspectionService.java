@@ -44,7 +44,7 @@ public final class RequestInspectionService implements RequestInspection {
     @Override
     public List<StoredExchange> recent(SiteId site, StatusRange statuses) {
         known(site);
-        return log.recent(site, statuses, KEPT_PER_SITE + KEPT_UNAUTHENTICATED_PER_SITE);
+        return log.recent(site, statuses, KEPT_IN_ALL_PER_SITE);
     }
 
     @Override

@@ -10,8 +10,11 @@ public interface ExchangeMapper {
 
     void insert(ExchangeRow row);
 
-    /** Removes the site's exchanges beyond the newest {@code kept} of those refused for a token, or of the others. */
-    int trim(@Param("site") String site, @Param("unauthenticated") boolean unauthenticated, @Param("kept") int kept);
+    /**
+     * Removes the site's exchanges beyond the newest {@code kept} of those refused with {@code refusedStatus} (401
+     * or 429), or, when it is 0, of the others.
+     */
+    int trim(@Param("site") String site, @Param("refusedStatus") int refusedStatus, @Param("kept") int kept);
 
     List<ExchangeRow> recent(@Param("site") String site, @Param("lowest") int lowest, @Param("highest") int highest,
                              @Param("limit") int limit);

@@ -34,6 +34,15 @@ public interface RequestInspection {
     int KEPT_UNAUTHENTICATED_PER_SITE = 50;
 
     /**
+     * How many of a site's exchanges refused by a rate limit ({@code 429}) are kept, apart from both bounds above,
+     * so that a flood past a limit cannot push the site's real exchanges out either.
+     */
+    int KEPT_RATE_LIMITED_PER_SITE = KEPT_UNAUTHENTICATED_PER_SITE;
+
+    /** All a site's inspector can hold at once: the three bounds together. */
+    int KEPT_IN_ALL_PER_SITE = KEPT_PER_SITE + KEPT_UNAUTHENTICATED_PER_SITE + KEPT_RATE_LIMITED_PER_SITE;
+
+    /**
      * Keeps the exchanges of sites that exist (others are dropped: a path names any site), trimming each site.
      *
      * @param exchanges the captured exchanges, oldest first, their bodies already redacted and capped
@@ -45,7 +54,7 @@ public interface RequestInspection {
      *
      * @param site     the site whose exchanges are read
      * @param statuses the HTTP statuses to list ({@link StatusRange#ALL} for every one)
-     * @return up to {@value #KEPT_PER_SITE} plus {@value #KEPT_UNAUTHENTICATED_PER_SITE} exchanges, newest first
+     * @return up to {@value #KEPT_IN_ALL_PER_SITE} exchanges, newest first
      * @throws dev.roster.scim.core.error.ScimException {@code 404} for an unknown site
      */
     List<StoredExchange> recent(SiteId site, StatusRange statuses);

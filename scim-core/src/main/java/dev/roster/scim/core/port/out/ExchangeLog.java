@@ -25,13 +25,16 @@ public interface ExchangeLog {
 
     /**
      * Stores the exchanges, in order, in one unit, then removes each of their sites' older ones: beyond the newest
-     * {@code keptPerSite} of those a token opened, and beyond the newest {@code keptUnauthenticatedPerSite} of those
-     * refused for a missing or wrong token ({@link ScimExchange#unauthenticated()}). The two bounds are apart so
-     * that anyone who can reach the server, without a token, cannot push a site's real exchanges out.
+     * {@code keptPerSite} of those a token opened, beyond the newest {@code keptUnauthenticatedPerSite} of those
+     * refused for a missing or wrong token ({@link ScimExchange#unauthenticated()}), and beyond as many again of
+     * those a rate limit refused ({@link ScimExchange#rateLimited()}). The three bounds are apart so that neither
+     * anyone who can reach the server without a token nor a client flooding past a limit can push a site's real
+     * exchanges out.
      *
      * @param exchanges                  the captured exchanges, oldest first, of sites that exist
-     * @param keptPerSite                how many exchanges a token opened each site keeps, 1 or more
-     * @param keptUnauthenticatedPerSite how many refused for their token each site keeps, 1 or more
+     * @param keptPerSite                how many of a site's exchanges a token opened are kept
+     * @param keptUnauthenticatedPerSite how many of a site's refusals of each kind (a missing or wrong token; a rate
+     *                                   limit) are kept
      */
     void appendAll(List<ScimExchange> exchanges, int keptPerSite, int keptUnauthenticatedPerSite);
 
