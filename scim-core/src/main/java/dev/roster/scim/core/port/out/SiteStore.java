@@ -7,11 +7,13 @@ import dev.roster.scim.core.model.SiteToken;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * Where sites, their SCIM settings and their bearer tokens live (tokens only as their hashes). Nothing read here may
- * be cached beyond one call: a token revoked through one server is refused by every other at once (ADR 015). {@code SiteStoreContract} (core test-jar)
- * pins the behaviour down.
+ * Where sites, their SCIM settings and their bearer tokens live (tokens only as their hashes). What is read here may be
+ * cached only under the site's {@link #settingsVersion}, read again for each use: a token revoked through one server
+ * is refused by every other at once (ADR 015, ADR 029). {@code SiteStoreContract} (roster-testkit) pins the behaviour
+ * down.
  *
  * <pre>{@code
  * siteStore.update(siteStore.find(site).orElseThrow().withScimEnabled(true));
@@ -19,7 +21,24 @@ import java.util.Optional;
  */
 public interface SiteStore {
 
+    /**
+     * The site's stored settings.
+     *
+     * @param site the site
+     * @return its settings; empty for an unknown site
+     */
     Optional<SiteSettings> find(SiteId site);
+
+    /**
+     * A number that changes, in the same transaction, with every change to the site's settings or tokens (an insert,
+     * a revocation, an expiry set, a settings update), and never returns to a value it had; a recorded token use
+     * ({@link #recordTokenUse}) leaves it as it is. A cache of {@link #find} and {@link #tokens} that holds the
+     * version it was read under is current exactly while this still returns that version.
+     *
+     * @param site the site
+     * @return the version; empty for an unknown site
+     */
+    OptionalLong settingsVersion(SiteId site);
 
     /** Stores a new site; {@code ScimException.conflict} if one of that name exists. */
     void insert(SiteSettings settings);
