@@ -15,6 +15,7 @@ import dev.roster.scim.mybatis.internal.mapper.SiteTokenRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** {@link SiteStore} on the {@code sites} and {@code site_tokens} tables. */
 final class MyBatisSiteStore implements SiteStore {
@@ -29,6 +30,13 @@ final class MyBatisSiteStore implements SiteStore {
     public Optional<SiteSettings> find(SiteId site) {
         return sessions.read(session -> session.getMapper(SiteMapper.class).find(site.value()))
                 .map(MyBatisSiteStore::toSettings);
+    }
+
+    /** One statement in auto-commit on a reader: the per-request read of admission, so no transaction around it. */
+    @Override
+    public OptionalLong settingsVersion(SiteId site) {
+        return sessions.readOne(session -> session.getMapper(SiteMapper.class).settingsVersion(site.value()))
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     @Override

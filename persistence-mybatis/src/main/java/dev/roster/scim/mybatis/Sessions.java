@@ -73,6 +73,19 @@ final class Sessions {
     }
 
     /**
+     * Runs one read statement in the thread's transaction if there is one, else in auto-commit on a reader: a
+     * single statement sees one snapshot by itself, so it needs neither the read transaction of {@link #read} nor
+     * its rollback.
+     */
+    <T> T readOne(Function<SqlSession, T> work) {
+        Optional<SqlSession> current = current();
+        if (current.isPresent()) {
+            return translated(() -> work.apply(current.get()));
+        }
+        return autoCommitted(work);
+    }
+
+    /**
      * Runs one statement on a pooled connection in auto-commit, outside any transaction: one round trip, without
      * the {@code COMMIT} a transaction adds. For PostgreSQL, whose pool every connection comes from.
      */

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
@@ -20,6 +21,19 @@ public final class InMemorySiteStore implements SiteStore, Restorable {
 
     private final Map<SiteId, SiteSettings> sites = new TreeMap<>(Comparator.comparing(SiteId::value));
     private final List<SiteToken> tokens = new ArrayList<>();
+    private final Map<SiteId, Long> versions = new TreeMap<>(Comparator.comparing(SiteId::value));
+    /** Never restored, so that a version is never handed out twice, a rolled-back one included. */
+    private long lastVersion;
+
+    @Override
+    public synchronized OptionalLong settingsVersion(SiteId site) {
+        Long version = versions.get(site);
+        return version == null ? OptionalLong.empty() : OptionalLong.of(version);
+    }
+
+    private void changed(SiteId site) {
+        versions.put(site, ++lastVersion);
+    }
 
     @Override
     public synchronized Optional<SiteSettings> find(SiteId site) {
@@ -32,6 +46,7 @@ public final class InMemorySiteStore implements SiteStore, Restorable {
             throw ScimException.conflict("A site named '" + settings.site() + "' exists.");
         }
         sites.put(settings.site(), settings);
+        changed(settings.site());
     }
 
     @Override
@@ -40,6 +55,7 @@ public final class InMemorySiteStore implements SiteStore, Restorable {
             throw new IllegalArgumentException("no site " + settings.site());
         }
         sites.put(settings.site(), settings);
+        changed(settings.site());
     }
 
     @Override
@@ -59,22 +75,34 @@ public final class InMemorySiteStore implements SiteStore, Restorable {
             throw new IllegalArgumentException("no site " + token.site());
         }
         tokens.add(token);
+        changed(token.site());
     }
 
     @Override
     public synchronized boolean expireToken(SiteId site, String tokenId, Instant at) {
-        return replace(site, tokenId, token -> token.withExpiresAt(at));
+        boolean expired = replace(site, tokenId, token -> token.withExpiresAt(at));
+        if (expired) {
+            changed(site);
+        }
+        return expired;
     }
 
     @Override
     public synchronized boolean deleteToken(SiteId site, String tokenId) {
-        return tokens.removeIf(token -> token.site().equals(site) && token.id().equals(tokenId));
+        boolean deleted = tokens.removeIf(token -> token.site().equals(site) && token.id().equals(tokenId));
+        if (deleted) {
+            changed(site);
+        }
+        return deleted;
     }
 
     @Override
     public synchronized int deleteTokensExpiredBefore(SiteId site, Instant now) {
         int before = tokens.size();
-        tokens.removeIf(token -> token.site().equals(site) && token.expiresAt().filter(now::isAfter).isPresent());
+        if (tokens.removeIf(token -> token.site().equals(site)
+                && token.expiresAt().filter(now::isAfter).isPresent())) {
+            changed(site);
+        }
         return before - tokens.size();
     }
 
@@ -111,6 +139,8 @@ public final class InMemorySiteStore implements SiteStore, Restorable {
                 sites.putAll(copy);
                 tokens.clear();
                 tokens.addAll(tokensCopy);
+                versions.keySet().retainAll(copy.keySet());
+                copy.keySet().forEach(InMemorySiteStore.this::changed);
             }
         };
     }

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What every {@link SiteStore} must do. Extend it with a factory for a fresh, empty store:
@@ -201,6 +203,36 @@ public abstract class SiteStoreContract {
         store.update(SiteSettings.newSite(ACME).withSsoConfigured(true));
 
         assertThat(store.find(globex)).contains(SiteSettings.newSite(globex));
+    }
+
+    @Test
+    void theSettingsVersionMovesWithEveryChangeToSettingsOrTokensAndOnlyThen() {
+        SiteId globex = SiteId.of("globex");
+        store.insert(SiteSettings.newSite(ACME));
+        store.insert(SiteSettings.newSite(globex));
+        Set<Long> seen = new HashSet<>();
+        long globexVersion = store.settingsVersion(globex).orElseThrow();
+        seen.add(store.settingsVersion(ACME).orElseThrow());
+
+        store.update(SiteSettings.newSite(ACME).withSsoConfigured(true));
+        assertThat(seen.add(store.settingsVersion(ACME).orElseThrow())).as("after a settings update").isTrue();
+        store.insertToken(token("a1", "okta", TOKEN_TIME, Optional.empty()));
+        assertThat(seen.add(store.settingsVersion(ACME).orElseThrow())).as("after a token insert").isTrue();
+        store.expireToken(ACME, "a1", TOKEN_TIME.plusSeconds(5));
+        assertThat(seen.add(store.settingsVersion(ACME).orElseThrow())).as("after an expiry").isTrue();
+
+        long beforeUse = store.settingsVersion(ACME).orElseThrow();
+        store.recordTokenUse(ACME, "a1", TOKEN_TIME.plusSeconds(1), "192.0.2.7", TOKEN_TIME);
+        assertThat(store.settingsVersion(ACME)).as("a recorded use is no change").hasValue(beforeUse);
+
+        store.deleteTokensExpiredBefore(ACME, TOKEN_TIME.plusSeconds(10));
+        assertThat(seen.add(store.settingsVersion(ACME).orElseThrow())).as("after expired tokens go").isTrue();
+        store.insertToken(token("b2", "entra", TOKEN_TIME, Optional.empty()));
+        store.deleteToken(ACME, "b2");
+        assertThat(seen.add(store.settingsVersion(ACME).orElseThrow())).as("after a revocation").isTrue();
+
+        assertThat(store.settingsVersion(globex)).as("another site's changes").hasValue(globexVersion);
+        assertThat(store.settingsVersion(SiteId.of("initech"))).isEmpty();
     }
 
     @Test

@@ -137,6 +137,36 @@ class TwoServersOnePostgresTest {
         call("GET", a.scimBase("acme") + "/Users").bearer(second).send().expect(200);
     }
 
+    /** Server B has the site's settings and tokens cached (ADR 029) from its own requests before each change. */
+    @Test
+    void aRevocationOrARolesToggleOnOneServerHoldsOnTheOtherAtOnce() {
+        List<TestServer> both = twoServers(TestServer.newPostgresDatabase());
+        TestServer a = both.get(0);
+        TestServer b = both.get(1);
+        String token = a.createScimReadySite("acme");
+        JsonNode other = a.admin("POST", "/c/acme/admin/api/tokens", "{\"name\":\"b\",\"keepOthers\":true}", 201);
+        String id = createUser(b, token, "ann@example.com");
+        call("GET", b.scimBase("acme") + "/Users").bearer(other.path("token").asText()).send().expect(200);
+
+        assertThat(patchUserType(b, token, id, "Moderator")).isEqualTo("Moderator");
+        a.admin("PATCH", "/c/acme/admin/api/settings", "{\"manageRoles\":false}", 200);
+        assertThat(patchUserType(b, token, id, "Admin")).as("roles off on A").isNotEqualTo("Admin");
+        a.admin("PATCH", "/c/acme/admin/api/settings", "{\"manageRoles\":true}", 200);
+        assertThat(patchUserType(b, token, id, "Admin")).as("roles on again on A").isEqualTo("Admin");
+
+        a.admin("DELETE", "/c/acme/admin/api/tokens/" + other.path("id").asText(), "", 204);
+        call("GET", b.scimBase("acme") + "/Users").bearer(other.path("token").asText()).send()
+                .expectScimError(401, null);
+        call("GET", b.scimBase("acme") + "/Users").bearer(token).send().expect(200);
+    }
+
+    private static String patchUserType(TestServer server, String token, String id, String userType) {
+        return call("PATCH", server.scimBase("acme") + "/Users/" + id).bearer(token)
+                .json("{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"replace\",\"path\":"
+                        + "\"userType\",\"value\":\"" + userType + "\"}]}")
+                .send().expect(200).path("userType").asText();
+    }
+
     @Test
     void aCursorMintedByOneServerPagesOnTheOther() {
         List<TestServer> both = twoServers(TestServer.newPostgresDatabase());

@@ -219,9 +219,12 @@ public final class ScimUsersService implements ScimUsers {
                 .apply(UserResources.withLocation(UserResources.toScim(user), location));
     }
 
-    /** The site's settings; SCIM requests to a site with SCIM off are refused here too, whatever the adapter did. */
+    /**
+     * The site's settings: those that admitted this request ({@link AdmittedSettings}), else as stored. SCIM requests
+     * to a site with SCIM off are refused here too, whatever the adapter did.
+     */
     private SiteSettings scimSettings(SiteId site) {
-        SiteSettings settings = ports.sites().find(site)
+        SiteSettings settings = AdmittedSettings.take(ports.sites(), site).or(() -> ports.sites().find(site))
                 .orElseThrow(() -> ScimException.notFound("No site '" + site + "'."));
         if (!settings.scimEnabled()) {
             throw ScimException.forbidden("SCIM is turned off for this site.");

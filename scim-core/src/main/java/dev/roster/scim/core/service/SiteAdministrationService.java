@@ -55,6 +55,7 @@ public final class SiteAdministrationService implements SiteAdministration {
     private final SiteTokens tokens;
     private final RateLimitPolicy rateLimits;
     private final RateLimits defaultRateLimits;
+    private final SiteSnapshots snapshots;
 
     /** New sites get {@link CreationPolicy#DEFAULT}. */
     public SiteAdministrationService(Ports ports) {
@@ -88,6 +89,7 @@ public final class SiteAdministrationService implements SiteAdministration {
         this.defaultCreation = Objects.requireNonNull(defaultCreation, "defaultCreation");
         this.audit = new SiteAudit(ports, defaultCreation);
         this.tokens = new SiteTokens(ports, Objects.requireNonNull(random, "random"), audit);
+        this.snapshots = new SiteSnapshots(ports.sites());
     }
 
     @Override
@@ -212,26 +214,36 @@ public final class SiteAdministrationService implements SiteAdministration {
         return check(site, presentedToken, clientAddress, true);
     }
 
+    /**
+     * One read on the common path: the site's settings version, under which this server keeps the settings and
+     * token hashes (ADR 029). The settings that admitted the request are left for its use case.
+     */
     private Admission check(SiteId site, String presentedToken, String clientAddress, boolean limited) {
+        AdmittedSettings.clear();
         if (presentedToken == null || presentedToken.isEmpty()) {
             return Admission.of(AccessDecision.UNAUTHENTICATED);
         }
-        Optional<SiteToken> token = tokens.live(site, presentedToken);
-        Optional<SiteSettings> settings = token.flatMap(live -> ports.sites().find(site));
-        if (settings.isEmpty()) {
+        Optional<SiteSnapshots.SiteSnapshot> snapshot = snapshots.of(site);
+        Optional<SiteToken> token = snapshot.flatMap(found -> tokens.live(found.tokens(), presentedToken));
+        if (token.isEmpty()) {
             return Admission.of(AccessDecision.UNAUTHENTICATED);
         }
-        if (!settings.get().scimEnabled() || !settings.get().ssoConfigured()) {
-            tokens.recordUse(token.get(), Objects.requireNonNullElse(clientAddress, "unknown"));
+        SiteSettings settings = snapshot.get().settings();
+        String client = Objects.requireNonNullElse(clientAddress, "unknown");
+        if (!settings.scimEnabled() || !settings.ssoConfigured()) {
+            tokens.recordUse(snapshot.get(), token.get(), client);
             return Admission.of(AccessDecision.SCIM_DISABLED);
         }
         if (limited) {
-            Optional<Admission> refused = rateLimits.admit(settings.get(), token.get()).map(Admission::refused);
+            Optional<Admission> refused = rateLimits.admit(settings, token.get()).map(Admission::refused);
             if (refused.isPresent()) {
                 return refused.get();
             }
         }
-        tokens.recordUse(token.get(), Objects.requireNonNullElse(clientAddress, "unknown"));
+        tokens.recordUse(snapshot.get(), token.get(), client);
+        if (limited) {
+            AdmittedSettings.leave(ports.sites(), settings);
+        }
         return Admission.of(AccessDecision.OK);
     }
 

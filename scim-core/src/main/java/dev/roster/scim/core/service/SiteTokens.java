@@ -18,8 +18,9 @@ import java.util.Optional;
 
 /**
  * The token rules of {@link SiteAdministrationService}: issuing, rotating with an overlap, revoking, and finding the
- * live token a request presents. Every check reads the store, so a revocation or expiry holds on every server at
- * once; only the last-use record is coarse (once a minute per token, by a conditional write).
+ * live token a request presents. Every check is made on the site's tokens as stored now ({@link SiteSnapshots}
+ * checks their version per request) and against the clock, so a revocation or expiry holds on every server at once;
+ * only the last-use record is coarse (once a minute per token, by a conditional write).
  */
 final class SiteTokens {
 
@@ -81,9 +82,8 @@ final class SiteTokens {
      * The live token that hashes like the presented one. Every stored hash is compared, in constant time, so the
      * answer takes as long whichever token (if any) matches.
      */
-    Optional<SiteToken> live(SiteId site, String presented) {
+    Optional<SiteToken> live(List<SiteToken> tokens, String presented) {
         TokenHash hash = TokenHash.of(presented);
-        List<SiteToken> tokens = ports.sites().tokens(site);
         Optional<SiteToken> match = Optional.empty();
         boolean anyMatch = unusable.matches(hash);
         for (SiteToken token : tokens) {
@@ -98,14 +98,17 @@ final class SiteTokens {
 
     /**
      * Records that the token was used now from that address, unless a use within the last minute is recorded: one
-     * write a minute per token at most, the condition in the store keeping servers from writing it twice. A failed
-     * write only leaves the record older; the next request tries again.
+     * write a minute per token at most, the condition in the store keeping servers from writing it twice. Whether it
+     * is due is asked of the snapshot, in memory; a write another server made meanwhile makes this one's a no-op,
+     * and a failed write only leaves the record older. Either way this server tries again a minute later, not at
+     * the next request.
      */
-    void recordUse(SiteToken token, String clientAddress) {
+    void recordUse(SiteSnapshots.SiteSnapshot snapshot, SiteToken token, String clientAddress) {
         Instant now = now();
-        if (!token.lastUseIsStaleAt(now)) {
+        if (!snapshot.useRecordDue(token, now)) {
             return;
         }
+        snapshot.useWritten(token, now);
         try {
             ports.sites().recordTokenUse(token.site(), token.id(), now, clientAddress,
                     now.minus(SiteToken.LAST_USE_GRANULARITY));

@@ -10,6 +10,8 @@ public interface SiteMapper {
 
     Optional<SiteRow> find(String site);
 
+    Optional<Long> settingsVersion(String site);
+
     void insert(SiteRow row);
 
     void update(SiteRow row);

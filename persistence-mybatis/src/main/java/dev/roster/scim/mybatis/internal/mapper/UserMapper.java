@@ -1,5 +1,6 @@
 package dev.roster.scim.mybatis.internal.mapper;
 
+import org.apache.ibatis.annotations.Lang;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.ResultMap;
 import org.apache.ibatis.annotations.SelectProvider;
@@ -8,7 +9,10 @@ import org.apache.ibatis.cursor.Cursor;
 import java.util.List;
 import java.util.Optional;
 
-/** Statements on {@code users} and {@code user_emails}; fixed SQL in UserMapper.xml, searches from a provider. */
+/**
+ * Statements on {@code users} and {@code user_emails}; fixed SQL in UserMapper.xml, searches from a provider whose
+ * texts {@link ParsedSqlCache} parses once each.
+ */
 public interface UserMapper {
 
     Optional<UserRow> findById(@Param("site") String site, @Param("id") String id);
@@ -40,14 +44,17 @@ public interface UserMapper {
     int lockSiteForRules(@Param("key") long key);
 
     @SelectProvider(type = UserSqlProvider.class, method = "count")
+    @Lang(ParsedSqlCache.class)
     long count(UserSearchStatement statement);
 
     @SelectProvider(type = UserSqlProvider.class, method = "search")
+    @Lang(ParsedSqlCache.class)
     @ResultMap("userRow")
     List<UserRow> search(UserSearchStatement statement);
 
     /** The same rows as {@link #search}, streamed, for queries that finish in Java. */
     @SelectProvider(type = UserSqlProvider.class, method = "search")
+    @Lang(ParsedSqlCache.class)
     @ResultMap("userRow")
     Cursor<UserRow> stream(UserSearchStatement statement);
 }

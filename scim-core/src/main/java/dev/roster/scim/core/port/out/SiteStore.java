@@ -7,10 +7,12 @@ import dev.roster.scim.core.model.SiteToken;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * Where sites, their SCIM settings and their bearer tokens live (tokens only as their hashes). Nothing read here may
- * be cached beyond one call: a token revoked through one server is refused by every other at once (ADR 015).
+ * Where sites, their SCIM settings and their bearer tokens live (tokens only as their hashes). What is read here may
+ * be cached only under the site's {@link #settingsVersion}, read again for each use: a token revoked through one
+ * server is refused by every other at once (ADR 015, ADR 029).
  * {@code dev.roster.scim.testkit.SiteStoreContract} (roster-testkit) pins the behaviour down.
  *
  * <p>Implemented by persistence-mybatis ({@code RosterDatabase.siteStore()}) and the testkit's
@@ -33,6 +35,17 @@ public interface SiteStore {
      *         such site exists
      */
     Optional<SiteSettings> find(SiteId site);
+
+    /**
+     * A number that changes, in the same transaction, with every change to the site's settings or tokens (an insert,
+     * a revocation, an expiry set, a settings update), and never returns to a value it had; a recorded token use
+     * ({@link #recordTokenUse}) leaves it as it is. A cache of {@link #find} and {@link #tokens} that holds the
+     * version it was read under is current exactly while this still returns that version.
+     *
+     * @param site the site
+     * @return the version; empty for an unknown site
+     */
+    OptionalLong settingsVersion(SiteId site);
 
     /**
      * Stores a new site.
