@@ -3,14 +3,12 @@ package dev.roster.scim.jaxrs.internal.resource;
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.internal.mapping.Projection;
-import dev.roster.scim.core.json.ScimArray;
 import dev.roster.scim.core.json.ScimObject;
-import dev.roster.scim.core.json.ScimString;
-import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.mapping.RenderedPage;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.port.in.CreateOutcome;
+import dev.roster.scim.core.port.in.ParameterValues;
 import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.jaxrs.RequestValues;
@@ -42,7 +40,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * {@code /Users} (RFC 7644 §3.2–§3.6): translates HTTP to the {@link ScimUsers} use case and its results back to
@@ -90,7 +87,8 @@ public final class UsersResource {
     public StreamingOutput searchByPost(@PathParam(ScimPaths.SITE_PARAMETER) String site, ScimObject body,
                                    @Context UriInfo uri) {
         SearchRequest request = SearchRequest.fromBody(body);
-        return list(site, request, Projection.of(names(body, "attributes"), names(body, "excludedAttributes")), uri);
+        return list(site, request, Projection.of(ParameterValues.names(body, "attributes"),
+                ParameterValues.names(body, "excludedAttributes")), uri);
     }
 
     @POST
@@ -198,21 +196,5 @@ public final class UsersResource {
 
     private static Projection projection(String attributes, String excludedAttributes) {
         return Projection.of(RequestValues.text(attributes), RequestValues.text(excludedAttributes));
-    }
-
-    /** {@code attributes} as an array of names (RFC 7644 §3.4.3) or, tolerated, one comma-separated string. */
-    private static Optional<String> names(ScimObject body, String name) {
-        Optional<ScimValue> value = body.getAssigned(name);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        if (value.get() instanceof ScimString string) {
-            return RequestValues.text(string.value());
-        }
-        if (value.get() instanceof ScimArray array && array.values().stream().allMatch(ScimString.class::isInstance)) {
-            return RequestValues.text(array.values().stream().map(v -> ((ScimString) v).value())
-                    .collect(Collectors.joining(",")));
-        }
-        throw ScimException.invalidValue("'" + name + "' must be an array of attribute names.");
     }
 }
