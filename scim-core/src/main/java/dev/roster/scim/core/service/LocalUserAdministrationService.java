@@ -29,6 +29,11 @@ public final class LocalUserAdministrationService implements LocalUserAdministra
     private final Ports ports;
     private final UserWrites writes;
 
+    /**
+     * A site admin's changes and lists, written and audited through {@code ports}.
+     *
+     * @param ports the stores, audit log, transactions and clock
+     */
     public LocalUserAdministrationService(Ports ports) {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.writes = new UserWrites(ports);

@@ -45,12 +45,19 @@ public final class ScimUsersService implements ScimUsers {
     private final UserWrites writes;
     private final CursorPaging cursorPaging;
 
-    /** Sites without a creation policy of their own follow {@link CreationPolicy#DEFAULT}. */
+    /**
+     * Sites without a creation policy of their own follow {@link CreationPolicy#DEFAULT}.
+     *
+     * @param ports the stores, audit log, transactions and clock
+     */
     public ScimUsersService(Ports ports) {
         this(ports, CreationPolicy.DEFAULT);
     }
 
     /**
+     * The use cases with paging cursors signed by a key of this service's own, good until it stops.
+     *
+     * @param ports           the stores, audit log, transactions and clock
      * @param defaultCreation the creation policy of sites whose settings hold none; give
      *                        {@code SiteAdministrationService} the same one, so that what the admin sees is what
      *                        applies
@@ -60,8 +67,12 @@ public final class ScimUsersService implements ScimUsers {
     }
 
     /**
-     * @param cursorKeys the key that signs paging cursors; give every server on one database the same (the
-     *                   database's own), so that a cursor minted by one is good on the others
+     * The use cases with paging cursors signed by {@code cursorKeys}.
+     *
+     * @param ports           the stores, audit log, transactions and clock
+     * @param defaultCreation the creation policy of sites whose settings hold none
+     * @param cursorKeys      the key that signs paging cursors; give every server on one database the same (the
+     *                        database's own), so that a cursor minted by one is good on the others
      */
     public ScimUsersService(Ports ports, CreationPolicy defaultCreation, CursorKeys cursorKeys) {
         this.ports = Objects.requireNonNull(ports, "ports");

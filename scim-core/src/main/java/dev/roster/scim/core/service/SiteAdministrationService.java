@@ -46,29 +46,69 @@ public final class SiteAdministrationService implements SiteAdministration {
     private final RateLimitPolicy rateLimits;
     private final RateLimits defaultRateLimits;
 
-    /** New sites get {@link CreationPolicy#DEFAULT}. */
+    /**
+     * New sites get {@link CreationPolicy#DEFAULT}; tokens come from a new {@link SecureRandom}; no rate limits.
+     *
+     * @param ports the stores, audit log, transactions and clock
+     */
     public SiteAdministrationService(Ports ports) {
         this(ports, CreationPolicy.DEFAULT);
     }
 
+    /**
+     * New sites get {@code defaultCreation}; no rate limits.
+     *
+     * @param ports           the stores, audit log, transactions and clock
+     * @param defaultCreation the creation policy of new sites and of sites whose settings hold none; give the
+     *                        {@code ScimUsersService} the same one
+     */
     public SiteAdministrationService(Ports ports, CreationPolicy defaultCreation) {
         this(ports, new SecureRandom(), defaultCreation);
     }
 
+    /**
+     * Tokens from {@code random}; new sites get {@link CreationPolicy#DEFAULT}; no rate limits.
+     *
+     * @param ports  the stores, audit log, transactions and clock
+     * @param random where the tokens' secrets come from
+     */
     public SiteAdministrationService(Ports ports, SecureRandom random) {
         this(ports, random, CreationPolicy.DEFAULT);
     }
 
+    /**
+     * Tokens from {@code random}; new sites get {@code defaultCreation}; no rate limits.
+     *
+     * @param ports           the stores, audit log, transactions and clock
+     * @param random          where the tokens' secrets come from
+     * @param defaultCreation the creation policy of new sites and of sites whose settings hold none
+     */
     public SiteAdministrationService(Ports ports, SecureRandom random, CreationPolicy defaultCreation) {
         this(ports, random, defaultCreation, RateLimiter.NONE, RateLimits.NONE);
     }
 
-    /** Refuses requests past the sites' rate limits through {@code limiter}; new sites get {@code defaultRateLimits}. */
+    /**
+     * Refuses requests past the sites' rate limits through {@code limiter}; new sites get {@code defaultRateLimits}.
+     *
+     * @param ports             the stores, audit log, transactions and clock
+     * @param defaultCreation   the creation policy of new sites and of sites whose settings hold none
+     * @param limiter           the buckets that count the requests ({@link RateLimiter#NONE}: refuse none)
+     * @param defaultRateLimits the rate limits of new sites
+     */
     public SiteAdministrationService(Ports ports, CreationPolicy defaultCreation, RateLimiter limiter,
                                      RateLimits defaultRateLimits) {
         this(ports, new SecureRandom(), defaultCreation, limiter, defaultRateLimits);
     }
 
+    /**
+     * Every choice made: the constructor the others delegate to.
+     *
+     * @param ports             the stores, audit log, transactions and clock
+     * @param random            where the tokens' secrets come from
+     * @param defaultCreation   the creation policy of new sites and of sites whose settings hold none
+     * @param limiter           the buckets that count the requests ({@link RateLimiter#NONE}: refuse none)
+     * @param defaultRateLimits the rate limits of new sites
+     */
     public SiteAdministrationService(Ports ports, SecureRandom random, CreationPolicy defaultCreation,
                                      RateLimiter limiter, RateLimits defaultRateLimits) {
         this.ports = Objects.requireNonNull(ports, "ports");
