@@ -65,7 +65,18 @@ public record Ports(UserStore users, SiteStore sites, AuditLog audit, Transactio
         this(users, sites, audit, transactions, events, clock, accountSync, ScimOutcomes.NONE);
     }
 
-    /** Every port is required: a host without one passes its {@code NONE}. */
+    /**
+     * Every port is required: a host without one passes its {@code NONE}.
+     *
+     * @param users        the users of every site
+     * @param sites        the sites' settings and tokens
+     * @param audit        where the use cases record who changed what
+     * @param transactions the unit of work every change runs in
+     * @param events       who hears of account changes after they commit
+     * @param clock        the time of records, versions and token expiry
+     * @param accountSync  how the host's own accounts hear of changes
+     * @param outcomes     who counts what became of SCIM requests
+     */
     public Ports {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(sites, "sites");
