@@ -19,17 +19,36 @@ public final class LocalChanges {
     private LocalChanges() {
     }
 
-    /** The account deactivated by a site admin. */
+    /**
+     * The account deactivated by a site admin.
+     *
+     * @param current the user as stored
+     * @return the user inactive
+     * @throws ScimException {@code 409} for a pending identity, or a user the IdP deleted
+     */
     public static User deactivated(User current) {
         return changed(current, user -> user.withActive(false));
     }
 
-    /** The account reactivated by a site admin, drifting from the IdP if the IdP deactivated it. */
+    /**
+     * The account reactivated by a site admin, drifting from the IdP if the IdP deactivated it.
+     *
+     * @param current the user as stored
+     * @return the user active
+     * @throws ScimException {@code 409} for a pending identity, or a user the IdP deleted
+     */
     public static User reactivated(User current) {
         return changed(current, user -> user.withActive(true));
     }
 
-    /** The account with the role a site admin gave it. */
+    /**
+     * The account with the role a site admin gave it.
+     *
+     * @param current the user as stored
+     * @param role    the role the admin chose
+     * @return the user with {@code role}
+     * @throws ScimException {@code 409} for a pending identity, or a user the IdP deleted
+     */
     public static User withRole(User current, Role role) {
         return changed(current, user -> user.withRole(role));
     }
@@ -38,6 +57,8 @@ public final class LocalChanges {
      * The account visible again after the IdP deleted it, status and role unchanged: the admin or the IdP
      * reactivates it.
      *
+     * @param current the user as stored
+     * @return the user visible
      * @throws ScimException {@code 409} for a pending identity
      */
     public static User restored(User current) {

@@ -24,6 +24,9 @@ public final class ScimClaims {
      * The stored user a {@code POST} of their userName links: an IdP claims a user that signed in first, or
      * provisions again a user it deleted.
      *
+     * @param current the stored user with the POSTed userName
+     * @param profile what the IdP POSTed
+     * @return the user with the IdP's profile, claimed by the IdP and visible
      * @throws ScimException {@code 409 uniqueness} if an IdP already claimed the user and did not delete it, a
      *                       pending identity included: the {@code POST} is a duplicate
      */
@@ -39,6 +42,9 @@ public final class ScimClaims {
      * ({@code false}) under the site's creation policy. The userName is checked first, so that an IdP that sends a
      * refused name learns what to fix, not that it may not create.
      *
+     * @param policy   the creation policy that applies to the site
+     * @param userName the POSTed userName
+     * @return whether to store a pending identity rather than an account
      * @throws ScimException {@code 400 invalidValue} if the identifier profile (ADR 014) refuses the userName;
      *                       {@code 403} where the site creates users only at their first SSO sign-in
      */
@@ -55,7 +61,14 @@ public final class ScimClaims {
         };
     }
 
-    /** A new user as the IdP asserted it: claimed by the IdP, a pending identity if {@code pending}. */
+    /**
+     * A new user as the IdP asserted it: claimed by the IdP, a pending identity if {@code pending}.
+     *
+     * @param fresh   a new user with the POSTed userName
+     * @param profile what the IdP POSTed
+     * @param pending whether the user is a pending identity ({@link #createsPending})
+     * @return the user to store, before the provisioning policy reads its status and role
+     */
     public static User provisioned(User fresh, UserProfile profile, boolean pending) {
         return profile.applyTo(fresh).withClaimedByIdp(true).withPending(pending);
     }
@@ -64,6 +77,9 @@ public final class ScimClaims {
      * What a SCIM {@code DELETE} leaves of the user: nothing (empty, erase it) for a pending identity, which holds
      * no account; else the user hidden and inactive, with the IdP asserting inactive, so that a later local
      * reactivation shows as drift.
+     *
+     * @param current the user as stored
+     * @return the user to store, or empty to erase it
      */
     public static Optional<User> afterDelete(User current) {
         if (current.pending()) {

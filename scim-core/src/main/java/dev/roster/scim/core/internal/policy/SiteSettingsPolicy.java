@@ -40,7 +40,10 @@ public final class SiteSettingsPolicy {
      * without a policy of its own keeps following the default until an admin chooses one. Rate limits are no SCIM
      * setting: they are set and cleared with or without SSO.
      *
+     * @param current         the settings as stored
+     * @param change          what the admin asked for
      * @param defaultCreation the creation policy of sites whose settings hold none
+     * @return the settings to store (equal to {@code current} when the change changes nothing)
      * @throws ScimException {@code 409} for a SCIM setting asked for without SSO
      */
     public static SiteSettings updated(SiteSettings current, SettingsChange change, CreationPolicy defaultCreation) {
@@ -65,12 +68,22 @@ public final class SiteSettingsPolicy {
      * ({@link #HELD_ROLES}) are dropped in the settings change's unit: their SCIM resources then show the role the
      * person would get, filters and the admin's list agree with it, and turning role management on again does not
      * revive a role the IdP may have changed meanwhile (ADR 012, "Role"). Accounts keep their roles.
+     *
+     * @param current the settings before the change
+     * @param updated the settings after it
+     * @return whether held roles drop
      */
     public static boolean dropsHeldRoles(SiteSettings current, SiteSettings updated) {
         return current.manageRoles() && !updated.manageRoles();
     }
 
-    /** The pending identity with the role its first sign-in gives under {@code updated}; see {@link #ROLE_DROPPED}. */
+    /**
+     * The pending identity with the role its first sign-in gives under {@code updated}; see {@link #ROLE_DROPPED}.
+     *
+     * @param pending a pending identity that holds a role ({@link #HELD_ROLES})
+     * @param updated the settings after the change
+     * @return the identity with the role it keeps
+     */
     public static User withoutHeldRole(User pending, SiteSettings updated) {
         return pending.withRole(ProvisioningPolicy.roleAtFirstSignIn(pending, updated));
     }
@@ -78,6 +91,7 @@ public final class SiteSettingsPolicy {
     /**
      * Refuses a new SCIM token for a site without SSO: a token is for SCIM, which is a SCIM setting.
      *
+     * @param current the site's settings
      * @throws ScimException {@code 409} if SSO is not configured
      */
     public static void requireSsoForTokens(SiteSettings current) {
