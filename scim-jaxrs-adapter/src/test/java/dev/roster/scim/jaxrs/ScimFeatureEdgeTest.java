@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.CreationPolicy;
-import dev.roster.scim.core.port.in.SettingsChange;
 import dev.roster.scim.core.port.in.SiteAdministration;
 import dev.roster.scim.core.port.out.AccountEvents;
 import dev.roster.scim.core.service.DiscoveryService;
@@ -20,9 +18,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.test.JerseyTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -39,7 +34,7 @@ import java.time.Clock;
  * What the adapter does for any JAX-RS host at the edge of the SCIM API: absolute URLs from the configured public
  * base URL, SCIM errors for headers Jersey cannot parse and for bodies the container cannot deliver.
  */
-class ScimFeatureEdgeTest extends JerseyTest {
+class ScimFeatureEdgeTest extends ScimJerseyTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String USERS = "c/acme/auth/scim/v2/Users";
@@ -54,25 +49,11 @@ class ScimFeatureEdgeTest extends JerseyTest {
         Ports ports = new Ports(stores.users(), stores.sites(), stores.audit(), stores.transactions(),
                 AccountEvents.NONE, Clock.systemUTC());
         SiteAdministration sites = new SiteAdministrationService(ports);
-        sites.createSite("acme");
-        sites.updateSettings(SiteId.of("acme"), SettingsChange.none().ssoConfigured(true).scimEnabled(true));
-        token = sites.generateToken(SiteId.of("acme")).token();
+        token = scimReadySite(sites, "acme");
         return new ResourceConfig()
                 .register(new ScimFeature(new ScimUsersService(ports, CreationPolicy.ALLOW), new DiscoveryService(),
                         sites, SiteResolver.byName()).withPublicBaseUrl(URI.create(PUBLIC)))
                 .register(new BreaksTheBodyWhenAsked());
-    }
-
-    @BeforeEach
-    @Override
-    public void setUp() throws Exception {
-        super.setUp();
-    }
-
-    @AfterEach
-    @Override
-    public void tearDown() throws Exception {
-        super.tearDown();
     }
 
     @Test

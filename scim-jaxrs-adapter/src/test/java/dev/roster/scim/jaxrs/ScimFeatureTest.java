@@ -29,9 +29,6 @@ import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.test.JerseyTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -46,7 +43,7 @@ import java.util.Optional;
  * and in-memory stores. It checks what the adapter itself decides: the bearer filter's outcomes, SCIM bodies for
  * the runtime's own 404/405/406/415 and for unexpected failures, and the ListResponse shape.
  */
-class ScimFeatureTest extends JerseyTest {
+class ScimFeatureTest extends ScimJerseyTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
@@ -63,27 +60,11 @@ class ScimFeatureTest extends JerseyTest {
     protected Application configure() {
         ports = ports();
         sites = new SiteAdministrationService(ports);
-        sites.createSite("acme");
-        sites.updateSettings(SiteId.of("acme"), SettingsChange.none().ssoConfigured(true).scimEnabled(true));
-        token = sites.generateToken(SiteId.of("acme")).token();
-        sites.createSite("other");
-        sites.updateSettings(SiteId.of("other"), SettingsChange.none().ssoConfigured(true).scimEnabled(true));
-        otherToken = sites.generateToken(SiteId.of("other")).token();
+        token = scimReadySite(sites, "acme");
+        otherToken = scimReadySite(sites, "other");
         ScimUsers users = failingOn(new ScimUsersService(ports, CreationPolicy.ALLOW));
         return new ResourceConfig().register(new ScimFeature(users, new DiscoveryService(), sites,
                 SiteResolver.byName())).register(HostResource.class).register(MisplacedScimResource.class);
-    }
-
-    @BeforeEach
-    @Override
-    public void setUp() throws Exception {
-        super.setUp();
-    }
-
-    @AfterEach
-    @Override
-    public void tearDown() throws Exception {
-        super.tearDown();
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
-import dev.roster.scim.core.port.in.SettingsChange;
 import dev.roster.scim.core.port.in.SiteAdministration;
 import dev.roster.scim.core.port.in.SsoAssertion;
 import dev.roster.scim.core.port.out.AccountEvents;
@@ -27,8 +26,6 @@ import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.test.JerseyTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -38,7 +35,7 @@ import java.time.Clock;
  * The side-car way over HTTP: when the host's accounts table fails inside the SCIM change's transaction, the IdP
  * gets a SCIM 500 that names nothing of the host but a correlation id, and the change is not made.
  */
-class SideCarFailureTest extends JerseyTest {
+class SideCarFailureTest extends ScimJerseyTest {
 
     private static final SiteId ACME = SiteId.of("acme");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,24 +57,10 @@ class SideCarFailureTest extends JerseyTest {
         Ports ports = new Ports(users, siteStore, audit, new InMemoryTransactions(users, siteStore, audit, accounts),
                 AccountEvents.NONE, Clock.systemUTC()).withAccountSync(AccountSync.sharedTransaction(host));
         SiteAdministration sites = new SiteAdministrationService(ports);
-        sites.createSite(ACME.value());
-        sites.updateSettings(ACME, SettingsChange.none().ssoConfigured(true).scimEnabled(true));
-        token = sites.generateToken(ACME).token();
+        token = scimReadySite(sites, ACME.value());
         ann = new JitSignInService(ports).signIn(ACME, SsoAssertion.of("ann", null, null, null)).user();
         return new ResourceConfig().register(new ScimFeature(new ScimUsersService(ports), new DiscoveryService(),
                 sites, SiteResolver.byName()));
-    }
-
-    @BeforeEach
-    @Override
-    public void setUp() throws Exception {
-        super.setUp();
-    }
-
-    @AfterEach
-    @Override
-    public void tearDown() throws Exception {
-        super.tearDown();
     }
 
     @Test

@@ -23,7 +23,8 @@ final class SharedTableAccounts implements Accounts {
 
     SharedTableAccounts(RosterDatabase database) {
         this.database = database;
-        database.inTransaction(connection -> connection.createStatement().execute("CREATE TABLE host_accounts ("
+        database.inTransaction(connection -> connection.createStatement().execute("CREATE TABLE IF NOT EXISTS "
+                + "host_accounts ("
                 + "site TEXT NOT NULL, roster_id TEXT NOT NULL, user_name TEXT NOT NULL, email TEXT, "
                 + "active BOOLEAN NOT NULL, role TEXT NOT NULL, roster_version BIGINT NOT NULL, "
                 + "PRIMARY KEY (site, roster_id))"));

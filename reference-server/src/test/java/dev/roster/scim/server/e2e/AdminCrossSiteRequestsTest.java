@@ -4,19 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.roster.scim.server.support.RawHttp;
+import dev.roster.scim.server.support.ScimReadyServer;
 import dev.roster.scim.server.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,24 +30,15 @@ class AdminCrossSiteRequestsTest {
 
     private static final String SITE = "csrf";
 
-    @TempDir
-    static Path directory;
+    @RegisterExtension
+    static final ScimReadyServer scim = ScimReadyServer.onSqlite("csrf.db").withSite(SITE);
 
-    private static TestServer server;
-    private static String token;
     private static String userId;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(directory.resolve("csrf.db"));
-        token = server.createScimReadySite(SITE);
-        userId = server.admin("POST", "/c/" + SITE + "/sso/sign-in", "{\"userName\":\"victim@example.com\"}", 201)
-                .path("id").asText();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        userId = scim.server().admin("POST", "/c/" + SITE + "/sso/sign-in",
+                "{\"userName\":\"victim@example.com\"}", 201).path("id").asText();
     }
 
     /** Every state-changing admin call, with a body that would be valid. */
@@ -72,7 +62,7 @@ class AdminCrossSiteRequestsTest {
         Map<String, String> crossSite = json(Map.of("Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example"));
         // A sibling subdomain is same-site but not same-origin: it may not change anything either.
         Map<String, String> sibling = json(Map.of("Sec-Fetch-Site", "same-site",
-                "Origin", "http://sibling.127.0.0.1.nip.io:" + server.port()));
+                "Origin", "http://sibling.127.0.0.1.nip.io:" + scim.server().port()));
 
         assertRefused(send(method, path, crossSite, body), 403, "its own pages");
         assertRefused(send(method, path, sibling, body), 403, "its own pages");
@@ -82,7 +72,8 @@ class AdminCrossSiteRequestsTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("stateChangingCalls")
     void callFromAnotherOriginWithoutFetchMetadataIsRefused(String method, String path, String body) {
-        assertRefused(send(method, path, json(Map.of("Origin", "http://evil.example:" + server.port())), body), 403,
+        assertRefused(send(method, path, json(Map.of("Origin", "http://evil.example:" + scim.server().port())), body),
+                403,
                 "another origin");
         assertRefused(send(method, path, json(Map.of("Origin", "null")), body), 403, "another origin");
         assertNothingChanged();
@@ -103,14 +94,14 @@ class AdminCrossSiteRequestsTest {
     @ValueSource(strings = {"same-origin", "none"})
     void callFromThisOriginPasses(String fetchSite) {
         RawHttp.Response reply = send("POST", "/c/" + SITE + "/admin/api/users/" + userId + "/reactivate",
-                json(Map.of("Sec-Fetch-Site", fetchSite, "Origin", server.baseUrl())), "");
+                json(Map.of("Sec-Fetch-Site", fetchSite, "Origin", scim.server().baseUrl())), "");
         assertThat(reply.status()).as(reply.bodyText()).isEqualTo(200);
     }
 
     @Test
     void originNamingThisServerPassesWithoutFetchMetadata() {
         RawHttp.Response reply = send("POST", "/c/" + SITE + "/admin/api/users/" + userId + "/reactivate",
-                json(Map.of("Origin", "http://127.0.0.1:" + server.port())), "");
+                json(Map.of("Origin", "http://127.0.0.1:" + scim.server().port())), "");
         assertThat(reply.status()).as(reply.bodyText()).isEqualTo(200);
     }
 
@@ -134,7 +125,7 @@ class AdminCrossSiteRequestsTest {
     @Test
     void adminAnswersAreNeverCachedNorSniffed() {
         RawHttp.Response settings = send("GET", "/c/" + SITE + "/admin/api/settings", Map.of(), "");
-        RawHttp.Response unauthorized = RawHttp.send(server.host(), server.port(), "GET",
+        RawHttp.Response unauthorized = RawHttp.send(scim.server().host(), scim.server().port(), "GET",
                 "/c/" + SITE + "/admin/api/settings", Map.of(), new byte[0]);
         RawHttp.Response refused = send("POST", "/c/" + SITE + "/admin/api/scim-token",
                 json(Map.of("Sec-Fetch-Site", "cross-site")), "");
@@ -165,16 +156,16 @@ class AdminCrossSiteRequestsTest {
 
     /** The token still works, the user is still active and Registered, no site or user was planted. */
     private static void assertNothingChanged() {
-        call("GET", server.scimBase(SITE) + "/Users").bearer(token).send().expect(200);
-        JsonNode users = server.admin("GET", "/c/" + SITE + "/admin/api/users", "", 200);
+        call("GET", scim.server().scimBase(SITE) + "/Users").bearer(scim.token()).send().expect(200);
+        JsonNode users = scim.server().admin("GET", "/c/" + SITE + "/admin/api/users", "", 200);
         assertThat(users.toString()).doesNotContain("planted");
-        JsonNode victim = server.admin("GET", "/c/" + SITE + "/admin/api/users?filter=userName%20eq%20%22victim"
+        JsonNode victim = scim.server().admin("GET", "/c/" + SITE + "/admin/api/users?filter=userName%20eq%20%22victim"
                 + "@example.com%22", "", 200).path("users").get(0);
         assertThat(victim.path("active").asBoolean()).isTrue();
         assertThat(victim.path("role").asText()).isEqualTo("Registered");
-        assertThat(server.admin("GET", "/c/" + SITE + "/admin/api/settings", "", 200).path("scimEnabled")
+        assertThat(scim.server().admin("GET", "/c/" + SITE + "/admin/api/settings", "", 200).path("scimEnabled")
                 .asBoolean()).isTrue();
-        assertThat(server.admin("GET", "/admin/api/sites", "", 200).path("sites").toString())
+        assertThat(scim.server().admin("GET", "/admin/api/sites", "", 200).path("sites").toString())
                 .doesNotContain("planted");
     }
 
@@ -192,7 +183,7 @@ class AdminCrossSiteRequestsTest {
     private static RawHttp.Response send(String method, String path, Map<String, String> headers, String body) {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.put("Authorization", TestServer.basic("admin", TestServer.ADMIN_PASSWORD));
-        return RawHttp.send(server.host(), server.port(), method, path.replace("{id}", userId), all,
+        return RawHttp.send(scim.server().host(), scim.server().port(), method, path.replace("{id}", userId), all,
                 body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -4,17 +4,15 @@ import static dev.roster.scim.server.e2e.Http.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.roster.scim.server.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import dev.roster.scim.server.support.ScimReadyServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 /**
  * The one attribute-path grammar over HTTP (ADR 028): filters, PATCH paths, {@code attributes},
@@ -23,31 +21,20 @@ import java.nio.file.Path;
  */
 class AttributePathsTest {
 
+    @RegisterExtension
+    static final ScimReadyServer scim = ScimReadyServer.onSqlite("paths.db").withUniqueSite("paths");
+
     private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
-    @TempDir
-    static Path dataDirectory;
-
-    private static TestServer server;
-    private static String site;
-    private static String token;
     private static String id;
 
     @BeforeAll
     static void startServer() {
-        server = TestServer.start(dataDirectory.resolve("paths.db"));
-        site = ScimErrorResponsesTest.uniqueSite("paths");
-        token = server.createScimReadySite(site);
-        id = server.admin("POST", "/c/" + site + "/sso/sign-in",
+        id = scim.server().admin("POST", "/c/" + scim.site() + "/sso/sign-in",
                 "{\"userName\":\"ada@example.com\",\"email\":\"ada@example.com\",\"givenName\":\"Ada\","
                         + "\"familyName\":\"Lovelace\"}", 201).path("id").asText();
         patch("{\"op\":\"add\",\"path\":\"" + ENTERPRISE + ":department\",\"value\":\"Engines\"}").expect(200);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
     }
 
     @Test
@@ -85,20 +72,20 @@ class AttributePathsTest {
             assertThat(error.path("detail").asText()).contains(parameter).contains("no attribute path");
             get("/Users?" + parameter + "=" + encode(name)).expectScimError(400, "invalidValue");
         }
-        call("POST", server.scimBase(site) + "/Users/.search").bearer(token)
+        call("POST", scim.scimBase() + "/Users/.search").bearer(scim.token())
                 .json("{\"attributes\":[\"userName\",\"" + name.replace("\"", "\\\"") + "\"]}").send()
                 .expectScimError(400, "invalidValue");
     }
 
     @Test
     void aWriteWithMalformedAttributesIsRefusedBeforeItIsDone() {
-        call("POST", server.scimBase(site) + "/Users?attributes=" + encode("na$me")).bearer(token)
+        call("POST", scim.scimBase() + "/Users?attributes=" + encode("na$me")).bearer(scim.token())
                 .json("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"bob@example.com\"}")
                 .send().expectScimError(400, "invalidValue");
         assertThat(get("/Users?filter=" + encode("userName eq \"bob@example.com\"")).expect(200)
                 .path("totalResults").asInt()).isZero();
 
-        call("PATCH", server.scimBase(site) + "/Users/" + id + "?excludedAttributes=" + encode("$foo")).bearer(token)
+        call("PATCH", scim.scimBase() + "/Users/" + id + "?excludedAttributes=" + encode("$foo")).bearer(scim.token())
                 .json("{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"replace\",\"path\":\"nickName\","
                         + "\"value\":\"Countess\"}]}").send().expectScimError(400, "invalidValue");
         assertThat(get("/Users/" + id).expect(200).has("nickName")).isFalse();
@@ -118,12 +105,12 @@ class AttributePathsTest {
     }
 
     private static Http.Reply patch(String operation) {
-        return call("PATCH", server.scimBase(site) + "/Users/" + id).bearer(token)
+        return call("PATCH", scim.scimBase() + "/Users/" + id).bearer(scim.token())
                 .json("{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[" + operation + "]}").send();
     }
 
     private static Http.Reply get(String path) {
-        return call("GET", server.scimBase(site) + path).bearer(token).send();
+        return call("GET", scim.scimBase() + path).bearer(scim.token()).send();
     }
 
     private static String encode(String text) {

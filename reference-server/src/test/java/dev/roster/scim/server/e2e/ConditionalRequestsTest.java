@@ -4,13 +4,10 @@ import static dev.roster.scim.server.e2e.Http.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.roster.scim.server.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.roster.scim.server.support.ScimReadyServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,26 +19,10 @@ import java.util.concurrent.TimeUnit;
 /** ETags, If-Match and If-None-Match on {@code /Users/{id}} (RFC 7644 §3.14). */
 class ConditionalRequestsTest {
 
+    @RegisterExtension
+    static final ScimReadyServer scim = ScimReadyServer.onSqlite("etags.db").withUniqueSite("etags");
+
     private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-
-    @TempDir
-    static Path dataDirectory;
-
-    private static TestServer server;
-    private static String site;
-    private static String token;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServer.start(dataDirectory.resolve("etags.db"));
-        site = ScimErrorResponsesTest.uniqueSite("etags");
-        token = server.createScimReadySite(site);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @Test
     void etagHeaderEqualsMetaVersion() {
@@ -81,10 +62,10 @@ class ConditionalRequestsTest {
         String id = signIn("delete@example.com");
         String stale = get(id).header("ETag").orElseThrow();
         patch(id, null, "Changed").expect(200);
-        call("DELETE", server.scimBase(site) + "/Users/" + id).bearer(token).header("If-Match", stale).send()
+        call("DELETE", scim.scimBase() + "/Users/" + id).bearer(scim.token()).header("If-Match", stale).send()
                 .expectScimError(412, null);
         String current = get(id).header("ETag").orElseThrow();
-        Http.Reply deleted = call("DELETE", server.scimBase(site) + "/Users/" + id).bearer(token)
+        Http.Reply deleted = call("DELETE", scim.scimBase() + "/Users/" + id).bearer(scim.token())
                 .header("If-Match", current).send();
         assertThat(deleted.status()).as("%s", deleted).isEqualTo(204);
     }
@@ -99,14 +80,14 @@ class ConditionalRequestsTest {
     void getWithCurrentIfNoneMatchIs304AndWithStaleIs200() {
         String id = signIn("cache@example.com");
         String etag = get(id).header("ETag").orElseThrow();
-        Http.Reply notModified = call("GET", server.scimBase(site) + "/Users/" + id).bearer(token)
+        Http.Reply notModified = call("GET", scim.scimBase() + "/Users/" + id).bearer(scim.token())
                 .header("If-None-Match", etag).send();
         assertThat(notModified.status()).as("%s", notModified).isEqualTo(304);
         assertThat(notModified.body()).isEmpty();
         assertThat(notModified.header("ETag")).hasValue(etag);
 
         patch(id, null, "Changed").expect(200);
-        Http.Reply changed = call("GET", server.scimBase(site) + "/Users/" + id).bearer(token)
+        Http.Reply changed = call("GET", scim.scimBase() + "/Users/" + id).bearer(scim.token())
                 .header("If-None-Match", etag).send();
         assertThat(changed.expect(200).path("displayName").asText()).isEqualTo("Changed");
     }
@@ -163,11 +144,11 @@ class ConditionalRequestsTest {
     }
 
     private static Http.Reply get(String id) {
-        return call("GET", server.scimBase(site) + "/Users/" + id).bearer(token).send();
+        return call("GET", scim.scimBase() + "/Users/" + id).bearer(scim.token()).send();
     }
 
     private static Http.Reply patch(String id, String ifMatch, String displayName) {
-        Http request = call("PATCH", server.scimBase(site) + "/Users/" + id).bearer(token);
+        Http request = call("PATCH", scim.scimBase() + "/Users/" + id).bearer(scim.token());
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
@@ -177,14 +158,15 @@ class ConditionalRequestsTest {
 
     private static Http.Reply put(String id, String ifMatch) {
         JsonNode current = get(id).expect(200);
-        return call("PUT", server.scimBase(site) + "/Users/" + id).bearer(token).header("If-Match", ifMatch)
+        return call("PUT", scim.scimBase() + "/Users/" + id).bearer(scim.token()).header("If-Match", ifMatch)
                 .json("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\""
                         + current.path("userName").asText() + "\",\"displayName\":\"Put\",\"active\":true}")
                 .send();
     }
 
     private static String signIn(String userName) {
-        return server.admin("POST", "/c/" + site + "/sso/sign-in", "{\"userName\":\"" + userName + "\"}", 201)
+        return scim.server().admin("POST", "/c/" + scim.site() + "/sso/sign-in", "{\"userName\":\"" + userName
+                + "\"}", 201)
                 .path("id").asText();
     }
 }

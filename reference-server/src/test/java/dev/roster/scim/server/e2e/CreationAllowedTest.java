@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.roster.scim.core.model.CreationPolicy;
-import dev.roster.scim.server.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.roster.scim.server.support.ScimReadyServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 
 /**
  * A server started with {@code --creation-policy allow}: new sites get that policy, and SCIM POST creates users
@@ -19,30 +16,15 @@ import java.nio.file.Path;
  */
 class CreationAllowedTest {
 
-    @TempDir
-    static Path dataDirectory;
-
-    private static TestServer server;
-    private static String site;
-    private static String token;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServer.start(dataDirectory.resolve("allow.db"), CreationPolicy.ALLOW);
-        site = ScimErrorResponsesTest.uniqueSite("allow");
-        token = server.createScimReadySite(site);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ScimReadyServer scim = ScimReadyServer.onSqlite("allow.db").withCreationPolicy(CreationPolicy.ALLOW)
+            .withUniqueSite("allow");
 
     @Test
     void newSitesGetTheServersCreationPolicy() {
-        JsonNode settings = server.admin("GET", "/c/" + site + "/admin/api/settings", "", 200);
+        JsonNode settings = scim.server().admin("GET", "/c/" + scim.site() + "/admin/api/settings", "", 200);
         assertThat(settings.path("creationPolicy").asText()).isEqualTo("allow");
-        JsonNode config = call("GET", server.scimBase(site) + "/ServiceProviderConfig").bearer(token).send()
+        JsonNode config = call("GET", scim.scimBase() + "/ServiceProviderConfig").bearer(scim.token()).send()
                 .expect(200);
         assertThat(config.path("urn:ietf:params:scim:schemas:extension:roster:2.0:ServiceProviderConfig")
                 .path("userCreation").asText()).isEqualTo("allow");
@@ -50,11 +32,11 @@ class CreationAllowedTest {
 
     @Test
     void postCreatesUserWith201LocationAndEtag() {
-        Http.Reply created = call("POST", server.scimBase(site) + "/Users").bearer(token)
+        Http.Reply created = call("POST", scim.scimBase() + "/Users").bearer(scim.token())
                 .json(user("new.user@example.com")).send();
         JsonNode body = created.expect(201);
         String id = body.path("id").asText();
-        String location = server.scimBase(site) + "/Users/" + id;
+        String location = scim.scimBase() + "/Users/" + id;
         assertThat(created.header("Location")).hasValue(location);
         assertThat(body.path("meta").path("location").asText()).isEqualTo(location);
         assertThat(created.header("ETag")).hasValue(body.path("meta").path("version").asText());
@@ -64,23 +46,23 @@ class CreationAllowedTest {
         assertThat(body.has("urn:ietf:params:scim:schemas:extension:roster:2.0:User")).as("an account, not pending")
                 .isFalse();
 
-        JsonNode fetched = call("GET", location).bearer(token).send().expect(200);
+        JsonNode fetched = call("GET", location).bearer(scim.token()).send().expect(200);
         assertThat(fetched.path("userName").asText()).isEqualTo("new.user@example.com");
     }
 
     @Test
     void duplicatePostIsUniqueness() {
-        call("POST", server.scimBase(site) + "/Users").bearer(token).json(user("twice@example.com")).send()
+        call("POST", scim.scimBase() + "/Users").bearer(scim.token()).json(user("twice@example.com")).send()
                 .expect(201);
-        call("POST", server.scimBase(site) + "/Users").bearer(token).json(user("TWICE@example.com")).send()
+        call("POST", scim.scimBase() + "/Users").bearer(scim.token()).json(user("TWICE@example.com")).send()
                 .expectScimError(409, "uniqueness");
     }
 
     @Test
     void createdUserCanSignInWithSso() {
-        String id = call("POST", server.scimBase(site) + "/Users").bearer(token).json(user("later@example.com"))
+        String id = call("POST", scim.scimBase() + "/Users").bearer(scim.token()).json(user("later@example.com"))
                 .send().expect(201).path("id").asText();
-        JsonNode signedIn = server.admin("POST", "/c/" + site + "/sso/sign-in",
+        JsonNode signedIn = scim.server().admin("POST", "/c/" + scim.site() + "/sso/sign-in",
                 "{\"userName\":\"later@example.com\"}", 200);
         assertThat(signedIn.path("id").asText()).isEqualTo(id);
     }

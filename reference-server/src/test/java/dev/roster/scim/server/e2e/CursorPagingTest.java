@@ -4,15 +4,13 @@ import static dev.roster.scim.server.e2e.Http.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.roster.scim.server.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import dev.roster.scim.server.support.ScimReadyServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -34,24 +32,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 class CursorPagingTest {
 
+    @RegisterExtension
+    static final ScimReadyServer scim = ScimReadyServer.onSqlite("cursor.db").withUniqueSite("cursor");
+
     private static final int USERS = 1_000;
     private static final String FILTER = "userName sw \"member\"";
 
-    @TempDir
-    static Path dataDirectory;
-
-    private static TestServer server;
-    private static String site;
-    private static String token;
     /** userName → id of the users the walk must list; the others are deleted during it. */
     private static final Map<String, String> STAYING = new ConcurrentHashMap<>();
     private static final Map<String, String> LEAVING = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = TestServer.start(dataDirectory.resolve("cursor.db"));
-        site = ScimErrorResponsesTest.uniqueSite("cursor");
-        token = server.createScimReadySite(site);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             List<Callable<Void>> creates = new ArrayList<>();
@@ -75,11 +67,6 @@ class CursorPagingTest {
         }
     }
 
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     @Test
     void aWalkByNextCursorListsEveryoneWhoStaysOnceWhileOthersComeAndGo() throws Exception {
         AtomicBoolean walking = new AtomicBoolean(true);
@@ -92,7 +79,7 @@ class CursorPagingTest {
                 create("member-new-" + round + "a@example.com", "Aaaa");
                 create("member-new-" + round + "m@example.com", "Member 50");
                 create("member-new-" + round + "z@example.com", "Zzzz");
-                call("DELETE", base() + "/Users/" + leaving.get(round)).bearer(token).send().expect(204);
+                call("DELETE", base() + "/Users/" + leaving.get(round)).bearer(scim.token()).send().expect(204);
                 round++;
             }
             return round;
@@ -155,7 +142,7 @@ class CursorPagingTest {
         byte[] bytes = Base64.getUrlDecoder().decode(next);
         bytes[bytes.length / 2] ^= 1;
         String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        String otherToken = server.createScimReadySite(site + "-other");
+        String otherToken = scim.server().createScimReadySite(scim.site() + "-other");
 
         get(query + "&cursor=" + tampered).expectScimError(400, "invalidCursor");
         get(query + "&cursor=not-a-cursor").expectScimError(400, "invalidCursor");
@@ -166,7 +153,8 @@ class CursorPagingTest {
         get("/Users?count=201&cursor").expectScimError(400, "invalidCount");
         get(query + "&startIndex=1&cursor=" + next).expectScimError(400, "invalidValue");
         // the bearer token decides the site: another site's token with this site's cursor reads nothing
-        call("GET", server.scimBase(site + "-other") + query + "&cursor=" + next).bearer(otherToken).send()
+        call("GET", scim.server().scimBase(scim.site() + "-other") + query + "&cursor="
+                + next).bearer(otherToken).send()
                 .expectScimError(400, "invalidCursor");
         call("GET", base() + query + "&cursor=" + next).bearer(otherToken).send().expectScimError(401, null);
         post("{\"count\":10,\"cursor\":7}").expectScimError(400, "invalidCursor");
@@ -196,22 +184,22 @@ class CursorPagingTest {
     }
 
     private static String create(String userName, String displayName) {
-        return call("POST", base() + "/Users").bearer(token)
+        return call("POST", base() + "/Users").bearer(scim.token())
                 .json("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + userName
                         + "\",\"displayName\":\"" + displayName + "\"}")
                 .send().expect(201).path("id").asText();
     }
 
     private static Http.Reply get(String path) {
-        return call("GET", base() + path).bearer(token).send();
+        return call("GET", base() + path).bearer(scim.token()).send();
     }
 
     private static Http.Reply post(String searchRequest) {
-        return call("POST", base() + "/Users/.search").bearer(token).json(searchRequest).send();
+        return call("POST", base() + "/Users/.search").bearer(scim.token()).json(searchRequest).send();
     }
 
     private static String base() {
-        return server.scimBase(site);
+        return scim.scimBase();
     }
 
     private static String encode(String text) {

@@ -4,43 +4,30 @@ import static dev.roster.scim.server.e2e.Http.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.roster.scim.server.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import dev.roster.scim.server.support.ScimReadyServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 
 /** SCIM dateTime values over HTTP, read and written by one type (ADR 028, {@code ScimDateTime}). */
 class DateTimeValuesTest {
 
-    @TempDir
-    static Path dataDirectory;
+    @RegisterExtension
+    static final ScimReadyServer scim = ScimReadyServer.onSqlite("datetimes.db").withUniqueSite("datetimes");
 
-    private static TestServer server;
-    private static String site;
-    private static String token;
     private static String created;
 
     @BeforeAll
     static void startServer() {
-        server = TestServer.start(dataDirectory.resolve("datetimes.db"));
-        site = ScimErrorResponsesTest.uniqueSite("datetimes");
-        token = server.createScimReadySite(site);
-        String id = server.admin("POST", "/c/" + site + "/sso/sign-in",
+        String id = scim.server().admin("POST", "/c/" + scim.site() + "/sso/sign-in",
                 "{\"userName\":\"ada@example.com\",\"email\":\"ada@example.com\"}", 201).path("id").asText();
         created = get("/Users/" + id).expect(200).path("meta").path("created").asText();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
     }
 
     @Test
@@ -79,7 +66,7 @@ class DateTimeValuesTest {
     }
 
     private static Http.Reply get(String path) {
-        return call("GET", server.scimBase(site) + path).bearer(token).send();
+        return call("GET", scim.scimBase() + path).bearer(scim.token()).send();
     }
 
     private static String encode(String text) {

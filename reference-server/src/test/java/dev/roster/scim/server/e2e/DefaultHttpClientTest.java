@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.roster.scim.server.support.RawHttp;
-import dev.roster.scim.server.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import dev.roster.scim.server.support.ScimReadyServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,30 +26,21 @@ import java.util.Map;
  */
 class DefaultHttpClientTest {
 
+    @RegisterExtension
+    static final ScimReadyServer scim = ScimReadyServer.onSqlite("h2c.db").withSite("h2c");
+
     private static final Duration PROMPTLY = Duration.ofSeconds(10);
 
-    @TempDir
-    static Path dataDirectory;
-
-    private static TestServer server;
     private static String base;
-    private static String token;
     private static String userId;
     private final HttpClient client = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startServer() {
-        server = TestServer.start(dataDirectory.resolve("h2c.db"));
-        token = server.createScimReadySite("h2c");
-        base = server.scimBase("h2c");
-        userId = server.admin("POST", "/c/h2c/sso/sign-in", "{\"userName\":\"hana@example.com\","
+        base = scim.server().scimBase("h2c");
+        userId = scim.server().admin("POST", "/c/h2c/sso/sign-in", "{\"userName\":\"hana@example.com\","
                 + "\"email\":\"hana@example.com\",\"givenName\":\"Hana\",\"familyName\":\"Ito\"}", 201)
                 .path("id").asText();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
     }
 
     @Test
@@ -89,11 +78,11 @@ class DefaultHttpClientTest {
     @Test
     void anUpgradeOfferIsDeclinedOnTheWire() {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Authorization", "Bearer " + token);
+        headers.put("Authorization", "Bearer " + scim.token());
         headers.put("Content-Type", "application/scim+json");
         headers.put("Upgrade", "h2c");
         headers.put("HTTP2-Settings", "AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA");
-        RawHttp.Response response = RawHttp.send(server.host(), server.port(), "POST",
+        RawHttp.Response response = RawHttp.send(scim.server().host(), scim.server().port(), "POST",
                 "/c/h2c/auth/scim/v2/Users/.search", headers,
                 "{\"filter\":\"userName pr\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(response.status()).isEqualTo(200);
@@ -107,7 +96,7 @@ class DefaultHttpClientTest {
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(PROMPTLY)
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + scim.token())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {

@@ -4,39 +4,20 @@ import static dev.roster.scim.server.e2e.Http.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.roster.scim.server.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.roster.scim.server.support.ScimReadyServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The discovery endpoints (RFC 7644 §4) as an IdP reads them while testing its connection. */
 class DiscoveryTest {
 
+    @RegisterExtension
+    static final ScimReadyServer scim = ScimReadyServer.onSqlite("discovery.db").withUniqueSite("discovery");
+
     private static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
-
-    @TempDir
-    static Path dataDirectory;
-
-    private static TestServer server;
-    private static String site;
-    private static String token;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServer.start(dataDirectory.resolve("discovery.db"));
-        site = ScimErrorResponsesTest.uniqueSite("discovery");
-        token = server.createScimReadySite(site);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @Test
     void serviceProviderConfigDescribesWhatIsSupported() {
@@ -56,7 +37,7 @@ class DiscoveryTest {
         assertThat(scheme.path("type").asText()).isEqualTo("oauthbearertoken");
         assertThat(scheme.path("name").asText()).containsIgnoringCase("bearer");
         assertThat(config.path("meta").path("location").asText())
-                .isEqualTo(server.scimBase(site) + "/ServiceProviderConfig");
+                .isEqualTo(scim.scimBase() + "/ServiceProviderConfig");
     }
 
     @Test
@@ -69,7 +50,7 @@ class DiscoveryTest {
         assertThat(user.path("endpoint").asText()).isEqualTo("/Users");
         assertThat(user.path("schema").asText()).isEqualTo(CORE_USER);
         assertThat(user.path("meta").path("location").asText())
-                .isEqualTo(server.scimBase(site) + "/ResourceTypes/User");
+                .isEqualTo(scim.scimBase() + "/ResourceTypes/User");
     }
 
     @Test
@@ -103,7 +84,7 @@ class DiscoveryTest {
         assertThat(userName.path("uniqueness").asText()).isEqualTo("server");
         assertThat(userName.path("required").asBoolean()).isTrue();
         assertThat(userName.path("type").asText()).isEqualTo("string");
-        assertThat(schema.path("meta").path("location").asText()).isEqualTo(server.scimBase(site) + "/Schemas/"
+        assertThat(schema.path("meta").path("location").asText()).isEqualTo(scim.scimBase() + "/Schemas/"
                 + CORE_USER);
     }
 
@@ -114,10 +95,10 @@ class DiscoveryTest {
 
     @Test
     void discoveryNeedsTheBearerToken() {
-        call("GET", server.scimBase(site) + "/ServiceProviderConfig").send().expectScimError(401, null);
+        call("GET", scim.scimBase() + "/ServiceProviderConfig").send().expectScimError(401, null);
     }
 
     private static Http.Reply get(String path) {
-        return call("GET", server.scimBase(site) + path).bearer(token).send();
+        return call("GET", scim.scimBase() + path).bearer(scim.token()).send();
     }
 }

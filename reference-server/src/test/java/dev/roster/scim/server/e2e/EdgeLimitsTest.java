@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.roster.scim.server.support.RawHttp;
-import dev.roster.scim.server.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.roster.scim.server.support.ScimReadyServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -17,7 +15,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 /**
  * The HTTP edge's size limits, at the production values ({@code HttpLimits.defaults()}), on both sides of each:
@@ -26,27 +23,13 @@ import java.nio.file.Path;
  */
 class EdgeLimitsTest {
 
+    @RegisterExtension
+    static final ScimReadyServer scim = ScimReadyServer.onSqlite("edge.db").withSite("edge");
+
     private static final int HEAD_LIMIT = 64 * 1024;
     private static final int BODY_LIMIT = 1024 * 1024;
     private static final String SEARCH = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],"
             + "\"count\":0}";
-
-    @TempDir
-    static Path dataDirectory;
-
-    private static TestServer server;
-    private static String token;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServer.start(dataDirectory.resolve("edge.db"));
-        token = server.createScimReadySite("edge");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @Test
     void aRequestHeadOf64KiBIsServedAndOneByteMoreIs431() {
@@ -95,7 +78,7 @@ class EdgeLimitsTest {
     @Test
     @Timeout(60)
     void aConnectionCarriesAThousandRequestsAndIsClosedAfterTheLast() throws IOException {
-        try (Socket socket = new Socket(server.host(), server.port())) {
+        try (Socket socket = new Socket(scim.server().host(), scim.server().port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             InputStream in = new BufferedInputStream(socket.getInputStream());
@@ -138,7 +121,8 @@ class EdgeLimitsTest {
 
     private static String search(String framing, String body) {
         return "POST /c/edge/auth/scim/v2/Users/.search HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                + "Authorization: Bearer " + token + "\r\nContent-Type: application/scim+json\r\n" + framing + "\r\n"
+                + "Authorization: Bearer " + scim.token() + "\r\nContent-Type: application/scim+json\r\n"
+                + framing + "\r\n"
                 + body;
     }
 
@@ -152,7 +136,8 @@ class EdgeLimitsTest {
     }
 
     private static RawHttp.Response send(String request) {
-        return RawHttp.sendExactly(server.host(), server.port(), request.getBytes(StandardCharsets.ISO_8859_1));
+        return RawHttp.sendExactly(scim.server().host(), scim.server().port(),
+                request.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static JsonNode assertRefused(RawHttp.Response response, int status) {

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.roster.scim.server.support.RawHttp;
-import dev.roster.scim.server.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import dev.roster.scim.server.support.ScimReadyServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -23,28 +21,17 @@ import java.util.Map;
  */
 class JsonTextTest {
 
+    @RegisterExtension
+    static final ScimReadyServer scim = ScimReadyServer.onSqlite("json-text.db").withUniqueSite("json");
+
     private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
-    @TempDir
-    static Path dataDirectory;
-
-    private static TestServer server;
-    private static String site;
-    private static String token;
     private static String userId;
 
     @BeforeAll
     static void startServer() {
-        server = TestServer.start(dataDirectory.resolve("json-text.db"));
-        site = ScimErrorResponsesTest.uniqueSite("json");
-        token = server.createScimReadySite(site);
-        userId = server.signIn(site, "jo@example.com");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
+        userId = scim.server().signIn(scim.site(), "jo@example.com");
     }
 
     @Test
@@ -81,20 +68,21 @@ class JsonTextTest {
         body.writeBytes("{\"userName\":\"jo@example.com\",\"displayName\":\"".getBytes(StandardCharsets.UTF_8));
         body.writeBytes(new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80});
         body.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
-        RawHttp.Response response = RawHttp.send(server.host(), server.port(), "PUT",
-                "/c/" + site + "/auth/scim/v2/Users/" + userId,
-                Map.of("Authorization", "Bearer " + token, "Content-Type", Http.SCIM_JSON), body.toByteArray());
+        RawHttp.Response response = RawHttp.send(scim.server().host(), scim.server().port(), "PUT",
+                "/c/" + scim.site() + "/auth/scim/v2/Users/" + userId,
+                Map.of("Authorization", "Bearer " + scim.token(), "Content-Type", Http.SCIM_JSON), body.toByteArray());
         assertThat(response.status()).as(response.bodyText()).isEqualTo(400);
         assertThat(response.bodyText()).contains("invalidSyntax");
     }
 
     @Test
     void adminAndSignInBodiesRefuseLoneSurrogatesToo() {
-        call("POST", server.baseUrl() + "/c/" + site + "/sso/sign-in").admin()
+        call("POST", scim.server().baseUrl() + "/c/" + scim.site() + "/sso/sign-in").admin()
                 .json("{\"userName\":\"\\udc00x@example.com\"}").send().expectScimError(400, "invalidSyntax");
-        call("POST", server.baseUrl() + "/admin/api/sites").admin().json("{\"site\":\"a\\ud800\"}").send()
+        call("POST", scim.server().baseUrl() + "/admin/api/sites").admin().json("{\"site\":\"a\\ud800\"}").send()
                 .expectScimError(400, "invalidSyntax");
-        JsonNode users = call("GET", server.baseUrl() + "/c/" + site + "/admin/api/users").admin().send().expect(200);
+        JsonNode users = call("GET", scim.server().baseUrl() + "/c/" + scim.site()
+                + "/admin/api/users").admin().send().expect(200);
         assertThat(users.path("users")).isNotEmpty();
         users.path("users").forEach(user -> assertThat(user.path("userName").asText()).doesNotContain("?"));
     }
@@ -116,9 +104,9 @@ class JsonTextTest {
                 .expectScimError(400, "invalidSyntax");
         scim("POST", "/Users/.search").json("{\"filter\":\"userName pr\",\"FILTER\":\"title pr\"}").send()
                 .expectScimError(400, "invalidSyntax");
-        call("PATCH", server.baseUrl() + "/c/" + site + "/admin/api/settings").admin()
+        call("PATCH", scim.server().baseUrl() + "/c/" + scim.site() + "/admin/api/settings").admin()
                 .json("{\"scimEnabled\":true,\"ScimEnabled\":false}").send().expectScimError(400, "invalidSyntax");
-        call("POST", server.baseUrl() + "/c/" + site + "/sso/sign-in").admin()
+        call("POST", scim.server().baseUrl() + "/c/" + scim.site() + "/sso/sign-in").admin()
                 .json("{\"userName\":\"case@example.com\",\"username\":\"other@example.com\"}").send()
                 .expectScimError(400, "invalidSyntax");
         assertThat(currentVersion()).isEqualTo(version);
@@ -148,7 +136,7 @@ class JsonTextTest {
     }
 
     private static Http scim(String method, String path) {
-        return call(method, server.scimBase(site) + path).bearer(token);
+        return call(method, scim.scimBase() + path).bearer(scim.token());
     }
 
     private static Http.Reply patch(String operation) {

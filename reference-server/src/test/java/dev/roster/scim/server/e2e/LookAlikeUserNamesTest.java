@@ -4,15 +4,12 @@ import static dev.roster.scim.server.e2e.Http.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.roster.scim.server.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.roster.scim.server.support.ScimReadyServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -22,24 +19,8 @@ import java.util.List;
  */
 class LookAlikeUserNamesTest {
 
-    @TempDir
-    static Path dataDirectory;
-
-    private static TestServer server;
-    private static String site;
-    private static String token;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServer.start(dataDirectory.resolve("lookalikes.db"));
-        site = ScimErrorResponsesTest.uniqueSite("lookalike");
-        token = server.createScimReadySite(site);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ScimReadyServer scim = ScimReadyServer.onSqlite("lookalikes.db").withUniqueSite("lookalike");
 
     @Test
     void aSignInAsDotlessIanDoesNotLandInTheAccountOfIan() {
@@ -48,8 +29,8 @@ class LookAlikeUserNamesTest {
         JsonNode lookAlike = signIn("\\u0131an@example.com", 201);
 
         assertThat(lookAlike.path("id").asText()).isNotEqualTo(ian);
-        JsonNode found = call("GET", server.scimBase(site) + "/Users?filter="
-                + encoded("userName eq \"IAN@EXAMPLE.COM\"")).bearer(token).send().expect(200);
+        JsonNode found = call("GET", scim.scimBase() + "/Users?filter="
+                + encoded("userName eq \"IAN@EXAMPLE.COM\"")).bearer(scim.token()).send().expect(200);
         assertThat(found.path("totalResults").asInt()).isEqualTo(1);
         assertThat(found.path("Resources").path(0).path("id").asText()).isEqualTo(ian);
     }
@@ -67,12 +48,12 @@ class LookAlikeUserNamesTest {
     void lookAlikesAndControlCharactersAreRefusedAtSignIn() {
         for (String refused : List.of("\\u0430nn@example.com", "ann\\u0000@example.com", "ann\\u200b@example.com",
                 "\\u202enna@example.com", "\\u212aim@example.com", "\\u0130an@example.com")) {
-            JsonNode error = call("POST", server.baseUrl() + "/c/" + site + "/sso/sign-in").admin()
+            JsonNode error = call("POST", scim.server().baseUrl() + "/c/" + scim.site() + "/sso/sign-in").admin()
                     .json("{\"userName\":\"" + refused + "\"}").send().expectScimError(400, "invalidValue");
             assertThat(error.path("detail").asText()).startsWith("The userName is not acceptable: ")
                     .doesNotContain("\u0000", "\u202e", "\u200b");
         }
-        JsonNode users = server.admin("GET", "/c/" + site + "/admin/api/users?filter="
+        JsonNode users = scim.server().admin("GET", "/c/" + scim.site() + "/admin/api/users?filter="
                 + encoded("userName co \"nn@\" or userName ew \"im@example.com\""), "", 200);
         assertThat(users.path("users").findValuesAsText("userName")).noneMatch(name -> name.contains("ann")
                 || name.contains("nna") || name.startsWith("\u212a"));
@@ -83,12 +64,12 @@ class LookAlikeUserNamesTest {
         signIn("bob@example.com", 201);
         for (String refused : List.of("b\\u043eb@example.com", "bob\\u0000@example.com", "bob\\u2066@example.com",
                 "bob\\ud83d\\ude00@example.com")) {
-            JsonNode error = call("POST", server.scimBase(site) + "/Users").bearer(token)
+            JsonNode error = call("POST", scim.scimBase() + "/Users").bearer(scim.token())
                     .json("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + refused
                             + "\"}").send().expectScimError(400, "invalidValue");
             assertThat(error.path("detail").asText()).contains("U+").doesNotContain("\u0000", "\u2066");
         }
-        JsonNode nul = call("POST", server.scimBase(site) + "/Users").bearer(token)
+        JsonNode nul = call("POST", scim.scimBase() + "/Users").bearer(scim.token())
                 .json("{\"userName\":\"bob\\u0000@example.com\"}").send().expectScimError(400, "invalidValue");
         assertThat(nul.path("detail").asText()).contains("U+0000 NULL in the name is a control character");
     }
@@ -96,16 +77,16 @@ class LookAlikeUserNamesTest {
     @Test
     void renamingAUserToALookAlikeOverScimIsRefused() {
         String carl = signIn("carl@example.com", 201).path("id").asText();
-        call("POST", server.scimBase(site) + "/Users").bearer(token)
+        call("POST", scim.scimBase() + "/Users").bearer(scim.token())
                 .json("{\"userName\":\"carl@example.com\"}").send().expect(201);
 
-        call("PATCH", server.scimBase(site) + "/Users/" + carl).bearer(token)
+        call("PATCH", scim.scimBase() + "/Users/" + carl).bearer(scim.token())
                 .json("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":"
                         + "[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"c\\u0430rl@example.com\"}]}")
                 .send().expectScimError(400, "invalidValue");
-        call("PUT", server.scimBase(site) + "/Users/" + carl).bearer(token)
+        call("PUT", scim.scimBase() + "/Users/" + carl).bearer(scim.token())
                 .json("{\"userName\":\"carl\\u200d@example.com\"}").send().expectScimError(400, "invalidValue");
-        JsonNode stored = call("GET", server.scimBase(site) + "/Users/" + carl).bearer(token).send().expect(200);
+        JsonNode stored = call("GET", scim.scimBase() + "/Users/" + carl).bearer(scim.token()).send().expect(200);
         assertThat(stored.path("userName").asText()).isEqualTo("carl@example.com");
     }
 
@@ -114,7 +95,7 @@ class LookAlikeUserNamesTest {
         String dana = signIn("dana@example.com", 201).path("id").asText();
         signIn("d\\u0131na@example.com", 201);
 
-        JsonNode users = server.admin("GET", "/c/" + site + "/admin/api/users?filter="
+        JsonNode users = scim.server().admin("GET", "/c/" + scim.site() + "/admin/api/users?filter="
                 + encoded("userName eq \"\uff24ANA@example.com\""), "", 200);
 
         assertThat(users.path("totalResults").asInt()).isEqualTo(1);
@@ -123,7 +104,8 @@ class LookAlikeUserNamesTest {
 
     /** The sign-in simulation, with the userName as JSON string content (escapes allowed). */
     private static JsonNode signIn(String jsonUserName, int status) {
-        return server.admin("POST", "/c/" + site + "/sso/sign-in", "{\"userName\":\"" + jsonUserName + "\"}", status);
+        return scim.server().admin("POST", "/c/" + scim.site() + "/sso/sign-in", "{\"userName\":\"" + jsonUserName
+                + "\"}", status);
     }
 
     private static String encoded(String filter) {

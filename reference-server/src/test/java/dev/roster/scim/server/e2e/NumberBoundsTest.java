@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.roster.scim.server.support.RawHttp;
-import dev.roster.scim.server.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import dev.roster.scim.server.support.ScimReadyServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,30 +29,19 @@ import java.util.concurrent.TimeUnit;
  */
 class NumberBoundsTest {
 
+    @RegisterExtension
+    static final ScimReadyServer scim = ScimReadyServer.onSqlite("numbers.db").withUniqueSite("numbers");
+
     private static final String SEARCH_REQUEST = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
     private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
     /** Far more than a bounded request needs on a loaded machine, far less than an unbounded one took. */
     private static final Duration PROMPTLY = Duration.ofSeconds(10);
 
-    @TempDir
-    static Path dataDirectory;
-
-    private static TestServer server;
-    private static String site;
-    private static String token;
     private static String userId;
 
     @BeforeAll
     static void startServer() {
-        server = TestServer.start(dataDirectory.resolve("numbers.db"));
-        site = ScimErrorResponsesTest.uniqueSite("numbers");
-        token = server.createScimReadySite(site);
-        userId = server.signIn(site, "nina@example.com");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
+        userId = scim.server().signIn(scim.site(), "nina@example.com");
     }
 
     @Test
@@ -67,14 +54,15 @@ class NumberBoundsTest {
             List<CompletableFuture<Timed>> attacks = new ArrayList<>();
             for (int i = 0; i < attackers; i++) {
                 String member = i % 2 == 0 ? "count" : "startIndex";
-                attacks.add(CompletableFuture.supplyAsync(() -> timed(() -> RawHttp.send(server.host(),
-                        server.port(), "POST", "/c/" + site + "/auth/scim/v2/Users/.search",
-                        Map.of("Authorization", "Bearer " + token, "Content-Type", Http.SCIM_JSON),
+                attacks.add(CompletableFuture.supplyAsync(() -> timed(() -> RawHttp.send(scim.server().host(),
+                        scim.server().port(), "POST", "/c/" + scim.site() + "/auth/scim/v2/Users/.search",
+                        Map.of("Authorization", "Bearer " + scim.token(), "Content-Type", Http.SCIM_JSON),
                         ("{\"schemas\":[\"" + SEARCH_REQUEST + "\"],\"" + member + "\":1e9999999}")
                                 .getBytes(StandardCharsets.UTF_8))), pool));
             }
             for (int i = 0; i < 3; i++) {
-                Timed health = timed(() -> RawHttp.send(server.host(), server.port(), "GET", "/health", Map.of(),
+                Timed health = timed(() -> RawHttp.send(scim.server().host(), scim.server().port(), "GET", "/health",
+                        Map.of(),
                         new byte[0]));
                 assertThat(health.response().status()).isEqualTo(200);
                 assertThat(health.took()).isLessThan(PROMPTLY);
@@ -170,13 +158,13 @@ class NumberBoundsTest {
 
     @Test
     void adminApiNumbersAreBoundedTheSameWay() {
-        String api = server.baseUrl() + "/c/" + site + "/admin/api";
+        String api = scim.server().baseUrl() + "/c/" + scim.site() + "/admin/api";
         call("GET", api + "/users?count=2147483648").admin().send().expectScimError(400, "invalidValue");
         call("GET", api + "/users?startIndex=1e9999999").admin().send().expectScimError(400, "invalidValue");
         call("GET", api + "/audit?limit=99999999999").admin().send().expectScimError(400, "invalidValue");
         call("PATCH", api + "/settings").admin().json("{\"scimEnabled\":true,\"level\":1e9999999}").send()
                 .expectScimError(400, "invalidValue");
-        call("POST", server.baseUrl() + "/c/" + site + "/sso/sign-in").admin()
+        call("POST", scim.server().baseUrl() + "/c/" + scim.site() + "/sso/sign-in").admin()
                 .json("{\"userName\":\"numbers@example.com\",\"age\":1e400}").send()
                 .expectScimError(400, "invalidValue");
         assertThat(call("GET", api + "/audit?limit=2147483647").admin().send().status()).isEqualTo(200);
@@ -190,9 +178,9 @@ class NumberBoundsTest {
         for (int i = 0; i < 90_000; i++) {
             body.append(",\"m").append(i).append("\":0");
         }
-        Timed answered = timed(() -> RawHttp.send(server.host(), server.port(), "POST",
-                "/c/" + site + "/auth/scim/v2/Users/.search",
-                Map.of("Authorization", "Bearer " + token, "Content-Type", Http.SCIM_JSON),
+        Timed answered = timed(() -> RawHttp.send(scim.server().host(), scim.server().port(), "POST",
+                "/c/" + scim.site() + "/auth/scim/v2/Users/.search",
+                Map.of("Authorization", "Bearer " + scim.token(), "Content-Type", Http.SCIM_JSON),
                 body.append('}').toString().getBytes(StandardCharsets.UTF_8)));
 
         assertThat(answered.response().status()).as(answered.response().bodyText()).isEqualTo(200);
@@ -200,7 +188,7 @@ class NumberBoundsTest {
     }
 
     private static Http scim(String method, String path) {
-        return call(method, server.scimBase(site) + path).bearer(token);
+        return call(method, scim.scimBase() + path).bearer(scim.token());
     }
 
     private record Timed(RawHttp.Response response, Duration took) {

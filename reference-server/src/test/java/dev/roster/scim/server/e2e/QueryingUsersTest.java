@@ -4,15 +4,13 @@ import static dev.roster.scim.server.e2e.Http.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.roster.scim.server.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import dev.roster.scim.server.support.ScimReadyServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,35 +21,25 @@ import java.util.List;
  */
 class QueryingUsersTest {
 
+    @RegisterExtension
+    static final ScimReadyServer scim = ScimReadyServer.onSqlite("querying.db").withUniqueSite("querying");
+
     private static final int USERS = 205;
     private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
-    @TempDir
-    static Path dataDirectory;
-
-    private static TestServer server;
-    private static String site;
-    private static String token;
     private static String firstId;
 
     @BeforeAll
     static void startServer() {
-        server = TestServer.start(dataDirectory.resolve("querying.db"));
-        site = ScimErrorResponsesTest.uniqueSite("querying");
-        token = server.createScimReadySite(site);
         for (int i = 0; i < USERS; i++) {
-            String id = server.admin("POST", "/c/" + site + "/sso/sign-in", "{\"userName\":\"" + userName(i)
+            String id = scim.server().admin("POST", "/c/" + scim.site() + "/sso/sign-in", "{\"userName\":\""
+                    + userName(i)
                     + "\",\"email\":\"" + userName(i) + "\",\"givenName\":\"Q\",\"familyName\":\"U" + i + "\"}",
                     201).path("id").asText();
             if (i == 0) {
                 firstId = id;
             }
         }
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
     }
 
     @Test
@@ -82,13 +70,13 @@ class QueryingUsersTest {
         JsonNode list = get("/Users?count=2&attributes=nonsense,name.nonsense").expect(200);
         list.path("Resources").forEach(resource -> assertThat(names(resource)).containsExactly("schemas", "id"));
 
-        JsonNode searched = call("POST", server.scimBase(site) + "/Users/.search").bearer(token)
+        JsonNode searched = call("POST", scim.scimBase() + "/Users/.search").bearer(scim.token())
                 .json("{\"count\":2,\"attributes\":[\"nonsense\"]}").send().expect(200);
         assertThat(searched.path("Resources")).hasSize(2);
         searched.path("Resources").forEach(resource -> assertThat(names(resource)).containsExactly("schemas", "id"));
 
-        JsonNode patched = call("PATCH", server.scimBase(site) + "/Users/" + firstId + "?attributes=nonsense")
-                .bearer(token).json("{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"replace\","
+        JsonNode patched = call("PATCH", scim.scimBase() + "/Users/" + firstId + "?attributes=nonsense")
+                .bearer(scim.token()).json("{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"replace\","
                         + "\"path\":\"nickName\",\"value\":\"Q\"}]}").send().expect(200);
         assertThat(names(patched)).containsExactly("schemas", "id");
     }
@@ -102,7 +90,7 @@ class QueryingUsersTest {
         assertThat(names(user.path("name"))).containsExactly("familyName");
         assertThat(user.path("name").path("familyName").asText()).isEqualTo("U0");
 
-        JsonNode searched = call("POST", server.scimBase(site) + "/Users/.search").bearer(token)
+        JsonNode searched = call("POST", scim.scimBase() + "/Users/.search").bearer(scim.token())
                 .json("{\"filter\":\"id eq \\\"" + firstId + "\\\"\",\"attributes\":[\"emails.value\","
                         + "\"unknown\"]}").send().expect(200);
         JsonNode resource = searched.path("Resources").get(0);
@@ -116,16 +104,18 @@ class QueryingUsersTest {
                 .contains("'count' must be an integer");
         assertThat(get("/Users?count=&startIndex=%20&sortBy=&filter=").expect(200).path("itemsPerPage").asInt())
                 .isEqualTo(200);
-        String search = server.scimBase(site) + "/Users/.search";
-        assertThat(call("POST", search).bearer(token).json("{\"count\":\"5\"}").send()
+        String search = scim.scimBase() + "/Users/.search";
+        assertThat(call("POST", search).bearer(scim.token()).json("{\"count\":\"5\"}").send()
                 .expectScimError(400, "invalidValue").path("detail").asText()).contains("'count' must be an integer");
-        assertThat(call("POST", search).bearer(token).json("{\"sortOrder\":1}").send()
+        assertThat(call("POST", search).bearer(scim.token()).json("{\"sortOrder\":1}").send()
                 .expectScimError(400, "invalidValue").path("detail").asText()).contains("'sortOrder' must be a string");
-        call("POST", search).bearer(token).json("{\"cursor\":5}").send().expectScimError(400, "invalidCursor");
-        call("POST", search).bearer(token).json("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"]}")
-                .send().expectScimError(400, "invalidSyntax");
-        assertThat(call("POST", search).bearer(token).json("{\"schemas\":[\"URN:IETF:PARAMS:SCIM:API:MESSAGES:2.0:"
-                + "SEARCHREQUEST\"],\"count\":1,\"sortBy\":\"\"}").send().expect(200).path("Resources")).hasSize(1);
+        call("POST", search).bearer(scim.token()).json("{\"cursor\":5}").send().expectScimError(400, "invalidCursor");
+        call("POST", search).bearer(scim.token())
+                .json("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"]}").send()
+                .expectScimError(400, "invalidSyntax");
+        assertThat(call("POST", search).bearer(scim.token())
+                .json("{\"schemas\":[\"URN:IETF:PARAMS:SCIM:API:MESSAGES:2.0:SEARCHREQUEST\"],\"count\":1,"
+                        + "\"sortBy\":\"\"}").send().expect(200).path("Resources")).hasSize(1);
     }
 
     @Test
@@ -155,15 +145,15 @@ class QueryingUsersTest {
     void projectionAppliesToPutAndPatchResponses() {
         String id = get("/Users?filter=" + encode("userName eq \"" + userName(1) + "\"")).expect(200)
                 .path("Resources").get(0).path("id").asText();
-        JsonNode patched = call("PATCH", server.scimBase(site) + "/Users/" + id + "?attributes=displayName")
-                .bearer(token).json("{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"replace\","
+        JsonNode patched = call("PATCH", scim.scimBase() + "/Users/" + id + "?attributes=displayName")
+                .bearer(scim.token()).json("{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"replace\","
                         + "\"path\":\"displayName\",\"value\":\"Projected\"}]}").send().expect(200);
         assertThat(patched.path("displayName").asText()).isEqualTo("Projected");
         assertThat(patched.has("emails")).isFalse();
         assertThat(patched.path("id").asText()).isEqualTo(id);
 
-        JsonNode put = call("PUT", server.scimBase(site) + "/Users/" + id + "?excludedAttributes=emails")
-                .bearer(token).json("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+        JsonNode put = call("PUT", scim.scimBase() + "/Users/" + id + "?excludedAttributes=emails")
+                .bearer(scim.token()).json("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
                         + "\"userName\":\"" + userName(1) + "\",\"displayName\":\"Put\",\"active\":true}")
                 .send().expect(200);
         assertThat(put.path("displayName").asText()).isEqualTo("Put");
@@ -220,7 +210,7 @@ class QueryingUsersTest {
 
     @Test
     void postSearchTakesASearchRequestBody() {
-        JsonNode list = call("POST", server.scimBase(site) + "/Users/.search").bearer(token)
+        JsonNode list = call("POST", scim.scimBase() + "/Users/.search").bearer(scim.token())
                 .json("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],"
                         + "\"filter\":\"userName sw \\\"q.user.00\\\"\",\"sortBy\":\"userName\","
                         + "\"sortOrder\":\"descending\",\"startIndex\":1,\"count\":3,"
@@ -237,7 +227,7 @@ class QueryingUsersTest {
     void metaLocationIsTheAbsoluteUrlOfTheResource() {
         Http.Reply reply = get("/Users/" + firstId);
         JsonNode user = reply.expect(200);
-        String expected = server.scimBase(site) + "/Users/" + firstId;
+        String expected = scim.scimBase() + "/Users/" + firstId;
         assertThat(user.path("meta").path("location").asText()).isEqualTo(expected);
         assertThat(user.path("meta").path("resourceType").asText()).isEqualTo("User");
         JsonNode listed = get("/Users?filter=" + encode("id eq \"" + firstId + "\"")).expect(200);
@@ -251,7 +241,7 @@ class QueryingUsersTest {
     }
 
     private static Http.Reply get(String path) {
-        return call("GET", server.scimBase(site) + path).bearer(token).send();
+        return call("GET", scim.scimBase() + path).bearer(scim.token()).send();
     }
 
     private static String userName(int i) {

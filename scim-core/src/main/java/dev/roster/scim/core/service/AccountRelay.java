@@ -49,13 +49,25 @@ public final class AccountRelay implements AutoCloseable {
     private final Object passLock = new Object();
     private ScheduledExecutorService loop;
 
-    /** A relay retrying from {@link #FIRST_RETRY} up to {@link #MAX_RETRY}. */
+    /**
+     * A relay retrying from {@link #FIRST_RETRY} up to {@link #MAX_RETRY}.
+     *
+     * @param outbox   the changes to deliver
+     * @param accounts the host's accounts
+     * @param clock    when a change is due
+     */
     public AccountRelay(AccountOutbox outbox, Accounts accounts, Clock clock) {
         this(outbox, accounts, clock, FIRST_RETRY, MAX_RETRY);
     }
 
     /**
      * A relay retrying a refused change after {@code firstRetry}, doubling the wait each time up to {@code maxRetry}.
+     *
+     * @param outbox     the changes to deliver
+     * @param accounts   the host's accounts
+     * @param clock      when a change is due
+     * @param firstRetry the wait after a first failed delivery; positive
+     * @param maxRetry   the longest wait between two attempts; not shorter than {@code firstRetry}
      */
     public AccountRelay(AccountOutbox outbox, Accounts accounts, Clock clock, Duration firstRetry,
                         Duration maxRetry) {
@@ -118,6 +130,7 @@ public final class AccountRelay implements AutoCloseable {
     /**
      * Runs {@link #deliverDue()} every {@code interval} on a daemon thread; a pass that throws is tried again.
      *
+     * @param interval the time between two passes; positive
      * @return this relay, running
      */
     public synchronized AccountRelay start(Duration interval) {

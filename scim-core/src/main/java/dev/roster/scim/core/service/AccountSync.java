@@ -48,18 +48,32 @@ public final class AccountSync {
         this.outbox = outbox;
     }
 
-    /** Tells no one. */
+    /**
+     * Tells no one.
+     *
+     * @return the sync of a host without accounts of its own
+     */
     public static AccountSync none() {
         return NONE;
     }
 
-    /** Calls the host's accounts inside the change's transaction; they must run on the same database transaction. */
+    /**
+     * Calls the host's accounts inside the change's transaction; they must run on the same database transaction.
+     *
+     * @param accounts the host's accounts, on Roster's database
+     * @return the sync that rolls a SCIM change back when the host fails
+     */
     public static AccountSync sharedTransaction(Accounts accounts) {
         return new AccountSync(Target.SHARED_TRANSACTION, Optional.of(Objects.requireNonNull(accounts, "accounts")),
                 Optional.empty());
     }
 
-    /** Appends each change to the outbox inside the change's transaction, for an {@link AccountRelay} to deliver. */
+    /**
+     * Appends each change to the outbox inside the change's transaction, for an {@link AccountRelay} to deliver.
+     *
+     * @param outbox the outbox in Roster's database
+     * @return the sync whose changes go out at least once
+     */
     public static AccountSync outbox(AccountOutbox outbox) {
         return new AccountSync(Target.OUTBOX, Optional.empty(), Optional.of(Objects.requireNonNull(outbox,
                 "outbox")));

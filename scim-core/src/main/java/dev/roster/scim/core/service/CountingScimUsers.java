@@ -30,6 +30,12 @@ public final class CountingScimUsers implements ScimUsers {
     private final ScimUsers delegate;
     private final ScimOutcomes outcomes;
 
+    /**
+     * Counts the refusals of {@code delegate}.
+     *
+     * @param delegate the use cases that answer
+     * @param outcomes who counts their client errors
+     */
     public CountingScimUsers(ScimUsers delegate, ScimOutcomes outcomes) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");

@@ -41,6 +41,11 @@ public final class JitSignInService implements JitSignIn {
     private final Ports ports;
     private final UserWrites writes;
 
+    /**
+     * Sign-ins under the sites' settings, telling the host's accounts through {@code ports}.
+     *
+     * @param ports the stores, audit log, transactions and clock
+     */
     public JitSignInService(Ports ports) {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.writes = new UserWrites(ports);

@@ -1,7 +1,7 @@
 package dev.roster.scim.core.service;
 
-import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.filter.AttrPath;
+import dev.roster.scim.core.internal.policy.LocalChanges;
 import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.Role;
@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * {@link LocalUserAdministration}. Local changes leave {@code idpActive} alone: it is what the IdP said, so a local
- * reactivation of a user the IdP deactivated shows as drift. Pending identities are refused (409).
+ * {@link LocalUserAdministration}: a site admin's changes, under {@link LocalChanges} (what a local change wins
+ * against SCIM) and the last-admin guard, written and audited as the admin's ({@code ChangeSource.ADMIN}).
  */
 public final class LocalUserAdministrationService implements LocalUserAdministration {
 
@@ -29,6 +29,11 @@ public final class LocalUserAdministrationService implements LocalUserAdministra
     private final Ports ports;
     private final UserWrites writes;
 
+    /**
+     * A site admin's changes and lists, written and audited through {@code ports}.
+     *
+     * @param ports the stores, audit log, transactions and clock
+     */
     public LocalUserAdministrationService(Ports ports) {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.writes = new UserWrites(ports);
@@ -36,24 +41,24 @@ public final class LocalUserAdministrationService implements LocalUserAdministra
 
     @Override
     public User deactivate(SiteId site, String userId) {
-        return change(site, userId, user -> user.withActive(false));
+        return change(site, userId, LocalChanges::deactivated);
     }
 
     @Override
     public User reactivate(SiteId site, String userId) {
-        return change(site, userId, user -> user.withActive(true));
+        return change(site, userId, LocalChanges::reactivated);
     }
 
     @Override
     public User setRole(SiteId site, String userId, Role role) {
         Objects.requireNonNull(role, "role");
-        return change(site, userId, user -> user.withRole(role));
+        return change(site, userId, current -> LocalChanges.withRole(current, role));
     }
 
     @Override
     public User restore(SiteId site, String userId) {
         return writes.update(site, userId, ChangeSource.ADMIN, Optional.empty(), UserWrites.Lookup.ANY,
-                current -> UserWrites.Change.to(requireAccount(current).withHidden(false)));
+                current -> UserWrites.Change.to(LocalChanges.restored(current)));
     }
 
     @Override
@@ -80,28 +85,9 @@ public final class LocalUserAdministrationService implements LocalUserAdministra
 
     private User change(SiteId site, String userId, UnaryOperator<User> change) {
         return writes.update(site, userId, ChangeSource.ADMIN, Optional.empty(), UserWrites.Lookup.ANY, current -> {
-            requireAccount(current);
-            if (current.hidden()) {
-                throw ScimException.conflict("'" + current.userName() + "' was deleted by the identity provider; "
-                        + "restore them first.");
-            }
             User after = change.apply(current);
             writes.guardLastAdmin(site, current, after);
             return UserWrites.Change.to(after);
         });
-    }
-
-    /**
-     * 409 for a pending identity. A local status or role on it would be overwritten by the IdP's next update and
-     * would hold no account; keeping someone out before their first sign-in is the IdP's to do (unassign or
-     * deactivate them there), and once they signed in, their account can be changed here.
-     */
-    private static User requireAccount(User current) {
-        if (current.pending()) {
-            throw ScimException.conflict("'" + current.userName() + "' has not signed in yet, so there is no "
-                    + "account to change: the identity provider manages this pending identity. To keep them out, "
-                    + "unassign or deactivate them in the identity provider.");
-        }
-        return current;
     }
 }

@@ -21,22 +21,62 @@ import java.util.Objects;
  * <p>A host with its own accounts table adds how the use cases tell it of account changes (ADR 022):
  * {@code ports.withAccountSync(AccountSync.outbox(outbox))}; without it they tell no one. A host that counts what
  * became of SCIM requests (ignored roles, refusals) adds {@code ports.withOutcomes(outcomes)}.
+ *
+ * @param users        the users of every site
+ * @param sites        the sites' settings and tokens
+ * @param audit        where the use cases record who changed what
+ * @param transactions the unit of work every change runs in
+ * @param events       who hears of account changes after they commit ({@link AccountEvents#NONE}: no one)
+ * @param clock        the time of records, versions and token expiry
+ * @param accountSync  how the host's own accounts hear of changes ({@link AccountSync#none()}: not at all)
+ * @param outcomes     who counts what became of SCIM requests ({@link ScimOutcomes#NONE}: no one)
  */
 public record Ports(UserStore users, SiteStore sites, AuditLog audit, Transactions transactions,
                     AccountEvents events, Clock clock, AccountSync accountSync, ScimOutcomes outcomes) {
 
-    /** The ports of a host without accounts of its own ({@link AccountSync#none()}). */
+    /**
+     * The ports of a host without accounts of its own ({@link AccountSync#none()}).
+     *
+     * @param users        the users of every site
+     * @param sites        the sites' settings and tokens
+     * @param audit        where the use cases record who changed what
+     * @param transactions the unit of work every change runs in
+     * @param events       who hears of account changes after they commit
+     * @param clock        the time of records, versions and token expiry
+     */
     public Ports(UserStore users, SiteStore sites, AuditLog audit, Transactions transactions, AccountEvents events,
                  Clock clock) {
         this(users, sites, audit, transactions, events, clock, AccountSync.none());
     }
 
-    /** The ports of a host that counts no {@link ScimOutcomes}. */
+    /**
+     * The ports of a host that counts no {@link ScimOutcomes}.
+     *
+     * @param users        the users of every site
+     * @param sites        the sites' settings and tokens
+     * @param audit        where the use cases record who changed what
+     * @param transactions the unit of work every change runs in
+     * @param events       who hears of account changes after they commit
+     * @param clock        the time of records, versions and token expiry
+     * @param accountSync  how the host's own accounts hear of changes
+     */
     public Ports(UserStore users, SiteStore sites, AuditLog audit, Transactions transactions, AccountEvents events,
                  Clock clock, AccountSync accountSync) {
         this(users, sites, audit, transactions, events, clock, accountSync, ScimOutcomes.NONE);
     }
 
+    /**
+     * Every port is required: a host without one passes its {@code NONE}.
+     *
+     * @param users        the users of every site
+     * @param sites        the sites' settings and tokens
+     * @param audit        where the use cases record who changed what
+     * @param transactions the unit of work every change runs in
+     * @param events       who hears of account changes after they commit
+     * @param clock        the time of records, versions and token expiry
+     * @param accountSync  how the host's own accounts hear of changes
+     * @param outcomes     who counts what became of SCIM requests
+     */
     public Ports {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(sites, "sites");
@@ -48,12 +88,22 @@ public record Ports(UserStore users, SiteStore sites, AuditLog audit, Transactio
         Objects.requireNonNull(outcomes, "outcomes");
     }
 
-    /** These ports, telling the host's accounts of changes through {@code sync}. */
+    /**
+     * These ports, telling the host's accounts of changes through {@code sync}.
+     *
+     * @param sync how the host's accounts hear of changes
+     * @return a copy with {@code sync}
+     */
     public Ports withAccountSync(AccountSync sync) {
         return new Ports(users, sites, audit, transactions, events, clock, sync, outcomes);
     }
 
-    /** These ports, telling {@code counted} what became of SCIM requests. */
+    /**
+     * These ports, telling {@code counted} what became of SCIM requests.
+     *
+     * @param counted who counts the outcomes
+     * @return a copy with {@code counted}
+     */
     public Ports withOutcomes(ScimOutcomes counted) {
         return new Ports(users, sites, audit, transactions, events, clock, accountSync, counted);
     }

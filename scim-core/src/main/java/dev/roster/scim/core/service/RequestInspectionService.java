@@ -26,6 +26,12 @@ public final class RequestInspectionService implements RequestInspection {
     private final ExchangeLog log;
     private final SiteStore sites;
 
+    /**
+     * Inspection of the exchanges {@code log} keeps.
+     *
+     * @param log   the recorded exchanges
+     * @param sites the sites: exchanges of a site that does not exist are not kept, and asking for one is 404
+     */
     public RequestInspectionService(ExchangeLog log, SiteStore sites) {
         this.log = Objects.requireNonNull(log, "log");
         this.sites = Objects.requireNonNull(sites, "sites");

@@ -9,6 +9,7 @@ import dev.roster.scim.core.internal.patch.PatchRequest;
 import dev.roster.scim.core.internal.policy.ProvisioningDecision;
 import dev.roster.scim.core.internal.policy.ProvisioningPolicy;
 import dev.roster.scim.core.internal.policy.ScimAssertions;
+import dev.roster.scim.core.internal.policy.ScimClaims;
 import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.mapping.RenderedPage;
 import dev.roster.scim.core.mapping.UserResources;
@@ -46,12 +47,19 @@ public final class ScimUsersService implements ScimUsers {
     private final UserWrites writes;
     private final CursorPaging cursorPaging;
 
-    /** Sites without a creation policy of their own follow {@link CreationPolicy#DEFAULT}. */
+    /**
+     * Sites without a creation policy of their own follow {@link CreationPolicy#DEFAULT}.
+     *
+     * @param ports the stores, audit log, transactions and clock
+     */
     public ScimUsersService(Ports ports) {
         this(ports, CreationPolicy.DEFAULT);
     }
 
     /**
+     * The use cases with paging cursors signed by a key of this service's own, good until it stops.
+     *
+     * @param ports           the stores, audit log, transactions and clock
      * @param defaultCreation the creation policy of sites whose settings hold none; give
      *                        {@code SiteAdministrationService} the same one, so that what the admin sees is what
      *                        applies
@@ -61,8 +69,12 @@ public final class ScimUsersService implements ScimUsers {
     }
 
     /**
-     * @param cursorKeys the key that signs paging cursors; give every server on one database the same (the
-     *                   database's own), so that a cursor minted by one is good on the others
+     * The use cases with paging cursors signed by {@code cursorKeys}.
+     *
+     * @param ports           the stores, audit log, transactions and clock
+     * @param defaultCreation the creation policy of sites whose settings hold none
+     * @param cursorKeys      the key that signs paging cursors; give every server on one database the same (the
+     *                        database's own), so that a cursor minted by one is good on the others
      */
     public ScimUsersService(Ports ports, CreationPolicy defaultCreation, CursorKeys cursorKeys) {
         this.ports = Objects.requireNonNull(ports, "ports");
@@ -109,19 +121,10 @@ public final class ScimUsersService implements ScimUsers {
         if (existing.isPresent()) {
             return CreateOutcome.linked(link(site, existing.get().id(), profile, asserted, settings));
         }
-        // Before the creation policy: an IdP that sends a refused name learns what to fix, not that it may not create.
-        UserWrites.requireAcceptableUserName(profile.userName());
-        CreationPolicy policy = settings.creationPolicyOr(defaultCreation);
+        boolean pending = ScimClaims.createsPending(settings.creationPolicyOr(defaultCreation), profile.userName());
         try {
-            return switch (policy) {
-                case PENDING -> CreateOutcome.pending(insert(site, profile, asserted, settings, true));
-                // 403 without scimType: IdPs treat 5xx and 429 as transient and retry them, a 403 as final; the
-                // detail is what the IdP admin reads in the provisioning log.
-                case JIT_ONLY -> throw ScimException.forbidden("This site does not create users over SCIM: '"
-                        + profile.userName() + "' is created at their first SSO sign-in. After that, the "
-                        + "identity provider can link and manage them.");
-                case ALLOW -> CreateOutcome.created(insert(site, profile, asserted, settings, false));
-            };
+            User inserted = insert(site, profile, asserted, settings, pending);
+            return pending ? CreateOutcome.pending(inserted) : CreateOutcome.created(inserted);
         } catch (ScimException e) {
             if (e.type() != ScimErrorType.UNIQUENESS) {
                 throw e;
@@ -165,36 +168,27 @@ public final class ScimUsersService implements ScimUsers {
     public void delete(SiteId site, String id, Optional<String> ifMatch) {
         scimSettings(site);
         writes.update(site, id, ChangeSource.SCIM, IfMatch.parse(ifMatch), UserWrites.Lookup.VISIBLE, current -> {
-            if (current.pending()) {
+            Optional<User> deleted = ScimClaims.afterDelete(current);
+            if (deleted.isEmpty()) {
                 return UserWrites.Change.erasing(current);
             }
-            // The IdP no longer wants the user: it asserts inactive, so a later local reactivation shows as drift.
-            User deleted = current.withActive(false).withHidden(true).withIdpActive(Optional.of(false));
-            writes.guardLastAdmin(site, current, deleted);
-            return UserWrites.Change.to(deleted);
+            writes.guardLastAdmin(site, current, deleted.get());
+            return UserWrites.Change.to(deleted.get());
         });
     }
 
-    /**
-     * Links the existing user of a POSTed userName: an IdP claims it, or provisions again a user it deleted. A user
-     * an IdP already claimed (and did not delete), a pending identity included, makes the POST a duplicate.
-     */
+    /** Links the existing user of a POSTed userName, as {@link ScimClaims#linked} says. */
     private User link(SiteId site, String id, UserProfile profile, ScimAssertions asserted, SiteSettings settings) {
         return writes.update(site, id, ChangeSource.SCIM, Optional.empty(), UserWrites.Lookup.ANY, current -> {
-            if (current.claimedByIdp() && !current.hidden()) {
-                throw ScimException.uniqueness("A user with userName '" + current.userName() + "' already exists.");
-            }
-            User claimed = profile.applyTo(current).withClaimedByIdp(true).withHidden(false);
-            return underPolicy(site, current, claimed, asserted, settings);
+            return underPolicy(site, current, ScimClaims.linked(current, profile), asserted, settings);
         });
     }
 
     /** Stores what the IdP asserted as a new account, or as a pending identity (same rules, no account). */
     private User insert(SiteId site, UserProfile profile, ScimAssertions asserted, SiteSettings settings,
                         boolean pending) {
-        User fresh = profile.applyTo(UserWrites.newUser(profile.userName(), ChangeSource.SCIM, writes.now()))
-                .withClaimedByIdp(true)
-                .withPending(pending);
+        User fresh = ScimClaims.provisioned(UserWrites.newUser(profile.userName(), ChangeSource.SCIM, writes.now()),
+                profile, pending);
         ProvisioningDecision decision = ProvisioningPolicy.decide(fresh, asserted, settings);
         return writes.insert(site, decision.user(), ChangeSource.SCIM, decision.ignoredRole());
     }

@@ -1,17 +1,12 @@
 package dev.roster.scim.core.service;
 
 import dev.roster.scim.core.error.ScimException;
-import dev.roster.scim.core.filter.AttrPath;
-import dev.roster.scim.core.filter.CompValue;
-import dev.roster.scim.core.filter.CompareOp;
-import dev.roster.scim.core.filter.Filter;
-import dev.roster.scim.core.internal.policy.ProvisioningPolicy;
 import dev.roster.scim.core.internal.policy.RateLimitPolicy;
+import dev.roster.scim.core.internal.policy.SiteSettingsPolicy;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.RateLimit;
 import dev.roster.scim.core.model.RateLimits;
-import dev.roster.scim.core.model.Role;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.SiteToken;
@@ -43,11 +38,6 @@ import java.util.Optional;
  */
 public final class SiteAdministrationService implements SiteAdministration {
 
-    private static final Filter HELD_ROLES = Filter.compare(AttrPath.of("userType"), CompareOp.NE,
-            CompValue.of(Role.REGISTERED.scimValue()));
-    private static final String ROLE_DROPPED = "The site no longer lets SCIM manage roles, so the role the identity "
-            + "provider sent is not kept: their first SSO sign-in gives Registered.";
-
     private final Ports ports;
     private final UserWrites writes;
     private final CreationPolicy defaultCreation;
@@ -57,29 +47,69 @@ public final class SiteAdministrationService implements SiteAdministration {
     private final RateLimits defaultRateLimits;
     private final SiteSnapshots snapshots;
 
-    /** New sites get {@link CreationPolicy#DEFAULT}. */
+    /**
+     * New sites get {@link CreationPolicy#DEFAULT}; tokens come from a new {@link SecureRandom}; no rate limits.
+     *
+     * @param ports the stores, audit log, transactions and clock
+     */
     public SiteAdministrationService(Ports ports) {
         this(ports, CreationPolicy.DEFAULT);
     }
 
+    /**
+     * New sites get {@code defaultCreation}; no rate limits.
+     *
+     * @param ports           the stores, audit log, transactions and clock
+     * @param defaultCreation the creation policy of new sites and of sites whose settings hold none; give the
+     *                        {@code ScimUsersService} the same one
+     */
     public SiteAdministrationService(Ports ports, CreationPolicy defaultCreation) {
         this(ports, new SecureRandom(), defaultCreation);
     }
 
+    /**
+     * Tokens from {@code random}; new sites get {@link CreationPolicy#DEFAULT}; no rate limits.
+     *
+     * @param ports  the stores, audit log, transactions and clock
+     * @param random where the tokens' secrets come from
+     */
     public SiteAdministrationService(Ports ports, SecureRandom random) {
         this(ports, random, CreationPolicy.DEFAULT);
     }
 
+    /**
+     * Tokens from {@code random}; new sites get {@code defaultCreation}; no rate limits.
+     *
+     * @param ports           the stores, audit log, transactions and clock
+     * @param random          where the tokens' secrets come from
+     * @param defaultCreation the creation policy of new sites and of sites whose settings hold none
+     */
     public SiteAdministrationService(Ports ports, SecureRandom random, CreationPolicy defaultCreation) {
         this(ports, random, defaultCreation, RateLimiter.NONE, RateLimits.NONE);
     }
 
-    /** Refuses requests past the sites' rate limits through {@code limiter}; new sites get {@code defaultRateLimits}. */
+    /**
+     * Refuses requests past the sites' rate limits through {@code limiter}; new sites get {@code defaultRateLimits}.
+     *
+     * @param ports             the stores, audit log, transactions and clock
+     * @param defaultCreation   the creation policy of new sites and of sites whose settings hold none
+     * @param limiter           the buckets that count the requests ({@link RateLimiter#NONE}: refuse none)
+     * @param defaultRateLimits the rate limits of new sites
+     */
     public SiteAdministrationService(Ports ports, CreationPolicy defaultCreation, RateLimiter limiter,
                                      RateLimits defaultRateLimits) {
         this(ports, new SecureRandom(), defaultCreation, limiter, defaultRateLimits);
     }
 
+    /**
+     * Every choice made: the constructor the others delegate to.
+     *
+     * @param ports             the stores, audit log, transactions and clock
+     * @param random            where the tokens' secrets come from
+     * @param defaultCreation   the creation policy of new sites and of sites whose settings hold none
+     * @param limiter           the buckets that count the requests ({@link RateLimiter#NONE}: refuse none)
+     * @param defaultRateLimits the rate limits of new sites
+     */
     public SiteAdministrationService(Ports ports, SecureRandom random, CreationPolicy defaultCreation,
                                      RateLimiter limiter, RateLimits defaultRateLimits) {
         this.ports = Objects.requireNonNull(ports, "ports");
@@ -118,55 +148,27 @@ public final class SiteAdministrationService implements SiteAdministration {
         return ports.sites().list();
     }
 
-    /**
-     * Turning SSO off turns SCIM and role management off with it instead of being refused: without SSO nobody can
-     * sign in, so users SCIM manages would be unusable, and refusing would only make the admin take two steps.
-     * Asking for SCIM or role management on, or for another creation policy, without SSO, in the same change or
-     * later, is 409: all three are SCIM settings, which "become available only after you've set up SSO". Turning
-     * SSO off keeps the creation policy (it acts only while SCIM is on), and restating the policy that applies is
-     * no change, as asking for SCIM off is. Rate limits are no SCIM setting: they are set and cleared with or
-     * without SSO.
-     */
+    /** The change as {@link SiteSettingsPolicy#updated} says, audited, in one transaction with its consequences. */
     @Override
     public SiteSettings updateSettings(SiteId site, SettingsChange change) {
         return ports.transactions().inTransaction(() -> {
             SiteSettings current = stored(site);
-            boolean sso = change.ssoConfigured().orElse(current.ssoConfigured());
-            boolean scim = change.scimEnabled().orElse(current.scimEnabled() && sso);
-            boolean roles = change.manageRoles().orElse(current.manageRoles() && sso);
-            boolean otherPolicy = change.creationPolicy()
-                    .filter(policy -> policy != current.creationPolicyOr(defaultCreation)).isPresent();
-            if (!sso && (scim || roles || otherPolicy)) {
-                throw ScimException.conflict("SCIM settings become available once SSO is configured for the site.");
-            }
-            // A site without a policy of its own keeps following the default until an admin chooses one.
-            SiteSettings updated = current.withSsoConfigured(sso).withScimEnabled(scim).withManageRoles(roles)
-                    .withCreationPolicy(sso ? change.creationPolicy().or(current::creationPolicy)
-                            : current.creationPolicy())
-                    .withRateLimits(new RateLimits(
-                            change.siteRateLimit().orElse(current.rateLimits().site()),
-                            change.perTokenRateLimit().orElse(current.rateLimits().perToken())));
+            SiteSettings updated = SiteSettingsPolicy.updated(current, change, defaultCreation);
             if (!updated.equals(current)) {
                 ports.sites().update(updated);
                 audit.settingsChanged(current, updated);
             }
-            if (current.manageRoles() && !updated.manageRoles()) {
+            if (SiteSettingsPolicy.dropsHeldRoles(current, updated)) {
                 dropHeldRoles(site, updated);
             }
             return shown(updated);
         });
     }
 
-    /**
-     * When the site stops letting SCIM manage roles, the first sign-in of a pending identity gives Registered, so
-     * the role the IdP set on it is dropped now, in the settings change's unit: its SCIM resource then shows the role
-     * the person would get, filters and the admin's list agree with it, and turning role management on again does
-     * not revive a role the IdP may have changed meanwhile (ADR 012, "Role"). Accounts keep their roles.
-     */
     private void dropHeldRoles(SiteId site, SiteSettings updated) {
-        writes.updatePendingWithin(site, HELD_ROLES, ChangeSource.ADMIN, pending -> UserWrites.Change
-                .to(pending.withRole(ProvisioningPolicy.roleAtFirstSignIn(pending, updated)))
-                .because(ROLE_DROPPED));
+        writes.updatePendingWithin(site, SiteSettingsPolicy.HELD_ROLES, ChangeSource.ADMIN,
+                pending -> UserWrites.Change.to(SiteSettingsPolicy.withoutHeldRole(pending, updated))
+                        .because(SiteSettingsPolicy.ROLE_DROPPED));
     }
 
     @Override
@@ -179,9 +181,7 @@ public final class SiteAdministrationService implements SiteAdministration {
         Objects.requireNonNull(request, "request");
         return ports.transactions().inTransaction(() -> {
             SiteSettings current = stored(site);
-            if (!current.ssoConfigured()) {
-                throw ScimException.conflict("A SCIM token can be generated once SSO is configured for the site.");
-            }
+            SiteSettingsPolicy.requireSsoForTokens(current);
             return tokens.generate(site, request);
         });
     }

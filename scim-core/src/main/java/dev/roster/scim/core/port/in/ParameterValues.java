@@ -1,6 +1,7 @@
 package dev.roster.scim.core.port.in;
 
 import dev.roster.scim.core.error.ScimException;
+import dev.roster.scim.core.json.ScimArray;
 import dev.roster.scim.core.json.ScimBoolean;
 import dev.roster.scim.core.json.ScimNumber;
 import dev.roster.scim.core.json.ScimObject;
@@ -9,6 +10,7 @@ import dev.roster.scim.core.json.ScimValue;
 
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
 
 /**
  * How a request's query parameters and the members of its small JSON bodies (a SearchRequest, an admin API body)
@@ -100,6 +102,31 @@ public final class ParameterValues {
      */
     public static Optional<Boolean> bool(ScimObject body, String name) {
         return member(body, name, ScimBoolean.class, "true or false").map(ScimBoolean::value);
+    }
+
+    /**
+     * A member holding attribute names, as a search body's {@code attributes} and {@code excludedAttributes}
+     * (RFC 7644 §3.4.3): an array of strings or, tolerated, one comma-separated string; read as the comma-separated
+     * text the query parameter of the same name holds, absent when blank. Any other JSON type is
+     * {@code 400 invalidValue}. The names themselves are the projection's to check.
+     *
+     * @param body the request body
+     * @param name the member's name
+     * @return the names, comma-separated, if the member holds any
+     */
+    public static Optional<String> names(ScimObject body, String name) {
+        Optional<ScimValue> value = body.getAssigned(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.get() instanceof ScimString string) {
+            return text(Optional.of(string.value()));
+        }
+        if (value.get() instanceof ScimArray array && array.values().stream().allMatch(ScimString.class::isInstance)) {
+            return text(Optional.of(array.values().stream().map(v -> ((ScimString) v).value())
+                    .collect(Collectors.joining(","))));
+        }
+        throw ScimException.invalidValue("'" + name + "' must be an array of attribute names.");
     }
 
     private static int toInt(String name, ScimNumber number) {

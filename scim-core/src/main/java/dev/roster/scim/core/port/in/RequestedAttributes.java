@@ -2,16 +2,12 @@ package dev.roster.scim.core.port.in;
 
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.filter.AttributePath;
-import dev.roster.scim.core.json.ScimArray;
 import dev.roster.scim.core.json.ScimObject;
-import dev.roster.scim.core.json.ScimString;
-import dev.roster.scim.core.json.ScimValue;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The attributes a client asked to get back (RFC 7644 §3.4.2.5, §3.9): the names of its {@code attributes} and
@@ -79,7 +75,7 @@ public record RequestedAttributes(List<String> attributes, List<String> excluded
      *                       path
      */
     public static RequestedAttributes fromBody(ScimObject body) {
-        return of(member(body, "attributes"), member(body, "excludedAttributes"));
+        return of(ParameterValues.names(body, "attributes"), ParameterValues.names(body, "excludedAttributes"));
     }
 
     /**
@@ -109,20 +105,5 @@ public record RequestedAttributes(List<String> attributes, List<String> excluded
                         .filter(name -> !name.isEmpty())
                         .toList())
                 .orElse(List.of());
-    }
-
-    private static Optional<String> member(ScimObject body, String name) {
-        Optional<ScimValue> value = body.getAssigned(name);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        if (value.get() instanceof ScimString string) {
-            return Optional.of(string.value());
-        }
-        if (value.get() instanceof ScimArray array && array.values().stream().allMatch(ScimString.class::isInstance)) {
-            return Optional.of(array.values().stream().map(element -> ((ScimString) element).value())
-                    .collect(Collectors.joining(",")));
-        }
-        throw ScimException.invalidValue("'" + name + "' must be an array of attribute names.");
     }
 }
