@@ -48,7 +48,7 @@ class SchemaMigrationsTest {
 
         try (Connection connection = SqliteConnections.openWriter(file)) {
             assertThat(history(connection)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 JDBC", "5 SQL", "6 SQL",
-                    "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL");
+                    "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "14 SQL");
             assertThat(tables(connection)).doesNotContain(LegacySchemaVersions.TABLE);
         }
     }
@@ -72,7 +72,7 @@ class SchemaMigrationsTest {
             assertThat(adopted.upgradeNotices()).isEmpty();
         }
         try (Connection connection = SqliteConnections.openWriter(file)) {
-            assertThat(history(connection)).containsExactly("6 BASELINE", "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL");
+            assertThat(history(connection)).containsExactly("6 BASELINE", "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "14 SQL");
             assertThat(tables(connection)).doesNotContain(LegacySchemaVersions.TABLE);
             assertThat(schema(connection)).isEqualTo(schemaOfANewFile());
         }
@@ -106,7 +106,7 @@ class SchemaMigrationsTest {
         }
         try (Connection current = SqliteConnections.openWriter(file)) {
             assertThat(history(current)).containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 JDBC", "5 SQL", "6 SQL",
-                    "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL");
+                    "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "14 SQL");
             assertThat(indexes(current)).contains("audit_log_user_recent", "audit_log_recent", "users_last_modified",
                     "users_user_name", "users_pending", "users_active").doesNotContain("audit_log_user", "audit_log_site");
             assertThat(tables(current)).doesNotContain(LegacySchemaVersions.TABLE);
@@ -122,7 +122,7 @@ class SchemaMigrationsTest {
 
         try (Connection connection = SqliteConnections.openWriter(file)) {
             assertThat(history(connection)).containsExactly("5 BASELINE", "6 SQL",
-                    "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL");
+                    "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "14 SQL");
         }
     }
 
@@ -162,7 +162,7 @@ class SchemaMigrationsTest {
             assertThat(second.userStore().findById(ACME, "u1")).isPresent();
         }
         try (Connection connection = SqliteConnections.openWriter(file)) {
-            assertThat(history(connection)).hasSize(12);
+            assertThat(history(connection)).hasSize(13);
         }
     }
 
@@ -180,7 +180,7 @@ class SchemaMigrationsTest {
 
         assertThatThrownBy(() -> RosterDatabase.open(file))
                 .isInstanceOf(RosterStorageException.class)
-                .hasMessageContaining("schema version 99, newer than this Roster knows (12)");
+                .hasMessageContaining("schema version 99, newer than this Roster knows (14)");
     }
 
     @Test

@@ -42,6 +42,10 @@ public interface UserMapper {
     @SelectProvider(type = UserSqlProvider.class, method = "count")
     long count(UserSearchStatement statement);
 
+    /** How many users in the statement's scope have {@code active} equal to its one parameter, from the counts. */
+    @SelectProvider(type = UserSqlProvider.class, method = "countActive")
+    long countActive(UserSearchStatement statement);
+
     @SelectProvider(type = UserSqlProvider.class, method = "search")
     @ResultMap("userRow")
     List<UserRow> search(UserSearchStatement statement);
