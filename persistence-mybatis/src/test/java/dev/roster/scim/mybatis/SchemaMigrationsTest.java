@@ -8,6 +8,10 @@ import static dev.roster.scim.mybatis.TestUsers.withEmails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roster.scim.core.filter.AttrPath;
+import dev.roster.scim.core.filter.CompValue;
+import dev.roster.scim.core.filter.CompareOp;
+import dev.roster.scim.core.filter.Filter;
 import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.SiteId;
@@ -93,6 +97,7 @@ class SchemaMigrationsTest {
         try (Connection old = OldSchemaRunner.migrateTo(file, 1)) {
             FoldingEraRows.insertSite(old, ACME);
             FoldingEraRows.insert(old, ACME, ann);
+            FoldingEraRows.insert(old, ACME, user("u2", "Bob").withActive(false));
             FoldingEraRows.insert(old, created);
         }
 
@@ -102,7 +107,12 @@ class SchemaMigrationsTest {
             assertThat(upgraded.auditLog().recentForUser(ACME, "u1", 10)).containsExactly(created);
             assertThat(upgraded.siteStore().find(ACME)).contains(SiteSettings.newSite(ACME));
             assertThat(upgraded.userStore().search(ACME, UserQuery.all(1, 0)).totalResults())
-                    .as("the counts of V7 start from the rows already there").isEqualTo(1);
+                    .as("the counts of V7 start from the rows already there").isEqualTo(2);
+            for (boolean active : new boolean[] {true, false}) {
+                assertThat(upgraded.userStore().search(ACME, UserQuery.filtered(Filter.compare(AttrPath.of("active"),
+                        CompareOp.EQ, CompValue.of(active)), 1, 0)).totalResults())
+                        .as("V14 counts active eq %s from the counts and the rows already there", active).isEqualTo(1);
+            }
         }
         try (Connection current = SqliteConnections.openWriter(file)) {
             assertThat(history(current)).containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 JDBC", "5 SQL", "6 SQL",

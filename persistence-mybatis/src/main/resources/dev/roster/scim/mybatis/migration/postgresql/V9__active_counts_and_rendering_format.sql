@@ -1,22 +1,34 @@
 -- user_counts by active too (ADR 030), so that totalResults of filter=active eq true|false reads at most four rows
--- instead of counting every match; the trigger function follows active like hidden and pending. The counts are
--- rebuilt from the users once, here.
-DROP TRIGGER user_counts_insert_delete ON users;
-DROP TRIGGER user_counts_update ON users;
-DROP FUNCTION user_counts_follow();
-DROP TABLE user_counts;
+-- instead of counting every match; the trigger function follows active like hidden and pending. The new counts come
+-- from the old ones and the inactive users only (a range of users_active per site), not from a scan of every user.
+-- The lock keeps writers out between reading the old counts and the new triggers (servers of before run meanwhile).
+LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE;
 
-CREATE TABLE user_counts (
+CREATE TABLE user_counts_by_active (
     site    TEXT    COLLATE "C" NOT NULL,
     hidden  BOOLEAN NOT NULL,
     pending BOOLEAN NOT NULL,
     active  BOOLEAN NOT NULL,
     users   BIGINT  NOT NULL,
-    CONSTRAINT user_counts_pkey PRIMARY KEY (site, hidden, pending, active)
+    CONSTRAINT user_counts_by_active_pkey PRIMARY KEY (site, hidden, pending, active)
 );
 
-INSERT INTO user_counts (site, hidden, pending, active, users)
-SELECT site, hidden, pending, active, COUNT(*) FROM users GROUP BY site, hidden, pending, active;
+INSERT INTO user_counts_by_active (site, hidden, pending, active, users)
+SELECT u.site, u.hidden, u.pending, FALSE, COUNT(*) FROM users u
+WHERE u.site IN (SELECT DISTINCT site FROM user_counts) AND NOT u.active
+GROUP BY u.site, u.hidden, u.pending;
+
+INSERT INTO user_counts_by_active (site, hidden, pending, active, users)
+SELECT c.site, c.hidden, c.pending, TRUE, c.users - COALESCE((SELECT i.users FROM user_counts_by_active i
+    WHERE i.site = c.site AND i.hidden = c.hidden AND i.pending = c.pending AND NOT i.active), 0)
+FROM user_counts c;
+
+DROP TRIGGER user_counts_insert_delete ON users;
+DROP TRIGGER user_counts_update ON users;
+DROP FUNCTION user_counts_follow();
+DROP TABLE user_counts;
+ALTER TABLE user_counts_by_active RENAME TO user_counts;
+ALTER TABLE user_counts RENAME CONSTRAINT user_counts_by_active_pkey TO user_counts_pkey;
 
 CREATE FUNCTION user_counts_follow() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
