@@ -26,6 +26,13 @@ import java.util.Optional;
  */
 final class UserRows {
 
+    /**
+     * The format of the renderings this Roster writes ({@code users.scim_format}, ADR 030). Bump it with any change
+     * to what {@link #rendering} writes for the same user (an attribute shown or left out, another order, another
+     * escaping): stored renderings of another format are then rendered from the row until their next write.
+     */
+    static final int RENDERING_FORMAT = 1;
+
     private UserRows() {
     }
 
@@ -56,7 +63,8 @@ final class UserRows {
                 user.created().toEpochMilli(),
                 user.lastModified().toEpochMilli(),
                 new UserDocument(user.name(), user.emails(), user.otherAttributes()).toJson(),
-                rendering(stored));
+                rendering(stored),
+                RENDERING_FORMAT);
     }
 
     /**
@@ -66,7 +74,7 @@ final class UserRows {
      */
     static RenderedUser toRendered(UserRow row) {
         String json = row.scimJson();
-        if (json != null && json.endsWith(versionEnding(row.version()))) {
+        if (json != null && row.scimFormat() == RENDERING_FORMAT && json.endsWith(versionEnding(row.version()))) {
             return new RenderedUser(row.id(), json);
         }
         return new RenderedUser(row.id(), rendering(toUser(row)));

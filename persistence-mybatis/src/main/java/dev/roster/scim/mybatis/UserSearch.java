@@ -166,13 +166,22 @@ final class UserSearch {
     private static <T> Page<T> inSql(UserMapper mapper, UserSearchStatement statement, UserQuery query,
                                      Function<UserRow, T> item) {
         if (query.count() == 0) {
-            return new Page<>(List.of(), mapper.count(statement));
+            return new Page<>(List.of(), count(mapper, statement, query));
         }
         int offset = query.startIndex() - 1;
         List<T> items = mapper.search(statement.page(query.count(), offset)).stream().map(item).toList();
         boolean pageTellsTheTotal = items.size() < query.count() && (offset == 0 || !items.isEmpty());
-        long total = pageTellsTheTotal ? (long) offset + items.size() : mapper.count(statement);
+        long total = pageTellsTheTotal ? (long) offset + items.size() : count(mapper, statement, query);
         return new Page<>(items, total);
+    }
+
+    /** The matches of a query SQL answers whole: {@code active eq true|false} from the per-site counts (ADR 030). */
+    private static long count(UserMapper mapper, UserSearchStatement statement, UserQuery query) {
+        return query.filter().flatMap(FilterToSql::activeEquals)
+                .map(active -> mapper.countActive(new UserSearchStatement(statement.dialect(), statement.site(),
+                        statement.includeHidden(), statement.pending(), Optional.empty(), List.of(active),
+                        statement.orderBy(), -1, 0)))
+                .orElseGet(() -> mapper.count(statement));
     }
 
     private record Page<T>(List<T> items, long total) {

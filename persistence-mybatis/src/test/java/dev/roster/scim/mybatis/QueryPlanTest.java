@@ -156,6 +156,21 @@ class QueryPlanTest extends DatabaseTest {
                 .allMatch(step -> step.startsWith("SEARCH c "));
     }
 
+    @ParameterizedTest
+    @CsvSource({"true, INCLUDED, false", "false, INCLUDED, false", "true, EXCLUDED, false", "false, INCLUDED, true"})
+    void theTotalOfAnActiveFilterReadsTheSiteCountsNotItsUsers(boolean active, UserQuery.Pending pending,
+                                                               boolean includeHidden) throws SQLException {
+        UserSearchStatement statement = new UserSearchStatement(Dialect.SQLITE, ACME.value(), includeHidden, pending,
+                Optional.empty(), List.of(active), SortToSql.BY_ID, -1, 0);
+
+        List<String> countPlan = explain(new UserSqlProvider().countActive(statement), statement);
+
+        assertThat(countPlan).as(String.join("\n", countPlan)).isNotEmpty()
+                .allMatch(step -> step.startsWith("SEARCH c "));
+        assertThat(FilterToSql.activeEquals(Filter.compare(AttrPath.qualified(
+                "urn:ietf:params:scim:schemas:core:2.0:User", "active"), CompareOp.EQ, CompValue.of(active)))).hasValue(active);
+    }
+
     private List<String> explain(String mybatisSql, UserSearchStatement statement) throws SQLException {
         try (Connection connection = java.sql.DriverManager.getConnection(
                 "jdbc:sqlite:" + directory.resolve("roster.db"));

@@ -8,6 +8,10 @@ import static dev.roster.scim.mybatis.TestUsers.withEmails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roster.scim.core.filter.AttrPath;
+import dev.roster.scim.core.filter.CompValue;
+import dev.roster.scim.core.filter.CompareOp;
+import dev.roster.scim.core.filter.Filter;
 import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.SiteId;
@@ -48,7 +52,7 @@ class SchemaMigrationsTest {
 
         try (Connection connection = SqliteConnections.openWriter(file)) {
             assertThat(history(connection)).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 JDBC", "5 SQL", "6 SQL",
-                    "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL", "15 SQL");
+                    "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL", "14 SQL", "15 SQL");
             assertThat(tables(connection)).doesNotContain(LegacySchemaVersions.TABLE);
         }
     }
@@ -72,7 +76,7 @@ class SchemaMigrationsTest {
             assertThat(adopted.upgradeNotices()).isEmpty();
         }
         try (Connection connection = SqliteConnections.openWriter(file)) {
-            assertThat(history(connection)).containsExactly("6 BASELINE", "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL", "15 SQL");
+            assertThat(history(connection)).containsExactly("6 BASELINE", "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL", "14 SQL", "15 SQL");
             assertThat(tables(connection)).doesNotContain(LegacySchemaVersions.TABLE);
             assertThat(schema(connection)).isEqualTo(schemaOfANewFile());
         }
@@ -93,6 +97,7 @@ class SchemaMigrationsTest {
         try (Connection old = OldSchemaRunner.migrateTo(file, 1)) {
             FoldingEraRows.insertSite(old, ACME);
             FoldingEraRows.insert(old, ACME, ann);
+            FoldingEraRows.insert(old, ACME, user("u2", "Bob").withActive(false));
             FoldingEraRows.insert(old, created);
         }
 
@@ -102,11 +107,16 @@ class SchemaMigrationsTest {
             assertThat(upgraded.auditLog().recentForUser(ACME, "u1", 10)).containsExactly(created);
             assertThat(upgraded.siteStore().find(ACME)).contains(SiteSettings.newSite(ACME));
             assertThat(upgraded.userStore().search(ACME, UserQuery.all(1, 0)).totalResults())
-                    .as("the counts of V7 start from the rows already there").isEqualTo(1);
+                    .as("the counts of V7 start from the rows already there").isEqualTo(2);
+            for (boolean active : new boolean[] {true, false}) {
+                assertThat(upgraded.userStore().search(ACME, UserQuery.filtered(Filter.compare(AttrPath.of("active"),
+                        CompareOp.EQ, CompValue.of(active)), 1, 0)).totalResults())
+                        .as("V14 counts active eq %s from the counts and the rows already there", active).isEqualTo(1);
+            }
         }
         try (Connection current = SqliteConnections.openWriter(file)) {
             assertThat(history(current)).containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 JDBC", "5 SQL", "6 SQL",
-                    "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL", "15 SQL");
+                    "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL", "14 SQL", "15 SQL");
             assertThat(indexes(current)).contains("audit_log_user_recent", "audit_log_recent", "users_last_modified",
                     "users_user_name", "users_pending", "users_active").doesNotContain("audit_log_user", "audit_log_site");
             assertThat(tables(current)).doesNotContain(LegacySchemaVersions.TABLE);
@@ -122,7 +132,7 @@ class SchemaMigrationsTest {
 
         try (Connection connection = SqliteConnections.openWriter(file)) {
             assertThat(history(connection)).containsExactly("5 BASELINE", "6 SQL",
-                    "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL", "15 SQL");
+                    "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL", "14 SQL", "15 SQL");
         }
     }
 
@@ -162,7 +172,7 @@ class SchemaMigrationsTest {
             assertThat(second.userStore().findById(ACME, "u1")).isPresent();
         }
         try (Connection connection = SqliteConnections.openWriter(file)) {
-            assertThat(history(connection)).hasSize(14);
+            assertThat(history(connection)).hasSize(15);
         }
     }
 

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A row whose rendering is missing (written before migration V11) or belongs to another version (written by a
- * Roster of before it, which updates the row but not the rendering) is rendered from the row, never served stale.
+ * Roster of before it, which updates the row but not the rendering) or is of another rendering format is rendered
+ * from the row, never served stale.
  */
 class StoredRenderingFallbackTest extends DatabaseTest {
 
@@ -41,6 +42,20 @@ class StoredRenderingFallbackTest extends DatabaseTest {
 
         assertThat(served).isEqualTo(slowPath()).contains("changed elsewhere")
                 .contains("\"version\":\"W/\\\"" + (user.version() + 1) + "\\\"\"");
+    }
+
+    /**
+     * A rendering of another format (ADR 030: written by a Roster that rendered users differently), though of the
+     * row's own version, is rendered from the row.
+     */
+    @Test
+    void aRenderingOfAnotherFormatIsNotServed() throws SQLException {
+        User user = new RandomUsers(3L).next(1);
+        database.userStore().insert(ACME, user);
+        execute("UPDATE users SET scim_format = " + (UserRows.RENDERING_FORMAT - 1)
+                + ", scim_json = '{\"formerly\":\"shown\",' || substr(scim_json, 2)");
+
+        assertThat(served()).isEqualTo(slowPath()).doesNotContain("formerly");
     }
 
     /** Hidden and pending users too: whatever the random user is. */

@@ -6,6 +6,10 @@ import static dev.roster.scim.mybatis.TestUsers.T0;
 import static dev.roster.scim.mybatis.TestUsers.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.scim.core.filter.AttrPath;
+import dev.roster.scim.core.filter.CompValue;
+import dev.roster.scim.core.filter.CompareOp;
+import dev.roster.scim.core.filter.Filter;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
@@ -13,12 +17,19 @@ import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.port.out.UserStore;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
- * The totals of searches without a filter come from the per-site counts (V7 on SQLite, V2 on PostgreSQL): they
- * must follow every insert, batch insert, hide, restore, pending mark and erase, site by site.
+ * The totals of searches without a filter, and of {@code active eq true|false}, come from the per-site counts (V7
+ * and V14 on SQLite, V2 and V9 on PostgreSQL): they must follow every insert, batch insert, flip, hide, restore,
+ * pending mark and erase, site by site.
  */
 class UserCountsTest extends DatabaseTest {
 
@@ -62,6 +73,67 @@ class UserCountsTest extends DatabaseTest {
         }
 
         assertTotals(ACME, 1, 0, 0);
+    }
+
+    /**
+     * Writers flip, hide, restore and insert users of one site at once; afterwards the totals of {@code active eq
+     * true|false}, which come from the counts (V14/V9), equal what the users themselves say.
+     */
+    @Test
+    void activeTotalsStayExactUnderConcurrentWrites() throws Exception {
+        UserStore users = database.userStore();
+        users.insertAll(ACME, IntStream.range(0, 40).mapToObj(i -> user("u" + i, "user" + i)).toList());
+        int writers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    Random random = new Random(writer);
+                    for (int n = 0; n < 60; n++) {
+                        if (n % 10 == 0) {
+                            users.insert(ACME, user("new" + writer + "-" + n, "new" + writer + "-" + n)
+                                    .withActive(n % 20 == 0).withPending(n % 30 == 0));
+                            continue;
+                        }
+                        String id = "u" + random.nextInt(40);
+                        boolean stored;
+                        do {
+                            User current = users.findById(ACME, id).orElseThrow();
+                            User next = n % 7 == 0 ? current.withHidden(!current.hidden())
+                                    : current.withActive(!current.active());
+                            stored = users.update(ACME, next.nextVersion(ChangeSource.SCIM, T0), current.version());
+                        } while (!stored);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : done) {
+                writer.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<User> everyone = users.search(ACME, UserQuery.all(1, 1_000).withPending(UserQuery.Pending.INCLUDED)
+                .includingHidden()).users();
+        assertThat(everyone).hasSize(40 + writers * 6);
+        for (boolean active : new boolean[] {true, false}) {
+            Filter filter = Filter.compare(AttrPath.of("active"), CompareOp.EQ, CompValue.of(active));
+            long visible = everyone.stream().filter(user -> user.active() == active && !user.hidden()).count();
+            long accounts = everyone.stream()
+                    .filter(user -> user.active() == active && !user.hidden() && !user.pending()).count();
+            assertThat(users.search(ACME, UserQuery.filtered(filter, 1, 0).withPending(UserQuery.Pending.INCLUDED))
+                    .totalResults()).as("active eq %s, the SCIM view", active).isEqualTo(visible);
+            assertThat(users.search(ACME, UserQuery.filtered(filter, 1, 1).withPending(UserQuery.Pending.INCLUDED))
+                    .totalResults()).as("active eq %s, a full page", active).isEqualTo(visible);
+            assertThat(users.search(ACME, UserQuery.filtered(filter, 1, 0)).totalResults())
+                    .as("active eq %s, accounts", active).isEqualTo(accounts);
+            assertThat(users.search(ACME, UserQuery.filtered(filter, 1, 0).withPending(UserQuery.Pending.INCLUDED)
+                    .includingHidden()).totalResults()).as("active eq %s, everyone", active)
+                    .isEqualTo(everyone.stream().filter(user -> user.active() == active).count());
+        }
     }
 
     private void assertTotals(SiteId site, long accounts, long pending, long hidden) {

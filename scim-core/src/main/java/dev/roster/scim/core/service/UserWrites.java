@@ -126,8 +126,8 @@ final class UserWrites {
                 Function<User, Change> change) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
-                Written written = ports.transactions().inTransaction(
-                        () -> attempt(site, id, source, ifMatch, lookup, change));
+                Written written = attempt == 1 ? prepareThenStore(site, id, source, ifMatch, lookup, change)
+                        : ports.transactions().inTransaction(() -> attempt(site, id, source, ifMatch, lookup, change));
                 if (written.refusal().isPresent()) {
                     throw written.refusal().get();
                 }
@@ -239,13 +239,43 @@ final class UserWrites {
                 () -> ports.users().search(site, UserQuery.filtered(ACTIVE_ADMINS, 1, 0)).totalResults());
     }
 
-    private Written attempt(SiteId site, String id, ChangeSource source, Optional<IfMatch> ifMatch, Lookup lookup,
-                            Function<User, Change> change) {
-        User before = ports.users().findById(site, id)
-                .filter(user -> lookup == Lookup.ANY || !user.hidden())
-                .orElseThrow(() -> ScimException.notFound("No user with id '" + id + "'."));
+    /**
+     * The first attempt of {@link #update} (ADR 030): the user is read and {@code change} decides outside the write
+     * transaction, so that on SQLite the one writer is held only for the version-checked write and its records, not
+     * for the read, the PATCH and the policy. The write fails as a lost race if the user moved on meanwhile. A change
+     * that takes an active Admin away decides under the writer instead: the guard's count of the other Admins must be
+     * the one the write commits on, or two concurrent demotions could each count the other.
+     */
+    private Written prepareThenStore(SiteId site, String id, ChangeSource source, Optional<IfMatch> ifMatch,
+                                     Lookup lookup, Function<User, Change> change) {
+        User before = current(site, id, lookup);
         ifMatch.ifPresent(precondition -> precondition.check(before));
         Change proposed = change.apply(before);
+        if (LastAdminGuard.isActiveAdmin(before) && !LastAdminGuard.isActiveAdmin(proposed.after())) {
+            return ports.transactions().inTransaction(() -> attempt(site, id, source, ifMatch, lookup, change));
+        }
+        return ports.transactions().inTransaction(() -> store(site, source, before, proposed));
+    }
+
+    private User current(SiteId site, String id, Lookup lookup) {
+        return ports.users().findById(site, id)
+                .filter(user -> lookup == Lookup.ANY || !user.hidden())
+                .orElseThrow(() -> ScimException.notFound("No user with id '" + id + "'."));
+    }
+
+    private Written attempt(SiteId site, String id, ChangeSource source, Optional<IfMatch> ifMatch, Lookup lookup,
+                            Function<User, Change> change) {
+        User before = current(site, id, lookup);
+        ifMatch.ifPresent(precondition -> precondition.check(before));
+        return store(site, source, before, change.apply(before));
+    }
+
+    /**
+     * Stores {@code proposed} if the user is still at {@code before}'s version (else {@link LostRace}), with its
+     * audit records and account change, in the caller's transaction.
+     */
+    private Written store(SiteId site, ChangeSource source, User before, Change proposed) {
+        String id = before.id();
         if (proposed.refusedSignIn().isPresent()) {
             ScimException refusal = proposed.refusedSignIn().get();
             ports.audit().append(UserChanges.signInRefused(site, before, refusal.detail(), now()));

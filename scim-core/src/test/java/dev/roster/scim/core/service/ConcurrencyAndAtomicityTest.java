@@ -12,10 +12,13 @@ import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.model.Role;
 import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.port.in.SsoAssertion;
 import dev.roster.scim.core.port.out.AccountEvents;
 import dev.roster.scim.core.port.out.AuditLog;
+import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.port.out.UserStore;
 import dev.roster.scim.testkit.InMemoryTransactions;
 import org.junit.jupiter.api.Test;
@@ -82,6 +85,39 @@ class ConcurrencyAndAtomicityTest {
     private ScimUsersService scimOver(RacingUserStore users) {
         return new ScimUsersService(new Ports(users, fixture.sites, fixture.audit,
                 new InMemoryTransactions(fixture.sites, fixture.audit), fixture.events, fixture.clock));
+    }
+
+    /**
+     * ADR 030: the first attempt decides on a read outside the transaction, where the last-Admin guard's count may
+     * be stale. Here the other active Admin is deactivated right after that count; a change that takes an Admin
+     * away is therefore decided again under the writer, which counts one Admin and refuses.
+     */
+    @Test
+    void aDeactivationOfAnAdminIsDecidedOnTheCountItCommitsOn() {
+        fixture.given(user("u-1", "ann").role(Role.ADMIN));
+        fixture.given(user("u-2", "bob").role(Role.ADMIN));
+        boolean[] othersChanged = new boolean[1];
+        UserStore users = new ForwardingUserStore(fixture.users) {
+            @Override
+            public UserPage search(SiteId site, UserQuery query) {
+                UserPage page = super.search(site, query);
+                if (!othersChanged[0]) {
+                    othersChanged[0] = true;
+                    User bob = delegate.findById(site, "u-2").orElseThrow();
+                    delegate.update(site, bob.withActive(false).nextVersion(ChangeSource.SCIM, bob.lastModified()),
+                            bob.version());
+                }
+                return page;
+            }
+        };
+        ScimUsersService scim = new ScimUsersService(new Ports(users, fixture.sites, fixture.audit,
+                new InMemoryTransactions(fixture.sites, fixture.audit), fixture.events, fixture.clock));
+
+        failure(ScimErrorType.CONFLICT, () -> scim.replace(SITE, "u-1", json("userName", "ann", "active", false),
+                Optional.empty()));
+
+        assertThat(othersChanged[0]).isTrue();
+        assertThat(fixture.stored("u-1").active()).isTrue();
     }
 
     @Test

@@ -47,6 +47,10 @@ public interface UserMapper {
     @Lang(ParsedSqlCache.class)
     long count(UserSearchStatement statement);
 
+    /** How many users in the statement's scope have {@code active} equal to its one parameter, from the counts. */
+    @SelectProvider(type = UserSqlProvider.class, method = "countActive")
+    long countActive(UserSearchStatement statement);
+
     @SelectProvider(type = UserSqlProvider.class, method = "search")
     @Lang(ParsedSqlCache.class)
     @ResultMap("userRow")

@@ -13,7 +13,7 @@ public final class UserSqlProvider {
     static final String USER_COLUMNS = "u.site, u.id, u.user_name, u.user_name_key, u.external_id, u.display_name,"
             + " u.display_name_folded, u.given_name, u.given_name_folded, u.family_name, u.family_name_folded,"
             + " u.active, u.role, u.idp_active, u.last_changed_by, u.claimed_by_idp, u.hidden, u.pending, u.version,"
-            + " u.created, u.last_modified, u.document, u.scim_json";
+            + " u.created, u.last_modified, u.document, u.scim_json, u.scim_format";
 
     /**
      * The number of matches: without a condition, the sum of the site's {@code user_counts} rows in scope (at most
@@ -24,6 +24,15 @@ public final class UserSqlProvider {
             return "SELECT COALESCE(SUM(c.users), 0) FROM user_counts c" + scope(statement, "c");
         }
         return "SELECT COUNT(*) FROM users u" + where(statement);
+    }
+
+    /**
+     * The number of users in scope whose {@code active} is the statement's one parameter: the sum of at most four
+     * {@code user_counts} rows (kept by active too since V14/V9), for {@code filter=active eq true|false}.
+     */
+    public String countActive(UserSearchStatement statement) {
+        return "SELECT COALESCE(SUM(c.users), 0) FROM user_counts c" + scope(statement, "c")
+                + " AND c.active = #{params[0]}";
     }
 
     public String search(UserSearchStatement statement) {

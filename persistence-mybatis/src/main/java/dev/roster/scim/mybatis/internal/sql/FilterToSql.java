@@ -68,6 +68,22 @@ public final class FilterToSql extends CombiningVisitor {
      * As much of the filter as SQL can answer safely: the whole filter, else the pushable operands of a top-level
      * {@code and} (each narrows the candidates without losing a match), else nothing.
      */
+    /**
+     * The value of a filter that is exactly {@code active eq true} or {@code active eq false} (any spelling of the
+     * path), whose matches the per-site counts tell; empty for any other filter.
+     *
+     * @param filter a whole search filter
+     * @return the compared value, if the filter is such a comparison
+     */
+    public static Optional<Boolean> activeEquals(Filter filter) {
+        if (filter instanceof Filter.Compare compare && compare.op() == CompareOp.EQ
+                && compare.value().value() instanceof ScimBoolean bool
+                && Columns.canonical(compare.path()).filter("active"::equals).isPresent()) {
+            return Optional.of(bool.value());
+        }
+        return Optional.empty();
+    }
+
     public static PushDown pushDown(Dialect dialect, SiteId site, Filter filter) {
         FilterToSql translator = new FilterToSql(dialect, site);
         Optional<String> whole = filter.accept(translator);
