@@ -10,6 +10,7 @@ import dev.roster.scim.core.internal.policy.ProvisioningDecision;
 import dev.roster.scim.core.internal.policy.ProvisioningPolicy;
 import dev.roster.scim.core.internal.policy.ScimAssertions;
 import dev.roster.scim.core.internal.policy.ScimClaims;
+import dev.roster.scim.core.internal.policy.SiteSettingsPolicy;
 import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.mapping.RenderedPage;
 import dev.roster.scim.core.mapping.UserResources;
@@ -220,7 +221,7 @@ public final class ScimUsersService implements ScimUsers {
     private SiteSettings scimSettings(SiteId site) {
         SiteSettings settings = AdmittedSettings.take(ports.sites(), site).or(() -> ports.sites().find(site))
                 .orElseThrow(() -> ScimException.notFound("No site '" + site + "'."));
-        if (!settings.scimEnabled()) {
+        if (!SiteSettingsPolicy.servesScim(settings)) {
             throw ScimException.forbidden("SCIM is turned off for this site.");
         }
         return settings;

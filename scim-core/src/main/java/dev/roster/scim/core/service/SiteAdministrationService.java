@@ -230,7 +230,7 @@ public final class SiteAdministrationService implements SiteAdministration {
         }
         SiteSettings settings = snapshot.get().settings();
         String client = Objects.requireNonNullElse(clientAddress, "unknown");
-        if (!settings.scimEnabled() || !settings.ssoConfigured()) {
+        if (!SiteSettingsPolicy.servesScim(settings)) {
             tokens.recordUse(snapshot.get(), token.get(), client);
             return Admission.of(AccessDecision.SCIM_DISABLED);
         }

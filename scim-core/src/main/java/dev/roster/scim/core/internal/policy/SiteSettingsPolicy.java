@@ -99,4 +99,16 @@ public final class SiteSettingsPolicy {
             throw ScimException.conflict("A SCIM token can be generated once SSO is configured for the site.");
         }
     }
+
+    /**
+     * Whether the site serves SCIM requests at all: SCIM enabled, and SSO configured (SCIM is available only once SSO
+     * is set up; turning SSO off also turns SCIM off, so the second half guards settings stored otherwise). Admission
+     * and the use cases ask the same question, so a request cannot pass one and fail the other.
+     *
+     * @param settings the site's settings
+     * @return {@code true} when a SCIM request may be served
+     */
+    public static boolean servesScim(SiteSettings settings) {
+        return settings.scimEnabled() && settings.ssoConfigured();
+    }
 }

@@ -52,6 +52,14 @@ class SiteSettingsPolicyTest {
     }
 
     @Test
+    void aSiteServesScimOnlyWithScimEnabledAndSsoConfigured() {
+        assertThat(SiteSettingsPolicy.servesScim(SCIM)).isTrue();
+        assertThat(SiteSettingsPolicy.servesScim(SCIM.withScimEnabled(false))).isFalse();
+        assertThat(SiteSettingsPolicy.servesScim(SCIM.withSsoConfigured(false))).isFalse();
+        assertThat(SiteSettingsPolicy.servesScim(NEW)).isFalse();
+    }
+
+    @Test
     void aSiteWithoutAPolicyOfItsOwnKeepsFollowingTheDefault() {
         SiteSettings sso = NEW.withSsoConfigured(true);
 
