@@ -151,7 +151,8 @@ public final class RosterDatabase implements AutoCloseable {
             SqlSessionFactory factory = sessionFactory(pool);
             WritePath writePath = WritePath.ofOwnCommits();
             Sessions sessions = new Sessions(factory, writePath.measuring(
-                    WriteTransactions.pooled(factory, pool, PostgreSqlConnections.SERIALIZATION_RETRIES)), pool, true);
+                    WriteTransactions.pooled(factory, pool, PostgreSqlConnections.SERIALIZATION_RETRIES,
+                            writePath::retried)), pool, true);
             return new RosterDatabase(Dialect.POSTGRESQL, sessions, writePath, pool, inMemory, List.of());
         } catch (RuntimeException e) {
             pool.close();

@@ -24,6 +24,7 @@ public final class WritePath {
     private final LongAdder acknowledged = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder nanos = new LongAdder();
+    private final LongAdder retries = new LongAdder();
     private final Optional<GroupCommit> groupCommit;
 
     private WritePath(Optional<GroupCommit> groupCommit) {
@@ -59,6 +60,17 @@ public final class WritePath {
     }
 
     /**
+     * Write transactions run again because the database aborted them to break a deadlock ({@code 40P01}) or to keep
+     * them serializable ({@code 40001}): on PostgreSQL only, each run after the first counted once. Writes of
+     * different users never collide on a lock order, so a steady rise means they do (ADR 032).
+     *
+     * @return how many, since the database was opened
+     */
+    public long retries() {
+        return retries.sum();
+    }
+
+    /**
      * The time writers spent from asking for a write transaction to its outcome, summed over all of them.
      *
      * @param unit the unit of the answer
@@ -76,6 +88,11 @@ public final class WritePath {
      */
     public long commits() {
         return groupCommit.map(GroupCommit::commits).orElseGet(this::acknowledged);
+    }
+
+    /** Counts one run again of a transaction the database aborted; see {@link #retries()}. */
+    void retried() {
+        retries.increment();
     }
 
     /** {@code transactions}, each run counted and timed here. */

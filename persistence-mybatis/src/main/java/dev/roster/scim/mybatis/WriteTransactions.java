@@ -24,9 +24,10 @@ interface WriteTransactions {
      * Each transaction on a connection of its own, committed alone (PostgreSQL): writers run side by side, their rows
      * locked by the database, and concurrent commits already share WAL flushes in the server. A transaction that the
      * database aborted to break a deadlock (or to stay serializable) runs again, up to {@code serializationRetries}
-     * times, on what the other committed, as the use cases' own retries do.
+     * times, on what the other committed, as the use cases' own retries do; {@code onRetry} is told of each.
      */
-    static WriteTransactions pooled(SqlSessionFactory factory, DataSource pool, int serializationRetries) {
+    static WriteTransactions pooled(SqlSessionFactory factory, DataSource pool, int serializationRetries,
+            Runnable onRetry) {
         return new WriteTransactions() {
             @Override
             public <T> T run(Function<SqlSession, T> unit) {
@@ -37,6 +38,7 @@ interface WriteTransactions {
                         if (retry >= serializationRetries || !StorageFailures.isSerializationFailure(e)) {
                             throw e;
                         }
+                        onRetry.run();
                         StorageFailures.pauseBeforeRetry(retry);
                     }
                 }

@@ -91,7 +91,9 @@ public final class ServerMetrics implements AutoCloseable {
      * Exports the write path (ADR 027): {@code roster_db_writes_total{outcome}} for acknowledged and failed write
      * transactions, {@code roster_db_write_seconds} (count and sum) for the time from asking for a transaction to
      * its outcome — on SQLite the queue for the one writer and the group's commit included — and
-     * {@code roster_db_commits_total}, fewer than the acknowledged writes where SQLite's writers shared a commit.
+     * {@code roster_db_commits_total}, fewer than the acknowledged writes where SQLite's writers shared a commit, and
+     * {@code roster_db_write_retries_total}, the transactions PostgreSQL aborted (deadlock, serialization) and Roster
+     * ran again (ADR 032).
      */
     public void writePath(WritePath writes) {
         FunctionCounter.builder("roster.db.writes", writes, WritePath::acknowledged)
@@ -104,6 +106,8 @@ public final class ServerMetrics implements AutoCloseable {
                 .description("Time from asking for a write transaction to its outcome").register(registry);
         FunctionCounter.builder("roster.db.commits", writes, WritePath::commits)
                 .description("Commits the database made for the acknowledged write transactions").register(registry);
+        FunctionCounter.builder("roster.db.write.retries", writes, WritePath::retries)
+                .description("Write transactions the database aborted and Roster ran again").register(registry);
     }
 
     /** The Prometheus text exposition format (version 0.0.4). */

@@ -80,7 +80,13 @@ public enum ScimErrorType {
      * The service provider does not support the requested operation (RFC 7644 §3.12): a write to {@code /Groups},
      * {@code /Bulk}, or cursor paging on a store that cannot page by cursor.
      */
-    NOT_IMPLEMENTED(501, null);
+    NOT_IMPLEMENTED(501, null),
+    /**
+     * The service provider cannot serve the request now and expects to shortly (RFC 9110 §15.6.4): its database
+     * aborted the write to break a deadlock with concurrent writes and ran out of retries, or had no connection free
+     * in time. An adapter answers it with {@code Retry-After}; the request may be sent again as it was.
+     */
+    UNAVAILABLE(503, null);
 
     private final int status;
     private final String scimType;
@@ -93,7 +99,7 @@ public enum ScimErrorType {
     /**
      * The HTTP status of a response with this error, which RFC 7644 §3.12 also puts in the body's {@code status}.
      *
-     * @return the status code, from 400 to 501
+     * @return the status code, from 400 to 503
      */
     public int status() {
         return status;

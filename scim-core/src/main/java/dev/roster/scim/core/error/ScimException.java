@@ -65,7 +65,7 @@ public class ScimException extends RuntimeException {
     /**
      * The HTTP status of the response, the same as {@code type().status()}.
      *
-     * @return the status code, from 400 to 501
+     * @return the status code, from 400 to 503
      */
     public int status() {
         return type.status();
@@ -224,5 +224,18 @@ public class ScimException extends RuntimeException {
      */
     public static ScimException badRequest(String detail) {
         return new ScimException(ScimErrorType.BAD_REQUEST, detail);
+    }
+
+    /**
+     * {@code 503}: a transient failure of something the core called (the database), which the client may retry as
+     * it was; the adapter adds {@code Retry-After}.
+     *
+     * @param detail what the client may know of it, in words fit to show it
+     * @param cause  the failure behind it, for the logs only
+     * @return the exception, for the caller to throw
+     * @see ScimErrorType#UNAVAILABLE
+     */
+    public static ScimException unavailable(String detail, Throwable cause) {
+        return new ScimException(ScimErrorType.UNAVAILABLE, detail, cause);
     }
 }
