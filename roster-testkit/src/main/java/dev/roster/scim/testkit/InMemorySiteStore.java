@@ -80,7 +80,8 @@ public final class InMemorySiteStore implements SiteStore, Restorable {
 
     @Override
     public synchronized boolean expireToken(SiteId site, String tokenId, Instant at) {
-        boolean expired = replace(site, tokenId, token -> token.withExpiresAt(at));
+        boolean expired = replace(site, tokenId, token -> new SiteToken(token.id(), token.site(), token.name(),
+                token.hash(), token.createdAt(), Optional.of(at), token.lastUsedAt(), token.lastUsedFrom()));
         if (expired) {
             changed(site);
         }
