@@ -52,7 +52,7 @@ public final class InMemorySiteStore implements SiteStore, Restorable {
     @Override
     public synchronized void update(SiteSettings settings) {
         if (!sites.containsKey(settings.site())) {
-            throw new IllegalArgumentException("no site " + settings.site());
+            return;
         }
         sites.put(settings.site(), settings);
         changed(settings.site());
