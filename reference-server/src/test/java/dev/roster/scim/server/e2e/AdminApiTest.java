@@ -219,6 +219,23 @@ class AdminApiTest {
     }
 
     @Test
+    void anUnknownSiteIsA404NamingItForItsUsersPendingIdentitiesAuditAndChanges() {
+        String unknown = ScimErrorResponsesTest.uniqueSite("never-created");
+        String api = server.baseUrl() + "/c/" + unknown + "/admin/api/";
+        for (String path : List.of("users", "pending-identities", "audit", "audit?userId=u-1")) {
+            JsonNode error = call("GET", api + path).admin().send().expectScimError(404, null);
+            assertThat(error.path("detail").asText()).as(path).contains(unknown);
+        }
+        for (String change : List.of("deactivate", "reactivate", "restore")) {
+            JsonNode error = call("POST", api + "users/u-1/" + change).admin()
+                    .header("Content-Type", "application/json").send().expectScimError(404, null);
+            assertThat(error.path("detail").asText()).as(change).contains("No site '" + unknown + "'");
+        }
+        assertThat(call("GET", server.baseUrl() + "/admin/api/sites").admin().send().expect(200).toString())
+                .doesNotContain(unknown);
+    }
+
+    @Test
     void theAuditListIsFiftyRecordsUnlessAskedAndNeverMoreThanFiveHundred() {
         // 510 demo users signed in at start: 510 audit records on site demo.
         try (TestServer seeded = TestServer.start(new ServerOptions("127.0.0.1", 0,
