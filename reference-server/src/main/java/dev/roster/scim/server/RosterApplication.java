@@ -103,7 +103,8 @@ public final class RosterApplication implements AutoCloseable {
             ServerMetrics metrics = new ServerMetrics();
             Ports ports = new Ports(database.userStore(), database.siteStore(), database.auditLog(),
                     database.transactions(), metrics.accountEvents(new LoggingAccountEvents()), clock)
-                    .withOutcomes(metrics.scimOutcomes());
+                    .withOutcomes(metrics.scimOutcomes())
+                    .withEventFailures(metrics.accountEventFailures(new LoggingAccountEventFailures()));
             ScimUsers scimUsers = new CountingScimUsers(new ScimUsersService(ports, options.creationPolicy(),
                     database.cursorKeys()), ports.outcomes());
             // The same default for both: new sites get it, and sites that never chose one follow it.

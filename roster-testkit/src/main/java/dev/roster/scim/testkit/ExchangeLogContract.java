@@ -123,6 +123,6 @@ public abstract class ExchangeLogContract {
 
     private static ScimExchange exchange(SiteId site, int status) {
         return new ScimExchange(site, AT, "GET", "/Users", status, 3, IdentityProvider.OKTA, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 }

@@ -5,8 +5,6 @@ import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.port.out.Account;
 import dev.roster.scim.core.port.out.Accounts;
 
-import java.util.Optional;
-
 /**
  * A host's accounts whose writes fail when told to (a full disk, a lock timeout), counting the writes it was asked
  * for; reads always go through.
@@ -16,12 +14,11 @@ import java.util.Optional;
  * host.failNext(2);
  * }</pre>
  */
-public final class FailingAccounts implements Accounts {
+public final class FailingAccounts extends ForwardingAccounts {
 
     /** The message of every failure; a test checks that it does not reach the IdP. */
     public static final String FAILURE = "disk full at /var/lib/app/accounts.db";
 
-    private final Accounts delegate;
     private int failuresLeft;
     private boolean failingAlways;
     private int writeCalls;
@@ -32,7 +29,7 @@ public final class FailingAccounts implements Accounts {
      * @param delegate the accounts that do the work
      */
     public FailingAccounts(Accounts delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /**
@@ -75,30 +72,20 @@ public final class FailingAccounts implements Accounts {
     }
 
     @Override
-    public Optional<Account> findById(SiteId site, String id) {
-        return delegate.findById(site, id);
-    }
-
-    @Override
-    public Optional<Account> findByUserName(SiteId site, String userName) {
-        return delegate.findByUserName(site, userName);
-    }
-
-    @Override
     public void create(SiteId site, Account account) {
         write();
-        delegate.create(site, account);
+        super.create(site, account);
     }
 
     @Override
     public void setActive(SiteId site, String id, boolean active, long version) {
         write();
-        delegate.setActive(site, id, active, version);
+        super.setActive(site, id, active, version);
     }
 
     @Override
     public void setRole(SiteId site, String id, Role role, long version) {
         write();
-        delegate.setRole(site, id, role, version);
+        super.setRole(site, id, role, version);
     }
 }

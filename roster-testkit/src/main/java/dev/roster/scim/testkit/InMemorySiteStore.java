@@ -52,7 +52,7 @@ public final class InMemorySiteStore implements SiteStore, Restorable {
     @Override
     public synchronized void update(SiteSettings settings) {
         if (!sites.containsKey(settings.site())) {
-            throw new IllegalArgumentException("no site " + settings.site());
+            return;
         }
         sites.put(settings.site(), settings);
         changed(settings.site());
@@ -80,7 +80,8 @@ public final class InMemorySiteStore implements SiteStore, Restorable {
 
     @Override
     public synchronized boolean expireToken(SiteId site, String tokenId, Instant at) {
-        boolean expired = replace(site, tokenId, token -> token.withExpiresAt(at));
+        boolean expired = replace(site, tokenId, token -> new SiteToken(token.id(), token.site(), token.name(),
+                token.hash(), token.createdAt(), Optional.of(at), token.lastUsedAt(), token.lastUsedFrom()));
         if (expired) {
             changed(site);
         }

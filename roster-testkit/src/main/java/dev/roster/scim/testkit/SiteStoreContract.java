@@ -87,6 +87,19 @@ public abstract class SiteStoreContract {
     }
 
     @Test
+    void anUpdateOfAnUnknownSiteStoresNothingAndThrowsNothing() {
+        store.insert(SiteSettings.newSite(ACME));
+        SiteId unknown = SiteId.of("never-created");
+
+        store.update(SiteSettings.newSite(unknown).withSsoConfigured(true));
+
+        assertThat(store.find(unknown)).isEmpty();
+        assertThat(store.settingsVersion(unknown)).isEmpty();
+        assertThat(store.list()).containsExactly(ACME);
+        assertThat(store.find(ACME)).contains(SiteSettings.newSite(ACME));
+    }
+
+    @Test
     void rateLimitsAreKeptWhenInsertedAndUpdatedAndCanBeCleared() {
         RateLimits both = new RateLimits(Optional.of(RateLimit.parse("600/min,burst=50")),
                 Optional.of(RateLimit.parse("5/s")));

@@ -211,6 +211,29 @@ public abstract class UserStoreContract {
         assertThat(store.findById(site, "u-3")).isEmpty();
     }
 
+    @Test
+    void insertAllOfABatchWithOneTakenUserNameStoresNoneOfIt() {
+        store.insert(site, user("u-1", "ann").build());
+
+        assertUniqueness(() -> store.insertAll(site, List.of(user("u-2", "bob").build(), user("u-3", "carl").build(),
+                user("u-4", "ANN").build(), user("u-5", "dora").build())));
+
+        assertThat(store.existingUserNames(site, List.of("bob", "carl", "ANN", "dora"))).containsExactly("ann");
+        assertThat(List.of("u-2", "u-3", "u-4", "u-5")).allSatisfy(id ->
+                assertThat(store.findById(site, id)).as(id).isEmpty());
+        assertThat(store.search(site, UserQuery.all(1, 100)).totalResults()).isEqualTo(1);
+    }
+
+    @Test
+    void insertAllOfABatchThatClashesWithItselfStoresNoneOfIt() {
+        assertUniqueness(() -> store.insertAll(site, List.of(user("u-1", "ann").build(), user("u-2", "bob").build(),
+                user("u-3", "Bob").build())));
+
+        assertThat(store.findById(site, "u-1")).isEmpty();
+        assertThat(store.findById(site, "u-2")).isEmpty();
+        assertThat(store.search(site, UserQuery.all(1, 100)).totalResults()).isZero();
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // Versions
 

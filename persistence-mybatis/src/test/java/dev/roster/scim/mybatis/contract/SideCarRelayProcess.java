@@ -7,12 +7,12 @@ import dev.roster.scim.core.port.out.Accounts;
 import dev.roster.scim.core.service.AccountRelay;
 import dev.roster.scim.mybatis.PostgreSqlSettings;
 import dev.roster.scim.mybatis.RosterDatabase;
+import dev.roster.scim.testkit.ForwardingAccounts;
 
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.util.Optional;
 
 /**
  * The side-car's relay as its own process, for {@link SideCarKilledProcessTest}: delivers Roster's outbox (a SQLite
@@ -63,36 +63,31 @@ final class SideCarRelayProcess {
     }
 
     /** The host's accounts, recording each write they are asked for, and dying at the kill point. */
-    private record WriteRecordingAccounts(RosterDatabase host, Accounts delegate, long killAfter)
-            implements Accounts {
+    private static final class WriteRecordingAccounts extends ForwardingAccounts {
 
-        WriteRecordingAccounts {
+        private final RosterDatabase host;
+        private final long killAfter;
+
+        WriteRecordingAccounts(RosterDatabase host, Accounts delegate, long killAfter) {
+            super(delegate);
+            this.host = host;
+            this.killAfter = killAfter;
             createWritesTable(host);
         }
 
         @Override
-        public Optional<Account> findById(SiteId site, String id) {
-            return delegate.findById(site, id);
-        }
-
-        @Override
-        public Optional<Account> findByUserName(SiteId site, String userName) {
-            return delegate.findByUserName(site, userName);
-        }
-
-        @Override
         public void create(SiteId site, Account account) {
-            written(account.id(), "create", account.version(), () -> delegate.create(site, account));
+            written(account.id(), "create", account.version(), () -> super.create(site, account));
         }
 
         @Override
         public void setActive(SiteId site, String id, boolean active, long version) {
-            written(id, "setActive", version, () -> delegate.setActive(site, id, active, version));
+            written(id, "setActive", version, () -> super.setActive(site, id, active, version));
         }
 
         @Override
         public void setRole(SiteId site, String id, Role role, long version) {
-            written(id, "setRole", version, () -> delegate.setRole(site, id, role, version));
+            written(id, "setRole", version, () -> super.setRole(site, id, role, version));
         }
 
         private void written(String id, String operation, long version, Runnable write) {

@@ -1,5 +1,6 @@
 package dev.roster.scim.server.metrics;
 
+import dev.roster.scim.core.port.out.AccountEventFailures;
 import dev.roster.scim.core.port.out.AccountEvents;
 import dev.roster.scim.core.port.out.ScimOutcomes;
 import dev.roster.scim.mybatis.ConnectionPool;
@@ -51,6 +52,11 @@ public final class ServerMetrics implements AutoCloseable {
     /** Counts account changes by site, source and kind, then tells {@code next}. */
     public AccountEvents accountEvents(AccountEvents next) {
         return new CountedAccountEvents(registry, next);
+    }
+
+    /** Counts the listeners that threw after their change committed, by site and event, then tells {@code next}. */
+    public AccountEventFailures accountEventFailures(AccountEventFailures next) {
+        return new CountedAccountEventFailures(registry, next);
     }
 
     /** Counts ignored roles and refusals by site. */

@@ -12,17 +12,17 @@ import dev.roster.scim.server.AccessLogFormat;
 import dev.roster.scim.server.ServerOptions;
 import dev.roster.scim.server.admin.MetricsToken;
 import dev.roster.scim.server.support.RawHttp;
+import dev.roster.scim.server.support.ScimReadyServer;
 import dev.roster.scim.server.support.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,8 +36,10 @@ class AccessLogTest {
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path directory;
+    @RegisterExtension
+    static final ScimReadyServer scim = ScimReadyServer.onSqlite("access.db").withSite(SITE).withOptions(path ->
+            TestServer.options(path).withMonitoring(new ServerOptions.Monitoring(AccessLogFormat.JSON,
+                    MetricsToken.none())));
 
     private final Logger accessLog = (Logger) LoggerFactory.getLogger("dev.roster.access.json");
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
@@ -48,14 +50,12 @@ class AccessLogTest {
     void start() {
         lines.start();
         accessLog.addAppender(lines);
-        server = TestServer.start(TestServer.options(directory.resolve("access.db")).withMonitoring(
-                new ServerOptions.Monitoring(AccessLogFormat.JSON, MetricsToken.none())));
-        token = server.createScimReadySite(SITE);
+        server = scim.server();
+        token = scim.token();
     }
 
     @AfterEach
     void stop() {
-        server.close();
         accessLog.detachAppender(lines);
     }
 

@@ -7,15 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.server.ServerOptions;
 import dev.roster.scim.server.support.RawHttp;
+import dev.roster.scim.server.support.ScimReadyServer;
 import dev.roster.scim.server.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,19 +24,14 @@ import java.util.Optional;
 /** The reference server's admin API over HTTP: Basic auth, site names, settings rules, user lists, audit. */
 class AdminApiTest {
 
-    @TempDir
-    static Path dataDirectory;
+    @RegisterExtension
+    static final ScimReadyServer scim = ScimReadyServer.onSqlite("admin.db").withoutSite();
 
     private static TestServer server;
 
     @BeforeAll
     static void startServer() {
-        server = TestServer.start(dataDirectory.resolve("admin.db"));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
+        server = scim.server();
     }
 
     @Test
@@ -225,10 +219,28 @@ class AdminApiTest {
     }
 
     @Test
+    void anUnknownSiteIsA404NamingItForItsUsersPendingIdentitiesAuditAndChanges() {
+        String unknown = ScimErrorResponsesTest.uniqueSite("never-created");
+        String api = server.baseUrl() + "/c/" + unknown + "/admin/api/";
+        for (String path : List.of("users", "pending-identities", "audit", "audit?userId=u-1")) {
+            JsonNode error = call("GET", api + path).admin().send().expectScimError(404, null);
+            assertThat(error.path("detail").asText()).as(path).contains(unknown);
+        }
+        for (String change : List.of("deactivate", "reactivate", "restore")) {
+            JsonNode error = call("POST", api + "users/u-1/" + change).admin()
+                    .header("Content-Type", "application/json").send().expectScimError(404, null);
+            assertThat(error.path("detail").asText()).as(change).contains("No site '" + unknown + "'");
+        }
+        assertThat(call("GET", server.baseUrl() + "/admin/api/sites").admin().send().expect(200).toString())
+                .doesNotContain(unknown);
+    }
+
+    @Test
     void theAuditListIsFiftyRecordsUnlessAskedAndNeverMoreThanFiveHundred() {
         // 510 demo users signed in at start: 510 audit records on site demo.
-        try (TestServer seeded = TestServer.start(new ServerOptions("127.0.0.1", 0, dataDirectory.resolve("audit.db"),
-                Optional.of(TestServer.ADMIN_PASSWORD), 510, CreationPolicy.DEFAULT))) {
+        try (TestServer seeded = TestServer.start(new ServerOptions("127.0.0.1", 0,
+                scim.directory().resolve("audit.db"), Optional.of(TestServer.ADMIN_PASSWORD), 510,
+                CreationPolicy.DEFAULT))) {
             String audit = seeded.baseUrl() + "/c/demo/admin/api/audit";
             assertThat(records(audit)).as("by default").isEqualTo(50);
             assertThat(records(audit + "?limit=500")).isEqualTo(500);

@@ -7,19 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.roster.scim.server.http.HttpLimits;
 import dev.roster.scim.server.support.LogCapture;
 import dev.roster.scim.server.support.RawHttp;
+import dev.roster.scim.server.support.ScimReadyServer;
 import dev.roster.scim.server.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -34,8 +34,10 @@ class MalformedRequestsTest {
     private static final String USERS = "/c/raw/auth/scim/v2/Users";
     private static final String JSON_TYPE = "Content-Type: application/scim+json\r\n";
 
-    @TempDir
-    static Path dataDirectory;
+    // A short head deadline: the rest of a refused body gets that long before the connection closes.
+    @RegisterExtension
+    static final ScimReadyServer scim = ScimReadyServer.onSqlite("raw.db").withSite("raw").withLimits(HttpLimits
+            .defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofSeconds(30)));
 
     private static TestServer server;
     private static String token;
@@ -44,10 +46,8 @@ class MalformedRequestsTest {
 
     @BeforeAll
     static void startServer() {
-        // A short head deadline: the rest of a refused body gets that long before the connection closes.
-        server = TestServer.start(dataDirectory.resolve("raw.db"), HttpLimits.defaults()
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofSeconds(30)));
-        token = server.createScimReadySite("raw");
+        server = scim.server();
+        token = scim.token();
         userId = server.admin("POST", "/c/raw/sso/sign-in", "{\"userName\":\"ray@example.com\","
                 + "\"email\":\"ray@example.com\",\"givenName\":\"Ray\",\"familyName\":\"Oh\"}", 201)
                 .path("id").asText();
@@ -57,7 +57,6 @@ class MalformedRequestsTest {
     @AfterAll
     static void stopServer() {
         log.close();
-        server.close();
     }
 
     @BeforeEach
@@ -161,7 +160,7 @@ class MalformedRequestsTest {
     /** A server of its own, whose minute has logged nothing yet: 60 refusals are exactly 30 lines. */
     @Test
     void aFloodOfBadRequestsIsNotAFloodOfLogLines() throws InterruptedException {
-        try (TestServer flooded = TestServer.start(dataDirectory.resolve("flood.db"))) {
+        try (TestServer flooded = TestServer.start(scim.directory().resolve("flood.db"))) {
             log.clear();
             for (int i = 0; i < 60; i++) {
                 RawHttp.sendExactly(flooded.host(), flooded.port(),

@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.roster.scim.server.AccessLogFormat;
 import dev.roster.scim.server.ServerOptions;
 import dev.roster.scim.server.admin.MetricsToken;
+import dev.roster.scim.server.support.ScimReadyServer;
 import dev.roster.scim.server.support.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,22 +23,19 @@ class MetricsTest {
     private static final String SCRAPE_TOKEN = "scrape-token-0123456789abcdef0123456789abcdef";
     private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
-    @TempDir
-    Path directory;
+    /** A server per test (an instance field): the tests count what the server did since it started. */
+    @RegisterExtension
+    final ScimReadyServer scim = ScimReadyServer.onSqlite("metrics.db").withSite(SITE).withOptions(path ->
+            TestServer.options(path).withMonitoring(new ServerOptions.Monitoring(AccessLogFormat.TEXT,
+                    MetricsToken.of(SCRAPE_TOKEN))));
 
     private TestServer server;
     private String scimToken;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(TestServer.options(directory.resolve("metrics.db")).withMonitoring(
-                new ServerOptions.Monitoring(AccessLogFormat.TEXT, MetricsToken.of(SCRAPE_TOKEN))));
-        scimToken = server.createScimReadySite(SITE);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        server = scim.server();
+        scimToken = scim.token();
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.roster.scim.server.e2e;
 
-import dev.roster.scim.server.support.TestServer;
+import dev.roster.scim.server.support.ScimReadyServer;
 
 /** The whole {@link ProvisioningStoryTest}, on a server whose database is PostgreSQL. */
 class PostgresProvisioningStoryTest extends ProvisioningStoryTest {
 
     @Override
-    TestServer start() {
-        return TestServer.start(TestServer.options(TestServer.newPostgresDatabase()));
+    ScimReadyServer story() {
+        return ScimReadyServer.onPostgres().withoutSite();
     }
 }

@@ -4,19 +4,18 @@ import static dev.roster.scim.server.e2e.Http.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.roster.scim.server.support.ScimReadyServer;
 import dev.roster.scim.server.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.UUID;
 
 /**
@@ -30,8 +29,9 @@ class ProvisioningStoryTest {
 
     private static final String PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
-    @TempDir
-    static Path dataDirectory;
+    /** An instance field of this per-class instance, so that the PostgreSQL subclass can choose the database. */
+    @RegisterExtension
+    final ScimReadyServer scim = story();
 
     private TestServer server;
     private static final String site = "story-" + UUID.randomUUID().toString().substring(0, 8);
@@ -41,17 +41,12 @@ class ProvisioningStoryTest {
 
     @BeforeAll
     void startServer() {
-        server = start();
+        server = scim.server();
     }
 
-    /** On a SQLite file; PostgresProvisioningStoryTest runs every case on PostgreSQL. */
-    TestServer start() {
-        return TestServer.start(dataDirectory.resolve("story.db"));
-    }
-
-    @AfterAll
-    void stopServer() {
-        server.close();
+    /** On a SQLite file; PostgresProvisioningStoryTest runs every case on PostgreSQL. The story makes its site. */
+    ScimReadyServer story() {
+        return ScimReadyServer.onSqlite("story.db").withoutSite();
     }
 
     @Test

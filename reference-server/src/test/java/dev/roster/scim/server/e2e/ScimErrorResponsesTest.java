@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.roster.scim.server.support.RawHttp;
+import dev.roster.scim.server.support.ScimReadyServer;
 import dev.roster.scim.server.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
@@ -27,8 +26,8 @@ class ScimErrorResponsesTest {
 
     private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
-    @TempDir
-    static Path dataDirectory;
+    @RegisterExtension
+    static final ScimReadyServer scim = ScimReadyServer.onSqlite("errors.db").withUniqueSite("errors");
 
     private static TestServer server;
     private static String site;
@@ -37,15 +36,10 @@ class ScimErrorResponsesTest {
 
     @BeforeAll
     static void startServer() {
-        server = TestServer.start(dataDirectory.resolve("errors.db"));
-        site = uniqueSite("errors");
-        token = server.createScimReadySite(site);
+        server = scim.server();
+        site = scim.site();
+        token = scim.token();
         userId = signIn(site, "erin@example.com");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
     }
 
     @Test

@@ -27,24 +27,6 @@ public record ScimExchange(SiteId site, Instant at, String method, String path, 
                            IdentityProvider idp, Optional<String> requestBody, Optional<String> responseBody,
                            Optional<String> requestId) {
 
-    /**
-     * An exchange without a request id.
-     *
-     * @param site           the site whose SCIM endpoint answered
-     * @param at             when the request arrived
-     * @param method         the HTTP method
-     * @param path           the request path with its query
-     * @param status         the response's HTTP status
-     * @param durationMillis how long the answer took, in milliseconds
-     * @param idp            the identity provider the {@code User-Agent} suggests
-     * @param requestBody    the request body, already redacted and capped
-     * @param responseBody   the response body, already redacted and capped
-     */
-    public ScimExchange(SiteId site, Instant at, String method, String path, int status, long durationMillis,
-                        IdentityProvider idp, Optional<String> requestBody, Optional<String> responseBody) {
-        this(site, at, method, path, status, durationMillis, idp, requestBody, responseBody, Optional.empty());
-    }
-
     /** The longest path kept; longer ones are cut and end in an ellipsis. */
     public static final int MAX_PATH_LENGTH = 2048;
 

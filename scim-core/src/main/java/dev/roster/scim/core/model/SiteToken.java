@@ -93,16 +93,6 @@ public record SiteToken(String id, SiteId site, String name, TokenHash hash, Ins
         return lastUsedAt.map(at -> !at.plus(LAST_USE_GRANULARITY).isAfter(now)).orElse(true);
     }
 
-    /**
-     * A copy that stops working at another time.
-     *
-     * @param at when it stops working
-     * @return the copy
-     */
-    public SiteToken withExpiresAt(Instant at) {
-        return new SiteToken(id, site, name, hash, createdAt, Optional.of(at), lastUsedAt, lastUsedFrom);
-    }
-
     @Override
     public String toString() {
         return "SiteToken[id=" + id + ", site=" + site + ", name=" + name + ", createdAt=" + createdAt

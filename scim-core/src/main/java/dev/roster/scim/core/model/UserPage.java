@@ -67,13 +67,4 @@ public record UserPage(List<User> users, long totalResults, int startIndex, Opti
     public UserPage(List<User> users, long totalResults, int startIndex) {
         this(users, totalResults, startIndex, Optional.empty());
     }
-
-    /**
-     * Whether the client asked for cursor paging, so that the response speaks of cursors, not of an index.
-     *
-     * @return {@code true} if the page has {@code cursors}
-     */
-    public boolean byCursor() {
-        return cursors.isPresent();
-    }
 }

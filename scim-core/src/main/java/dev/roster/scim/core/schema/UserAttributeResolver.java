@@ -72,16 +72,6 @@ public final class UserAttributeResolver {
     }
 
     /**
-     * Whether the URN names one of the User's extensions, or the alias of the role extension.
-     *
-     * @param urn a schema URN, in any case
-     * @return true if {@link #canonicalExtensionUrn} knows it
-     */
-    public static boolean isExtensionUrn(String urn) {
-        return canonicalExtensionUrn(urn).isPresent();
-    }
-
-    /**
      * The canonical URN of an extension: a known extension's own, and for any other
      * {@code urn:ietf:params:scim:schemas:extension:*:2.0:User}, the role extension (whose only attribute is the
      * role alias).

@@ -1,5 +1,6 @@
 package dev.roster.scim.core.service;
 
+import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.filter.AttrPath;
 import dev.roster.scim.core.internal.policy.LocalChanges;
 import dev.roster.scim.core.model.AuditRecord;
@@ -57,37 +58,50 @@ public final class LocalUserAdministrationService implements LocalUserAdministra
 
     @Override
     public User restore(SiteId site, String userId) {
+        requireSite(site);
         return writes.update(site, userId, ChangeSource.ADMIN, Optional.empty(), UserWrites.Lookup.ANY,
                 current -> UserWrites.Change.to(LocalChanges.restored(current)));
     }
 
     @Override
     public UserPage users(SiteId site, SearchRequest request) {
+        requireSite(site);
         return ports.users().search(site, SearchQueries.toQuery(request, Optional.of(BY_USER_NAME), true,
                 UserQuery.Pending.EXCLUDED));
     }
 
     @Override
     public UserPage pendingIdentities(SiteId site, SearchRequest request) {
+        requireSite(site);
         return ports.users().search(site, SearchQueries.toQuery(request, Optional.of(BY_USER_NAME), false,
                 UserQuery.Pending.ONLY));
     }
 
     @Override
     public List<AuditRecord> recentChanges(SiteId site, int limit) {
+        requireSite(site);
         return ports.audit().recent(site, Math.max(0, limit));
     }
 
     @Override
     public List<AuditRecord> changesOf(SiteId site, String userId, int limit) {
+        requireSite(site);
         return ports.audit().recentForUser(site, userId, Math.max(0, limit));
     }
 
     private User change(SiteId site, String userId, UnaryOperator<User> change) {
+        requireSite(site);
         return writes.update(site, userId, ChangeSource.ADMIN, Optional.empty(), UserWrites.Lookup.ANY, current -> {
             User after = change.apply(current);
             writes.guardLastAdmin(site, current, after);
             return UserWrites.Change.to(after);
         });
+    }
+
+    /** An unknown site is a 404 of its own, not an empty list nor a missing user. */
+    private void requireSite(SiteId site) {
+        if (ports.sites().settingsVersion(site).isEmpty()) {
+            throw ScimException.notFound("No site '" + site + "'.");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.roster.scim.core.service;
 
+import dev.roster.scim.core.port.out.AccountEventFailures;
 import dev.roster.scim.core.port.out.AccountEvents;
 import dev.roster.scim.core.port.out.AuditLog;
 import dev.roster.scim.core.port.out.ScimOutcomes;
@@ -20,7 +21,8 @@ import java.util.Objects;
  *
  * <p>A host with its own accounts table adds how the use cases tell it of account changes (ADR 022):
  * {@code ports.withAccountSync(AccountSync.outbox(outbox))}; without it they tell no one. A host that counts what
- * became of SCIM requests (ignored roles, refusals) adds {@code ports.withOutcomes(outcomes)}.
+ * became of SCIM requests (ignored roles, refusals) adds {@code ports.withOutcomes(outcomes)}, and one that wants to
+ * hear of a listener that threw after its change committed adds {@code ports.withEventFailures(failures)}.
  *
  * @param users        the users of every site
  * @param sites        the sites' settings and tokens
@@ -30,9 +32,12 @@ import java.util.Objects;
  * @param clock        the time of records, versions and token expiry
  * @param accountSync  how the host's own accounts hear of changes ({@link AccountSync#none()}: not at all)
  * @param outcomes     who counts what became of SCIM requests ({@link ScimOutcomes#NONE}: no one)
+ * @param eventFailures who hears of a listener of {@code events} that threw ({@link AccountEventFailures#NONE}: no
+ *                      one)
  */
 public record Ports(UserStore users, SiteStore sites, AuditLog audit, Transactions transactions,
-                    AccountEvents events, Clock clock, AccountSync accountSync, ScimOutcomes outcomes) {
+                    AccountEvents events, Clock clock, AccountSync accountSync, ScimOutcomes outcomes,
+                    AccountEventFailures eventFailures) {
 
     /**
      * The ports of a host without accounts of its own ({@link AccountSync#none()}).
@@ -66,7 +71,7 @@ public record Ports(UserStore users, SiteStore sites, AuditLog audit, Transactio
     }
 
     /**
-     * Every port is required: a host without one passes its {@code NONE}.
+     * The ports of a host that hears of no listener's failure ({@link AccountEventFailures#NONE}).
      *
      * @param users        the users of every site
      * @param sites        the sites' settings and tokens
@@ -77,6 +82,24 @@ public record Ports(UserStore users, SiteStore sites, AuditLog audit, Transactio
      * @param accountSync  how the host's own accounts hear of changes
      * @param outcomes     who counts what became of SCIM requests
      */
+    public Ports(UserStore users, SiteStore sites, AuditLog audit, Transactions transactions, AccountEvents events,
+                 Clock clock, AccountSync accountSync, ScimOutcomes outcomes) {
+        this(users, sites, audit, transactions, events, clock, accountSync, outcomes, AccountEventFailures.NONE);
+    }
+
+    /**
+     * Every port is required: a host without one passes its {@code NONE}.
+     *
+     * @param users        the users of every site
+     * @param sites        the sites' settings and tokens
+     * @param audit        where the use cases record who changed what
+     * @param transactions the unit of work every change runs in
+     * @param events       who hears of account changes after they commit
+     * @param clock        the time of records, versions and token expiry
+     * @param accountSync  how the host's own accounts hear of changes
+     * @param outcomes     who counts what became of SCIM requests
+     * @param eventFailures who hears of a listener that threw
+     */
     public Ports {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(sites, "sites");
@@ -86,6 +109,7 @@ public record Ports(UserStore users, SiteStore sites, AuditLog audit, Transactio
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(accountSync, "accountSync");
         Objects.requireNonNull(outcomes, "outcomes");
+        Objects.requireNonNull(eventFailures, "eventFailures");
     }
 
     /**
@@ -95,7 +119,7 @@ public record Ports(UserStore users, SiteStore sites, AuditLog audit, Transactio
      * @return a copy with {@code sync}
      */
     public Ports withAccountSync(AccountSync sync) {
-        return new Ports(users, sites, audit, transactions, events, clock, sync, outcomes);
+        return new Ports(users, sites, audit, transactions, events, clock, sync, outcomes, eventFailures);
     }
 
     /**
@@ -105,6 +129,16 @@ public record Ports(UserStore users, SiteStore sites, AuditLog audit, Transactio
      * @return a copy with {@code counted}
      */
     public Ports withOutcomes(ScimOutcomes counted) {
-        return new Ports(users, sites, audit, transactions, events, clock, accountSync, counted);
+        return new Ports(users, sites, audit, transactions, events, clock, accountSync, counted, eventFailures);
+    }
+
+    /**
+     * These ports, telling {@code failures} of a listener that threw after its change committed.
+     *
+     * @param failures who hears of the listeners' failures
+     * @return a copy with {@code failures}
+     */
+    public Ports withEventFailures(AccountEventFailures failures) {
+        return new Ports(users, sites, audit, transactions, events, clock, accountSync, outcomes, failures);
     }
 }

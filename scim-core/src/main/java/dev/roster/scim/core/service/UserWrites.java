@@ -131,7 +131,8 @@ final class UserWrites {
                 if (written.refusal().isPresent()) {
                     throw written.refusal().get();
                 }
-                UserChanges.announce(ports.events(), site, written.before(), written.after(), source);
+                UserChanges.announce(ports.events(), ports.eventFailures(), site, written.before(), written.after(),
+                        source);
                 if (written.roleIgnored()) {
                     ports.outcomes().roleIgnored(site);
                 }

@@ -7,6 +7,8 @@ import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.port.out.AccountEventFailures;
+import dev.roster.scim.core.port.out.AccountEventFailures.Event;
 import dev.roster.scim.core.port.out.AccountEvents;
 
 import java.time.Instant;
@@ -157,19 +159,34 @@ public final class UserChanges {
     /**
      * Tells the listeners what happened to an account; called after the change committed. A pending identity has no
      * account, so its changes, and the sign-in that creates the account from it, are not announced (neither is any
-     * account's creation).
+     * account's creation). A listener that throws cannot undo the change (ADR 037): each event is told even when
+     * the one before it threw, and each failure goes to {@code failures}, never to the caller.
      */
-    public static void announce(AccountEvents events, SiteId site, User before, User after, ChangeSource source) {
+    public static void announce(AccountEvents events, AccountEventFailures failures, SiteId site, User before,
+                                User after, ChangeSource source) {
         if (before.pending() || after.pending()) {
             return;
         }
         if (before.active() && !after.active()) {
-            events.deactivated(site, after, source);
+            tell(failures, site, after, Event.DEACTIVATED, () -> events.deactivated(site, after, source));
         } else if (!before.active() && after.active()) {
-            events.reactivated(site, after, source);
+            tell(failures, site, after, Event.REACTIVATED, () -> events.reactivated(site, after, source));
         }
         if (before.role() != after.role()) {
-            events.roleChanged(site, after, before.role(), source);
+            tell(failures, site, after, Event.ROLE_CHANGED,
+                    () -> events.roleChanged(site, after, before.role(), source));
+        }
+    }
+
+    private static void tell(AccountEventFailures failures, SiteId site, User user, Event event, Runnable listener) {
+        try {
+            listener.run();
+        } catch (RuntimeException failure) {
+            try {
+                failures.failed(site, user, event, failure);
+            } catch (RuntimeException ignored) {
+                // The change is done and must be answered as done; nothing is left to tell of this failure.
+            }
         }
     }
 

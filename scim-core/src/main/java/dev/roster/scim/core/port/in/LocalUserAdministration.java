@@ -23,8 +23,9 @@ import java.util.List;
  *
  * <p>Roster implements it ({@code LocalUserAdministrationService}); the host's admin pages call it (the reference
  * server's admin API does). It is thread-safe; a change that races another is read again and retried, and answers
- * {@code 409} only if it keeps losing. It does not check that the site exists: the caller has found the site, and
- * an unknown one has no users (404 for any user of it). SCIM being off does not stop a site admin.
+ * {@code 409} only if it keeps losing. Every method answers an unknown site with a {@code 404} that names it, before
+ * anything is read or written: a list of an unknown site is not an empty list. SCIM being off does not stop a site
+ * admin.
  *
  * <pre>{@code
  * admin.reactivate(site, id);
@@ -93,7 +94,8 @@ public interface LocalUserAdministration {
      * @param request the filter, sort and page, as the admin's client sent them
      * @return the page of accounts
      * @throws dev.roster.scim.core.error.ScimException {@code 400 invalidFilter} or {@code invalidValue} for a bad
-     *                                                  filter, {@code sortBy} or {@code sortOrder}
+     *                                                  filter, {@code sortBy} or {@code sortOrder}; {@code 404}
+     *                                                  for an unknown site
      */
     UserPage users(SiteId site, SearchRequest request);
 
@@ -114,6 +116,7 @@ public interface LocalUserAdministration {
      * @param site  the site whose records are read
      * @param limit the most records to return; below 0 reads as 0
      * @return the records, newest first
+     * @throws dev.roster.scim.core.error.ScimException {@code 404} for an unknown site
      */
     List<AuditRecord> recentChanges(SiteId site, int limit);
 
@@ -124,6 +127,7 @@ public interface LocalUserAdministration {
      * @param userId the user's Roster id
      * @param limit  the most records to return; below 0 reads as 0
      * @return the user's records, newest first; empty for an id with none
+     * @throws dev.roster.scim.core.error.ScimException {@code 404} for an unknown site
      */
     List<AuditRecord> changesOf(SiteId site, String userId, int limit);
 }

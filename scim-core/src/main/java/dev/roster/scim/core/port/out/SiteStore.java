@@ -58,8 +58,9 @@ public interface SiteStore {
 
     /**
      * Replaces every setting of an existing site (SSO, SCIM, role management, creation policy, rate limits) with
-     * the given ones; other sites are untouched. The caller passes a site it found: what an update of an unknown
-     * site does is not part of the contract.
+     * the given ones; other sites are untouched. An update of an unknown site stores nothing and throws nothing (as
+     * an SQL {@code UPDATE} of no row): it creates no site, and the use cases answer an unknown site with a
+     * {@code 404} before they update it.
      *
      * @param settings the site's new settings, naming the site they replace
      */

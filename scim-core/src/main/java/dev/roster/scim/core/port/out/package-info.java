@@ -12,7 +12,8 @@
  *   <li>The side-car way (ADR 022): {@link dev.roster.scim.core.port.out.Accounts}, the host's own accounts table,
  *   told in the change's transaction or through the {@link dev.roster.scim.core.port.out.AccountOutbox}.</li>
  *   <li>Listeners, called after a change committed: {@link dev.roster.scim.core.port.out.AccountEvents} (an account
- *   deactivated, reactivated, its role changed) and {@link dev.roster.scim.core.port.out.ScimOutcomes} (counters).</li>
+ *   deactivated, reactivated, its role changed), {@link dev.roster.scim.core.port.out.AccountEventFailures} (such a
+ *   listener threw, ADR 037) and {@link dev.roster.scim.core.port.out.ScimOutcomes} (counters).</li>
  * </ul>
  *
  * <p>Contract suites in {@code roster-testkit} check the implementations ({@code UserStoreContract},
