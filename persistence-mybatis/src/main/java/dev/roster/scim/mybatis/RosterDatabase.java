@@ -34,6 +34,7 @@ import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Executor;
 
 /**
  * Roster's store ports on one database: a SQLite file (the embedded default) or a PostgreSQL database (for
@@ -58,7 +59,9 @@ import java.util.Properties;
  * system has them), runs the pending Flyway migrations of its dialect (on PostgreSQL under a lock, so servers
  * starting together migrate once; a database newer than this code is refused) and opens the connections. Whatever
  * fails there is a {@link RosterStorageException} and leaves nothing open. {@link #upgradeNotices()} says what the
- * migrations want an operator to know.
+ * migrations want an operator to know. A SQLite file whose history already holds every migration is checked with one
+ * query, without Flyway. MyBatis's configuration (its mapper parse) is built on a thread of its own, so
+ * {@code open} returns before it is ready: the first store call waits for it (ADR 036).
  *
  * <p><b>Threads.</b> A database and everything it hands out are safe for concurrent use and meant to be shared by
  * every request thread. A {@link #transactions()} unit belongs to the thread that runs it: the stores' calls on that
@@ -143,6 +146,12 @@ public final class RosterDatabase implements AutoCloseable {
     }
 
     static RosterDatabase open(PostgreSqlSettings settings, InMemoryFiltering inMemory) {
+        return open(settings, inMemory, DeferredSessionFactory.ownThread());
+    }
+
+    /** {@code configurationBuild} runs the MyBatis configuration's build (tests hold it back). */
+    static RosterDatabase open(PostgreSqlSettings settings, InMemoryFiltering inMemory,
+                               Executor configurationBuild) {
         HikariDataSource pool = PostgreSqlConnections.openPool(settings);
         try {
             try (Connection lock = PostgreSqlConnections.openSingle(settings)) {
@@ -150,7 +159,7 @@ public final class RosterDatabase implements AutoCloseable {
             } catch (SQLException e) {
                 throw StorageFailures.translate(e);
             }
-            SqlSessionFactory factory = sessionFactory(pool);
+            SqlSessionFactory factory = new DeferredSessionFactory(() -> sessionFactory(pool), configurationBuild);
             WritePath writePath = WritePath.ofOwnCommits();
             Sessions sessions = new Sessions(factory, writePath.measuring(
                     WriteTransactions.pooled(factory, pool, PostgreSqlConnections.SERIALIZATION_RETRIES,
@@ -163,12 +172,19 @@ public final class RosterDatabase implements AutoCloseable {
     }
 
     static RosterDatabase open(Path sqliteFile, InMemoryFiltering inMemory) {
+        return open(sqliteFile, inMemory, DeferredSessionFactory.ownThread());
+    }
+
+    /** {@code configurationBuild} runs the MyBatis configuration's build (tests hold it back). */
+    static RosterDatabase open(Path sqliteFile, InMemoryFiltering inMemory, Executor configurationBuild) {
         OwnerOnlyFile.createIfMissing(sqliteFile);
         List<String> notices = SchemaMigrations.migrateSqlite(SqliteConnections.migrations(sqliteFile));
         Connection writer = openWriter(sqliteFile);
         try {
             HikariDataSource readers = SqliteConnections.openReaders(sqliteFile);
-            SqlSessionFactory factory = sessionFactory(readers);
+            // The mapper parse runs beside the host's start; the first session waits for it (ADR 036).
+            SqlSessionFactory factory = new DeferredSessionFactory(() -> sessionFactory(readers),
+                    configurationBuild);
             GroupCommit groupCommit = new GroupCommit(factory, writer);
             WritePath writePath = WritePath.ofGroupCommit(groupCommit);
             Sessions sessions = new Sessions(factory, writePath.measuring(groupCommit), readers, false);

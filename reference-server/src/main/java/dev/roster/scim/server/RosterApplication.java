@@ -120,11 +120,11 @@ public final class RosterApplication implements AutoCloseable {
             metrics.connectionPool(database.connectionPool());
             metrics.writePath(database.writePath());
 
-            boolean newDatabase = sites.sites().isEmpty();
-            // PBKDF2 (slow on purpose) runs beside Jersey's start; SCIM never waits for it (ADR 031).
-            Optional<String> storedPassword = database.serverSettings().get(ADMIN_PASSWORD_KEY);
+            // PBKDF2 (slow on purpose) runs beside Jersey's start; SCIM never waits for it (ADR 031). The stored
+            // hash is read there too: the store's first read waits for MyBatis's configuration (ADR 036).
             CompletableFuture<AdminPasswordChoice> password = CompletableFuture.supplyAsync(
-                    () -> AdminPasswordChoice.choose(options.adminPassword(), storedPassword), keyDerivation);
+                    () -> AdminPasswordChoice.choose(options.adminPassword(),
+                            database.serverSettings().get(ADMIN_PASSWORD_KEY)), keyDerivation);
             AtomicBoolean passwordSettled = new AtomicBoolean();
             // Read at every check, so that a password another server stores applies here at once (ADR 015). Asked
             // only once the password is settled: the admin API refuses every call before.
@@ -159,6 +159,9 @@ public final class RosterApplication implements AutoCloseable {
                 // on the same new database: only the one whose writes win shows secrets.
                 // SCIM answers from here on; the admin API once the password is settled, before the banner says
                 // where it is (and shows a generated password).
+                // Asked only now: no request creates a site before the admin API opens (once the password is
+                // settled), and the first read waits for MyBatis's configuration, built beside Jersey (ADR 036).
+                boolean newDatabase = sites.sites().isEmpty();
                 Optional<String> generatedPassword = settle(database, password, passwordSettled);
                 Optional<GeneratedToken> demoToken = newDatabase ? createDemoSite(database, sites)
                         : Optional.empty();
