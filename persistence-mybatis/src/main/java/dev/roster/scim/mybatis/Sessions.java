@@ -64,12 +64,23 @@ final class Sessions {
             try (SqlSession session = factory.openSession(connection)) {
                 return translated(() -> work.apply(session));
             } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
+                endRead(connection);
             }
         } catch (SQLException e) {
             throw StorageFailures.translate(e);
         }
+    }
+
+    /**
+     * Ends a read transaction. On SQLite the return to auto-commit ends it: a query-only reader has nothing to
+     * commit, and sqlite-jdbc's {@code rollback()} would begin a new transaction for the return to commit, two
+     * more statements on every read (ADR 033).
+     */
+    private void endRead(Connection connection) throws SQLException {
+        if (serverDatabase) {
+            connection.rollback();
+        }
+        connection.setAutoCommit(true);
     }
 
     /**

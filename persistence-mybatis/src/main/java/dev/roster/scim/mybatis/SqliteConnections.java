@@ -14,7 +14,8 @@ import java.sql.SQLException;
  * writer, whose transactions begin {@code IMMEDIATE} (they take the write lock up front instead of failing with
  * {@code SQLITE_BUSY} when a read turns into a write), and a small pool of query-only readers that WAL lets run
  * beside the writer. The busy timeout only matters when another process writes to the same file. The writer syncs at
- * every commit ({@code synchronous=FULL}); readers, which never write, keep SQLite's WAL default.
+ * every commit ({@code synchronous=FULL}); readers, which never write, keep SQLite's WAL default. Each reader keeps
+ * its prepared statements ({@link StatementCache}), as MyBatis prepares anew in every session.
  */
 final class SqliteConnections {
 
@@ -59,7 +60,7 @@ final class SqliteConnections {
         sqlite.setUrl(url(file));
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("roster-sqlite-readers");
-        pool.setDataSource(sqlite);
+        pool.setDataSource(StatementCache.caching(sqlite));
         pool.setMaximumPoolSize(READERS);
         pool.setMinimumIdle(1);
         pool.setConnectionInitSql("PRAGMA query_only = ON");

@@ -136,7 +136,6 @@ public final class RosterApplication implements AutoCloseable {
                     .register(new RequestIdFilter())
                     .register(new AccessLogFilter(options.monitoring().accessLog(), clock))
                     .register(metrics.requests())
-                    .register(ClientAddressFilter.class)
                     .register(new ExchangeCapture(recorder, clock, RequestIdFilter::of))
                     .register(new PublicUrlPolicy(options.publicUrl(), options.host()))
                     .register(new RequestHeaderSyntax())

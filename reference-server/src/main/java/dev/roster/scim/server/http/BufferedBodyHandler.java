@@ -1,5 +1,6 @@
 package dev.roster.scim.server.http;
 
+import dev.roster.scim.jaxrs.ScimPaths;
 import org.glassfish.grizzly.ReadHandler;
 import org.glassfish.grizzly.http.io.NIOInputStream;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -93,6 +94,12 @@ final class BufferedBodyHandler extends HttpHandler {
 
     private void dispatch(Request request, Response response) throws IOException {
         request.setAttribute(HttpEdge.LOCAL_PORT, request.getLocalPort());
+        // The socket's peer, not a forwarded header a client could write: the bearer token check records it as the
+        // token's last client, the access log logs it. Jersey reads these attributes as the request's properties.
+        String address = request.getRemoteAddr();
+        if (address != null && !address.isBlank()) {
+            request.setAttribute(ScimPaths.CLIENT_ADDRESS_PROPERTY, address);
+        }
         try {
             application.service(request, response);
         } catch (Exception e) {

@@ -2,6 +2,7 @@ package dev.roster.scim.server.http;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -24,8 +25,15 @@ public final class RequestIds {
         return presented.filter(id -> ACCEPTED.matcher(id).matches()).orElseGet(RequestIds::fresh);
     }
 
-    /** A new random id. */
+    /**
+     * A new random id, a version 4 UUID. Not {@link UUID#randomUUID()}: it draws from one {@code SecureRandom}
+     * behind a lock, for which every request thread queued (ADR 033). An id correlates log lines and grants
+     * nothing, so it must be unique, not unpredictable: 122 random bits from the thread's own generator.
+     */
     public static String fresh() {
-        return UUID.randomUUID().toString();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long versionFour = random.nextLong() & ~0xF000L | 0x4000L;
+        long variantTwo = random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
+        return new UUID(versionFour, variantTwo).toString();
     }
 }
