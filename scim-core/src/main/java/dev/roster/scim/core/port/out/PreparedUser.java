@@ -10,8 +10,8 @@ import java.util.Optional;
  * A user's new value as a {@link UserStore} will write it, made by {@link UserStore#prepare} before the write
  * transaction (ADR 034): whatever the store computes from the value alone (its rows, their keys, its rendering) is
  * computed on the caller's thread, so that the write unit, which holds SQLite's one writer, only binds and executes.
- * A store may return its own implementation and take it back in {@link UserStore#update(dev.roster.scim.core.model
- * .SiteId, PreparedUser, long)}; {@link #of} is the plain value, for stores that prepare nothing.
+ * A store may return its own implementation and take it back in {@code UserStore.update(site, prepared, version)}
+ * or {@code UserStore.insert(site, prepared)}; {@link #of} is the plain value, for stores that prepare nothing.
  *
  * <pre>{@code
  * PreparedUser next = users.prepare(site, changed);             // outside the transaction
