@@ -2,11 +2,13 @@ package dev.roster.scim.mybatis;
 
 import dev.roster.scim.core.identifier.IdentifierProfile;
 import dev.roster.scim.core.mapping.RenderedPage;
+import dev.roster.scim.core.mapping.StoredRendering;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.port.out.Keyset;
 import dev.roster.scim.core.port.out.KeysetPage;
+import dev.roster.scim.core.port.out.PreparedUser;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.port.out.UserStore;
 import dev.roster.scim.mybatis.internal.mapper.EmailRow;
@@ -49,6 +51,14 @@ final class MyBatisUserStore implements UserStore {
     public Optional<User> findById(SiteId site, String id) {
         return sessions.read(session -> session.getMapper(UserMapper.class).findById(site.value(), id))
                 .map(UserRows::toUser);
+    }
+
+    /** From the row's stored rendering when it is current, else rendered from the row (ADR 026, ADR 034). */
+    @Override
+    public Optional<StoredRendering> findRendered(SiteId site, String id) {
+        return sessions.read(session -> session.getMapper(UserMapper.class).findById(site.value(), id))
+                .filter(row -> !row.hidden())
+                .map(row -> new StoredRendering(UserRows.toRendered(row), row.version()));
     }
 
     @Override
@@ -110,10 +120,22 @@ final class MyBatisUserStore implements UserStore {
 
     @Override
     public void insert(SiteId site, User user) {
+        insert(site, PreparedRow.of(site, user));
+    }
+
+    /** The rows, document and rendering, made on the caller's thread before the write unit (ADR 034). */
+    @Override
+    public PreparedUser prepare(SiteId site, User user) {
+        return PreparedRow.of(site, user);
+    }
+
+    @Override
+    public void insert(SiteId site, PreparedUser prepared) {
+        PreparedRow rows = rowsOf(site, prepared);
         sessions.writeRecoverably(session -> {
             UserMapper mapper = session.getMapper(UserMapper.class);
-            mapper.insert(UserRows.toRow(site, user));
-            UserRows.emailRows(site, user).forEach(mapper::insertEmail);
+            mapper.insert(rows.row());
+            rows.emails().forEach(mapper::insertEmail);
             return null;
         });
     }
@@ -136,19 +158,31 @@ final class MyBatisUserStore implements UserStore {
      */
     @Override
     public boolean update(SiteId site, User user, long expectedVersion) {
+        return update(site, PreparedRow.of(site, user), expectedVersion);
+    }
+
+    @Override
+    public boolean update(SiteId site, PreparedUser prepared, long expectedVersion) {
+        PreparedRow rows = rowsOf(site, prepared);
+        UserRow row = rows.row();
         return sessions.writeRecoverably(session -> {
             UserMapper mapper = session.getMapper(UserMapper.class);
-            Optional<UserNameKeyRow> before = mapper.userNameKeyOf(site.value(), user.id());
-            UserRow row = UserRows.toRow(site, user);
+            Optional<UserNameKeyRow> before = mapper.userNameKeyOf(site.value(), row.id());
             if (mapper.update(row, expectedVersion) == 0) {
                 return false;
             }
             before.filter(old -> old.duplicate() == 0 && !old.key().equals(row.userNameKey()))
                     .ifPresent(old -> mapper.promoteDuplicate(site.value(), old.key()));
-            mapper.deleteEmails(site.value(), user.id());
-            UserRows.emailRows(site, user).forEach(mapper::insertEmail);
+            mapper.deleteEmails(site.value(), row.id());
+            rows.emails().forEach(mapper::insertEmail);
             return true;
         });
+    }
+
+    /** The rows this store prepared for the site, or made now from a value another prepared. */
+    private static PreparedRow rowsOf(SiteId site, PreparedUser prepared) {
+        return prepared instanceof PreparedRow rows && rows.site().equals(site) ? rows
+                : PreparedRow.of(site, prepared.user());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.roster.scim.mybatis;
 
 import dev.roster.scim.core.mapping.RenderedUser;
+import dev.roster.scim.core.mapping.StoredRendering;
 import dev.roster.scim.core.mapping.UserResources;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.port.out.UserQuery;
@@ -30,6 +31,10 @@ class StoredRenderingFallbackTest extends DatabaseTest {
         execute("UPDATE users SET scim_json = NULL");
 
         assertThat(served()).isEqualTo(slowPath());
+        if (!user.hidden()) {
+            assertThat(database.userStore().findRendered(ACME, user.id()).orElseThrow().user().json())
+                    .isEqualTo(slowPath());
+        }
     }
 
     @Test
@@ -42,6 +47,11 @@ class StoredRenderingFallbackTest extends DatabaseTest {
 
         assertThat(served).isEqualTo(slowPath()).contains("changed elsewhere")
                 .contains("\"version\":\"W/\\\"" + (user.version() + 1) + "\\\"\"");
+        if (!user.hidden()) {
+            StoredRendering found = database.userStore().findRendered(ACME, user.id()).orElseThrow();
+            assertThat(found.user().json()).isEqualTo(slowPath());
+            assertThat(found.version()).isEqualTo(user.version() + 1);
+        }
     }
 
     /**

@@ -2,7 +2,9 @@ package dev.roster.scim.mybatis;
 
 import dev.roster.scim.core.mapping.RenderedPage;
 import dev.roster.scim.core.mapping.RenderedUser;
+import dev.roster.scim.core.mapping.StoredRendering;
 import dev.roster.scim.core.mapping.UserResources;
+import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.port.out.UserQuery;
@@ -43,6 +45,38 @@ class StoredRenderingTest extends DatabaseTest {
             assertThat(store.update(ACME, random.changed(user), user.version())).isTrue();
         }
         assertRenderingsMatchTheSlowPath(store);
+    }
+
+    /** ADR 034: a single user's read is served from the same rendering, with the version it renders. */
+    @Test
+    void aVisibleUserIsFoundAsTheRenderingOfTheUserReadBack() {
+        RandomUsers random = new RandomUsers(20261202L);
+        UserStore store = database.userStore();
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            User user = random.next(i);
+            users.add(user);
+            store.insert(ACME, user);
+        }
+        for (User user : users.subList(0, 20)) {
+            assertThat(store.update(ACME, random.changed(user), user.version())).isTrue();
+        }
+
+        for (User user : users) {
+            User read = store.findById(ACME, user.id()).orElseThrow();
+            Optional<StoredRendering> found = store.findRendered(ACME, user.id());
+            if (read.hidden()) {
+                assertThat(found).as("hidden user %s", user.id()).isEmpty();
+                continue;
+            }
+            assertThat(found).as("user %s", user.id()).isPresent();
+            assertThat(found.get().user().id()).isEqualTo(user.id());
+            assertThat(found.get().version()).isEqualTo(read.version());
+            assertThat(found.get().user().json()).as("user %s", user.id())
+                    .isEqualTo(ScimJson.write(UserResources.defaultRepresentation(read)));
+        }
+        assertThat(store.findRendered(ACME, "no-such-id")).isEmpty();
+        assertThat(store.findRendered(SiteId.of("other"), users.get(0).id())).isEmpty();
     }
 
     @Test

@@ -314,7 +314,7 @@ class ScimFeatureTest extends ScimJerseyTest {
                 Clock.systemUTC());
     }
 
-    /** The real use case, except that a search for {@code boom} fails as a broken database would. */
+    /** The real use case, bound or not, except that a search for {@code boom} fails as a broken database would. */
     private static ScimUsers failingOn(ScimUsers real) {
         return (ScimUsers) Proxy.newProxyInstance(ScimUsers.class.getClassLoader(), new Class<?>[]{ScimUsers.class},
                 (proxy, method, arguments) -> {
@@ -323,7 +323,9 @@ class ScimFeatureTest extends ScimJerseyTest {
                         throw new IllegalStateException("secret connection string jdbc:sqlite:/var/secret.db");
                     }
                     try {
-                        return method.invoke(real, arguments);
+                        Object answer = method.invoke(real, arguments);
+                        // The resources call the use cases bound to each request's admission.
+                        return method.getName().equals("admitted") ? failingOn((ScimUsers) answer) : answer;
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }

@@ -63,4 +63,11 @@ class ModuleRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.roster.scim.core.service..",
                     "dev.roster.scim.core.port.out..")
             .because("adapters translate and call use cases; only the composition root wires services and stores");
+
+    @ArchTest
+    static final ArchRule theCoreKeepsNoStateOnThreads = noClasses()
+            .that().resideInAPackage("dev.roster.scim.core..")
+            .should().dependOnClassesThat().areAssignableTo(ThreadLocal.class)
+            .because("ADR 034: what a use case needs of its request is handed over explicitly (AdmittedSite), so a "
+                    + "call without it cannot pick up another request's");
 }

@@ -3,10 +3,13 @@ package dev.roster.scim.core.service;
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.mapping.RenderedPage;
+import dev.roster.scim.core.mapping.StoredRendering;
+import dev.roster.scim.core.mapping.WrittenUser;
 import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.core.port.in.AdmittedSite;
 import dev.roster.scim.core.port.in.CreateOutcome;
 import dev.roster.scim.core.port.in.RequestedAttributes;
 import dev.roster.scim.core.port.in.ScimUsers;
@@ -42,8 +45,18 @@ public final class CountingScimUsers implements ScimUsers {
     }
 
     @Override
+    public ScimUsers admitted(AdmittedSite site) {
+        return new CountingScimUsers(delegate.admitted(site), outcomes);
+    }
+
+    @Override
     public User get(SiteId site, String id) {
         return counted(site, () -> delegate.get(site, id));
+    }
+
+    @Override
+    public Optional<StoredRendering> getRendered(SiteId site, String id) {
+        return counted(site, () -> delegate.getRendered(site, id));
     }
 
     @Override
@@ -74,6 +87,16 @@ public final class CountingScimUsers implements ScimUsers {
     @Override
     public User patch(SiteId site, String id, ScimObject patchBody, Optional<String> ifMatch) {
         return counted(site, () -> delegate.patch(site, id, patchBody, ifMatch));
+    }
+
+    @Override
+    public WrittenUser replaceRendered(SiteId site, String id, ScimObject body, Optional<String> ifMatch) {
+        return counted(site, () -> delegate.replaceRendered(site, id, body, ifMatch));
+    }
+
+    @Override
+    public WrittenUser patchRendered(SiteId site, String id, ScimObject patchBody, Optional<String> ifMatch) {
+        return counted(site, () -> delegate.patchRendered(site, id, patchBody, ifMatch));
     }
 
     @Override

@@ -13,7 +13,9 @@ import dev.roster.scim.core.internal.policy.ScimClaims;
 import dev.roster.scim.core.internal.policy.SiteSettingsPolicy;
 import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.mapping.RenderedPage;
+import dev.roster.scim.core.mapping.StoredRendering;
 import dev.roster.scim.core.mapping.UserResources;
+import dev.roster.scim.core.mapping.WrittenUser;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.SiteId;
@@ -21,6 +23,7 @@ import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.model.UserProfile;
+import dev.roster.scim.core.port.in.AdmittedSite;
 import dev.roster.scim.core.port.in.CreateOutcome;
 import dev.roster.scim.core.port.in.RequestedAttributes;
 import dev.roster.scim.core.port.in.ScimUsers;
@@ -47,6 +50,7 @@ public final class ScimUsersService implements ScimUsers {
     private final CreationPolicy defaultCreation;
     private final UserWrites writes;
     private final CursorPaging cursorPaging;
+    private final Optional<AdmittedSite> admitted;
 
     /**
      * Sites without a creation policy of their own follow {@link CreationPolicy#DEFAULT}.
@@ -82,6 +86,20 @@ public final class ScimUsersService implements ScimUsers {
         this.defaultCreation = Objects.requireNonNull(defaultCreation, "defaultCreation");
         this.writes = new UserWrites(ports);
         this.cursorPaging = new CursorPaging(ports.users(), new PagingCursors(cursorKeys, ports.clock()));
+        this.admitted = Optional.empty();
+    }
+
+    private ScimUsersService(ScimUsersService unbound, AdmittedSite admitted) {
+        this.ports = unbound.ports;
+        this.defaultCreation = unbound.defaultCreation;
+        this.writes = unbound.writes;
+        this.cursorPaging = unbound.cursorPaging;
+        this.admitted = Optional.of(admitted);
+    }
+
+    @Override
+    public ScimUsers admitted(AdmittedSite site) {
+        return new ScimUsersService(this, Objects.requireNonNull(site, "site"));
     }
 
     @Override
@@ -90,6 +108,12 @@ public final class ScimUsersService implements ScimUsers {
         return ports.users().findById(site, id)
                 .filter(user -> !user.hidden())
                 .orElseThrow(() -> ScimException.notFound("No user with id '" + id + "'."));
+    }
+
+    @Override
+    public Optional<StoredRendering> getRendered(SiteId site, String id) {
+        scimSettings(site);
+        return ports.users().findRendered(site, id);
     }
 
     @Override
@@ -139,12 +163,17 @@ public final class ScimUsersService implements ScimUsers {
 
     @Override
     public User replace(SiteId site, String id, ScimObject body, Optional<String> ifMatch) {
+        return replaceRendered(site, id, body, ifMatch).user();
+    }
+
+    @Override
+    public WrittenUser replaceRendered(SiteId site, String id, ScimObject body, Optional<String> ifMatch) {
         SiteSettings settings = scimSettings(site);
         Optional<IfMatch> precondition = IfMatch.parse(ifMatch);
         ScimObject canonical = UserInputNormalizer.normalize(body);
         UserProfile profile = UserResources.profileOf(canonical);
         ScimAssertions asserted = ScimAssertions.of(canonical);
-        return writes.update(site, id, ChangeSource.SCIM, precondition, UserWrites.Lookup.VISIBLE,
+        return writes.updateRendered(site, id, ChangeSource.SCIM, precondition, UserWrites.Lookup.VISIBLE,
                 current -> underPolicy(site, current, profile.applyTo(current), asserted, settings));
     }
 
@@ -155,14 +184,20 @@ public final class ScimUsersService implements ScimUsers {
      */
     @Override
     public User patch(SiteId site, String id, ScimObject patchBody, Optional<String> ifMatch) {
+        return patchRendered(site, id, patchBody, ifMatch).user();
+    }
+
+    @Override
+    public WrittenUser patchRendered(SiteId site, String id, ScimObject patchBody, Optional<String> ifMatch) {
         SiteSettings settings = scimSettings(site);
         Optional<IfMatch> precondition = IfMatch.parse(ifMatch);
         PatchRequest request = PatchRequest.parse(patchBody);
-        return writes.update(site, id, ChangeSource.SCIM, precondition, UserWrites.Lookup.VISIBLE, current -> {
-            ScimObject patched = PatchEngine.apply(UserResources.editableView(current), request);
-            User candidate = UserResources.profileOf(patched).applyTo(current);
-            return underPolicy(site, current, candidate, ScimAssertions.of(patched), settings);
-        });
+        return writes.updateRendered(site, id, ChangeSource.SCIM, precondition, UserWrites.Lookup.VISIBLE,
+                current -> {
+                    ScimObject patched = PatchEngine.apply(UserResources.editableView(current), request);
+                    User candidate = UserResources.profileOf(patched).applyTo(current);
+                    return underPolicy(site, current, candidate, ScimAssertions.of(patched), settings);
+                });
     }
 
     @Override
@@ -215,12 +250,21 @@ public final class ScimUsersService implements ScimUsers {
     }
 
     /**
-     * The site's settings: those that admitted this request ({@link AdmittedSettings}), else as stored. SCIM requests
-     * to a site with SCIM off are refused here too, whatever the adapter did.
+     * The site's settings: those that admitted this request when these use cases are bound to it, else as stored.
+     * Bound to another site, they serve none of this one: the request was admitted with another site's token. SCIM
+     * requests to a site with SCIM off are refused here too, whatever the adapter did.
      */
     private SiteSettings scimSettings(SiteId site) {
-        SiteSettings settings = AdmittedSettings.take(ports.sites(), site).or(() -> ports.sites().find(site))
-                .orElseThrow(() -> ScimException.notFound("No site '" + site + "'."));
+        SiteSettings settings;
+        if (admitted.isPresent()) {
+            if (!admitted.get().site().equals(site)) {
+                throw ScimException.unauthorized("This request was admitted for another site; send a bearer token "
+                        + "of this site.");
+            }
+            settings = admitted.get().settings();
+        } else {
+            settings = ports.sites().find(site).orElseThrow(() -> ScimException.notFound("No site '" + site + "'."));
+        }
         if (!SiteSettingsPolicy.servesScim(settings)) {
             throw ScimException.forbidden("SCIM is turned off for this site.");
         }

@@ -12,6 +12,7 @@ import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.SiteToken;
 import dev.roster.scim.core.port.in.AccessDecision;
 import dev.roster.scim.core.port.in.Admission;
+import dev.roster.scim.core.port.in.AdmittedSite;
 import dev.roster.scim.core.port.in.GeneratedToken;
 import dev.roster.scim.core.port.in.SettingsChange;
 import dev.roster.scim.core.port.in.SiteAdministration;
@@ -216,10 +217,9 @@ public final class SiteAdministrationService implements SiteAdministration {
 
     /**
      * One read on the common path: the site's settings version, under which this server keeps the settings and
-     * token hashes (ADR 029). The settings that admitted the request are left for its use case.
+     * token hashes (ADR 029). An admitted request carries the settings that admitted it, for its use case (ADR 034).
      */
     private Admission check(SiteId site, String presentedToken, String clientAddress, boolean limited) {
-        AdmittedSettings.clear();
         if (presentedToken == null || presentedToken.isEmpty()) {
             return Admission.of(AccessDecision.UNAUTHENTICATED);
         }
@@ -241,10 +241,7 @@ public final class SiteAdministrationService implements SiteAdministration {
             }
         }
         tokens.recordUse(snapshot.get(), token.get(), client);
-        if (limited) {
-            AdmittedSettings.leave(ports.sites(), settings);
-        }
-        return Admission.of(AccessDecision.OK);
+        return Admission.admittedFor(new AdmittedSite(settings));
     }
 
     private SiteSettings stored(SiteId site) {

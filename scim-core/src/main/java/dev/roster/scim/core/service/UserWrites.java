@@ -10,6 +10,8 @@ import dev.roster.scim.core.identifier.IdentifierProfile;
 import dev.roster.scim.core.internal.policy.LastAdminGuard;
 import dev.roster.scim.core.internal.policy.UserChanges;
 import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.mapping.RenderedUser;
+import dev.roster.scim.core.mapping.WrittenUser;
 import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.Name;
@@ -18,6 +20,7 @@ import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.port.in.ScimUsers;
+import dev.roster.scim.core.port.out.PreparedUser;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.schema.ScimDateTime;
 
@@ -124,6 +127,15 @@ final class UserWrites {
      */
     User update(SiteId site, String id, ChangeSource source, Optional<IfMatch> ifMatch, Lookup lookup,
                 Function<User, Change> change) {
+        return updateRendered(site, id, source, ifMatch, lookup, change).user();
+    }
+
+    /**
+     * {@link #update}, with the rendering the store kept for the stored value, when it keeps one and the change wrote
+     * one: rendered once, before the write, and never again for the answer (ADR 034).
+     */
+    WrittenUser updateRendered(SiteId site, String id, ChangeSource source, Optional<IfMatch> ifMatch, Lookup lookup,
+                               Function<User, Change> change) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
                 Written written = attempt == 1 ? prepareThenStore(site, id, source, ifMatch, lookup, change)
@@ -136,7 +148,7 @@ final class UserWrites {
                 if (written.roleIgnored()) {
                     ports.outcomes().roleIgnored(site);
                 }
-                return written.after();
+                return new WrittenUser(written.after(), written.rendering());
             } catch (LostRace race) {
                 if (ifMatch.isPresent()) {
                     throw ScimException.preconditionFailed("The user changed while this request was applied; "
@@ -208,9 +220,11 @@ final class UserWrites {
      */
     User insert(SiteId site, User user, ChangeSource source, Optional<String> ignoredRole) {
         requireAcceptableUserName(user.userName());
+        PreparedUser prepared = ports.users().prepare(site, user);
+        AuditRecord created = UserChanges.created(site, user, source, user.created());
         User stored = ports.transactions().inTransaction(() -> {
-            ports.users().insert(site, user);
-            ports.audit().append(UserChanges.created(site, user, source, user.created()));
+            ports.users().insert(site, prepared);
+            ports.audit().append(created);
             ports.accountSync().changed(site, Optional.empty(), user, user.created());
             ignoredRole.ifPresent(detail -> ports.audit()
                     .append(UserChanges.roleIgnored(site, user, source, detail, user.created())));
@@ -242,8 +256,9 @@ final class UserWrites {
 
     /**
      * The first attempt of {@link #update} (ADR 030): the user is read and {@code change} decides outside the write
-     * transaction, so that on SQLite the one writer is held only for the version-checked write and its records, not
-     * for the read, the PATCH and the policy. The write fails as a lost race if the user moved on meanwhile. A change
+     * transaction, and the new value's rows, rendering and audit records are made there too (ADR 034), so that on
+     * SQLite the one writer is held only for binding and executing the version-checked write and its records, not
+     * for the read, the PATCH, the policy and the rendering. The write fails as a lost race if the user moved on meanwhile. A change
      * that takes an active Admin away decides under the writer instead: the guard's count of the other Admins must be
      * the one the write commits on, or two concurrent demotions could each count the other.
      */
@@ -255,7 +270,8 @@ final class UserWrites {
         if (LastAdminGuard.isActiveAdmin(before) && !LastAdminGuard.isActiveAdmin(proposed.after())) {
             return ports.transactions().inTransaction(() -> attempt(site, id, source, ifMatch, lookup, change));
         }
-        return ports.transactions().inTransaction(() -> store(site, source, before, proposed));
+        Decided decided = decide(site, source, before, proposed);
+        return ports.transactions().inTransaction(() -> store(site, decided));
     }
 
     private User current(SiteId site, String id, Lookup lookup) {
@@ -268,45 +284,64 @@ final class UserWrites {
                             Function<User, Change> change) {
         User before = current(site, id, lookup);
         ifMatch.ifPresent(precondition -> precondition.check(before));
-        return store(site, source, before, change.apply(before));
+        return store(site, decide(site, source, before, change.apply(before)));
     }
 
     /**
-     * Stores {@code proposed} if the user is still at {@code before}'s version (else {@link LostRace}), with its
-     * audit records and account change, in the caller's transaction.
+     * What {@code proposed} writes: its next value prepared by the store and its audit records, made outside any
+     * transaction where the caller allows it (ADR 034). Refuses a new userName the identifier profile does not accept.
      */
-    private Written store(SiteId site, ChangeSource source, User before, Change proposed) {
-        String id = before.id();
+    private Decided decide(SiteId site, ChangeSource source, User before, Change proposed) {
+        Instant now = now();
         if (proposed.refusedSignIn().isPresent()) {
-            ScimException refusal = proposed.refusedSignIn().get();
-            ports.audit().append(UserChanges.signInRefused(site, before, refusal.detail(), now()));
-            return new Written(before, before, Optional.of(refusal), false);
+            return new Decided(before, proposed, now, Optional.empty(), List.of(UserChanges.signInRefused(site,
+                    before, proposed.refusedSignIn().get().detail(), now)));
         }
         if (!IdentifierProfile.key(proposed.after().userName()).equals(IdentifierProfile.key(before.userName()))) {
             requireAcceptableUserName(proposed.after().userName());
         }
-        Instant now = now();
         if (proposed.erase()) {
-            if (!ports.users().delete(site, id, before.version())) {
-                throw new LostRace();
-            }
-            ports.audit().append(UserChanges.erased(site, before, source, now));
-            return new Written(before, before, Optional.empty(), false);
+            return new Decided(before, proposed, now, Optional.empty(),
+                    List.of(UserChanges.erased(site, before, source, now)));
         }
         Optional<User> next = nextValue(before, proposed.after(), source, now);
-        if (next.isPresent() && !ports.users().update(site, next.get(), before.version())) {
-            throw new LostRace();
-        }
         User result = next.orElse(before);
         List<AuditRecord> records = new ArrayList<>(UserChanges.audit(site, before, result, source, now,
                 proposed.reason()));
         proposed.ignoredRole().ifPresent(detail -> records.add(UserChanges.roleIgnored(site, result, source, detail,
                 now)));
-        records.forEach(ports.audit()::append);
-        if (next.isPresent()) {
-            ports.accountSync().changed(site, Optional.of(before), result, now);
+        return new Decided(before, proposed, now, next.map(user -> ports.users().prepare(site, user)), records);
+    }
+
+    /**
+     * Writes what was decided if the user is still at the version it was decided on (else {@link LostRace}), with
+     * its audit records and account change, in the caller's transaction: binding and executing only.
+     */
+    private Written store(SiteId site, Decided decided) {
+        User before = decided.before();
+        Change proposed = decided.proposed();
+        if (proposed.refusedSignIn().isPresent()) {
+            decided.records().forEach(ports.audit()::append);
+            return new Written(before, before, proposed.refusedSignIn(), false, Optional.empty());
         }
-        return new Written(before, result, Optional.empty(), proposed.ignoredRole().isPresent());
+        if (proposed.erase()) {
+            if (!ports.users().delete(site, before.id(), before.version())) {
+                throw new LostRace();
+            }
+            decided.records().forEach(ports.audit()::append);
+            return new Written(before, before, Optional.empty(), false, Optional.empty());
+        }
+        Optional<PreparedUser> next = decided.next();
+        if (next.isPresent() && !ports.users().update(site, next.get(), before.version())) {
+            throw new LostRace();
+        }
+        User result = next.map(PreparedUser::user).orElse(before);
+        decided.records().forEach(ports.audit()::append);
+        if (next.isPresent()) {
+            ports.accountSync().changed(site, Optional.of(before), result, decided.now());
+        }
+        return new Written(before, result, Optional.empty(), proposed.ignoredRole().isPresent(),
+                next.flatMap(PreparedUser::rendering));
     }
 
     /** What to store: the next version if anything changed, nothing if nothing did. */
@@ -322,10 +357,19 @@ final class UserWrites {
     }
 
     /**
-     * What an attempt stored: the user before and after, or the refusal it recorded instead, and whether it ignored
-     * a role value.
+     * What a change will write, decided before the write unit: the user it was decided on, the change, its time,
+     * the next value as the store prepared it (empty when nothing changes) and the audit records.
      */
-    private record Written(User before, User after, Optional<ScimException> refusal, boolean roleIgnored) {
+    private record Decided(User before, Change proposed, Instant now, Optional<PreparedUser> next,
+                           List<AuditRecord> records) {
+    }
+
+    /**
+     * What an attempt stored: the user before and after, or the refusal it recorded instead, whether it ignored a
+     * role value, and the rendering stored with the new value, if the store keeps one.
+     */
+    private record Written(User before, User after, Optional<ScimException> refusal, boolean roleIgnored,
+                           Optional<RenderedUser> rendering) {
     }
 
     /** Thrown inside the transaction so that it rolls back; caught outside to retry. */

@@ -4,11 +4,18 @@ import static dev.roster.scim.core.service.Fixture.SITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.scim.core.error.ScimErrorType;
+import dev.roster.scim.core.internal.patch.PatchRequest;
+import dev.roster.scim.core.json.ScimArray;
+import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.SiteToken;
 import dev.roster.scim.core.port.in.AccessDecision;
+import dev.roster.scim.core.port.in.Admission;
 import dev.roster.scim.core.port.in.GeneratedToken;
+import dev.roster.scim.core.port.in.ScimUsers;
+import dev.roster.scim.core.port.in.SearchRequest;
 import dev.roster.scim.core.port.in.SettingsChange;
 import dev.roster.scim.core.port.in.TokenRequest;
 import dev.roster.scim.core.port.out.SiteStore;
@@ -30,6 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * common path reads only the settings version, and the use case takes the settings admission read.
  */
 class AdmissionCacheTest {
+
+    private static final ScimObject PATCH_INACTIVE = Fixture.json(
+            "schemas", ScimArray.of(ScimValue.of(PatchRequest.PATCH_OP)),
+            "Operations", ScimArray.of(Fixture.json("op", "replace", "path", "active", "value", false)));
 
     private final Fixture fixture = new Fixture();
     private final CountingSiteStore counted = new CountingSiteStore(fixture.sites);
@@ -85,14 +96,16 @@ class AdmissionCacheTest {
     }
 
     @Test
-    void onACacheHitAdmissionReadsOnlyTheVersionAndTheUseCaseReadsNoSettings() {
+    void onACacheHitAdmissionReadsOnlyTheVersionAndTheAdmittedUseCaseReadsNoSettings() {
         fixture.given(UserBuilder.user("u1", "ada@example.com"));
         ScimUsersService scim = new ScimUsersService(serverBPorts);
         serverB.admit(SITE, okta.token(), "a");
         counted.reset();
 
-        assertThat(serverB.admit(SITE, okta.token(), "a").admitted()).isTrue();
-        assertThat(scim.get(SITE, "u1").userName()).isEqualTo("ada@example.com");
+        Admission admission = serverB.admit(SITE, okta.token(), "a");
+        assertThat(admission.admitted()).isTrue();
+        assertThat(scim.admitted(admission.site().orElseThrow()).get(SITE, "u1").userName())
+                .isEqualTo("ada@example.com");
 
         assertThat(counted.reads()).containsExactly("settingsVersion");
     }
@@ -104,21 +117,43 @@ class AdmissionCacheTest {
         serverB.admit(SITE, okta.token(), "a");
         serverA.updateSettings(SITE, SettingsChange.none().scimEnabled(false));
 
-        assertThat(serverB.admit(SITE, okta.token(), "a").decision()).isEqualTo(AccessDecision.SCIM_DISABLED);
+        Admission admission = serverB.admit(SITE, okta.token(), "a");
+        assertThat(admission.decision()).isEqualTo(AccessDecision.SCIM_DISABLED);
+        assertThat(admission.site()).isEmpty();
         Fixture.failure(ScimErrorType.FORBIDDEN, () -> scim.get(SITE, "u1"));
     }
 
     @Test
-    void settingsLeftByAnAdmissionServeOneUseCaseCallOnlyAndOnlyForTheirSite() {
+    void aUseCaseCalledWithoutItsAdmissionReadsTheSettingsThoughTheThreadJustAdmittedARequest() {
         fixture.given(UserBuilder.user("u1", "ada@example.com"));
         ScimUsersService scim = new ScimUsersService(serverBPorts);
         serverB.admit(SITE, okta.token(), "a");
+        serverA.updateSettings(SITE, SettingsChange.none().scimEnabled(false));
         counted.reset();
 
-        scim.get(SITE, "u1");
-        scim.get(SITE, "u1");
+        Fixture.failure(ScimErrorType.FORBIDDEN, () -> scim.get(SITE, "u1"));
+        Fixture.failure(ScimErrorType.FORBIDDEN, () -> scim.get(SITE, "u1"));
 
-        assertThat(counted.reads()).containsExactly("find");
+        assertThat(counted.reads()).containsExactly("find", "find");
+    }
+
+    @Test
+    void useCasesAdmittedForOneSiteServeNoOtherSite() {
+        SiteId other = SiteId.of("globex");
+        fixture.sites.insert(SiteSettings.newSite(other).withSsoConfigured(true).withScimEnabled(true));
+        fixture.users.insert(other, UserBuilder.user("g1", "gus@example.com").build());
+        ScimUsersService scim = new ScimUsersService(serverBPorts);
+        Admission admittedForAcme = serverB.admit(SITE, okta.token(), "a");
+        ScimUsers bound = scim.admitted(admittedForAcme.site().orElseThrow());
+        counted.reset();
+
+        Fixture.failure(ScimErrorType.UNAUTHORIZED, () -> bound.get(other, "g1"));
+        Fixture.failure(ScimErrorType.UNAUTHORIZED, () -> bound.search(other, SearchRequest.filtered(
+                "userName eq \"gus@example.com\"")));
+        Fixture.failure(ScimErrorType.UNAUTHORIZED, () -> bound.patch(other, "g1", PATCH_INACTIVE, Optional.empty()));
+
+        assertThat(fixture.users.findById(other, "g1").orElseThrow().active()).isTrue();
+        assertThat(counted.reads()).isEmpty();
     }
 
     @Test

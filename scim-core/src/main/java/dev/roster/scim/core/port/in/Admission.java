@@ -11,27 +11,60 @@ import java.util.Optional;
  * <pre>{@code
  * Admission admission = sites.admit(site, token, clientAddress);
  * if (admission.rateLimited().isPresent()) answer429(admission.rateLimited().get());
+ * ScimUsers users = admission.site().map(scimUsers::admitted).orElse(scimUsers);
  * }</pre>
  *
  * @param decision    what the token opens: {@code OK} also for a request a rate limit refused (its token is live)
  * @param rateLimited the limit that refused the request, present only with {@code OK}; empty when no limit did
+ * @param site        for an admitted request, the site and the settings that admitted it, for the use case that
+ *                    serves the request ({@link ScimUsers#admitted}); empty otherwise, and from an implementation
+ *                    that does not hand its settings on
  */
-public record Admission(AccessDecision decision, Optional<RateLimitRefusal> rateLimited) {
+public record Admission(AccessDecision decision, Optional<RateLimitRefusal> rateLimited,
+                        Optional<AdmittedSite> site) {
 
     /**
      * An admission, checked.
      *
      * @param decision    what the token opens
      * @param rateLimited the limit that refused the request, or empty
+     * @param site        the admitted site with its settings, or empty
      * @throws NullPointerException     if a component is null
-     * @throws IllegalArgumentException if a refusal comes with a decision other than {@code OK}
+     * @throws IllegalArgumentException if a refusal comes with a decision other than {@code OK}, or a site with a
+     *                                  request that is not admitted
      */
     public Admission {
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(rateLimited, "rateLimited");
+        Objects.requireNonNull(site, "site");
         if (rateLimited.isPresent() && decision != AccessDecision.OK) {
             throw new IllegalArgumentException("only a request whose token opens the site is rate limited");
         }
+        if (site.isPresent() && (decision != AccessDecision.OK || rateLimited.isPresent())) {
+            throw new IllegalArgumentException("only an admitted request carries its site's settings");
+        }
+    }
+
+    /**
+     * An admission that hands no settings on.
+     *
+     * @param decision    what the token opens
+     * @param rateLimited the limit that refused the request, or empty
+     * @throws NullPointerException     if a component is null
+     * @throws IllegalArgumentException if a refusal comes with a decision other than {@code OK}
+     */
+    public Admission(AccessDecision decision, Optional<RateLimitRefusal> rateLimited) {
+        this(decision, rateLimited, Optional.empty());
+    }
+
+    /**
+     * An admitted request, with the settings that admitted it.
+     *
+     * @param site the site and its settings as admission read them
+     * @return the admission: {@code OK}, not rate limited, carrying {@code site}
+     */
+    public static Admission admittedFor(AdmittedSite site) {
+        return new Admission(AccessDecision.OK, Optional.empty(), Optional.of(site));
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.roster.scim.core.port.in;
 
 import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.mapping.RenderedPage;
+import dev.roster.scim.core.mapping.StoredRendering;
+import dev.roster.scim.core.mapping.WrittenUser;
 import dev.roster.scim.core.model.CreationPolicy;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
@@ -40,6 +42,25 @@ public interface ScimUsers {
     int MAX_RESULTS = 200;
 
     /**
+     * These use cases for one admitted request: they take the site's settings from {@code site}, as admission read
+     * them, instead of reading them again (ADR 029, ADR 034), and serve {@code site}'s site only: a call for another
+     * site is refused with {@code 401}, whatever that site's settings. An adapter binds each request it admitted
+     * ({@link SiteAdministration#admit}, {@link Admission#site()}) and calls the bound use cases for that request
+     * only; a call on the unbound use cases reads the settings from the store. The default, for an implementation
+     * that keeps no settings, is these use cases unchanged.
+     *
+     * <pre>{@code
+     * ScimUsers users = admission.site().map(scimUsers::admitted).orElse(scimUsers);
+     * }</pre>
+     *
+     * @param site the site the request was admitted for, with the settings that admitted it
+     * @return the use cases bound to that site and settings; cheap, made once per request
+     */
+    default ScimUsers admitted(AdmittedSite site) {
+        return this;
+    }
+
+    /**
      * {@code GET /Users/{id}} (RFC 7644 §3.4.1): 404 for an unknown or SCIM-deleted user. Pending identities are
      * users here, as in every SCIM call.
      *
@@ -50,6 +71,22 @@ public interface ScimUsers {
      *                                                  user; {@code 403} when the site has SCIM turned off
      */
     User get(SiteId site, String id);
+
+    /**
+     * {@link #get} as the store's rendering, for an answer without {@code attributes} or
+     * {@code excludedAttributes} (ADR 034): the same checks and errors, but empty when the store keeps no rendering
+     * or has no visible user of that id, and the caller then answers {@link #get}'s user (or its 404).
+     *
+     * @param site the site named in the request path
+     * @param id   the user's SCIM {@code id} from the path, compared exactly; any text
+     * @return the user's stored rendering with its version for the {@code ETag}, or empty for the caller to fall
+     *         back on {@link #get}
+     * @throws dev.roster.scim.core.error.ScimException {@code 404} for an unknown site; {@code 403} when the site
+     *                                                  has SCIM turned off
+     */
+    default Optional<StoredRendering> getRendered(SiteId site, String id) {
+        return Optional.empty();
+    }
 
     /**
      * {@code GET /Users} or {@code POST /Users/.search} (RFC 7644 §3.4.2, §3.4.3): one page of the site's users
@@ -143,6 +180,37 @@ public interface ScimUsers {
      *                                                  as {@link #replace}
      */
     User patch(SiteId site, String id, ScimObject patchBody, Optional<String> ifMatch);
+
+    /**
+     * {@link #replace}, with the rendering the store kept for the stored user (ADR 034), for an answer without
+     * {@code attributes} or {@code excludedAttributes}: the same checks, errors and write. The default has no
+     * rendering; the caller then answers {@link #render} of the user.
+     *
+     * @param site    the site named in the request path
+     * @param id      the user's SCIM {@code id} from the path
+     * @param body    the client's whole User resource, as for {@link #replace}
+     * @param ifMatch the {@code If-Match} header, as for {@link #replace}
+     * @return the user as stored after the change, with its rendering when the store kept one for this write
+     * @throws dev.roster.scim.core.error.ScimException as {@link #replace}
+     */
+    default WrittenUser replaceRendered(SiteId site, String id, ScimObject body, Optional<String> ifMatch) {
+        return new WrittenUser(replace(site, id, body, ifMatch), Optional.empty());
+    }
+
+    /**
+     * {@link #patch}, with the rendering the store kept for the stored user (ADR 034), as {@link #replaceRendered}
+     * is to {@link #replace}.
+     *
+     * @param site      the site named in the request path
+     * @param id        the user's SCIM {@code id} from the path
+     * @param patchBody the client's PatchOp message, as for {@link #patch}
+     * @param ifMatch   the {@code If-Match} header, as for {@link #replace}
+     * @return the user as stored after the operations, with its rendering when the store kept one for this write
+     * @throws dev.roster.scim.core.error.ScimException as {@link #patch}
+     */
+    default WrittenUser patchRendered(SiteId site, String id, ScimObject patchBody, Optional<String> ifMatch) {
+        return new WrittenUser(patch(site, id, patchBody, ifMatch), Optional.empty());
+    }
 
     /**
      * {@code DELETE /Users/{id}} (RFC 7644 §3.6). An account is not erased: it is deactivated and hidden from SCIM

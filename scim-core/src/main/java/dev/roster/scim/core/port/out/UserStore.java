@@ -3,6 +3,7 @@ package dev.roster.scim.core.port.out;
 import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.mapping.RenderedPage;
+import dev.roster.scim.core.mapping.StoredRendering;
 import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.identifier.IdentifierProfile;
 import dev.roster.scim.core.model.SiteId;
@@ -53,6 +54,23 @@ public interface UserStore {
      * @return the stored user, or empty when the site has no user of that id
      */
     Optional<User> findById(SiteId site, String id);
+
+    /**
+     * The rendering the store kept at the last write of the user with that id, when the user is not hidden
+     * (SCIM-deleted): a {@code GET /Users/{id}} served without rebuilding the user (ADR 034). Pending identities are
+     * found, as by {@link #findById}. Empty, the default, for a store that keeps no rendering, and also when the site
+     * has no visible user of that id: the caller then reads the user with {@link #findById}, which tells the two
+     * apart. The text must be exactly what rendering
+     * {@link dev.roster.scim.core.mapping.UserResources#defaultRepresentation} of the user {@link #findById} returns
+     * gives.
+     *
+     * @param site the site to look in; a user of another site is never found
+     * @param id   Roster's SCIM {@code id} of the user, compared exactly; any text
+     * @return the user's rendering and version, or empty for the caller to read the user
+     */
+    default Optional<StoredRendering> findRendered(SiteId site, String id) {
+        return Optional.empty();
+    }
 
     /**
      * The user whose userName has the same {@link IdentifierProfile#key key}, hidden or not, pending or not: the one
@@ -169,6 +187,45 @@ public interface UserStore {
      * @throws ScimException {@code 409 uniqueness} if another user of the site holds the new userName's key
      */
     boolean update(SiteId site, User user, long expectedVersion);
+
+    /**
+     * Prepares a new value for {@link #update(SiteId, PreparedUser, long)} or {@link #insert(SiteId, PreparedUser)}
+     * outside the write transaction (ADR 034): the caller's thread, not the write unit, pays for what the store
+     * computes from the value. Reads and writes nothing. The default prepares nothing.
+     *
+     * @param site the site the user belongs to
+     * @param user the value to be written
+     * @return the prepared value, to be written by this store for this site only
+     */
+    default PreparedUser prepare(SiteId site, User user) {
+        return PreparedUser.of(user);
+    }
+
+    /**
+     * {@link #update(SiteId, User, long)} of a value {@link #prepare prepared} for it. The default writes
+     * {@link PreparedUser#user()}; a store that prepared the value writes what it prepared.
+     *
+     * @param site            the site of the user, the one the value was prepared for
+     * @param prepared        the new value, as {@link #prepare} returned it
+     * @param expectedVersion the version the caller read and based the new value on
+     * @return as {@link #update(SiteId, User, long)}
+     * @throws ScimException as {@link #update(SiteId, User, long)}
+     */
+    default boolean update(SiteId site, PreparedUser prepared, long expectedVersion) {
+        return update(site, prepared.user(), expectedVersion);
+    }
+
+    /**
+     * {@link #insert(SiteId, User)} of a value {@link #prepare prepared} for it. The default inserts
+     * {@link PreparedUser#user()}.
+     *
+     * @param site     the site the user belongs to, the one the value was prepared for
+     * @param prepared the new user, as {@link #prepare} returned it
+     * @throws ScimException as {@link #insert(SiteId, User)}
+     */
+    default void insert(SiteId site, PreparedUser prepared) {
+        insert(site, prepared.user());
+    }
 
     /**
      * Erases the stored user if its version is still {@code expectedVersion}, with everything stored for it but

@@ -67,7 +67,10 @@ public final class BearerTokenFilter implements ContainerRequestFilter {
             return;
         }
         switch (admission.decision()) {
-            case OK -> request.setProperty(AUTHENTICATED, Boolean.TRUE);
+            case OK -> {
+                request.setProperty(AUTHENTICATED, Boolean.TRUE);
+                admission.site().ifPresent(admitted -> AdmittedRequests.keep(request, admitted));
+            }
             case UNAUTHENTICATED -> request.abortWith(Response.fromResponse(ScimErrors.response(
                             ScimErrorType.UNAUTHORIZED,
                             "A valid bearer token of this site is required: send 'Authorization: Bearer <token>'.",

@@ -52,7 +52,11 @@ final class ScimResponses {
     }
 
     static EntityTag etag(User user) {
-        return new EntityTag(Long.toString(user.version()), true);
+        return etag(user.version());
+    }
+
+    static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version), true);
     }
 
 }

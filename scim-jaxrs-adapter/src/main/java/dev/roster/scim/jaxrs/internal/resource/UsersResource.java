@@ -4,6 +4,8 @@ import dev.roster.scim.core.error.ScimErrorType;
 import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.mapping.RenderedPage;
+import dev.roster.scim.core.mapping.StoredRendering;
+import dev.roster.scim.core.mapping.WrittenUser;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.port.in.CreateOutcome;
@@ -14,6 +16,7 @@ import dev.roster.scim.jaxrs.RequestValues;
 import dev.roster.scim.jaxrs.ScimMediaTypes;
 import dev.roster.scim.jaxrs.ScimPaths;
 import dev.roster.scim.jaxrs.SiteResolver;
+import dev.roster.scim.jaxrs.internal.auth.AdmittedRequests;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,6 +28,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -68,7 +72,7 @@ public final class UsersResource {
                              @QueryParam("attributes") String attributes,
                              @QueryParam("excludedAttributes") String excludedAttributes,
                              @QueryParam("cursor") String cursor,
-                             @Context UriInfo uri) {
+                             @Context UriInfo uri, @Context ContainerRequestContext context) {
         Map<String, String> parameters = new HashMap<>();
         parameters.put("filter", filter);
         parameters.put("startIndex", startIndex);
@@ -77,25 +81,25 @@ public final class UsersResource {
         parameters.put("sortOrder", sortOrder);
         parameters.put("cursor", cursor);
         SearchRequest request = SearchRequest.fromQuery(parameters);
-        return list(site, request, requested(attributes, excludedAttributes), uri);
+        return list(admitted(context), site, request, requested(attributes, excludedAttributes), uri);
     }
 
     @POST
     @Path(".search")
     public StreamingOutput searchByPost(@PathParam(ScimPaths.SITE_PARAMETER) String site, ScimObject body,
-                                   @Context UriInfo uri) {
+                                   @Context UriInfo uri, @Context ContainerRequestContext context) {
         SearchRequest request = SearchRequest.fromBody(body);
-        return list(site, request, RequestedAttributes.fromBody(body), uri);
+        return list(admitted(context), site, request, RequestedAttributes.fromBody(body), uri);
     }
 
     @POST
     public Response create(@PathParam(ScimPaths.SITE_PARAMETER) String site, ScimObject body,
                            @QueryParam("attributes") String attributes,
                            @QueryParam("excludedAttributes") String excludedAttributes,
-                           @Context UriInfo uri) {
+                           @Context UriInfo uri, @Context ContainerRequestContext context) {
         // Read before the write, so that malformed names refuse the request instead of answering a done write with 400.
         RequestedAttributes requested = requested(attributes, excludedAttributes);
-        CreateOutcome outcome = users.create(site(site), body);
+        CreateOutcome outcome = admitted(context).create(site(site), body);
         URI location = UserLocations.of(uri, site).uriOf(outcome.user().id());
         return Response.created(location)
                 .tag(ScimResponses.etag(outcome.user()))
@@ -108,9 +112,18 @@ public final class UsersResource {
     public Response get(@PathParam(ScimPaths.SITE_PARAMETER) String site, @PathParam("id") String id,
                         @QueryParam("attributes") String attributes,
                         @QueryParam("excludedAttributes") String excludedAttributes,
-                        @Context UriInfo uri, @Context Request request) {
+                        @Context UriInfo uri, @Context Request request,
+                        @Context ContainerRequestContext context) {
         RequestedAttributes requested = requested(attributes, excludedAttributes);
-        User user = users.get(site(site), id);
+        ScimUsers bound = admitted(context);
+        SiteId siteId = site(site);
+        if (requested.isDefault()) {
+            Optional<StoredRendering> stored = bound.getRendered(siteId, id);
+            if (stored.isPresent()) {
+                return rendered(stored.get(), site, uri, request);
+            }
+        }
+        User user = bound.get(siteId, id);
         EntityTag etag = ScimResponses.etag(user);
         Response.ResponseBuilder notModified = notModified(request, etag);
         if (notModified != null) {
@@ -125,10 +138,10 @@ public final class UsersResource {
                             ScimObject body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @QueryParam("attributes") String attributes,
                             @QueryParam("excludedAttributes") String excludedAttributes,
-                            @Context UriInfo uri) {
+                            @Context UriInfo uri, @Context ContainerRequestContext context) {
         RequestedAttributes requested = requested(attributes, excludedAttributes);
-        User user = users.replace(site(site), id, body, RequestValues.text(ifMatch));
-        return ok(user, site, uri, requested);
+        WrittenUser written = admitted(context).replaceRendered(site(site), id, body, RequestValues.text(ifMatch));
+        return ok(written, site, uri, requested);
     }
 
     @PATCH
@@ -137,17 +150,18 @@ public final class UsersResource {
                           ScimObject body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @QueryParam("attributes") String attributes,
                           @QueryParam("excludedAttributes") String excludedAttributes,
-                          @Context UriInfo uri) {
+                          @Context UriInfo uri, @Context ContainerRequestContext context) {
         RequestedAttributes requested = requested(attributes, excludedAttributes);
-        User user = users.patch(site(site), id, body, RequestValues.text(ifMatch));
-        return ok(user, site, uri, requested);
+        WrittenUser written = admitted(context).patchRendered(site(site), id, body, RequestValues.text(ifMatch));
+        return ok(written, site, uri, requested);
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam(ScimPaths.SITE_PARAMETER) String site, @PathParam("id") String id,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        users.delete(site(site), id, RequestValues.text(ifMatch));
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Context ContainerRequestContext context) {
+        admitted(context).delete(site(site), id, RequestValues.text(ifMatch));
         return Response.noContent().build();
     }
 
@@ -165,26 +179,56 @@ public final class UsersResource {
      * Without a projection, from the store's renderings when it keeps them (ADR 026); either way streamed, with
      * {@code meta.location} from one base for the page.
      */
-    private StreamingOutput list(String site, SearchRequest request, RequestedAttributes requested, UriInfo uri) {
+    private StreamingOutput list(ScimUsers bound, String site, SearchRequest request, RequestedAttributes requested,
+                                 UriInfo uri) {
         SiteId siteId = site(site);
         boolean totalsOnly = request.count().isPresent() && request.count().getAsInt() <= 0;
         UserLocations locations = UserLocations.of(uri, site);
         if (requested.isDefault()) {
-            Optional<RenderedPage> rendered = users.searchRendered(siteId, request);
+            Optional<RenderedPage> rendered = bound.searchRendered(siteId, request);
             if (rendered.isPresent()) {
                 return ListResponseOutput.rendered(rendered.get(), locations, totalsOnly);
             }
         }
-        return ListResponseOutput.users(users.search(siteId, request),
-                user -> users.render(user, locations.of(user.id()), requested), totalsOnly);
+        return ListResponseOutput.users(bound.search(siteId, request),
+                user -> bound.render(user, locations.of(user.id()), requested), totalsOnly);
     }
 
-    private Response ok(User user, String site, UriInfo uri, RequestedAttributes requested) {
-        URI location = UserLocations.of(uri, site).uriOf(user.id());
-        return Response.ok(users.render(user, location.toString(), requested))
+    /** A read without a projection, from the store's rendering (ADR 034); its ETag is the version it renders. */
+    private static Response rendered(StoredRendering stored, String site, UriInfo uri, Request request) {
+        EntityTag etag = ScimResponses.etag(stored.version());
+        Response.ResponseBuilder notModified = notModified(request, etag);
+        if (notModified != null) {
+            return notModified.tag(etag).build();
+        }
+        UserLocations locations = UserLocations.of(uri, site);
+        return Response.ok(new RenderedUserOutput(stored.user(), locations))
+                .tag(etag)
+                .location(locations.uriOf(stored.user().id()))
+                .build();
+    }
+
+    /** A write's answer: without a projection, the very text the write stored (ADR 034), else rendered. */
+    private Response ok(WrittenUser written, String site, UriInfo uri, RequestedAttributes requested) {
+        User user = written.user();
+        UserLocations locations = UserLocations.of(uri, site);
+        URI location = locations.uriOf(user.id());
+        Object entity = requested.isDefault() && written.rendering().isPresent()
+                ? new RenderedUserOutput(written.rendering().get(), locations)
+                : users.render(user, location.toString(), requested);
+        return Response.ok(entity)
                 .tag(ScimResponses.etag(user))
                 .location(location)
                 .build();
+    }
+
+    private Response ok(User user, String site, UriInfo uri, RequestedAttributes requested) {
+        return ok(new WrittenUser(user, Optional.empty()), site, uri, requested);
+    }
+
+    /** The use cases with the settings that admitted this request (ADR 034), so that it reads them once. */
+    private ScimUsers admitted(ContainerRequestContext context) {
+        return AdmittedRequests.bound(users, context);
     }
 
     private SiteId site(String segment) {
