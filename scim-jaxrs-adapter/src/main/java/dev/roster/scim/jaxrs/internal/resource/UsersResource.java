@@ -172,7 +172,7 @@ public final class UsersResource {
         if (requested.isDefault()) {
             Optional<RenderedPage> rendered = users.searchRendered(siteId, request);
             if (rendered.isPresent()) {
-                return ListResponseOutput.rendered(rendered.get(), locations, totalsOnly);
+                return RenderedListResponse.of(rendered.get(), locations, totalsOnly);
             }
         }
         return ListResponseOutput.users(users.search(siteId, request),
