@@ -75,8 +75,8 @@ class StoredRenderingFallbackTest extends DatabaseTest {
         List<String> ids = database.userStore().search(ACME, EVERYONE).users().stream().map(User::id).toList();
         execute("UPDATE users SET scim_json = NULL WHERE id = '" + ids.get(2) + "'");
         execute("UPDATE users SET version = version + 1 WHERE id = '" + ids.get(5) + "'");
-        execute("UPDATE users SET scim_format = " + (UserRows.RENDERING_FORMAT - 1) + " WHERE id = '" + ids.get(9)
-                + "'");
+        execute("UPDATE users SET scim_format = " + (UserRows.RENDERING_FORMAT - 1)
+                + ", scim_json = '{\"formerly\":\"shown\",' || substr(scim_json, 2) WHERE id = '" + ids.get(9) + "'");
 
         RenderedPage page = database.userStore().searchRendered(ACME, EVERYONE).orElseThrow();
         UserPage searched = database.userStore().search(ACME, EVERYONE);
