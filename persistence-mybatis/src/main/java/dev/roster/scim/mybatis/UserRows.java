@@ -1,7 +1,6 @@
 package dev.roster.scim.mybatis;
 
 import dev.roster.scim.core.identifier.IdentifierProfile;
-import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.mapping.RenderedUser;
 import dev.roster.scim.core.mapping.UserResources;
 import dev.roster.scim.core.model.ChangeSource;
@@ -12,11 +11,14 @@ import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.schema.CaseFolding;
 import dev.roster.scim.jackson.ScimJson;
 import dev.roster.scim.mybatis.internal.mapper.EmailRow;
+import dev.roster.scim.mybatis.internal.mapper.RenderingRow;
 import dev.roster.scim.mybatis.internal.mapper.UserRow;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,13 +82,37 @@ final class UserRows {
         return new RenderedUser(row.id(), rendering(toUser(row)));
     }
 
+    /**
+     * {@link #toRendered}'s check on a row read for its rendering only: the stored bytes when they are the
+     * rendering of the row's version in the current format; empty when the row must be rendered from all its
+     * columns.
+     */
+    static Optional<RenderedUser> currentRendering(RenderingRow row) {
+        byte[] json = row.scimJson();
+        if (json == null || row.scimFormat() != RENDERING_FORMAT
+                || !endsWith(json, versionEnding(row.version()).getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        return Optional.of(RenderedUser.ofUtf8(row.id(), json));
+    }
+
+    private static boolean endsWith(byte[] text, byte[] ending) {
+        int from = text.length - ending.length;
+        return from >= 0 && Arrays.equals(text, from, text.length, ending, 0, ending.length);
+    }
+
     /** What the slow path renders for the user as it is read back: {@link UserResources#defaultRepresentation}. */
     static String rendering(User user) {
         return ScimJson.write(UserResources.defaultRepresentation(user));
     }
 
-    private static String versionEnding(long version) {
-        return ScimJson.write(ScimValue.of(User.etagOf(version))) + "}}";
+    /**
+     * How a rendering of that version ends: {@code meta.version}'s JSON string, then the ends of {@code meta} and of
+     * the user. Written out rather than by {@code ScimJson} (a generator per row of a page): an entity tag of
+     * {@link User#etagOf} holds two quotes and digits, and only the quotes are escaped.
+     */
+    static String versionEnding(long version) {
+        return "\"W/\\\"" + version + "\\\"\"}}";
     }
 
     /** The user as reading its row rebuilds it: timestamps kept to the millisecond, as the columns keep them. */

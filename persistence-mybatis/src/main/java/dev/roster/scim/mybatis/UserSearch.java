@@ -12,6 +12,7 @@ import dev.roster.scim.core.port.out.KeysetPage;
 import dev.roster.scim.core.port.out.SortSpec;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.schema.CaseFolding;
+import dev.roster.scim.mybatis.internal.mapper.RenderingRow;
 import dev.roster.scim.mybatis.internal.mapper.UserMapper;
 import dev.roster.scim.mybatis.internal.mapper.UserRow;
 import dev.roster.scim.mybatis.internal.mapper.UserSearchStatement;
@@ -52,7 +53,8 @@ final class UserSearch {
         Optional<String> sqlOrder = sqlOrder(query);
         UserSearchStatement statement = statement(site, query, pushDown, sqlOrder);
         if (pushDown.complete() && sqlOrder.isPresent()) {
-            Page<User> page = inSql(mapper, statement, query, UserRows::toUser);
+            Page<User> page = inSql(mapper, statement, query,
+                    window -> mapper.search(window).stream().map(UserRows::toUser).toList());
             return new UserPage(page.items(), page.total(), query.startIndex());
         }
         Optional<Filter> residual = pushDown.complete() ? Optional.empty() : query.filter();
@@ -63,7 +65,7 @@ final class UserSearch {
     }
 
     /**
-     * {@link #run}'s page as renderings: straight from the rows' stored text when SQL answers the whole query (the
+     * {@link #run}'s page as renderings: straight from the rows' stored bytes when SQL answers the whole query (the
      * users are never rebuilt), else rendered from {@link #run}'s users.
      */
     RenderedPage rendered(UserMapper mapper, SiteId site, UserQuery query) {
@@ -71,13 +73,32 @@ final class UserSearch {
         Optional<String> sqlOrder = sqlOrder(query);
         if (pushDown.complete() && sqlOrder.isPresent()) {
             Page<RenderedUser> page = inSql(mapper, statement(site, query, pushDown, sqlOrder), query,
-                    UserRows::toRendered);
+                    window -> renderings(mapper, window));
             return new RenderedPage(page.items(), page.total(), query.startIndex());
         }
         UserPage page = run(mapper, site, query);
         return new RenderedPage(page.users().stream()
                 .map(user -> new RenderedUser(user.id(), UserRows.rendering(user))).toList(),
                 page.totalResults(), page.startIndex());
+    }
+
+    /**
+     * A window's renderings from four columns a row (ADR 035). Should any row lack a current one (not written since
+     * V11 / V6, or in an older format), the window is read again whole and those rows are rendered from it: reading
+     * the one row again instead could see it changed or gone, since a SQLite reader's statements each see their own
+     * snapshot.
+     */
+    private static List<RenderedUser> renderings(UserMapper mapper, UserSearchStatement window) {
+        List<RenderingRow> rows = mapper.searchRenderings(window);
+        List<RenderedUser> users = new ArrayList<>(rows.size());
+        for (RenderingRow row : rows) {
+            Optional<RenderedUser> current = UserRows.currentRendering(row);
+            if (current.isEmpty()) {
+                return mapper.search(window).stream().map(UserRows::toRendered).toList();
+            }
+            users.add(current.get());
+        }
+        return users;
     }
 
     private PushDown pushDown(SiteId site, UserQuery query) {
@@ -164,12 +185,12 @@ final class UserSearch {
      * the {@code COUNT(*)} scan is skipped; that is the common case of an IdP's {@code userName eq} lookup.
      */
     private static <T> Page<T> inSql(UserMapper mapper, UserSearchStatement statement, UserQuery query,
-                                     Function<UserRow, T> item) {
+                                     Function<UserSearchStatement, List<T>> window) {
         if (query.count() == 0) {
             return new Page<>(List.of(), count(mapper, statement, query));
         }
         int offset = query.startIndex() - 1;
-        List<T> items = mapper.search(statement.page(query.count(), offset)).stream().map(item).toList();
+        List<T> items = window.apply(statement.page(query.count(), offset));
         boolean pageTellsTheTotal = items.size() < query.count() && (offset == 0 || !items.isEmpty());
         long total = pageTellsTheTotal ? (long) offset + items.size() : count(mapper, statement, query);
         return new Page<>(items, total);

@@ -1,9 +1,11 @@
 package dev.roster.scim.mybatis;
 
+import dev.roster.scim.core.mapping.RenderedPage;
 import dev.roster.scim.core.mapping.RenderedUser;
 import dev.roster.scim.core.mapping.StoredRendering;
 import dev.roster.scim.core.mapping.UserResources;
 import dev.roster.scim.core.model.User;
+import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.jackson.ScimJson;
 import dev.roster.scim.testkit.RandomUsers;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 
 import static dev.roster.scim.mybatis.TestUsers.ACME;
@@ -68,8 +71,33 @@ class StoredRenderingFallbackTest extends DatabaseTest {
         assertThat(served()).isEqualTo(slowPath()).doesNotContain("formerly");
     }
 
+    /**
+     * A page whose rows mix current renderings with a missing one, one of another version and one of another
+     * format: every user as the slow path renders it, in the search's order, and the search's total (ADR 035: the
+     * page read for renderings only is read again whole).
+     */
+    @Test
+    void aPageMixingStaleAndCurrentRenderingsIsThePageOfTheSlowPath() throws SQLException {
+        RandomUsers random = new RandomUsers(4L);
+        for (int i = 0; i < 12; i++) {
+            database.userStore().insert(ACME, random.next(i));
+        }
+        List<String> ids = database.userStore().search(ACME, EVERYONE).users().stream().map(User::id).toList();
+        execute("UPDATE users SET scim_json = NULL WHERE id = '" + ids.get(2) + "'");
+        execute("UPDATE users SET version = version + 1 WHERE id = '" + ids.get(5) + "'");
+        execute("UPDATE users SET scim_format = " + (UserRows.RENDERING_FORMAT - 1)
+                + ", scim_json = '{\"formerly\":\"shown\",' || substr(scim_json, 2) WHERE id = '" + ids.get(9) + "'");
+
+        RenderedPage page = database.userStore().searchRendered(ACME, EVERYONE).orElseThrow();
+        UserPage searched = database.userStore().search(ACME, EVERYONE);
+
+        assertThat(page.users()).extracting(RenderedUser::json).containsExactlyElementsOf(searched.users().stream()
+                .map(user -> ScimJson.write(UserResources.defaultRepresentation(user))).toList());
+        assertThat(page.totalResults()).isEqualTo(searched.totalResults()).isEqualTo(12);
+    }
+
     /** Hidden and pending users too: whatever the random user is. */
-    private static final UserQuery EVERYONE = new UserQuery(Optional.empty(), Optional.empty(), 1, 10, true,
+    private static final UserQuery EVERYONE = new UserQuery(Optional.empty(), Optional.empty(), 1, 20, true,
             UserQuery.Pending.INCLUDED);
 
     private String served() {

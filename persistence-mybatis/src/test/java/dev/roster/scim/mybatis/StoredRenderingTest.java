@@ -97,6 +97,26 @@ class StoredRenderingTest extends DatabaseTest {
                 .containsExactlyElementsOf(searched.users().stream().map(User::id).toList());
     }
 
+    /** Beyond the end: no users, the total still told; {@code count=0}: the total only. */
+    @Test
+    void pagesBeyondTheEndAndOfNoUsersTellTheTotal() {
+        RandomUsers random = new RandomUsers(8L);
+        UserStore store = database.userStore();
+        for (int i = 0; i < 5; i++) {
+            store.insert(ACME, random.next(i));
+        }
+        long visible = store.search(ACME, UserQuery.all(1, 10)).totalResults();
+
+        RenderedPage beyond = store.searchRendered(ACME, UserQuery.all(50, 10)).orElseThrow();
+        RenderedPage totalsOnly = store.searchRendered(ACME, UserQuery.all(1, 0)).orElseThrow();
+
+        assertThat(beyond.users()).isEmpty();
+        assertThat(beyond.totalResults()).isEqualTo(visible).isPositive();
+        assertThat(beyond.startIndex()).isEqualTo(50);
+        assertThat(totalsOnly.users()).isEmpty();
+        assertThat(totalsOnly.totalResults()).isEqualTo(visible);
+    }
+
     private static void assertRenderingsMatchTheSlowPath(UserStore store) {
         for (UserQuery.Pending pending : UserQuery.Pending.values()) {
             for (int start = 1; start <= USERS; start += 100) {

@@ -240,6 +240,29 @@ class QueryingUsersTest {
         return names;
     }
 
+    /**
+     * Over HTTP, a page served from the stored renderings (ADR 035: bytes copied, {@code meta.location} spliced) is
+     * the page the projection path renders user by user: {@code excludedAttributes=password} asks for a projection
+     * that changes nothing, since {@code password} is never returned. First page, a page across the end, one
+     * beyond it, and the total only.
+     */
+    @Test
+    void aPageFromStoredRenderingsIsThePageTheProjectionPathRenders() {
+        for (String window : List.of("startIndex=1&count=100", "startIndex=150&count=100", "startIndex=300&count=10",
+                "count=0")) {
+            Http.Reply rendered = get("/Users?" + window);
+            Http.Reply projected = get("/Users?" + window + "&excludedAttributes=password");
+
+            JsonNode page = rendered.expect(200);
+            projected.expect(200);
+            assertThat(rendered.body()).as(window).isEqualTo(projected.body());
+            assertThat(page.path("totalResults").asInt()).as(window).isEqualTo(USERS);
+        }
+        assertThat(get("/Users?startIndex=150&count=100").expect(200).path("Resources")).hasSize(USERS - 149);
+        assertThat(get("/Users?startIndex=300&count=10").expect(200).path("Resources")).isEmpty();
+        assertThat(get("/Users?count=0").expect(200).has("Resources")).isFalse();
+    }
+
     private static Http.Reply get(String path) {
         return call("GET", scim.scimBase() + path).bearer(scim.token()).send();
     }

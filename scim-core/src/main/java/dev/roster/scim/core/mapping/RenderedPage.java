@@ -7,7 +7,7 @@ import java.util.List;
  * user as its {@link RenderedUser}, for a ListResponse that asks for no projection.
  *
  * <pre>{@code
- * userStore.searchRendered(site, query).ifPresent(page -> page.users().forEach(user -> out.writeRaw(user.json())));
+ * userStore.searchRendered(site, query).ifPresent(page -> page.users().forEach(user -> out.add(user.json())));
  * }</pre>
  *
  * @param users        the users of the page, in the order asked for; copied, so the list is unmodifiable

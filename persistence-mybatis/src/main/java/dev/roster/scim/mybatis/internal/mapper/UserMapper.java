@@ -56,6 +56,12 @@ public interface UserMapper {
     @ResultMap("userRow")
     List<UserRow> search(UserSearchStatement statement);
 
+    /** The renderings of {@link #search}'s rows, four columns each, for a page that needs nothing else. */
+    @SelectProvider(type = UserSqlProvider.class, method = "renderings")
+    @Lang(ParsedSqlCache.class)
+    @ResultMap("renderingRow")
+    List<RenderingRow> searchRenderings(UserSearchStatement statement);
+
     /** The same rows as {@link #search}, streamed, for queries that finish in Java. */
     @SelectProvider(type = UserSqlProvider.class, method = "search")
     @Lang(ParsedSqlCache.class)

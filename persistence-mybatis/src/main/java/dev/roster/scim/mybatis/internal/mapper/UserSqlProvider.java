@@ -40,6 +40,12 @@ public final class UserSqlProvider {
                 + statement.dialect().page(statement.limit() >= 0);
     }
 
+    /** {@link #search}'s rows and order, only the columns of {@link RenderingRow}. */
+    public String renderings(UserSearchStatement statement) {
+        return "SELECT u.id, u.version, u.scim_json, u.scim_format FROM users u" + where(statement) + " ORDER BY "
+                + statement.orderBy() + statement.dialect().page(statement.limit() >= 0);
+    }
+
     private static String where(UserSearchStatement statement) {
         StringBuilder sql = new StringBuilder(scope(statement, "u"));
         statement.condition().ifPresent(condition -> sql.append(" AND ").append(condition.sql()));

@@ -2,8 +2,6 @@ package dev.roster.scim.jaxrs.internal.resource;
 
 import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.json.ScimValue;
-import dev.roster.scim.core.mapping.RenderedPage;
-import dev.roster.scim.core.mapping.RenderedUser;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.jackson.ScimJsonWriter;
@@ -17,14 +15,11 @@ import java.util.function.Function;
 
 /**
  * A ListResponse (RFC 7644 §3.4.2) written straight to the response stream by {@link ScimJsonWriter}, with no tree of
- * the whole page: the bytes {@link ScimResponses#listResponse} would give, members in the same order. Stored
- * renderings are copied raw, with {@code meta.location} spliced in before their last two closing braces (see
- * {@link RenderedUser}); users without one are written from the value tree the use case renders for each
- * ({@code ScimUsers.render}).
+ * the whole page: the bytes {@link ScimResponses#listResponse} would give, members in the same order, each user
+ * written from the value tree the use case renders for it ({@code ScimUsers.render}). Pages of stored renderings
+ * are written by {@link RenderedListResponse}.
  */
 final class ListResponseOutput implements StreamingOutput {
-
-    private static final String LOCATION_MEMBER = ",\"location\":";
 
     private final long totalResults;
     private final int startIndex;
@@ -41,17 +36,6 @@ final class ListResponseOutput implements StreamingOutput {
         this.itemsPerPage = itemsPerPage;
         this.totalsOnly = totalsOnly;
         this.resources = resources;
-    }
-
-    /** A page of stored renderings, read by index. */
-    static ListResponseOutput rendered(RenderedPage page, UserLocations locations, boolean totalsOnly) {
-        List<RenderedUser> users = page.users();
-        return new ListResponseOutput(page.totalResults(), page.startIndex(), Optional.empty(), users.size(),
-                totalsOnly, json -> {
-                    for (RenderedUser user : users) {
-                        json.objectWithLastMember(user.json(), LOCATION_MEMBER + locations.jsonOf(user.id()));
-                    }
-                });
     }
 
     /** A page of users, each written as its resource, which holds its {@code meta.location}. */

@@ -18,13 +18,13 @@ final class UserLocations {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final String base;
-    /** The base as the start of a JSON string, escaped once: the opening quote, no closing one. */
-    private final String jsonBase;
+    /** The base as the start of a JSON string in UTF-8, escaped once: the opening quote, no closing one. */
+    private final byte[] jsonBaseUtf8;
 
     private UserLocations(String base) {
         this.base = base;
         String quoted = ScimJson.write(ScimValue.of(base));
-        this.jsonBase = quoted.substring(0, quoted.length() - 1);
+        this.jsonBaseUtf8 = quoted.substring(0, quoted.length() - 1).getBytes(StandardCharsets.UTF_8);
     }
 
     static UserLocations of(UriInfo uri, String site) {
@@ -40,9 +40,12 @@ final class UserLocations {
         return base + segment(id);
     }
 
-    /** {@link #of} as a JSON string: an encoded segment holds nothing JSON escapes. */
-    String jsonOf(String id) {
-        return jsonBase + segment(id) + '"';
+    /**
+     * The base as the start of a JSON string in UTF-8, the opening quote and no closing one: after it, an id's
+     * {@link #segment} (ASCII), then the closing quote. Shared, not copied: callers only write it.
+     */
+    byte[] jsonBaseUtf8() {
+        return jsonBaseUtf8;
     }
 
     URI uriOf(String id) {
@@ -50,7 +53,7 @@ final class UserLocations {
     }
 
     static String segment(String id) {
-        if (id.chars().allMatch(UserLocations::isUnreserved)) {
+        if (isUnreserved(id)) {
             return id;
         }
         StringBuilder encoded = new StringBuilder(id.length() * 3);
@@ -62,6 +65,15 @@ final class UserLocations {
             }
         }
         return encoded.toString();
+    }
+
+    private static boolean isUnreserved(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            if (!isUnreserved(id.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isUnreserved(int c) {

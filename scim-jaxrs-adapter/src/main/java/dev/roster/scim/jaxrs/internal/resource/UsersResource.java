@@ -187,7 +187,7 @@ public final class UsersResource {
         if (requested.isDefault()) {
             Optional<RenderedPage> rendered = bound.searchRendered(siteId, request);
             if (rendered.isPresent()) {
-                return ListResponseOutput.rendered(rendered.get(), locations, totalsOnly);
+                return RenderedListResponse.of(rendered.get(), locations, totalsOnly);
             }
         }
         return ListResponseOutput.users(bound.search(siteId, request),

@@ -14,11 +14,13 @@ import dev.roster.scim.core.service.ScimUsersService;
 import dev.roster.scim.jackson.ScimJson;
 import dev.roster.scim.testkit.RandomUsers;
 import dev.roster.scim.testkit.Stores;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,24 +43,41 @@ class ListResponseOutputTest {
     @Test
     void storedRenderingsWithTheirLocationsAreTheBytesOfTheTree() throws IOException {
         RandomUsers random = new RandomUsers(42L);
-        for (int round = 0; round < 20; round++) {
+        // pages of 1, 10 and 200: the last far beyond one chunk of the writer's buffer
+        for (int size : new int[] {1, 10, 10, 10, 200, 200}) {
             List<User> users = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
+            for (int i = 0; i < size; i++) {
                 users.add(random.next(i));
             }
-            UserLocations locations = UserLocations.under(USERS);
-            RenderedPage rendered = new RenderedPage(users.stream()
-                    .map(user -> new RenderedUser(user.id(), ScimJson.write(UserResources.defaultRepresentation(user))))
-                    .toList(), 1234, 21);
-
-            byte[] tree = ScimJson.writeBytes(ScimResponses.listResponse(1234, 21, users.stream()
-                    .map(user -> scimUsers.render(user, URI.create(USERS + "/" + user.id()).toString(),
-                            RequestedAttributes.DEFAULT)).toList(), false));
-
-            assertThat(bytes(ListResponseOutput.rendered(rendered, locations, false))).isEqualTo(tree);
-            assertThat(bytes(ListResponseOutput.users(new UserPage(users, 1234, 21), rendered(locations),
-                    false))).isEqualTo(tree);
+            assertSameBytes(users);
         }
+    }
+
+    @Test
+    void aRenderingLargerThanTheWritersChunkIsWrittenWhole() throws IOException {
+        RandomUsers random = new RandomUsers(7L);
+        User small = random.next(0);
+        User big = random.next(1);
+        big = big.withProfile(big.userName(), big.externalId(), Optional.of("é𝄞\"x".repeat(8_000)), big.name(),
+                big.emails(), big.otherAttributes());
+
+        assertSameBytes(List.of(small, big, random.next(2)));
+        assertSameBytes(List.of(big));
+    }
+
+    private void assertSameBytes(List<User> users) throws IOException {
+        UserLocations locations = UserLocations.under(USERS);
+        RenderedPage rendered = new RenderedPage(users.stream()
+                .map(user -> new RenderedUser(user.id(), ScimJson.write(UserResources.defaultRepresentation(user))))
+                .toList(), 1234, 21);
+
+        byte[] tree = ScimJson.writeBytes(ScimResponses.listResponse(1234, 21, users.stream()
+                .map(user -> scimUsers.render(user, URI.create(USERS + "/" + user.id()).toString(),
+                        RequestedAttributes.DEFAULT)).toList(), false));
+
+        assertThat(bytes(RenderedListResponse.of(rendered, locations, false))).isEqualTo(tree);
+        assertThat(bytes(ListResponseOutput.users(new UserPage(users, 1234, 21), rendered(locations),
+                false))).isEqualTo(tree);
     }
 
     @Test
@@ -70,8 +89,12 @@ class ListResponseOutputTest {
 
         assertThat(bytes(ListResponseOutput.users(byCursor, rendered(locations), true)))
                 .isEqualTo(ScimJson.writeBytes(expected));
-        assertThat(new String(bytes(ListResponseOutput.rendered(new RenderedPage(List.of(), 7, 1), locations,
-                true)))).isEqualTo(ScimJson.write(ScimResponses.listResponse(7, 1, List.of(), true)));
+        assertThat(new String(bytes(RenderedListResponse.of(new RenderedPage(List.of(), 7, 1), locations,
+                true)), StandardCharsets.UTF_8)).isEqualTo(ScimJson.write(ScimResponses.listResponse(7, 1, List.of(),
+                true)));
+        assertThat(new String(bytes(RenderedListResponse.of(new RenderedPage(List.of(), 7, 8), locations,
+                false)), StandardCharsets.UTF_8)).isEqualTo(ScimJson.write(ScimResponses.listResponse(7, 8, List.of(),
+                false)));
     }
 
     @Test
@@ -81,7 +104,8 @@ class ListResponseOutputTest {
         assertThat(locations.of("2819c223-7f76-453a-919d-413861904646"))
                 .isEqualTo(USERS + "/2819c223-7f76-453a-919d-413861904646");
         assertThat(locations.of("a b/c?d#é\"")).isEqualTo(USERS + "/a%20b%2Fc%3Fd%23%C3%A9%22");
-        assertThat(locations.jsonOf("a\"b")).isEqualTo("\"" + USERS + "/a%22b\"");
+        assertThat(new String(locations.jsonBaseUtf8(), StandardCharsets.UTF_8) + UserLocations.segment("a\"b"))
+                .isEqualTo("\"" + USERS + "/a%22b");
     }
 
     private Function<User, ScimObject> rendered(UserLocations locations) {
@@ -94,7 +118,7 @@ class ListResponseOutputTest {
                 AccountEvents.NONE, Clock.systemUTC()));
     }
 
-    private static byte[] bytes(ListResponseOutput output) throws IOException {
+    private static byte[] bytes(StreamingOutput output) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         output.write(bytes);
         return bytes.toByteArray();
