@@ -110,21 +110,6 @@ public final class ScimJsonWriter implements AutoCloseable {
     }
 
     /**
-     * An object value from JSON text that ends with a nested object (like a rendering's {@code meta}), with one more
-     * member added at the end of that nested object: {@code memberJson} is the member as JSON text, comma first
-     * ({@code ,"location":"…"}). Neither text is checked.
-     *
-     * @param objectJson an object as JSON text whose last member is an object, so that it ends with <code>}}</code>
-     * @param memberJson the member to add to that inner object, as JSON text starting with a comma
-     * @throws IOException if the output stream fails
-     */
-    public void objectWithLastMember(String objectJson, String memberJson) throws IOException {
-        generator.writeRawValue(objectJson, 0, objectJson.length() - 2);
-        generator.writeRaw(memberJson);
-        generator.writeRaw("}}");
-    }
-
-    /**
      * Flushes what is written; the stream stays open.
      *
      * @throws IOException if the output stream fails

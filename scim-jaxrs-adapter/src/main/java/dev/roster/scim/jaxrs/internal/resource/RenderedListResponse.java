@@ -59,19 +59,24 @@ final class RenderedListResponse implements StreamingOutput {
             out.write(RESOURCES);
             byte[] locationBase = locations.jsonBaseUtf8();
             for (int i = 0; i < users.size(); i++) {
-                RenderedUser user = users.get(i);
                 if (i > 0) {
                     out.write(',');
                 }
-                user.writeUtf8(out, user.utf8Length() - CLOSING_BRACES);
-                out.write(LOCATION);
-                out.write(locationBase);
-                out.ascii(UserLocations.segment(user.id()));
-                out.write(USER_END);
+                out.user(users.get(i), locationBase);
             }
             out.write(']');
         }
         out.write('}');
+        out.drain();
+    }
+
+    /**
+     * One user's rendering with its {@code meta.location} spliced in, as each user of a page is written: the answer
+     * of a single-user request served from its stored rendering (ADR 034).
+     */
+    static void writeUser(OutputStream output, RenderedUser user, UserLocations locations) throws IOException {
+        PageBuffer out = new PageBuffer(output);
+        out.user(user, locations.jsonBaseUtf8());
         out.drain();
     }
 
@@ -115,6 +120,15 @@ final class RenderedListResponse implements StreamingOutput {
             }
             System.arraycopy(bytes, offset, chunk, used, length);
             used += length;
+        }
+
+        /** A rendering, its last two closing braces replaced by its location under {@code locationBase} and them. */
+        void user(RenderedUser user, byte[] locationBase) throws IOException {
+            user.writeUtf8(this, user.utf8Length() - CLOSING_BRACES);
+            write(LOCATION);
+            write(locationBase);
+            ascii(UserLocations.segment(user.id()));
+            write(USER_END);
         }
 
         /** Text known to be ASCII (numbers, an encoded path segment), one byte a character. */
