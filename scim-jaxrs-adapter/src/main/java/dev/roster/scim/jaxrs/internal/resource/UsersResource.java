@@ -124,10 +124,9 @@ public final class UsersResource {
             }
         }
         User user = bound.get(siteId, id);
-        EntityTag etag = ScimResponses.etag(user);
-        Response.ResponseBuilder notModified = notModified(request, etag);
-        if (notModified != null) {
-            return notModified.tag(etag).build();
+        Optional<Response> unchanged = notModified(request, ScimResponses.etag(user));
+        if (unchanged.isPresent()) {
+            return unchanged.get();
         }
         return ok(user, site, uri, requested);
     }
@@ -165,10 +164,13 @@ public final class UsersResource {
         return Response.noContent().build();
     }
 
-    /** A malformed {@code If-None-Match} is the client's error: Jersey's parser fails on it with an exception. */
-    private static Response.ResponseBuilder notModified(Request request, EntityTag etag) {
+    /**
+     * The {@code 304} of a conditional GET whose {@code If-None-Match} holds {@code etag}, or empty to answer in full.
+     * A malformed {@code If-None-Match} is the client's error: Jersey's parser fails on it with an exception.
+     */
+    private static Optional<Response> notModified(Request request, EntityTag etag) {
         try {
-            return request.evaluatePreconditions(etag);
+            return Optional.ofNullable(request.evaluatePreconditions(etag)).map(builder -> builder.tag(etag).build());
         } catch (RuntimeException malformed) {
             throw new ScimException(ScimErrorType.BAD_REQUEST,
                     "If-None-Match must be * or a list of entity tags such as W/\"3\".");
@@ -197,9 +199,9 @@ public final class UsersResource {
     /** A read without a projection, from the store's rendering (ADR 034); its ETag is the version it renders. */
     private static Response rendered(StoredRendering stored, String site, UriInfo uri, Request request) {
         EntityTag etag = ScimResponses.etag(stored.version());
-        Response.ResponseBuilder notModified = notModified(request, etag);
-        if (notModified != null) {
-            return notModified.tag(etag).build();
+        Optional<Response> unchanged = notModified(request, etag);
+        if (unchanged.isPresent()) {
+            return unchanged.get();
         }
         UserLocations locations = UserLocations.of(uri, site);
         return Response.ok(new RenderedUserOutput(stored.user(), locations))
