@@ -28,8 +28,13 @@ final class MyBatisAuditLog implements AuditLog {
         });
     }
 
+    /** More than one record in one batch: on PostgreSQL one multi-row {@code INSERT}, one round trip. */
     @Override
     public void appendAll(List<AuditRecord> records) {
+        if (records.size() <= 1) {
+            records.forEach(this::append);
+            return;
+        }
         sessions.batch(session -> {
             AuditMapper mapper = session.getMapper(AuditMapper.class);
             records.forEach(record -> mapper.append(row(record)));

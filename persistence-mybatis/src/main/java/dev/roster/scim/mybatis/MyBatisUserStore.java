@@ -47,16 +47,17 @@ final class MyBatisUserStore implements UserStore {
         this.search = search;
     }
 
+    /** One statement, so in auto-commit: no read transaction, no isolation level set and reset (ADR 038). */
     @Override
     public Optional<User> findById(SiteId site, String id) {
-        return sessions.read(session -> session.getMapper(UserMapper.class).findById(site.value(), id))
+        return sessions.readOne(session -> session.getMapper(UserMapper.class).findById(site.value(), id))
                 .map(UserRows::toUser);
     }
 
     /** From the row's stored rendering when it is current, else rendered from the row (ADR 026, ADR 034). */
     @Override
     public Optional<StoredRendering> findRendered(SiteId site, String id) {
-        return sessions.read(session -> session.getMapper(UserMapper.class).findById(site.value(), id))
+        return sessions.readOne(session -> session.getMapper(UserMapper.class).findById(site.value(), id))
                 .filter(row -> !row.hidden())
                 .map(row -> new StoredRendering(UserRows.toRendered(row), row.version()));
     }
@@ -161,22 +162,43 @@ final class MyBatisUserStore implements UserStore {
         return update(site, PreparedRow.of(site, user), expectedVersion);
     }
 
+    /**
+     * On PostgreSQL a user whose userName key stays is updated in one round trip, without a savepoint (it cannot clash
+     * on the key); the emails are rewritten only when the document that holds them changed (a PATCH of
+     * {@code active} leaves them). Any other update, and every update on SQLite, reads the stored key first.
+     */
     @Override
     public boolean update(SiteId site, PreparedUser prepared, long expectedVersion) {
         PreparedRow rows = rowsOf(site, prepared);
         UserRow row = rows.row();
+        if (sessions.serverDatabase() && sessions.write(session -> {
+            UserMapper mapper = session.getMapper(UserMapper.class);
+            Optional<Boolean> sameDocument = mapper.updateKeepingUserNameKey(row, expectedVersion);
+            if (sameDocument.isPresent() && !sameDocument.get()) {
+                rewriteEmails(mapper, rows);
+            }
+            return sameDocument.isPresent();
+        })) {
+            return true;
+        }
         return sessions.writeRecoverably(session -> {
             UserMapper mapper = session.getMapper(UserMapper.class);
-            Optional<UserNameKeyRow> before = mapper.userNameKeyOf(site.value(), row.id());
+            Optional<UserNameKeyRow> before = mapper.userNameKeyOf(site.value(), row.id(), row.document());
             if (mapper.update(row, expectedVersion) == 0) {
                 return false;
             }
             before.filter(old -> old.duplicate() == 0 && !old.key().equals(row.userNameKey()))
                     .ifPresent(old -> mapper.promoteDuplicate(site.value(), old.key()));
-            mapper.deleteEmails(site.value(), row.id());
-            rows.emails().forEach(mapper::insertEmail);
+            if (before.isEmpty() || !before.get().sameDocument()) {
+                rewriteEmails(mapper, rows);
+            }
             return true;
         });
+    }
+
+    private static void rewriteEmails(UserMapper mapper, PreparedRow rows) {
+        mapper.deleteEmails(rows.site().value(), rows.row().id());
+        rows.emails().forEach(mapper::insertEmail);
     }
 
     /** The rows this store prepared for the site, or made now from a value another prepared. */

@@ -321,14 +321,14 @@ final class UserWrites {
         User before = decided.before();
         Change proposed = decided.proposed();
         if (proposed.refusedSignIn().isPresent()) {
-            decided.records().forEach(ports.audit()::append);
+            ports.audit().appendAll(decided.records());
             return new Written(before, before, proposed.refusedSignIn(), false, Optional.empty());
         }
         if (proposed.erase()) {
             if (!ports.users().delete(site, before.id(), before.version())) {
                 throw new LostRace();
             }
-            decided.records().forEach(ports.audit()::append);
+            ports.audit().appendAll(decided.records());
             return new Written(before, before, Optional.empty(), false, Optional.empty());
         }
         Optional<PreparedUser> next = decided.next();
@@ -336,7 +336,7 @@ final class UserWrites {
             throw new LostRace();
         }
         User result = next.map(PreparedUser::user).orElse(before);
-        decided.records().forEach(ports.audit()::append);
+        ports.audit().appendAll(decided.records());
         if (next.isPresent()) {
             ports.accountSync().changed(site, Optional.of(before), result, decided.now());
         }

@@ -22,8 +22,12 @@ public interface UserMapper {
 
     List<String> existingUserNameKeys(@Param("site") String site, @Param("keys") List<String> keys);
 
-    /** The stored key of a user and whether it is a kept duplicate of another user's (rank above 0). */
-    Optional<UserNameKeyRow> userNameKeyOf(@Param("site") String site, @Param("id") String id);
+    /**
+     * The stored key of a user, whether it is a kept duplicate of another user's (rank above 0), and whether its
+     * stored document is {@code document}.
+     */
+    Optional<UserNameKeyRow> userNameKeyOf(@Param("site") String site, @Param("id") String id,
+            @Param("document") String document);
 
     /** Makes the oldest kept duplicate of a key its holder, if no user holds it any more. */
     void promoteDuplicate(@Param("site") String site, @Param("key") String userNameKey);
@@ -34,6 +38,15 @@ public interface UserMapper {
 
     /** Rows changed: 0 when the stored version is no longer {@code expectedVersion}. */
     int update(@Param("row") UserRow row, @Param("expectedVersion") long expectedVersion);
+
+    /**
+     * PostgreSQL only: {@link #update} of a user whose userName key stays {@code row}'s, in one statement.
+     *
+     * @return whether the stored document was already {@code row}'s; empty when nothing was updated (the version
+     *         moved on, or the key changes)
+     */
+    Optional<Boolean> updateKeepingUserNameKey(@Param("row") UserRow row,
+            @Param("expectedVersion") long expectedVersion);
 
     void deleteEmails(@Param("site") String site, @Param("userId") String userId);
 
