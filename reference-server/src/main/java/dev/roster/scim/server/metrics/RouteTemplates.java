@@ -3,7 +3,6 @@ package dev.roster.scim.server.metrics;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.uri.UriTemplate;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,16 +20,31 @@ public final class RouteTemplates {
     }
 
     public static String of(ExtendedUriInfo uri, int status) {
-        List<UriTemplate> matched = new ArrayList<>(uri.getMatchedTemplates());
+        List<UriTemplate> matched = uri.getMatchedTemplates();
         if (matched.isEmpty() || uri.getMatchedResourceMethod() == null) {
             return status == 404 ? NOT_FOUND : UNMATCHED;
         }
-        // Jersey lists the templates from the resource method's outwards.
-        StringBuilder route = new StringBuilder();
+        // Jersey lists the templates from the resource method's outwards. Each request names its route, so this is
+        // plain appends: no regular expression, no copy of the list.
+        StringBuilder route = new StringBuilder(64);
         for (int i = matched.size() - 1; i >= 0; i--) {
-            route.append('/').append(matched.get(i).getTemplate());
+            appendWithoutRepeatedSlashes(route, "/");
+            appendWithoutRepeatedSlashes(route, matched.get(i).getTemplate());
         }
-        String normal = route.toString().replaceAll("/{2,}", "/");
-        return normal.length() > 1 && normal.endsWith("/") ? normal.substring(0, normal.length() - 1) : normal;
+        int end = route.length();
+        if (end > 1 && route.charAt(end - 1) == '/') {
+            route.setLength(end - 1);
+        }
+        return route.toString();
+    }
+
+    /** Appends {@code template} to {@code route}, dropping each slash that would follow a slash. */
+    private static void appendWithoutRepeatedSlashes(StringBuilder route, String template) {
+        for (int i = 0; i < template.length(); i++) {
+            char c = template.charAt(i);
+            if (c != '/' || route.isEmpty() || route.charAt(route.length() - 1) != '/') {
+                route.append(c);
+            }
+        }
     }
 }

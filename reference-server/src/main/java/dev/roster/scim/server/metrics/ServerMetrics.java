@@ -23,8 +23,8 @@ import java.util.function.LongSupplier;
 import java.util.function.ToIntFunction;
 
 /**
- * The reference server's Prometheus registry and what feeds it: requests by route template and status (Jersey's
- * {@code MetricsApplicationEventListener}, see {@link RequestTimers}), the SCIM outcomes the core reports, the request inspector's losses and
+ * The reference server's Prometheus registry and what feeds it: requests by route template and status
+ * ({@link RequestTimers}), the SCIM outcomes the core reports, the request inspector's losses and
  * the JVM. {@link #scrape()} renders the text format that {@code GET /metrics} serves.
  */
 public final class ServerMetrics implements AutoCloseable {
@@ -46,7 +46,7 @@ public final class ServerMetrics implements AutoCloseable {
 
     /** Times every request Jersey serves, tagged by method, route template, status and outcome. */
     public ApplicationEventListener requests() {
-        return new RequestTimers(registry, new RouteTemplateTags(), REQUESTS);
+        return new RequestTimers(registry, REQUESTS);
     }
 
     /** Counts account changes by site, source and kind, then tells {@code next}. */

@@ -142,6 +142,24 @@ class MetricsTest {
     }
 
     @Test
+    void eachRequestIsTimedOnceIntoTheSeriesOfItsMethodRouteStatusOutcomeAndException() {
+        String id = server.signIn(SITE, "carol");
+        for (int i = 0; i < 3; i++) {
+            call("GET", server.scimBase(SITE) + "/Users/" + id).bearer(scimToken).send().expect(200);
+        }
+        call("GET", server.scimBase(SITE) + "/Nothing").bearer(scimToken).send().expectScimError(404, null);
+
+        String metrics = scrape();
+        assertThat(sample(metrics, "http_server_requests_seconds_count", "method=\"GET\"",
+                "uri=\"/c/{site}/auth/scim/v2/Users/{id}\"", "status=\"200\"", "outcome=\"SUCCESS\"",
+                "exception=\"None\"")).isEqualTo(3);
+        assertThat(sample(metrics, "http_server_requests_seconds_count", "method=\"GET\"", "uri=\"NOT_FOUND\"",
+                "status=\"404\"", "outcome=\"CLIENT_ERROR\"")).isEqualTo(1);
+        assertThat(sample(metrics, "http_server_requests_seconds_sum", "method=\"GET\"",
+                "uri=\"/c/{site}/auth/scim/v2/Users/{id}\"", "status=\"200\"")).isGreaterThan(0);
+    }
+
+    @Test
     void refusalsAreCountedByStatusAndScimTypeAndIgnoredRolesBySite() {
         String id = server.signIn(SITE, "carl");
         call("PATCH", server.scimBase(SITE) + "/Users/no-such-user").bearer(scimToken)

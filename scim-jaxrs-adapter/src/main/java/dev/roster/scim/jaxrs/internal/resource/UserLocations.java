@@ -2,6 +2,8 @@ package dev.roster.scim.jaxrs.internal.resource;
 
 import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.jackson.ScimJson;
+import dev.roster.scim.jaxrs.ScimPaths;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
@@ -16,6 +18,11 @@ import java.nio.charset.StandardCharsets;
 final class UserLocations {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final String SITE_TEMPLATE = "{" + ScimPaths.SITE_PARAMETER + "}";
+    private static final String USERS_BEFORE_SITE =
+            ScimPaths.BASE.substring(0, ScimPaths.BASE.indexOf(SITE_TEMPLATE));
+    private static final String USERS_AFTER_SITE =
+            ScimPaths.BASE.substring(ScimPaths.BASE.indexOf(SITE_TEMPLATE) + SITE_TEMPLATE.length()) + "/Users";
 
     private final String base;
     /** The base as the start of a JSON string in UTF-8, escaped once: the opening quote, no closing one. */
@@ -28,7 +35,20 @@ final class UserLocations {
     }
 
     static UserLocations of(UriInfo uri, String site) {
-        return under(uri.getBaseUriBuilder().path(UsersResource.class).build(site).toString());
+        return under(usersUri(uri.getBaseUri(), site));
+    }
+
+    /**
+     * The URI of a site's {@code /Users} under the application's base URI. A site name of unreserved characters
+     * (every name Roster itself accepts) needs no encoding, so it is put in between the base path's two halves; a
+     * {@code UriBuilder} would parse the resource's template for each request (4 % of a lookup's CPU).
+     */
+    static String usersUri(URI base, String site) {
+        if (site.isEmpty() || !isUnreserved(site)) {
+            return UriBuilder.fromUri(base).path(UsersResource.class).build(site).toString();
+        }
+        String baseUri = base.toString();
+        return (baseUri.endsWith("/") ? baseUri : baseUri + "/") + USERS_BEFORE_SITE + site + USERS_AFTER_SITE;
     }
 
     /** The locations under that URI of {@code /Users}. */

@@ -72,7 +72,8 @@ public final class UsersResource {
                              @QueryParam("attributes") String attributes,
                              @QueryParam("excludedAttributes") String excludedAttributes,
                              @QueryParam("cursor") String cursor,
-                             @Context UriInfo uri, @Context ContainerRequestContext context) {
+                             @Context ContainerRequestContext context) {
+        UriInfo uri = context.getUriInfo();
         Map<String, String> parameters = new HashMap<>();
         parameters.put("filter", filter);
         parameters.put("startIndex", startIndex);
@@ -87,7 +88,8 @@ public final class UsersResource {
     @POST
     @Path(".search")
     public StreamingOutput searchByPost(@PathParam(ScimPaths.SITE_PARAMETER) String site, ScimObject body,
-                                   @Context UriInfo uri, @Context ContainerRequestContext context) {
+                                   @Context ContainerRequestContext context) {
+        UriInfo uri = context.getUriInfo();
         SearchRequest request = SearchRequest.fromBody(body);
         return list(admitted(context), site, request, RequestedAttributes.fromBody(body), uri);
     }
@@ -96,7 +98,8 @@ public final class UsersResource {
     public Response create(@PathParam(ScimPaths.SITE_PARAMETER) String site, ScimObject body,
                            @QueryParam("attributes") String attributes,
                            @QueryParam("excludedAttributes") String excludedAttributes,
-                           @Context UriInfo uri, @Context ContainerRequestContext context) {
+                           @Context ContainerRequestContext context) {
+        UriInfo uri = context.getUriInfo();
         // Read before the write, so that malformed names refuse the request instead of answering a done write with 400.
         RequestedAttributes requested = requested(attributes, excludedAttributes);
         CreateOutcome outcome = admitted(context).create(site(site), body);
@@ -112,8 +115,9 @@ public final class UsersResource {
     public Response get(@PathParam(ScimPaths.SITE_PARAMETER) String site, @PathParam("id") String id,
                         @QueryParam("attributes") String attributes,
                         @QueryParam("excludedAttributes") String excludedAttributes,
-                        @Context UriInfo uri, @Context Request request,
                         @Context ContainerRequestContext context) {
+        UriInfo uri = context.getUriInfo();
+        Request request = context.getRequest();
         RequestedAttributes requested = requested(attributes, excludedAttributes);
         ScimUsers bound = admitted(context);
         SiteId siteId = site(site);
@@ -137,7 +141,8 @@ public final class UsersResource {
                             ScimObject body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @QueryParam("attributes") String attributes,
                             @QueryParam("excludedAttributes") String excludedAttributes,
-                            @Context UriInfo uri, @Context ContainerRequestContext context) {
+                            @Context ContainerRequestContext context) {
+        UriInfo uri = context.getUriInfo();
         RequestedAttributes requested = requested(attributes, excludedAttributes);
         WrittenUser written = admitted(context).replaceRendered(site(site), id, body, RequestValues.text(ifMatch));
         return ok(written, site, uri, requested);
@@ -149,7 +154,8 @@ public final class UsersResource {
                           ScimObject body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @QueryParam("attributes") String attributes,
                           @QueryParam("excludedAttributes") String excludedAttributes,
-                          @Context UriInfo uri, @Context ContainerRequestContext context) {
+                          @Context ContainerRequestContext context) {
+        UriInfo uri = context.getUriInfo();
         RequestedAttributes requested = requested(attributes, excludedAttributes);
         WrittenUser written = admitted(context).patchRendered(site(site), id, body, RequestValues.text(ifMatch));
         return ok(written, site, uri, requested);
