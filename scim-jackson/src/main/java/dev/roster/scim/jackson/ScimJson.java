@@ -3,6 +3,8 @@ package dev.roster.scim.jackson;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -126,32 +128,102 @@ public final class ScimJson {
      * @throws ScimException as {@link #readObject(InputStream)}, which for a stored document means it is corrupt
      */
     public static ScimObject readStoredObject(String json) {
-        return requireObject(read(STORED_DOCUMENT_MAPPER,
-                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
+        return requireObject(readStored(json));
     }
 
     private static ScimValue read(ObjectMapper mapper, InputStream json) {
-        try {
-            JsonNode node = mapper.readTree(json);
-            if (node == null || node.isMissingNode()) {
-                throw ScimException.invalidSyntax("The request body is empty; a JSON value was expected.");
-            }
-            return fromJackson(node);
-        } catch (StreamConstraintsException e) {
-            throw JsonLimits.refusal(e);
+        return read(() -> mapper.getFactory().createParser(json));
+    }
+
+    private static ScimValue readStored(String json) {
+        return read(() -> STORED_DOCUMENT_MAPPER.getFactory().createParser(json));
+    }
+
+    private static ScimValue read(ParserSource source) {
+        try (JsonParser parser = source.open()) {
+            return readOne(parser);
         } catch (NumberFormatException e) {
             // Jackson lexes the number first, so only an exponent beyond the int range ends up here.
             throw ScimNumber.outOfRange();
-        } catch (JsonProcessingException e) {
-            throw ScimException.invalidSyntax(describe(e));
-        } catch (CharConversionException e) {
+        } catch (IOException e) {
+            throw refusal(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ParserSource {
+        JsonParser open() throws IOException;
+    }
+
+    /**
+     * The one value the text holds, built token by token into the core's tree: no Jackson tree in between, which
+     * for a PATCH body or a stored document cost as much again as the core's tree (issue 12, ADR 042). The
+     * parser's features and constraints are the mapper's, so the bounds, the duplicate check and the refusal of
+     * trailing tokens are what {@code readTree} enforced.
+     */
+    private static ScimValue readOne(JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            throw ScimException.invalidSyntax("The request body is empty; a JSON value was expected.");
+        }
+        ScimValue value = valueAt(parser, first);
+        if (parser.nextToken() != null) {
+            JsonLocation location = parser.currentTokenLocation();
+            throw ScimException.invalidSyntax("The request body is not valid JSON at line " + location.getLineNr()
+                    + ", column " + location.getColumnNr() + ": more follows its value; send one JSON value.");
+        }
+        return value;
+    }
+
+    /** The value that starts at the current token; nesting is bounded by the parser ({@link JsonLimits}). */
+    private static ScimValue valueAt(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT: {
+                ReceivedJson.ObjectBuilder object = ReceivedJson.object();
+                for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                    object.member(name, valueAt(parser, parser.nextToken()));
+                }
+                return object.build();
+            }
+            case START_ARRAY: {
+                List<ScimValue> values = new ArrayList<>();
+                for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY;
+                        element = parser.nextToken()) {
+                    values.add(valueAt(parser, element));
+                }
+                return new ScimArray(values);
+            }
+            case VALUE_STRING:
+                return ReceivedJson.string(parser.getText());
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return ScimValue.of(parser.getDecimalValue());
+            case VALUE_TRUE:
+                return ScimValue.of(true);
+            case VALUE_FALSE:
+                return ScimValue.of(false);
+            case VALUE_NULL:
+                return ScimValue.nullValue();
+            default:
+                // A parser of text yields no other token where a value starts (embedded objects are binary formats').
+                throw ScimException.invalidSyntax("The request body is not valid JSON: unexpected " + token + ".");
+        }
+    }
+
+    private static RuntimeException refusal(IOException failure) {
+        if (failure instanceof StreamConstraintsException e) {
+            return JsonLimits.refusal(e);
+        }
+        if (failure instanceof JsonProcessingException e) {
+            return ScimException.invalidSyntax(describe(e));
+        }
+        if (failure instanceof CharConversionException e) {
             // Jackson guesses UTF-16 or UTF-32 from leading zero bytes (RFC 4627's old rule) and reports bytes that
             // then don't decode as an I/O error; they are a malformed body, not a failed read.
-            throw ScimException.invalidSyntax("The request body is not valid JSON text; send it as UTF-8: "
+            return ScimException.invalidSyntax("The request body is not valid JSON text; send it as UTF-8: "
                     + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return new UncheckedIOException(failure);
     }
 
     private static ScimObject requireObject(ScimValue value) {

@@ -37,6 +37,37 @@ class ScimJsonTest {
         assertThat(ScimJson.writeBytes(value)).isEqualTo(viaTree.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * Reading streams tokens into the core's tree (ADR 042); the tree is the one Jackson's own tree turned into
+     * before: every kind of value, numbers in every notation, escapes, characters beyond the BMP, nesting, order.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\","
+                    + "\"path\":\"active\",\"value\":false}]}",
+            "{\"s\":\"q\\\" \\u00e9 \ud83d\ude00\",\"n\":-42,\"d\":1.50,\"e\":1E+3,\"z\":-0.0,\"x\":null,"
+                    + "\"t\":true,\"f\":false,\"a\":[[],{},[1,{\"k\":\"v\"}]],\"big\":123456789012345678901234567890}",
+            "[1, 2.5e-3, \"x\", null]", "\"text\"", "0", "  true  ", "{}", "[]"})
+    void readsTheTreeJacksonsOwnTreeGave(String json) throws Exception {
+        ScimValue viaTree = ScimJson.fromJackson(new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(json));
+
+        assertThat(ScimJson.read(json)).isEqualTo(viaTree);
+        assertThat(ScimJson.write(ScimJson.read(json))).isEqualTo(ScimJson.write(viaTree));
+    }
+
+    @Test
+    void aStoredDocumentReadsAsARequestBodyDoes() {
+        String json = "{\"name\":{\"givenName\":\"\u00c5sa\"},\"emails\":[{\"value\":\"a@b.c\",\"primary\":true}],"
+                + "\"otherAttributes\":{\"urn:x:1\":{\"n\":12.50}}}";
+
+        assertThat(ScimJson.readStoredObject(json)).isEqualTo(ScimJson.readObject(json));
+        assertThatThrownBy(() -> ScimJson.readStoredObject(json + " {}"))
+                .isInstanceOfSatisfying(ScimException.class,
+                        e -> assertThat(e.detail()).contains("line 1").contains("more follows its value"));
+    }
+
     @Test
     void roundTripsEveryKindOfValue() {
         String json = "{\"userName\":\"ann\",\"active\":true,\"n\":42,\"d\":1.5,\"x\":null,"

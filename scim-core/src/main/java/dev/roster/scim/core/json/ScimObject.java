@@ -1,6 +1,8 @@
 package dev.roster.scim.core.json;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,9 +41,11 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * @throws NullPointerException if the map, a name or a value is null
      */
     public ScimObject {
-        Members merged = new Members();
-        members.forEach(merged::put);
-        members = merged.toMap();
+        if (!(members instanceof Merged)) {
+            Members merged = new Members();
+            members.forEach(merged::put);
+            members = merged.toMap();
+        }
     }
 
     /**
@@ -283,11 +287,59 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
         }
 
         Map<String, ScimValue> toMap() {
-            LinkedHashMap<String, ScimValue> map = new LinkedHashMap<>();
+            LinkedHashMap<String, ScimValue> map = new LinkedHashMap<>(names.size() * 4 / 3 + 1);
             for (int i = 0; i < names.size(); i++) {
                 map.put(names.get(i), values.get(i));
             }
-            return Collections.unmodifiableMap(map);
+            return new Merged(map);
+        }
+    }
+
+    /**
+     * Members already merged to one per name in any case, unmodifiable. Only {@link Members} makes one, so the
+     * constructor can take it as it is: a builder's object, or one {@link #with} made, is merged once, not twice
+     * (each object of a request, a stored document and a rendering was merged again, issue 12).
+     */
+    private static final class Merged extends AbstractMap<String, ScimValue> {
+        private final Map<String, ScimValue> members;
+
+        Merged(LinkedHashMap<String, ScimValue> members) {
+            this.members = Collections.unmodifiableMap(members);
+        }
+
+        @Override
+        public Set<Entry<String, ScimValue>> entrySet() {
+            return members.entrySet();
+        }
+
+        @Override
+        public ScimValue get(Object key) {
+            return members.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return members.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return members.size();
+        }
+
+        @Override
+        public Set<String> keySet() {
+            return members.keySet();
+        }
+
+        @Override
+        public Collection<ScimValue> values() {
+            return members.values();
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super String, ? super ScimValue> action) {
+            members.forEach(action);
         }
     }
 

@@ -27,6 +27,24 @@ class ScimObjectTest {
         assertThat(renamed.getString("userName")).contains("bob");
     }
 
+    /** A built object's members are taken as they are (merged once, ADR 042): still unmodifiable, still a map. */
+    @Test
+    void builtMembersAreUnmodifiableAndEqualAPlainMapOfThem() {
+        ScimObject built = ScimObject.builder().put("a", "1").put("b", true).build();
+        java.util.Map<String, ScimValue> plain = new java.util.LinkedHashMap<>();
+        plain.put("a", ScimValue.of("1"));
+        plain.put("b", ScimValue.of(true));
+
+        assertThat(built).isEqualTo(new ScimObject(plain)).hasSameHashCodeAs(new ScimObject(plain));
+        assertThat(built.members()).isEqualTo(plain).hasSameHashCodeAs(plain);
+        assertThat(new ScimObject(built.members())).isEqualTo(built);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> built.members().put("c", ScimValue.of("2")))
+                .isInstanceOf(UnsupportedOperationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> built.members().entrySet().clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(built.with("A", ScimValue.of("x")).names()).containsExactly("A", "b");
+    }
+
     @Test
     void withoutRemovesInAnyCase() {
         ScimObject user = ScimObject.builder().put("title", "Boss").build();

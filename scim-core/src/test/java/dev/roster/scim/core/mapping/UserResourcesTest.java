@@ -33,6 +33,38 @@ public class UserResourcesTest {
                 ChangeSource.SCIM, true, false, false, 3, created, created.plusSeconds(60));
     }
 
+    /**
+     * The editable view is built directly (ADR 042) and is exactly the full representation without what the
+     * service provider decides, members in the same order: random users of every shape, pending ones among them,
+     * and attributes kept under names the representation itself uses.
+     */
+    @Test
+    void theEditableViewIsTheFullRepresentationWithoutWhatTheServiceProviderDecides() {
+        dev.roster.scim.testkit.RandomUsers random = new dev.roster.scim.testkit.RandomUsers(42L);
+        List<User> users = new java.util.ArrayList<>();
+        for (int serial = 0; serial < 500; serial++) {
+            users.add(random.next(serial));
+        }
+        User sample = sampleUser();
+        ScimObject clashing = ScimObject.builder()
+                .put("urn:x:first", ScimObject.builder().put("a", ScimValue.of(1)).build())
+                .put("Active", false).put("ID", "other").put("Meta", ScimObject.EMPTY).put("title", "Boss")
+                .put(UserSchemas.ROLE_EXTENSION, ScimObject.EMPTY).put("SCHEMAS", "x").put("usertype", "Admin")
+                .build();
+        users.add(new User(sample.id(), sample.userName(), sample.externalId(), sample.active(), sample.role(),
+                sample.displayName(), sample.name(), sample.emails(), clashing, sample.idpActive(),
+                sample.lastChangedBy(), sample.claimedByIdp(), sample.hidden(), true, sample.version(),
+                sample.created(), sample.lastModified()));
+
+        for (User user : users) {
+            ScimObject expected = UserResources.toScim(user).without("schemas").without("id").without("meta")
+                    .without("userType").without("active").without(UserSchemas.ROLE_EXTENSION);
+            ScimObject view = UserResources.editableView(user);
+            assertThat(view).isEqualTo(expected);
+            assertThat(view.names()).containsExactlyElementsOf(expected.names());
+        }
+    }
+
     @Test
     void representsEveryAttributeWithRoleAsUserTypeAndMetaLast() {
         ScimObject json = UserResources.toScim(sampleUser());

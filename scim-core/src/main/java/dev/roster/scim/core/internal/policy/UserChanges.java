@@ -197,6 +197,10 @@ public final class UserChanges {
     }
 
     private static Set<String> changedProfileAttributes(User before, User after) {
+        if (sameProfile(before, after)) {
+            // Most changes an IdP sends flip active or the role: nothing to render and compare (ADR 042).
+            return Set.of();
+        }
         ScimObject left = UserResources.editableView(before);
         ScimObject right = UserResources.editableView(after);
         Set<String> changed = new LinkedHashSet<>();
@@ -210,6 +214,13 @@ public final class UserChanges {
             }
         }
         return changed;
+    }
+
+    /** Equal parts give equal editable views, so no attribute of the profile changed. */
+    private static boolean sameProfile(User before, User after) {
+        return before.userName().equals(after.userName()) && before.externalId().equals(after.externalId())
+                && before.displayName().equals(after.displayName()) && before.name().equals(after.name())
+                && before.emails().equals(after.emails()) && before.otherAttributes().equals(after.otherAttributes());
     }
 
     private static AuditRecord record(SiteId site, User user, ChangeSource source, String action,
