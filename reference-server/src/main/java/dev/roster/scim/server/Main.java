@@ -137,7 +137,7 @@ public final class Main implements Callable<Integer> {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             application.close();
-            // The access log's last lines wait in Logback's queue (logback.xml): written out when it stops.
+            // The access log's last lines wait in Logback's queue (LoggingConfiguration): written out when it stops.
             if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
                 logging.stop();
             }

@@ -1,0 +1,92 @@
+package dev.roster.scim.server;
+
+import ch.qos.logback.classic.AsyncAppender;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.spi.ContextAwareBase;
+
+/**
+ * The server's logging, set up in code: Logback finds it through {@code ServiceLoader} before it looks for
+ * {@code logback.xml}, which saves a start the XML configurator's classes and parse (ADR 043). An operator who passes
+ * {@code -Dlogback.configurationFile=...} gets that file instead, through Logback's own configurators.
+ *
+ * <p>What it sets up: one line per event on standard output ({@code HH:mm:ss.SSS LEVEL logger - message}); the access
+ * log ({@code dev.roster.access}, and {@code dev.roster.access.json} whose lines are one JSON object and nothing
+ * else) leaves the request threads through a bounded queue that Logback's worker drains to standard output. A full
+ * queue drops lines (never blocking a request); every line is kept until the queue is full (Logback's default drops
+ * INFO lines from 80 % full). Main stops Logback after the server on shutdown, which writes out what is queued (the
+ * text access log through a console appender of its own, which the stop does not close before the queue).
+ * Jersey, MyBatis, Hikari and Flyway (which narrates every start; the server prints its own upgrade notices) log
+ * warnings only.
+ */
+public final class LoggingConfiguration extends ContextAwareBase implements Configurator {
+
+    static final String CONFIGURATION_FILE_PROPERTY = "logback.configurationFile";
+    static final String ACCESS_LOGGER = "dev.roster.access";
+    static final String JSON_ACCESS_LOGGER = "dev.roster.access.json";
+    private static final int ACCESS_QUEUE_SIZE = 8192;
+    private static final String LINE_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
+
+    /** Called by Logback's {@code ServiceLoader}. */
+    public LoggingConfiguration() {
+        // the public no-argument constructor a service provider needs
+    }
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        if (System.getProperty(CONFIGURATION_FILE_PROPERTY) != null) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
+        // The text access log has a console of its own: stopping Logback stops the root's appenders before it drains
+        // the access log's queue, so a shared one would drop the last lines of every stop (logback.xml did).
+        onlyTo(context.getLogger(ACCESS_LOGGER), queued(context, "ACCESS_TEXT_ASYNC",
+                console(context, "ACCESS_TEXT", LINE_PATTERN)));
+        onlyTo(context.getLogger(JSON_ACCESS_LOGGER), queued(context, "ACCESS_JSON_ASYNC",
+                console(context, "ACCESS_JSON", "%msg%n")));
+        for (String quiet : new String[] {"org.glassfish", "org.apache.ibatis", "com.zaxxer.hikari", "org.flywaydb"}) {
+            context.getLogger(quiet).setLevel(Level.WARN);
+        }
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(console(context, "STDOUT", LINE_PATTERN));
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    private static Appender<ILoggingEvent> console(LoggerContext context, String name, String pattern) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(pattern);
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+        appender.setContext(context);
+        appender.setName(name);
+        appender.setEncoder(encoder);
+        appender.start();
+        return appender;
+    }
+
+    private static Appender<ILoggingEvent> queued(LoggerContext context, String name,
+                                                  Appender<ILoggingEvent> target) {
+        AsyncAppender appender = new AsyncAppender();
+        appender.setContext(context);
+        appender.setName(name);
+        appender.setQueueSize(ACCESS_QUEUE_SIZE);
+        appender.setDiscardingThreshold(0);
+        appender.setNeverBlock(true);
+        appender.addAppender(target);
+        appender.start();
+        return appender;
+    }
+
+    private static void onlyTo(Logger logger, Appender<ILoggingEvent> appender) {
+        logger.setLevel(Level.INFO);
+        logger.setAdditive(false);
+        logger.addAppender(appender);
+    }
+}
