@@ -49,21 +49,21 @@ final class MyBatisUserStore implements UserStore {
 
     @Override
     public Optional<User> findById(SiteId site, String id) {
-        return sessions.read(session -> session.getMapper(UserMapper.class).findById(site.value(), id))
+        return sessions.readOne(session -> session.getMapper(UserMapper.class).findById(site.value(), id))
                 .map(UserRows::toUser);
     }
 
     /** From the row's stored rendering when it is current, else rendered from the row (ADR 026, ADR 034). */
     @Override
     public Optional<StoredRendering> findRendered(SiteId site, String id) {
-        return sessions.read(session -> session.getMapper(UserMapper.class).findById(site.value(), id))
+        return sessions.readOne(session -> session.getMapper(UserMapper.class).findById(site.value(), id))
                 .filter(row -> !row.hidden())
                 .map(row -> new StoredRendering(UserRows.toRendered(row), row.version()));
     }
 
     @Override
     public Optional<User> findByUserName(SiteId site, String userName) {
-        return sessions.read(session -> session.getMapper(UserMapper.class)
+        return sessions.readOne(session -> session.getMapper(UserMapper.class)
                         .findByUserNameKey(site.value(), IdentifierProfile.key(userName)))
                 .map(UserRows::toUser);
     }

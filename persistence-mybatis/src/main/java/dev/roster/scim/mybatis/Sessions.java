@@ -1,5 +1,6 @@
 package dev.roster.scim.mybatis;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -8,6 +9,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -25,6 +27,9 @@ import java.util.function.Supplier;
  * class does both.
  */
 final class Sessions {
+
+    /** One snapshot for every statement of a read; the snapshot is taken at its first statement, not here. */
+    private static final String BEGIN_READ_SNAPSHOT = "START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY";
 
     private final SqlSessionFactory factory;
     private final WriteTransactions transactions;
@@ -57,8 +62,7 @@ final class Sessions {
         }
         try (Connection connection = readers.getConnection()) {
             if (serverDatabase) {
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                connection.setReadOnly(true);
+                return inSnapshot(connection, work);
             }
             connection.setAutoCommit(false);
             try (SqlSession session = factory.openSession(connection)) {
@@ -72,14 +76,40 @@ final class Sessions {
     }
 
     /**
-     * Ends a read transaction. On SQLite the return to auto-commit ends it: a query-only reader has nothing to
+     * A read transaction on PostgreSQL, begun and ended by statements of its own while the connection stays in
+     * auto-commit. The driver's way ({@code setTransactionIsolation}, {@code setReadOnly}, {@code setAutoCommit(false)})
+     * costs a {@code SET SESSION CHARACTERISTICS} round trip before the read and, as HikariCP puts the isolation back
+     * when the connection returns, another after it: two of a lookup's four round trips (ADR 039). A connection
+     * whose {@code ROLLBACK} fails may still be in the transaction, so the pool drops it.
+     */
+    private <T> T inSnapshot(Connection connection, Function<SqlSession, T> work) throws SQLException {
+        execute(connection, BEGIN_READ_SNAPSHOT);
+        try (SqlSession session = factory.openSession(connection)) {
+            return translated(() -> work.apply(session));
+        } finally {
+            try {
+                execute(connection, "ROLLBACK");
+            } catch (SQLException e) {
+                if (readers instanceof HikariDataSource pool) {
+                    pool.evictConnection(connection);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /**
+     * Ends a read transaction on SQLite: the return to auto-commit ends it. A query-only reader has nothing to
      * commit, and sqlite-jdbc's {@code rollback()} would begin a new transaction for the return to commit, two
      * more statements on every read (ADR 033).
      */
-    private void endRead(Connection connection) throws SQLException {
-        if (serverDatabase) {
-            connection.rollback();
-        }
+    private static void endRead(Connection connection) throws SQLException {
         connection.setAutoCommit(true);
     }
 
