@@ -64,7 +64,7 @@ final class MyBatisUserStore implements UserStore {
 
     @Override
     public Optional<User> findByUserName(SiteId site, String userName) {
-        return sessions.read(session -> session.getMapper(UserMapper.class)
+        return sessions.readOne(session -> session.getMapper(UserMapper.class)
                         .findByUserNameKey(site.value(), IdentifierProfile.key(userName)))
                 .map(UserRows::toUser);
     }

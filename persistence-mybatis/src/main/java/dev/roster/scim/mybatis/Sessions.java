@@ -1,5 +1,6 @@
 package dev.roster.scim.mybatis;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -26,6 +27,9 @@ import java.util.function.Supplier;
  * class does both.
  */
 final class Sessions {
+
+    /** One snapshot for every statement of a read; the snapshot is taken at its first statement, not here. */
+    private static final String BEGIN_READ_SNAPSHOT = "START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY";
 
     private final SqlSessionFactory factory;
     private final WriteTransactions transactions;
@@ -62,10 +66,10 @@ final class Sessions {
             return translated(() -> work.apply(current.get()));
         }
         try (Connection connection = readers.getConnection()) {
-            connection.setAutoCommit(false);
             if (serverDatabase) {
-                snapshotOnly(connection);
+                return inSnapshot(connection, work);
             }
+            connection.setAutoCommit(false);
             try (SqlSession session = factory.openSession(connection)) {
                 return translated(() -> work.apply(session));
             } finally {
@@ -77,25 +81,40 @@ final class Sessions {
     }
 
     /**
-     * Makes the transaction about to begin {@code REPEATABLE READ READ ONLY} with a statement of its own, sent with
-     * the driver's {@code BEGIN}: setting the level on the connection instead costs a round trip, and the pool's
-     * reset of it when the connection goes back another (ADR 038).
+     * A read transaction on PostgreSQL, begun and ended by statements of its own while the connection stays in
+     * auto-commit. The driver's way ({@code setTransactionIsolation}, {@code setReadOnly}, {@code setAutoCommit(false)})
+     * costs a {@code SET SESSION CHARACTERISTICS} round trip before the read and, as HikariCP puts the isolation back
+     * when the connection returns, another after it: two of a lookup's four round trips (ADR 039). A connection
+     * whose {@code ROLLBACK} fails may still be in the transaction, so the pool drops it.
      */
-    private static void snapshotOnly(Connection connection) throws SQLException {
+    private <T> T inSnapshot(Connection connection, Function<SqlSession, T> work) throws SQLException {
+        execute(connection, BEGIN_READ_SNAPSHOT);
+        try (SqlSession session = factory.openSession(connection)) {
+            return translated(() -> work.apply(session));
+        } finally {
+            try {
+                execute(connection, "ROLLBACK");
+            } catch (SQLException e) {
+                if (readers instanceof HikariDataSource pool) {
+                    pool.evictConnection(connection);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            statement.execute(sql);
         }
     }
 
     /**
-     * Ends a read transaction. On SQLite the return to auto-commit ends it: a query-only reader has nothing to
+     * Ends a read transaction on SQLite: the return to auto-commit ends it. A query-only reader has nothing to
      * commit, and sqlite-jdbc's {@code rollback()} would begin a new transaction for the return to commit, two
      * more statements on every read (ADR 033).
      */
-    private void endRead(Connection connection) throws SQLException {
-        if (serverDatabase) {
-            connection.rollback();
-        }
+    private static void endRead(Connection connection) throws SQLException {
         connection.setAutoCommit(true);
     }
 
