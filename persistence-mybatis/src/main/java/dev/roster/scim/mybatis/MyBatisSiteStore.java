@@ -35,8 +35,7 @@ final class MyBatisSiteStore implements SiteStore {
     /** One statement in auto-commit on a reader: the per-request read of admission, so no transaction around it. */
     @Override
     public OptionalLong settingsVersion(SiteId site) {
-        return sessions.readOne(session -> session.getMapper(SiteMapper.class).settingsVersion(site.value()))
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
+        return sessions.readOneByJdbc(connection -> JdbcReads.settingsVersion(connection, site.value()));
     }
 
     @Override

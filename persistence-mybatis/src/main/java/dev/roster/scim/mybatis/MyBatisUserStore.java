@@ -15,6 +15,7 @@ import dev.roster.scim.mybatis.internal.mapper.EmailRow;
 import dev.roster.scim.mybatis.internal.mapper.UserMapper;
 import dev.roster.scim.mybatis.internal.mapper.UserNameKeyRow;
 import dev.roster.scim.mybatis.internal.mapper.UserRow;
+import org.apache.ibatis.session.SqlSession;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -94,29 +95,28 @@ final class MyBatisUserStore implements UserStore {
      */
     @Override
     public UserPage search(SiteId site, UserQuery query) {
-        return searching(site, mapper -> search.run(mapper, site, query));
+        return searching(site, session -> search.run(session, site, query));
     }
 
     /** Served from each row's stored rendering (ADR 026); like {@link #search}, it locks in a write transaction. */
     @Override
     public Optional<RenderedPage> searchRendered(SiteId site, UserQuery query) {
-        return Optional.of(searching(site, mapper -> search.rendered(mapper, site, query)));
+        return Optional.of(searching(site, session -> search.rendered(session, site, query)));
     }
 
-    private <T> T searching(SiteId site, Function<UserMapper, T> work) {
+    private <T> T searching(SiteId site, Function<SqlSession, T> work) {
         return sessions.read(session -> {
-            UserMapper mapper = session.getMapper(UserMapper.class);
             if (sessions.inSharedWriteTransaction()) {
-                mapper.lockSiteForRules(siteLock(site));
+                session.getMapper(UserMapper.class).lockSiteForRules(siteLock(site));
             }
-            return work.apply(mapper);
+            return work.apply(session);
         });
     }
 
     /** A keyset page and its total, from one snapshot on PostgreSQL (reads run {@code REPEATABLE READ}). */
     @Override
     public KeysetPage searchByKeyset(SiteId site, UserQuery query, Keyset keyset) {
-        return sessions.read(session -> search.keyset(session.getMapper(UserMapper.class), site, query, keyset));
+        return sessions.read(session -> search.keyset(session, site, query, keyset));
     }
 
     @Override

@@ -201,6 +201,11 @@ public final class RosterDatabase implements AutoCloseable {
         }
     }
 
+    /** The readers' pool, for this package's tests of reads on a reader connection. */
+    javax.sql.DataSource readers() {
+        return sessions.readers();
+    }
+
     /**
      * The connection pool that reads take their connections from, for a host to watch: on PostgreSQL the one pool
      * every read and write uses; on SQLite the readers', beside the one writer connection, which is not pooled.

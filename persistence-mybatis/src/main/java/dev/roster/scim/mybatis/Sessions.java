@@ -119,16 +119,21 @@ final class Sessions {
     }
 
     /**
-     * Runs one read statement in the thread's transaction if there is one, else in auto-commit on a reader: a
-     * single statement sees one snapshot by itself, so it needs neither the read transaction of {@link #read} nor
-     * its rollback.
+     * Runs one read statement in plain JDBC (ADR 041) in the thread's transaction if there is one, else in
+     * auto-commit on a reader: a single statement sees one snapshot by itself, so it needs neither the read
+     * transaction of {@link #read} nor its rollback, and no MyBatis session is opened around it.
      */
-    <T> T readOne(Function<SqlSession, T> work) {
+    <T> T readOneByJdbc(Function<Connection, T> work) {
         Optional<SqlSession> current = current();
         if (current.isPresent()) {
-            return translated(() -> work.apply(current.get()));
+            return translated(() -> work.apply(current.get().getConnection()));
         }
-        return autoCommitted(work);
+        try (Connection connection = readers.getConnection()) {
+            connection.setAutoCommit(true);
+            return translated(() -> work.apply(connection));
+        } catch (SQLException e) {
+            throw StorageFailures.translate(e);
+        }
     }
 
     /**

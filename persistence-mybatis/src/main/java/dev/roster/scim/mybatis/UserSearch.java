@@ -23,9 +23,11 @@ import dev.roster.scim.mybatis.internal.sql.PushDown;
 import dev.roster.scim.mybatis.internal.sql.SortToSql;
 import dev.roster.scim.mybatis.internal.sql.SqlCondition;
 import org.apache.ibatis.cursor.Cursor;
+import org.apache.ibatis.session.SqlSession;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,24 +38,27 @@ import java.util.function.Predicate;
 /**
  * Answers a {@link UserQuery}. When SQL can answer the whole filter and the sort, SQL counts and pages. Otherwise SQL
  * narrows the candidates as far as it safely can, {@link InMemoryFiltering} decides the rest, and the page is cut in
- * Java: streamed when SQL could still sort, collected and sorted when it could not.
+ * Java: streamed when SQL could still sort, collected and sorted when it could not. A page of renderings and the
+ * totals run in plain JDBC on the session's connection ({@link JdbcReads}, ADR 041); the rest through MyBatis.
  */
 final class UserSearch {
 
     private final Dialect dialect;
     private final InMemoryFiltering inMemory;
+    private final JdbcReads jdbc = new JdbcReads();
 
     UserSearch(Dialect dialect, InMemoryFiltering inMemory) {
         this.dialect = dialect;
         this.inMemory = inMemory;
     }
 
-    UserPage run(UserMapper mapper, SiteId site, UserQuery query) {
+    UserPage run(SqlSession session, SiteId site, UserQuery query) {
+        UserMapper mapper = session.getMapper(UserMapper.class);
         PushDown pushDown = pushDown(site, query);
         Optional<String> sqlOrder = sqlOrder(query);
         UserSearchStatement statement = statement(site, query, pushDown, sqlOrder);
         if (pushDown.complete() && sqlOrder.isPresent()) {
-            Page<User> page = inSql(mapper, statement, query,
+            Page<User> page = inSql(session.getConnection(), statement, query,
                     window -> mapper.search(window).stream().map(UserRows::toUser).toList());
             return new UserPage(page.items(), page.total(), query.startIndex());
         }
@@ -68,15 +73,15 @@ final class UserSearch {
      * {@link #run}'s page as renderings: straight from the rows' stored bytes when SQL answers the whole query (the
      * users are never rebuilt), else rendered from {@link #run}'s users.
      */
-    RenderedPage rendered(UserMapper mapper, SiteId site, UserQuery query) {
+    RenderedPage rendered(SqlSession session, SiteId site, UserQuery query) {
         PushDown pushDown = pushDown(site, query);
         Optional<String> sqlOrder = sqlOrder(query);
         if (pushDown.complete() && sqlOrder.isPresent()) {
-            Page<RenderedUser> page = inSql(mapper, statement(site, query, pushDown, sqlOrder), query,
-                    window -> renderings(mapper, window));
+            Page<RenderedUser> page = inSql(session.getConnection(), statement(site, query, pushDown, sqlOrder),
+                    query, window -> renderings(session, window));
             return new RenderedPage(page.items(), page.total(), query.startIndex());
         }
-        UserPage page = run(mapper, site, query);
+        UserPage page = run(session, site, query);
         return new RenderedPage(page.users().stream()
                 .map(user -> new RenderedUser(user.id(), UserRows.rendering(user))).toList(),
                 page.totalResults(), page.startIndex());
@@ -88,13 +93,14 @@ final class UserSearch {
      * the one row again instead could see it changed or gone, since a SQLite reader's statements each see their own
      * snapshot.
      */
-    private static List<RenderedUser> renderings(UserMapper mapper, UserSearchStatement window) {
-        List<RenderingRow> rows = mapper.searchRenderings(window);
+    private List<RenderedUser> renderings(SqlSession session, UserSearchStatement window) {
+        List<RenderingRow> rows = jdbc.renderings(session.getConnection(), window);
         List<RenderedUser> users = new ArrayList<>(rows.size());
         for (RenderingRow row : rows) {
             Optional<RenderedUser> current = UserRows.currentRendering(row);
             if (current.isEmpty()) {
-                return mapper.search(window).stream().map(UserRows::toRendered).toList();
+                return session.getMapper(UserMapper.class).search(window).stream().map(UserRows::toRendered)
+                        .toList();
             }
             users.add(current.get());
         }
@@ -122,7 +128,8 @@ final class UserSearch {
      * backward, one row more than the page to tell whether more lie beyond, and the total as {@link #run} counts
      * it (the per-site counts without a filter). A residual filter is applied while streaming.
      */
-    KeysetPage keyset(UserMapper mapper, SiteId site, UserQuery query, Keyset keyset) {
+    KeysetPage keyset(SqlSession session, SiteId site, UserQuery query, Keyset keyset) {
+        UserMapper mapper = session.getMapper(UserMapper.class);
         KeysetOrder order = KeysetOrder.of(query.sort()).orElseThrow(() -> ScimException.invalidValue(
                 "Cursor paging sorts by id, externalId, userName, displayName, name.givenName, name.familyName, "
                         + "userType, meta.created or meta.lastModified only; page by startIndex to sort by '"
@@ -145,7 +152,7 @@ final class UserSearch {
         if (backward) {
             Collections.reverse(rows);
         }
-        long total = run(mapper, site, new UserQuery(query.filter(), query.sort(), 1, 0, query.includeHidden(),
+        long total = run(session, site, new UserQuery(query.filter(), query.sort(), 1, 0, query.includeHidden(),
                 query.pending())).totalResults();
         Optional<String> first = rows.stream().findFirst().map(row -> KeysetPositions.of(order, row));
         Optional<String> last = rows.isEmpty() ? Optional.empty()
@@ -184,25 +191,25 @@ final class UserSearch {
      * The page first: when it is not full and not empty (or starts at the first match), it tells the total, and
      * the {@code COUNT(*)} scan is skipped; that is the common case of an IdP's {@code userName eq} lookup.
      */
-    private static <T> Page<T> inSql(UserMapper mapper, UserSearchStatement statement, UserQuery query,
-                                     Function<UserSearchStatement, List<T>> window) {
+    private <T> Page<T> inSql(Connection connection, UserSearchStatement statement, UserQuery query,
+                              Function<UserSearchStatement, List<T>> window) {
         if (query.count() == 0) {
-            return new Page<>(List.of(), count(mapper, statement, query));
+            return new Page<>(List.of(), count(connection, statement, query));
         }
         int offset = query.startIndex() - 1;
         List<T> items = window.apply(statement.page(query.count(), offset));
         boolean pageTellsTheTotal = items.size() < query.count() && (offset == 0 || !items.isEmpty());
-        long total = pageTellsTheTotal ? (long) offset + items.size() : count(mapper, statement, query);
+        long total = pageTellsTheTotal ? (long) offset + items.size() : count(connection, statement, query);
         return new Page<>(items, total);
     }
 
     /** The matches of a query SQL answers whole: {@code active eq true|false} from the per-site counts (ADR 030). */
-    private static long count(UserMapper mapper, UserSearchStatement statement, UserQuery query) {
+    private long count(Connection connection, UserSearchStatement statement, UserQuery query) {
         return query.filter().flatMap(FilterToSql::activeEquals)
-                .map(active -> mapper.countActive(new UserSearchStatement(statement.dialect(), statement.site(),
+                .map(active -> jdbc.countActive(connection, new UserSearchStatement(statement.dialect(), statement.site(),
                         statement.includeHidden(), statement.pending(), Optional.empty(), List.of(active),
                         statement.orderBy(), -1, 0)))
-                .orElseGet(() -> mapper.count(statement));
+                .orElseGet(() -> jdbc.count(connection, statement));
     }
 
     private record Page<T>(List<T> items, long total) {

@@ -5,27 +5,14 @@ import dev.roster.scim.mybatis.internal.mapper.UserSearchStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** A search's SQL as MyBatis would send it: each {@code #{}} placeholder a {@code ?}, with the value it names. */
+/** A search's SQL as the store sends it: {@link JdbcSearchText}'s translation, with the values it binds. */
 record JdbcStatement(String sql, List<Object> values) {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("#\\{([a-z]+)(?:\\[(\\d+)])?}");
-
     static JdbcStatement of(String mybatisSql, UserSearchStatement statement) {
-        List<Object> values = new ArrayList<>();
-        Matcher placeholders = PLACEHOLDER.matcher(mybatisSql);
-        StringBuilder jdbcSql = new StringBuilder();
-        while (placeholders.find()) {
-            values.add(value(statement, placeholders.group(1), Optional.ofNullable(placeholders.group(2))));
-            placeholders.appendReplacement(jdbcSql, "?");
-        }
-        placeholders.appendTail(jdbcSql);
-        return new JdbcStatement(jdbcSql.toString(), values);
+        JdbcSearchText text = JdbcSearchText.of(mybatisSql);
+        return new JdbcStatement(text.sql(), text.values(statement));
     }
 
     /** The statement prefixed (with {@code EXPLAIN …}), its values bound. */
@@ -35,15 +22,5 @@ record JdbcStatement(String sql, List<Object> values) {
             prepared.setObject(i + 1, values.get(i));
         }
         return prepared;
-    }
-
-    private static Object value(UserSearchStatement statement, String name, Optional<String> index) {
-        return switch (name) {
-            case "site" -> statement.site();
-            case "limit" -> statement.limit();
-            case "offset" -> statement.offset();
-            case "params" -> statement.params().get(Integer.parseInt(index.orElseThrow()));
-            default -> throw new IllegalArgumentException(name);
-        };
     }
 }

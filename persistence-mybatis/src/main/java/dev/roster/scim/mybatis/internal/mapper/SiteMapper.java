@@ -10,8 +10,6 @@ public interface SiteMapper {
 
     Optional<SiteRow> find(String site);
 
-    Optional<Long> settingsVersion(String site);
-
     void insert(SiteRow row);
 
     void update(SiteRow row);

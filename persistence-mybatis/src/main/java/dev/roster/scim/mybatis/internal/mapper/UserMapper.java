@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Statements on {@code users} and {@code user_emails}; fixed SQL in UserMapper.xml, searches from a provider whose
- * texts {@link ParsedSqlCache} parses once each.
+ * texts {@link ParsedSqlCache} parses once each. A page of renderings and the totals are not here: they run in plain
+ * JDBC on the provider's texts (ADR 041).
  */
 public interface UserMapper {
 
@@ -56,24 +57,10 @@ public interface UserMapper {
     /** PostgreSQL only: waits for, then holds until commit, the transaction-scoped advisory lock {@code key}. */
     int lockSiteForRules(@Param("key") long key);
 
-    @SelectProvider(type = UserSqlProvider.class, method = "count")
-    @Lang(ParsedSqlCache.class)
-    long count(UserSearchStatement statement);
-
-    /** How many users in the statement's scope have {@code active} equal to its one parameter, from the counts. */
-    @SelectProvider(type = UserSqlProvider.class, method = "countActive")
-    long countActive(UserSearchStatement statement);
-
     @SelectProvider(type = UserSqlProvider.class, method = "search")
     @Lang(ParsedSqlCache.class)
     @ResultMap("userRow")
     List<UserRow> search(UserSearchStatement statement);
-
-    /** The renderings of {@link #search}'s rows, four columns each, for a page that needs nothing else. */
-    @SelectProvider(type = UserSqlProvider.class, method = "renderings")
-    @Lang(ParsedSqlCache.class)
-    @ResultMap("renderingRow")
-    List<RenderingRow> searchRenderings(UserSearchStatement statement);
 
     /** The same rows as {@link #search}, streamed, for queries that finish in Java. */
     @SelectProvider(type = UserSqlProvider.class, method = "search")

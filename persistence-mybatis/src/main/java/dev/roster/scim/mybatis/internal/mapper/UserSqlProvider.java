@@ -15,6 +15,9 @@ public final class UserSqlProvider {
             + " u.active, u.role, u.idp_active, u.last_changed_by, u.claimed_by_idp, u.hidden, u.pending, u.version,"
             + " u.created, u.last_modified, u.document, u.scim_json, u.scim_format";
 
+    /** The columns of {@link #renderings}, in the order {@code JdbcReads} reads them by index. */
+    static final String RENDERING_COLUMNS = "u.id, u.version, u.scim_json, u.scim_format";
+
     /**
      * The number of matches: without a condition, the sum of the site's {@code user_counts} rows in scope (at most
      * four rows, kept by triggers, see V7/V2), so that no search without a filter counts the site's users.
@@ -42,7 +45,7 @@ public final class UserSqlProvider {
 
     /** {@link #search}'s rows and order, only the columns of {@link RenderingRow}. */
     public String renderings(UserSearchStatement statement) {
-        return "SELECT u.id, u.version, u.scim_json, u.scim_format FROM users u" + where(statement) + " ORDER BY "
+        return "SELECT " + RENDERING_COLUMNS + " FROM users u" + where(statement) + " ORDER BY "
                 + statement.orderBy() + statement.dialect().page(statement.limit() >= 0);
     }
 
