@@ -119,6 +119,19 @@ final class Sessions {
     }
 
     /**
+     * Runs one read statement in the thread's transaction if there is one, else in auto-commit on a reader: a
+     * single statement sees one snapshot by itself, so it needs neither the read transaction of {@link #read} nor
+     * its rollback.
+     */
+    <T> T readOne(Function<SqlSession, T> work) {
+        Optional<SqlSession> current = current();
+        if (current.isPresent()) {
+            return translated(() -> work.apply(current.get()));
+        }
+        return autoCommitted(work);
+    }
+
+    /**
      * Runs one read statement in plain JDBC (ADR 041) in the thread's transaction if there is one, else in
      * auto-commit on a reader: a single statement sees one snapshot by itself, so it needs neither the read
      * transaction of {@link #read} nor its rollback, and no MyBatis session is opened around it.
