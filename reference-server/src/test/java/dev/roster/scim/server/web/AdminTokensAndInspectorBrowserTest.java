@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -196,8 +197,17 @@ class AdminTokensAndInspectorBrowserTest {
         byId("create-token").click();
         wait.until(d -> tokenNames().size() == 2);
         wait.until(d -> exchangeRows().size() >= 3);
-        exchangeRows().stream().filter(row -> row.getText().contains("POST")).findFirst().orElseThrow()
-                .findElement(By.tagName("button")).click();
+        // The list is drawn again as later exchanges arrive (on a loaded machine, between finding a row and
+        // clicking it), so a row gone stale is looked up again.
+        wait.until(d -> {
+            try {
+                exchangeRows().stream().filter(row -> row.getText().contains("POST")).findFirst().orElseThrow()
+                        .findElement(By.tagName("button")).click();
+                return true;
+            } catch (StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("exchange-detail")));
 
         Dimension before = browser.manage().window().getSize();
