@@ -7,36 +7,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.roster.scim.core.filter.FilterParser;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.port.out.UserQuery;
-import dev.roster.scim.mybatis.testing.RoundTripCounter;
+import dev.roster.scim.mybatis.testing.RoundTrips;
 import dev.roster.scim.mybatis.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * The round trips to PostgreSQL of the reads every SCIM request makes, counted on the wire between the real driver
- * and the real server ({@link RoundTripCounter}): a read of one row is one statement in auto-commit, and a search's
- * transaction costs its {@code START TRANSACTION} and its {@code ROLLBACK}, and no more (ADR 039). Each count is the least of a few runs, so that a pool's liveness check or
- * a connection it opens meanwhile cannot add to it.
+ * and the real server ({@link RoundTrips}): a read of one row is one statement in auto-commit, and a search's
+ * transaction costs its {@code START TRANSACTION} and its {@code ROLLBACK}, and no more (ADR 039). Each count is the least of a few runs, so that a liveness check the pool
+ * makes on a borrowed connection cannot add to it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresReadRoundTripsTest {
 
     private static final int USERS = 150;
-    private RoundTripCounter counter;
     private RosterDatabase database;
 
     @BeforeAll
     void openThroughTheCounter() {
         PostgreSqlSettings direct = TestPostgres.newSchema();
-        counter = RoundTripCounter.to(direct.jdbcUrl());
-        database = RosterDatabase.open(new PostgreSqlSettings(counter.relayed(direct.jdbcUrl()), direct.user(),
+        database = RosterDatabase.open(new PostgreSqlSettings(RoundTrips.url(direct.jdbcUrl()), direct.user(),
                 direct.password(), direct.maximumPoolSize(), direct.statementTimeout()));
         List<User> users = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
@@ -46,9 +43,8 @@ class PostgresReadRoundTripsTest {
     }
 
     @AfterAll
-    void close() throws IOException {
+    void close() {
         database.close();
-        counter.close();
     }
 
     /** One statement, in auto-commit: no transaction around it. */
@@ -90,12 +86,10 @@ class PostgresReadRoundTripsTest {
         assertThat(leastRoundTrips(() -> database.siteStore().settingsVersion(ACME))).isEqualTo(1);
     }
 
-    private long leastRoundTrips(Supplier<?> read) {
-        long least = Long.MAX_VALUE;
+    private int leastRoundTrips(Supplier<?> read) {
+        int least = Integer.MAX_VALUE;
         for (int run = 0; run < 5; run++) {
-            long before = counter.roundTrips();
-            read.get();
-            least = Math.min(least, counter.roundTrips() - before);
+            least = Math.min(least, RoundTrips.of(read::get).roundTrips());
         }
         return least;
     }
