@@ -141,12 +141,7 @@ final class Sessions {
         if (current.isPresent()) {
             return translated(() -> work.apply(current.get().getConnection()));
         }
-        try (Connection connection = readers.getConnection()) {
-            connection.setAutoCommit(true);
-            return translated(() -> work.apply(connection));
-        } catch (SQLException e) {
-            throw StorageFailures.translate(e);
-        }
+        return onAutoCommitReader(work);
     }
 
     /**
@@ -154,11 +149,17 @@ final class Sessions {
      * the {@code COMMIT} a transaction adds. For PostgreSQL, whose pool every connection comes from.
      */
     <T> T autoCommitted(Function<SqlSession, T> work) {
+        return onAutoCommitReader(connection -> {
+            try (SqlSession session = factory.openSession(connection)) {
+                return work.apply(session);
+            }
+        });
+    }
+
+    private <T> T onAutoCommitReader(Function<Connection, T> work) {
         try (Connection connection = readers.getConnection()) {
             connection.setAutoCommit(true);
-            try (SqlSession session = factory.openSession(connection)) {
-                return translated(() -> work.apply(session));
-            }
+            return translated(() -> work.apply(connection));
         } catch (SQLException e) {
             throw StorageFailures.translate(e);
         }
