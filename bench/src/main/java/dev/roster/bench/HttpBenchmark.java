@@ -32,6 +32,7 @@ public final class HttpBenchmark {
     private final int rosterPort;
     private final int secondRosterPort;
     private String token = "";
+    private long clockTicksPerSecond;
 
     private HttpBenchmark(Options options, Path root) {
         this.options = options;
@@ -49,6 +50,7 @@ public final class HttpBenchmark {
 
     private void run() throws Exception {
         Files.createDirectories(work);
+        clockTicksPerSecond = Long.parseLong(Machine.checked(List.of("getconf", "CLK_TCK")).strip());
         if (options.reportFrom().isPresent()) {
             boolean withPostgres = !options.postgresUrl().isEmpty();
             List<Run> runs = RunLog.read(options.reportFrom().get(), withPostgres ? 4 : 2);
@@ -192,7 +194,11 @@ public final class HttpBenchmark {
         return results;
     }
 
-    /** Warms up until two rounds in a row agree within 10 %, then measures once. */
+    /**
+     * Warms up until the servers are at steady state, then measures once: two warm-up rounds in a row agree within
+     * 10 %, and in the last one the JIT compiler threads of every server used at most {@code --jit-quiet-percent} of
+     * a core (a server still compiling hot code is slower than it will be, and its compiler takes CPU from it).
+     */
     Measurement measure(List<ServerProcess> servers, Workload workload, Database database, int seconds)
             throws Exception {
         return measure(servers, workload, database, seconds, Recording.NONE);
@@ -202,17 +208,27 @@ public final class HttpBenchmark {
                                 Recording recording) throws Exception {
         List<List<String>> targets = targets(servers, workload, database);
         double previous = -1;
-        for (int round = 1; round <= options.maxWarmupRounds(); round++) {
+        boolean steady = false;
+        for (int round = 1; round <= options.maxWarmupRounds() && !steady; round++) {
+            List<Long> jitBefore = jitTicks(servers);
             double rate = Wrk.Result.summed(wrk.runTogether(targets, options.warmupSeconds())).requestsPerSecond();
-            log(String.format("  %s warm-up %d: %.0f req/s", workload.name(), round, rate));
-            if (previous > 0 && Math.abs(rate - previous) <= STEADY * Math.max(rate, previous)) {
-                break;
-            }
+            int jit = jitPercentOfCore(servers, jitBefore, options.warmupSeconds());
+            log(String.format("  %s warm-up %d: %.0f req/s, JIT %d %% of a core", workload.name(), round, rate,
+                    jit));
+            steady = previous > 0 && Math.abs(rate - previous) <= STEADY * Math.max(rate, previous)
+                    && jit <= options.jitQuietPercent();
             previous = rate;
         }
+        if (!steady) {
+            log("  WARNING: " + workload.name() + " not at steady state after " + options.maxWarmupRounds()
+                    + " warm-up rounds; measuring anyway");
+        }
+        List<Long> jitBefore = jitTicks(servers);
         recording.start();
         List<Wrk.Result> parts = wrk.runTogether(targets, seconds);
         recording.stop();
+        log(String.format("  %s: the JIT used %d %% of a core during the measured %d s", workload.name(),
+                jitPercentOfCore(servers, jitBefore, seconds), seconds));
         Wrk.Result result = Wrk.Result.summed(parts);
         List<Long> rss = new ArrayList<>();
         for (ServerProcess server : servers) {
@@ -228,6 +244,23 @@ public final class HttpBenchmark {
                 workload.name(), result.requestsPerSecond(), result.p50Millis(), result.p99Millis(),
                 Report.megabytes(rss), result.non2xx(), result.socketErrors()));
         return new Measurement(result, parts, rss);
+    }
+
+    private static List<Long> jitTicks(List<ServerProcess> servers) throws IOException {
+        List<Long> ticks = new ArrayList<>();
+        for (ServerProcess server : servers) {
+            ticks.add(server.jitCpuTicks());
+        }
+        return ticks;
+    }
+
+    /** The most CPU any one server's JIT used since {@code before}, in percent of one core. */
+    private int jitPercentOfCore(List<ServerProcess> servers, List<Long> before, int seconds) throws IOException {
+        long most = 0;
+        for (int index = 0; index < servers.size(); index++) {
+            most = Math.max(most, servers.get(index).jitCpuTicks() - before.get(index));
+        }
+        return (int) (most * 100 / (clockTicksPerSecond * seconds));
     }
 
     private List<List<String>> targets(List<ServerProcess> servers, Workload workload, Database database)

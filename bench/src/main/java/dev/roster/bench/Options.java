@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** The command line of {@code bench/run-http} (after the script's own steps). */
-record Options(int runs, int users, int seconds, int warmupSeconds, int maxWarmupRounds, boolean profile,
+record Options(int runs, int users, int seconds, int warmupSeconds, int maxWarmupRounds, int jitQuietPercent,
+               boolean profile,
                String postgresUrl, String postgresDescription, List<String> extraJvmArgs, String command, int basePort,
                Optional<Path> reportFrom, List<HttpBenchmark.Workload> workloads) {
 
@@ -15,7 +16,8 @@ record Options(int runs, int users, int seconds, int warmupSeconds, int maxWarmu
         int users = 100_000;
         int seconds = 20;
         int warmupSeconds = 5;
-        int maxWarmupRounds = 3;
+        int maxWarmupRounds = 24;
+        int jitQuietPercent = 10;
         boolean profile = false;
         String postgresUrl = "";
         String postgresDescription = "";
@@ -31,6 +33,7 @@ record Options(int runs, int users, int seconds, int warmupSeconds, int maxWarmu
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(args[++i]);
                 case "--max-warmup-rounds" -> maxWarmupRounds = Integer.parseInt(args[++i]);
+                case "--jit-quiet-percent" -> jitQuietPercent = Integer.parseInt(args[++i]);
                 case "--profile" -> profile = true;
                 case "--postgres-url" -> postgresUrl = args[++i];
                 case "--postgres-description" -> postgresDescription = args[++i];
@@ -43,7 +46,7 @@ record Options(int runs, int users, int seconds, int warmupSeconds, int maxWarmu
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Options(runs, users, seconds, warmupSeconds, maxWarmupRounds, profile, postgresUrl,
+        return new Options(runs, users, seconds, warmupSeconds, maxWarmupRounds, jitQuietPercent, profile, postgresUrl,
                 postgresDescription, List.copyOf(jvm), command, basePort,
                 Optional.ofNullable(reportFrom), workloads);
     }

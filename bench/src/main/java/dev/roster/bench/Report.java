@@ -50,8 +50,9 @@ final class Report {
         out.append("```sh\n").append(options.command()).append("\n```\n\n");
         out.append(options.users()).append(" users; wrk `-t2 -c32 -d").append(options.seconds())
                 .append("s --latency` per workload after warm-up rounds of ").append(options.warmupSeconds())
-                .append(" s until two in a row agree within 10 % (at most ").append(options.maxWarmupRounds())
-                .append("); every server a fresh JVM with `-Xmx1g` per run, measured one at a time.\n\n");
+                .append(" s until two in a row agree within 10 % and the JIT compiler threads used at most ")
+                .append(options.jitQuietPercent()).append(" % of a core in the last (at most ")
+                .append(options.maxWarmupRounds()).append(" rounds); every server a fresh JVM with `-Xmx1g` per run, measured one at a time.\n\n");
         out.append(machine).append("\n- load (`uptime`) before → after each run: ")
                 .append(runs.stream().map(run -> "run " + run.number() + ": " + run.loadBefore() + " → "
                         + run.loadAfter()).collect(Collectors.joining("; "))).append("\n\n");

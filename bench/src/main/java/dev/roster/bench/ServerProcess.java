@@ -109,6 +109,29 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * CPU time the JVM's JIT compiler threads (C1, C2) have used so far, in clock ticks, summed from
+     * {@code /proc/<pid>/task/<tid>/stat}: while it still grows fast the server is not at steady state.
+     */
+    long jitCpuTicks() throws IOException {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (Files.readString(task.resolve("comm")).contains("Compiler")) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        // Fields after the parenthesised name: state is field 3, utime 14, stime 15.
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (java.nio.file.NoSuchFileException ended) {
+                    // the thread ended while we listed
+                }
+            }
+        }
+        return ticks;
+    }
+
     /** The resident set size now, from {@code /proc/<pid>/status}. */
     long rssBytes() throws IOException {
         Matcher matcher = RSS.matcher(Files.readString(Path.of("/proc", Long.toString(process.pid()), "status")));
