@@ -32,7 +32,6 @@ public final class HttpBenchmark {
     private final int rosterPort;
     private final int secondRosterPort;
     private String token = "";
-    private long clockTicksPerSecond;
 
     private HttpBenchmark(Options options, Path root) {
         this.options = options;
@@ -50,7 +49,6 @@ public final class HttpBenchmark {
 
     private void run() throws Exception {
         Files.createDirectories(work);
-        clockTicksPerSecond = Long.parseLong(Machine.checked(List.of("getconf", "CLK_TCK")).strip());
         if (options.reportFrom().isPresent()) {
             boolean withPostgres = !options.postgresUrl().isEmpty();
             List<Run> runs = RunLog.read(options.reportFrom().get(), withPostgres ? 4 : 2);
@@ -148,16 +146,21 @@ public final class HttpBenchmark {
     }
 
     ServerProcess startRoster(Database database, int port, Duration patience) throws Exception {
+        return startRoster(work.resolve("jars/reference-server.jar"), options.extraJvmArgs(), database.label(),
+                database.location(), options.users(), port,
+                work.resolve("logs/roster-" + database.label().toLowerCase() + "-" + port + ".log"), patience);
+    }
+
+    /** Starts {@code jar} as the benchmark does: {@code -Xmx1g}, seeded up to {@code users}, the bench's password. */
+    static ServerProcess startRoster(Path jar, List<String> jvmArgs, String label, String database, int users,
+                                     int port, Path log, Duration patience) throws Exception {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
-        command.addAll(options.extraJvmArgs());
-        command.addAll(List.of("-jar", work.resolve("jars/reference-server.jar").toString(),
-                "--port", Integer.toString(port), "--db", database.location(),
-                "--seed-users", Integer.toString(options.users())));
-        return ServerProcess.start("Roster (" + database.label() + ")", port, command,
-                Map.of("ROSTER_ADMIN_PASSWORD", ADMIN_PASSWORD),
-                work.resolve("logs/roster-" + database.label().toLowerCase() + "-" + port + ".log"),
-                "RosterApplication - Roster reference server listening on",
-                patience);
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port), "--db", database,
+                "--seed-users", Integer.toString(users)));
+        return ServerProcess.start("Roster (" + label + ")", port, command,
+                Map.of("ROSTER_ADMIN_PASSWORD", ADMIN_PASSWORD), log,
+                "RosterApplication - Roster reference server listening on", patience);
     }
 
     private Map<Workload, Measurement> measureBare() throws Exception {
@@ -210,9 +213,9 @@ public final class HttpBenchmark {
         double previous = -1;
         boolean steady = false;
         for (int round = 1; round <= options.maxWarmupRounds() && !steady; round++) {
-            List<Long> jitBefore = jitTicks(servers);
+            List<ServerProcess.CpuTime> before = cpuTimes(servers);
             double rate = Wrk.Result.summed(wrk.runTogether(targets, options.warmupSeconds())).requestsPerSecond();
-            int jit = jitPercentOfCore(servers, jitBefore, options.warmupSeconds());
+            int jit = jitPercentOfCore(servers, before, options.warmupSeconds());
             log(String.format("  %s warm-up %d: %.0f req/s, JIT %d %% of a core", workload.name(), round, rate,
                     jit));
             steady = previous > 0 && Math.abs(rate - previous) <= STEADY * Math.max(rate, previous)
@@ -223,12 +226,12 @@ public final class HttpBenchmark {
             log("  WARNING: " + workload.name() + " not at steady state after " + options.maxWarmupRounds()
                     + " warm-up rounds; measuring anyway");
         }
-        List<Long> jitBefore = jitTicks(servers);
+        List<ServerProcess.CpuTime> before = cpuTimes(servers);
         recording.start();
         List<Wrk.Result> parts = wrk.runTogether(targets, seconds);
         recording.stop();
         log(String.format("  %s: the JIT used %d %% of a core during the measured %d s", workload.name(),
-                jitPercentOfCore(servers, jitBefore, seconds), seconds));
+                jitPercentOfCore(servers, before, seconds), seconds));
         Wrk.Result result = Wrk.Result.summed(parts);
         List<Long> rss = new ArrayList<>();
         for (ServerProcess server : servers) {
@@ -246,45 +249,55 @@ public final class HttpBenchmark {
         return new Measurement(result, parts, rss);
     }
 
-    private static List<Long> jitTicks(List<ServerProcess> servers) throws IOException {
-        List<Long> ticks = new ArrayList<>();
+    private static List<ServerProcess.CpuTime> cpuTimes(List<ServerProcess> servers) throws IOException {
+        List<ServerProcess.CpuTime> times = new ArrayList<>();
         for (ServerProcess server : servers) {
-            ticks.add(server.jitCpuTicks());
+            times.add(server.cpuTime());
         }
-        return ticks;
+        return times;
     }
 
     /** The most CPU any one server's JIT used since {@code before}, in percent of one core. */
-    private int jitPercentOfCore(List<ServerProcess> servers, List<Long> before, int seconds) throws IOException {
-        long most = 0;
+    private static int jitPercentOfCore(List<ServerProcess> servers, List<ServerProcess.CpuTime> before,
+                                        int seconds) throws IOException {
+        int most = 0;
         for (int index = 0; index < servers.size(); index++) {
-            most = Math.max(most, servers.get(index).jitCpuTicks() - before.get(index));
+            most = Math.max(most, servers.get(index).cpuTime().since(before.get(index)).jitPercentOfCore(seconds));
         }
-        return (int) (most * 100 / (clockTicksPerSecond * seconds));
+        return most;
     }
 
     private List<List<String>> targets(List<ServerProcess> servers, Workload workload, Database database)
             throws IOException {
         List<List<String>> targets = new ArrayList<>();
         for (int index = 0; index < servers.size(); index++) {
-            List<String> target = new ArrayList<>(List.of(servers.get(index).baseUrl(),
-                    Wrk.script(root.resolve("bench"), workload.script()).toString(), ScimClient.SITE_BASE, token));
-            switch (workload) {
-                case W1 -> target.add(Integer.toString(options.users()));
-                case W2 -> {
-                    // The bare endpoint flips nothing; it walks the SQLite ids like any other.
-                    Database walked = database == null ? sqliteOf() : database;
-                    target.addAll(List.of(walked.idsFile().toString(),
-                            (database == null ? work.resolve("bare-state") : walked.stateDirectory()).toString(),
-                            Integer.toString(2 * index)));
-                    Files.createDirectories(Path.of(target.get(target.size() - 2)));
-                }
-                case W3 -> {
-                }
-            }
-            targets.add(target);
+            // The bare endpoint flips nothing; it walks the SQLite ids like any other.
+            Database walked = database == null ? sqliteOf() : database;
+            targets.add(wrkTarget(root, servers.get(index).baseUrl(), workload, token, options.users(),
+                    walked.idsFile(), database == null ? work.resolve("bare-state") : walked.stateDirectory(),
+                    2 * index));
         }
         return targets;
+    }
+
+    /**
+     * What {@link Wrk#runTogether} needs for one server: its URL, the workload's script and the script's arguments;
+     * W2 walks {@code ids} from slot {@code firstSlot} on and keeps where it stopped in {@code state}.
+     */
+    static List<String> wrkTarget(Path root, String baseUrl, Workload workload, String token, int users, Path ids,
+                                  Path state, int firstSlot) throws IOException {
+        List<String> target = new ArrayList<>(List.of(baseUrl,
+                Wrk.script(root.resolve("bench"), workload.script()).toString(), ScimClient.SITE_BASE, token));
+        switch (workload) {
+            case W1 -> target.add(Integer.toString(users));
+            case W2 -> {
+                target.addAll(List.of(ids.toString(), state.toString(), Integer.toString(firstSlot)));
+                Files.createDirectories(state);
+            }
+            case W3 -> {
+            }
+        }
+        return target;
     }
 
     private Database sqliteOf() {

@@ -11,7 +11,22 @@ import java.util.regex.Pattern;
 /** What the machine is, for the report. */
 final class Machine {
 
+    private static long clockTicksPerSecond;
+
     private Machine() {
+    }
+
+    /** Clock ticks of {@code /proc/<pid>/stat} (USER_HZ, from {@code getconf CLK_TCK}) in milliseconds. */
+    static synchronized double ticksToMillis(long ticks) throws IOException {
+        if (clockTicksPerSecond == 0) {
+            try {
+                clockTicksPerSecond = Long.parseLong(checked(List.of("getconf", "CLK_TCK")).strip());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while asking getconf", interrupted);
+            }
+        }
+        return ticks * 1000.0 / clockTicksPerSecond;
     }
 
     static String describe(String postgres) throws IOException, InterruptedException {

@@ -7,9 +7,8 @@ import java.util.Optional;
 
 /** The command line of {@code bench/run-http} (after the script's own steps). */
 record Options(int runs, int users, int seconds, int warmupSeconds, int maxWarmupRounds, int jitQuietPercent,
-               boolean profile,
-               String postgresUrl, String postgresDescription, List<String> extraJvmArgs, String command, int basePort,
-               Optional<Path> reportFrom, List<HttpBenchmark.Workload> workloads) {
+               boolean profile, String postgresUrl, String postgresDescription, List<String> extraJvmArgs,
+               String command, int basePort, Optional<Path> reportFrom, List<HttpBenchmark.Workload> workloads) {
 
     static Options parse(String[] args) {
         int runs = 3;
@@ -46,8 +45,8 @@ record Options(int runs, int users, int seconds, int warmupSeconds, int maxWarmu
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Options(runs, users, seconds, warmupSeconds, maxWarmupRounds, jitQuietPercent, profile, postgresUrl,
-                postgresDescription, List.copyOf(jvm), command, basePort,
+        return new Options(runs, users, seconds, warmupSeconds, maxWarmupRounds, jitQuietPercent, profile,
+                postgresUrl, postgresDescription, List.copyOf(jvm), command, basePort,
                 Optional.ofNullable(reportFrom), workloads);
     }
 }

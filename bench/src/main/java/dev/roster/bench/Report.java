@@ -52,7 +52,8 @@ final class Report {
                 .append("s --latency` per workload after warm-up rounds of ").append(options.warmupSeconds())
                 .append(" s until two in a row agree within 10 % and the JIT compiler threads used at most ")
                 .append(options.jitQuietPercent()).append(" % of a core in the last (at most ")
-                .append(options.maxWarmupRounds()).append(" rounds); every server a fresh JVM with `-Xmx1g` per run, measured one at a time.\n\n");
+                .append(options.maxWarmupRounds())
+                .append(" rounds); every server a fresh JVM with `-Xmx1g` per run, measured one at a time.\n\n");
         out.append(machine).append("\n- load (`uptime`) before → after each run: ")
                 .append(runs.stream().map(run -> "run " + run.number() + ": " + run.loadBefore() + " → "
                         + run.loadAfter()).collect(Collectors.joining("; "))).append("\n\n");

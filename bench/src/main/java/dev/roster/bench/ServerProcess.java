@@ -110,26 +110,41 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * CPU time the JVM's JIT compiler threads (C1, C2) have used so far, in clock ticks, summed from
-     * {@code /proc/<pid>/task/<tid>/stat}: while it still grows fast the server is not at steady state.
+     * CPU time the process has used so far, all its threads and its JIT compiler threads (C1, C2) alone, summed
+     * from {@code /proc/<pid>/task/<tid>/stat}: while the JIT's still grows fast the server is not at steady state.
      */
-    long jitCpuTicks() throws IOException {
-        long ticks = 0;
+    CpuTime cpuTime() throws IOException {
+        long all = 0;
+        long jit = 0;
         try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
             for (Path task : tasks.toList()) {
                 try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    // Fields after the parenthesised name: state is field 3, utime 14, stime 15.
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    all += ticks;
                     if (Files.readString(task.resolve("comm")).contains("Compiler")) {
-                        String stat = Files.readString(task.resolve("stat"));
-                        // Fields after the parenthesised name: state is field 3, utime 14, stime 15.
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        jit += ticks;
                     }
                 } catch (java.nio.file.NoSuchFileException ended) {
                     // the thread ended while we listed
                 }
             }
         }
-        return ticks;
+        return new CpuTime(Machine.ticksToMillis(all), Machine.ticksToMillis(jit));
+    }
+
+    /** CPU time of a process in milliseconds: all threads, and its JIT compiler threads. */
+    record CpuTime(double allMillis, double jitMillis) {
+        CpuTime since(CpuTime earlier) {
+            return new CpuTime(allMillis - earlier.allMillis, jitMillis - earlier.jitMillis);
+        }
+
+        /** The JIT's share of {@code seconds} of wall clock, in percent of one core. */
+        int jitPercentOfCore(int seconds) {
+            return (int) (jitMillis / (10.0 * seconds));
+        }
     }
 
     /** The resident set size now, from {@code /proc/<pid>/status}. */
