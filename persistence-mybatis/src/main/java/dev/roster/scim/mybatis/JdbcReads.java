@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * The hot, fixed reads run in plain JDBC on the connection of the read they belong to (ADR 041): a page's
  * renderings, alone or with the total of their search in one statement (ADR 046), the total of a search, and a
- * site's settings version. MyBatis's executor, result-set wrapper,
- * result handler and per-call {@code BoundSql} cost more than these statements' few columns need. The SQL still
+ * site's settings version. MyBatis's executor, result-set wrapper, result handler and per-call {@code BoundSql}
+ * cost more than these statements' few columns need. The SQL still
  * comes from {@link UserSqlProvider} (translated once per text by {@link JdbcSearchText}); statements are prepared
  * on the caller's connection, so on a SQLite reader they come from its {@link StatementCache} and go back to it on
  * close, failed or not. The caller runs these inside {@link Sessions}, which ends the read and translates failures;
