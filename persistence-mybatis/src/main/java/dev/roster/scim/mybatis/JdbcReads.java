@@ -10,14 +10,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
  * The hot, fixed reads run in plain JDBC on the connection of the read they belong to (ADR 041): a page's
- * renderings, the total of a search, and a site's settings version. MyBatis's executor, result-set wrapper,
- * result handler and per-call {@code BoundSql} cost more than these statements' few columns need. The SQL still
+ * renderings, alone or with the total of their search in one statement (ADR 046), the total of a search, and a
+ * site's settings version. MyBatis's executor, result-set wrapper, result handler and per-call {@code BoundSql}
+ * cost more than these statements' few columns need. The SQL still
  * comes from {@link UserSqlProvider} (translated once per text by {@link JdbcSearchText}); statements are prepared
  * on the caller's connection, so on a SQLite reader they come from its {@link StatementCache} and go back to it on
  * close, failed or not. The caller runs these inside {@link Sessions}, which ends the read and translates failures;
@@ -31,22 +33,50 @@ final class JdbcReads {
     /** Texts kept translated: clients choose filter shapes, so the map is bounded and starts over when full. */
     static final int MAX_TEXTS = 512;
 
+    /** Where {@link UserSqlProvider#renderingsWithTotal} puts the total: after the four rendering columns. */
+    private static final int TOTAL_COLUMN = 5;
+
     private final UserSqlProvider provider = new UserSqlProvider();
     private final ConcurrentMap<String, JdbcSearchText> translated = new ConcurrentHashMap<>();
 
     /** The rows of {@link UserSqlProvider#renderings}, in its order. */
     List<RenderingRow> renderings(Connection connection, UserSearchStatement statement) {
-        JdbcSearchText text = text(provider.renderings(statement));
+        return pageRows(connection, provider.renderings(statement), statement, false).rows();
+    }
+
+    /**
+     * The rows of {@link UserSqlProvider#renderingsWithTotal}, in its order, and the total they carry (ADR 046);
+     * no total when the page is empty.
+     */
+    PageRows renderingsWithTotal(Connection connection, UserSearchStatement statement,
+                                 Optional<Boolean> countedActive) {
+        return pageRows(connection, provider.renderingsWithTotal(statement, countedActive), statement, true);
+    }
+
+    /** A page's rows and, when the text carries it and a row came, the total of the search. */
+    record PageRows(List<RenderingRow> rows, OptionalLong total) {
+        PageRows {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    private PageRows pageRows(Connection connection, String mybatisSql, UserSearchStatement statement,
+                              boolean withTotal) {
+        JdbcSearchText text = text(mybatisSql);
         try (PreparedStatement prepared = connection.prepareStatement(text.sql())) {
             text.bind(prepared, statement);
             try (ResultSet rows = prepared.executeQuery()) {
                 List<RenderingRow> found = new ArrayList<>(Math.max(0, Math.min(statement.limit(), 1_000)));
+                OptionalLong total = OptionalLong.empty();
                 while (rows.next()) {
-                    // the columns of UserSqlProvider.RENDERING_COLUMNS, in that order
+                    // the columns of UserSqlProvider.RENDERING_COLUMNS, in that order, then the total
                     found.add(new RenderingRow(rows.getString(1), rows.getLong(2), rows.getBytes(3),
                             rows.getInt(4)));
+                    if (withTotal && total.isEmpty()) {
+                        total = OptionalLong.of(rows.getLong(TOTAL_COLUMN));
+                    }
                 }
-                return found;
+                return new PageRows(found, total);
             }
         } catch (SQLException e) {
             throw StorageFailures.translate(e);

@@ -98,9 +98,21 @@ final class MyBatisUserStore implements UserStore {
         return searching(site, session -> search.run(session, site, query));
     }
 
-    /** Served from each row's stored rendering (ADR 026); like {@link #search}, it locks in a write transaction. */
+    /**
+     * Served from each row's stored rendering (ADR 026); like {@link #search}, it locks in a write transaction. On
+     * PostgreSQL outside a transaction, the page and its total are first asked of one statement in auto-commit: one
+     * round trip instead of a read transaction's four (ADR 046). SQLite keeps its read transaction, which costs it
+     * no round trip.
+     */
     @Override
     public Optional<RenderedPage> searchRendered(SiteId site, UserQuery query) {
+        if (sessions.serverDatabase() && !sessions.inSharedWriteTransaction()) {
+            Optional<RenderedPage> alone = sessions.readOneByJdbc(
+                    connection -> search.renderedInOneStatement(connection, site, query));
+            if (alone.isPresent()) {
+                return alone;
+            }
+        }
         return Optional.of(searching(site, session -> search.rendered(session, site, query)));
     }
 

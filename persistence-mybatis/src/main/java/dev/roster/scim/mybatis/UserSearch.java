@@ -88,6 +88,55 @@ final class UserSearch {
     }
 
     /**
+     * {@link #rendered}'s page in one statement, for a read in auto-commit (ADR 046): the page's renderings carry
+     * the search's total, so page and total come from the statement's one snapshot without a read transaction
+     * around them; {@code count=0} is the count alone. Empty when that statement cannot answer alone: SQL cannot
+     * answer the whole query; a row's rendering is not current (its fallback reads the window again, which must see
+     * the total's snapshot); or the page is empty past the first match and users came in before its count. The
+     * caller then runs {@link #rendered} in a read transaction.
+     */
+    Optional<RenderedPage> renderedInOneStatement(Connection connection, SiteId site, UserQuery query) {
+        PushDown pushDown = pushDown(site, query);
+        Optional<String> sqlOrder = sqlOrder(query);
+        if (!pushDown.complete() || sqlOrder.isEmpty()) {
+            return Optional.empty();
+        }
+        UserSearchStatement statement = statement(site, query, pushDown, sqlOrder);
+        if (query.count() == 0) {
+            return Optional.of(new RenderedPage(List.of(), count(connection, statement, query), query.startIndex()));
+        }
+        int offset = query.startIndex() - 1;
+        JdbcReads.PageRows page = jdbc.renderingsWithTotal(connection, statement.page(query.count(), offset),
+                query.filter().flatMap(FilterToSql::activeEquals));
+        if (page.total().isEmpty()) {
+            return offset == 0 ? Optional.of(new RenderedPage(List.of(), 0, query.startIndex()))
+                    : pastTheEnd(connection, statement, query, offset);
+        }
+        List<RenderedUser> users = new ArrayList<>(page.rows().size());
+        for (RenderingRow row : page.rows()) {
+            Optional<RenderedUser> current = UserRows.currentRendering(row);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            users.add(current.get());
+        }
+        return Optional.of(new RenderedPage(users, page.total().getAsLong(), query.startIndex()));
+    }
+
+    /**
+     * An empty page after the first match has no row to carry the total, so the total is counted by a statement of
+     * its own, in a later snapshot. A total that still ends before the page is that snapshot's answer too (its page
+     * is empty as well); one that no longer does (users came in between) is not, and the caller reads both again in
+     * one read transaction.
+     */
+    private Optional<RenderedPage> pastTheEnd(Connection connection, UserSearchStatement statement, UserQuery query,
+                                              int offset) {
+        long total = count(connection, statement, query);
+        return total <= offset ? Optional.of(new RenderedPage(List.of(), total, query.startIndex()))
+                : Optional.empty();
+    }
+
+    /**
      * A window's renderings from four columns a row (ADR 035). Should any row lack a current one (not written since
      * V11 / V6, or in an older format), the window is read again whole and those rows are rendered from it: reading
      * the one row again instead could see it changed or gone, since a SQLite reader's statements each see their own

@@ -96,11 +96,16 @@ class PostgresQueryPlanTest {
 
             String plan = explain(new UserSqlProvider().search(statement), statement);
             String countPlan = explain(new UserSqlProvider().count(statement), statement);
+            String oneStatementPlan = explain(new UserSqlProvider().renderingsWithTotal(statement,
+                    FilterToSql.activeEquals(FilterParser.parse(filter))), statement);
 
             // The admin's list of pending identities (ONLY) may start from their own small index instead.
             String expected = pending == UserQuery.Pending.ONLY && !plan.contains(index) ? "users_pending" : index;
             assertThat(plan).as(plan).contains(expected).doesNotContain("Seq Scan");
             assertThat(countPlan).as(countPlan).contains(expected).doesNotContain("Seq Scan");
+            // ADR 046: the total is an InitPlan, run once, not a sub-plan per row of the page
+            assertThat(oneStatementPlan).as(oneStatementPlan).contains(expected).contains("InitPlan")
+                    .doesNotContain("SubPlan").doesNotContain("Seq Scan on users");
         }
     }
 
@@ -125,8 +130,13 @@ class PostgresQueryPlanTest {
                     Optional.empty(), SortToSql.BY_ID);
 
             String countPlan = explain(new UserSqlProvider().count(statement), statement);
+            UserSearchStatement firstPage = statement.page(100, 0);
+            String oneStatementPlan = explain(new UserSqlProvider().renderingsWithTotal(firstPage, Optional.empty()),
+                    firstPage);
 
             assertThat(countPlan).as(countPlan).contains("user_counts").doesNotContain(" on users");
+            assertThat(oneStatementPlan).as(oneStatementPlan).contains("InitPlan").contains("user_counts")
+                    .doesNotContain("SubPlan").doesNotContain("Seq Scan on users");
         }
         assertThat(database.userStore().search(ACME, UserQuery.all(1, 0).withPending(UserQuery.Pending.INCLUDED))
                 .totalResults()).isEqualTo(USERS_PER_SITE);

@@ -20,8 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * The round trips to PostgreSQL of the reads every SCIM request makes, counted on the wire between the real driver
- * and the real server ({@link RoundTrips}): a read of one row is one statement in auto-commit, and a search's
- * transaction costs its {@code START TRANSACTION} and its {@code ROLLBACK}, and no more (ADR 039). Each count is the least of a few runs, so that a liveness check the pool
+ * and the real server ({@link RoundTrips}): a read of one row is one statement in auto-commit (ADR 039), and so is
+ * a search answered from stored renderings, its page carrying its total (ADR 046). Each count is the least of a few runs, so that a liveness check the pool
  * makes on a borrowed connection cannot add to it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -32,9 +32,7 @@ class PostgresReadRoundTripsTest {
 
     @BeforeAll
     void openThroughTheCounter() {
-        PostgreSqlSettings direct = TestPostgres.newSchema();
-        database = RosterDatabase.open(new PostgreSqlSettings(RoundTrips.url(direct.jdbcUrl()), direct.user(),
-                direct.password(), direct.maximumPoolSize(), direct.statementTimeout()));
+        database = RosterDatabase.open(TestPostgres.newSchemaThroughRoundTrips());
         List<User> users = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
             users.add(user("u" + i, "user" + i + "@example.org"));
@@ -61,29 +59,54 @@ class PostgresReadRoundTripsTest {
                 .orElseThrow())).isEqualTo(1);
     }
 
+    /** The page and the total it carries, in one statement: no read transaction around it (ADR 046). */
     @Test
-    void aUserNameLookupTakesThreeRoundTrips() {
+    void aUserNameLookupTakesOneRoundTrip() {
         UserQuery query = UserQuery.filtered(FilterParser.parse("userName eq \"user42@example.org\""), 1, 100);
-        assertThat(leastRoundTrips(() -> {
-            assertThat(database.userStore().searchRendered(ACME, query).orElseThrow().totalResults()).isEqualTo(1);
-            return null;
-        })).isEqualTo(3);
+        assertThat(roundTripsOfRenderedSearch(query, 1)).isEqualTo(1);
     }
 
-    /** The page and the count of all it is a page of, from one snapshot. */
     @Test
-    void aPageThatNeedsItsCountTakesFourRoundTrips() {
-        UserQuery query = UserQuery.all(1, 100);
-        assertThat(leastRoundTrips(() -> {
+    void aUserNameLookupThatFindsNobodyTakesOneRoundTrip() {
+        UserQuery query = UserQuery.filtered(FilterParser.parse("userName eq \"nobody@example.org\""), 1, 100);
+        assertThat(roundTripsOfRenderedSearch(query, 0)).isEqualTo(1);
+    }
+
+    /** The page and the count of all it is a page of, from the one snapshot of one statement. */
+    @Test
+    void aPageThatNeedsItsCountTakesOneRoundTrip() {
+        assertThat(roundTripsOfRenderedSearch(UserQuery.all(1, 100), USERS)).isEqualTo(1);
+        assertThat(roundTripsOfRenderedSearch(UserQuery.all(101, 10), USERS)).isEqualTo(1);
+        assertThat(roundTripsOfRenderedSearch(UserQuery.filtered(FilterParser.parse("userName sw \"user1\""), 1, 10),
+                61)).isEqualTo(1);
+        assertThat(roundTripsOfRenderedSearch(UserQuery.filtered(FilterParser.parse("active eq true"), 1, 10),
+                USERS)).isEqualTo(1);
+    }
+
+    @Test
+    void theTotalAloneTakesOneRoundTrip() {
+        assertThat(roundTripsOfRenderedSearch(UserQuery.all(1, 0), USERS)).isEqualTo(1);
+        assertThat(roundTripsOfRenderedSearch(UserQuery.filtered(FilterParser.parse("userName sw \"user1\""), 1, 0),
+                61)).isEqualTo(1);
+    }
+
+    /**
+     * Past the last user no row carries the total: the statement that found none, then the count alone, which
+     * still ends before the page (main: a read transaction of four).
+     */
+    @Test
+    void aPagePastTheEndTakesTwoRoundTrips() {
+        assertThat(roundTripsOfRenderedSearch(UserQuery.all(USERS + 1, 100), USERS)).isEqualTo(2);
+        assertThat(roundTripsOfRenderedSearch(UserQuery.filtered(FilterParser.parse("userName sw \"user1\""), 62,
+                10), 61)).isEqualTo(2);
+    }
+
+    private int roundTripsOfRenderedSearch(UserQuery query, long total) {
+        return leastRoundTrips(() -> {
             assertThat(database.userStore().searchRendered(ACME, query).orElseThrow().totalResults())
-                    .isEqualTo(USERS);
+                    .isEqualTo(total);
             return null;
-        })).isEqualTo(4);
-    }
-
-    @Test
-    void theSettingsVersionTakesOneRoundTrip() {
-        assertThat(leastRoundTrips(() -> database.siteStore().settingsVersion(ACME))).isEqualTo(1);
+        });
     }
 
     private int leastRoundTrips(Supplier<?> read) {

@@ -110,7 +110,8 @@ class StoredRenderingFallbackTest extends DatabaseTest {
         return ScimJson.write(UserResources.defaultRepresentation(read));
     }
 
-    private void execute(String sql) throws SQLException {
+    /** Runs {@code sql} on the database beside Roster, as an older Roster or a migration left the rows. */
+    void execute(String sql) throws SQLException {
         try (Connection connection = SqliteConnections.openWriter(directory.resolve("roster.db"));
              Statement statement = connection.createStatement()) {
             statement.executeUpdate(sql);

@@ -54,6 +54,13 @@ public final class TestPostgres {
                 .withStatementTimeout(Duration.ofSeconds(60));
     }
 
+    /** {@link #newSchema}, reached through {@link RoundTrips}' counting sockets. */
+    public static PostgreSqlSettings newSchemaThroughRoundTrips() {
+        PostgreSqlSettings direct = newSchema();
+        return new PostgreSqlSettings(RoundTrips.url(direct.jdbcUrl()), direct.user(), direct.password(),
+                direct.maximumPoolSize(), direct.statementTimeout());
+    }
+
     /**
      * A new database whose default collation is ICU's {@code en-US} (the kind of default many servers have), with
      * an empty schema: for proving that Roster compares in code point order whatever the database's collation.

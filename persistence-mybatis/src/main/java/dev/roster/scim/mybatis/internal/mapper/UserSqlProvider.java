@@ -2,6 +2,8 @@ package dev.roster.scim.mybatis.internal.mapper;
 
 import dev.roster.scim.mybatis.internal.sql.Dialect;
 
+import java.util.Optional;
+
 /**
  * Builds the SQL of user searches. A provider rather than XML because a filter is a tree and XML cannot recurse
  * over one (see docs/adr/007-filter-push-down-with-a-provider.md). The text assembled here comes only from
@@ -34,8 +36,7 @@ public final class UserSqlProvider {
      * {@code user_counts} rows (kept by active too since V14/V9), for {@code filter=active eq true|false}.
      */
     public String countActive(UserSearchStatement statement) {
-        return "SELECT COALESCE(SUM(c.users), 0) FROM user_counts c" + scope(statement, "c")
-                + " AND c.active = #{params[0]}";
+        return activeCount(statement, "#{params[0]}");
     }
 
     public String search(UserSearchStatement statement) {
@@ -47,6 +48,26 @@ public final class UserSqlProvider {
     public String renderings(UserSearchStatement statement) {
         return "SELECT " + RENDERING_COLUMNS + " FROM users u" + where(statement) + " ORDER BY "
                 + statement.orderBy() + statement.dialect().page(statement.limit() >= 0);
+    }
+
+    /**
+     * {@link #renderings}'s rows, each with the total of the whole search as a fifth column: {@link #count}'s, or
+     * with {@code countedActive} the site's counts of users whose {@code active} is that value ({@link #countActive},
+     * as a literal: the page's own parameters are the condition's). An uncorrelated scalar sub-select, so the
+     * database runs it once per statement, and in the statement's one snapshot (ADR 046). The sub-select's
+     * {@code u} is its own {@code users}, not the page's. An empty page has no row to carry the total.
+     */
+    public String renderingsWithTotal(UserSearchStatement statement, Optional<Boolean> countedActive) {
+        String total = countedActive
+                .map(active -> activeCount(statement, statement.dialect().literal(active)))
+                .orElseGet(() -> count(statement));
+        return "SELECT " + RENDERING_COLUMNS + ", (" + total + ") AS total FROM users u" + where(statement)
+                + " ORDER BY " + statement.orderBy() + statement.dialect().page(statement.limit() >= 0);
+    }
+
+    private static String activeCount(UserSearchStatement statement, String active) {
+        return "SELECT COALESCE(SUM(c.users), 0) FROM user_counts c" + scope(statement, "c") + " AND c.active = "
+                + active;
     }
 
     private static String where(UserSearchStatement statement) {
