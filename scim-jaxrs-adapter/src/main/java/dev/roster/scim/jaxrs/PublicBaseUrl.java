@@ -91,6 +91,11 @@ public final class PublicBaseUrl implements ContainerRequestFilter {
      */
     public static void rebase(ContainerRequestContext request, URI base) {
         URI oldBase = request.getUriInfo().getBaseUri();
+        if (oldBase.toString().equals(base.toString())) {
+            // Already there, as every request to a server reached at its listening address is: the same URI again
+            // would cost two URI parses and Jersey's routing reset per request.
+            return;
+        }
         URI requestUri = request.getUriInfo().getRequestUri();
         String path = requestUri.getRawPath() == null ? "" : requestUri.getRawPath();
         String oldBasePath = oldBase.getRawPath() == null ? "/" : oldBase.getRawPath();

@@ -8,6 +8,7 @@ import dev.roster.scim.jaxrs.internal.error.ScimExceptionMapper;
 import dev.roster.scim.jaxrs.internal.error.UnexpectedExceptionMapper;
 import dev.roster.scim.jaxrs.internal.error.WebApplicationExceptionMapper;
 import dev.roster.scim.jaxrs.internal.json.DefaultContentTypeFilter;
+import dev.roster.scim.jaxrs.internal.json.JsonBodyWriter;
 import dev.roster.scim.jaxrs.internal.json.ScimJsonProvider;
 import dev.roster.scim.jaxrs.internal.resource.DiscoveryResource;
 import dev.roster.scim.jaxrs.internal.resource.UnsupportedResource;
@@ -86,6 +87,7 @@ public final class ScimFeature implements Feature {
         publicBaseUrl.ifPresent(url -> context.register(url, 10));
         context.register(new RequestHeaders(), 20);
         context.register(new ScimJsonProvider());
+        context.register(new JsonBodyWriter());
         context.register(new DefaultContentTypeFilter());
         BearerTokenFilter bearerTokens = new BearerTokenFilter(sites, siteResolver);
         context.register(bearerTokens, Priorities.AUTHENTICATION);

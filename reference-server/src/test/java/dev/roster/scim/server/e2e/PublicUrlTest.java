@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -82,6 +83,26 @@ class PublicUrlTest {
 
             RawHttp.Response forged = withHost(server, "evil.example/path?x=", "GET", "/health", "", null);
             assertThat(forged.status()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void onAWildcardAddressEachRequestsLocationsFollowItsOwnHost() throws Exception {
+        try (TestServer server = start("wildcard-hosts.db", "0.0.0.0", Optional.empty())) {
+            String token = server.createScimReadySite("hosts");
+            String id = server.signIn("hosts", "hia@example.com");
+            // the base of a site's locations is remembered (ADR 049): another Host must never get the one before
+            for (String host : List.of("one.example.net:8080", "two.example.net:8443", "one.example.net:8080",
+                    "ONE.example.net:8080", "one.example.net:8443")) {
+                String users = "http://" + host + "/c/hosts/auth/scim/v2/Users/";
+                RawHttp.Response page = withHost(server, host, "GET", "/c/hosts/auth/scim/v2/Users",
+                        "Authorization: Bearer " + token + "\r\n", null);
+                assertThat(page.bodyText()).as(host).contains("\"location\":\"" + users + id + "\"");
+                RawHttp.Response user = withHost(server, host, "GET", "/c/hosts/auth/scim/v2/Users/" + id,
+                        "Authorization: Bearer " + token + "\r\n", null);
+                assertThat(user.header("Location")).as(host).contains(users + id);
+                assertThat(user.bodyText()).as(host).contains("\"location\":\"" + users + id + "\"");
+            }
         }
     }
 

@@ -67,7 +67,7 @@ public final class ScimJsonProvider implements MessageBodyReader<ScimObject>, Me
     public void writeTo(ScimValue value, Class<?> type, Type genericType, Annotation[] annotations,
                         MediaType mediaType, MultivaluedMap<String, Object> httpHeaders, OutputStream entityStream)
             throws IOException {
-        entityStream.write(ScimJson.writeBytes(value));
+        JsonBody.of(ScimJson.writeBytes(value)).writeTo(entityStream, httpHeaders);
     }
 
     private static boolean isOverLimit(String declaredLength) {

@@ -4,7 +4,7 @@ import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.mapping.RenderedPage;
 import dev.roster.scim.core.mapping.RenderedUser;
 import dev.roster.scim.jackson.ScimJson;
-import jakarta.ws.rs.core.StreamingOutput;
+import dev.roster.scim.jaxrs.internal.json.JsonBody;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,13 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * A ListResponse (RFC 7644 §3.4.2) of stored renderings, written as bytes (ADR 035): the envelope's few members
- * around each rendering's UTF-8 bytes as the store read them, {@code meta.location} spliced in before a rendering's
- * last two closing braces (see {@link RenderedUser}). No JSON generator, no tree, no text of the page: the bytes
- * {@link ListResponseOutput} writes for the same users, which {@code ListResponseOutputTest} holds it to. Index
- * pages only: a page by cursor is written by {@link ListResponseOutput}.
+ * A ListResponse (RFC 7644 §3.4.2) of stored renderings, as bytes (ADR 035): the envelope's few members around each
+ * rendering's UTF-8 bytes as the store read them, {@code meta.location} spliced in before a rendering's last two
+ * closing braces (see {@link RenderedUser}). No JSON generator, no tree, no text of the page: the bytes
+ * {@link ListResponseOutput} gives for the same users, which {@code ListResponseOutputTest} holds it to. The length is
+ * summed first and the body filled into one array of exactly that length (ADR 049). Index pages only: a page by
+ * cursor is {@link ListResponseOutput}'s.
  */
-final class RenderedListResponse implements StreamingOutput {
+final class RenderedListResponse {
 
     private static final byte[] START = ascii("{\"schemas\":[" + ScimJson.write(ScimValue.of(ScimResponses.LIST_RESPONSE))
             + "],\"totalResults\":");
@@ -30,54 +31,63 @@ final class RenderedListResponse implements StreamingOutput {
     private static final byte[] USER_END = ascii("\"}}");
     private static final int CLOSING_BRACES = 2;
 
-    private final RenderedPage page;
-    private final UserLocations locations;
-    private final boolean totalsOnly;
-
-    private RenderedListResponse(RenderedPage page, UserLocations locations, boolean totalsOnly) {
-        this.page = page;
-        this.locations = locations;
-        this.totalsOnly = totalsOnly;
+    private RenderedListResponse() {
     }
 
     /** The page, its users' {@code meta.location} under {@code locations}; without Resources when totals only. */
-    static RenderedListResponse of(RenderedPage page, UserLocations locations, boolean totalsOnly) {
-        return new RenderedListResponse(page, locations, totalsOnly);
-    }
-
-    @Override
-    public void write(OutputStream output) throws IOException {
+    static JsonBody of(RenderedPage page, UserLocations locations, boolean totalsOnly) {
         List<RenderedUser> users = page.users();
-        PageBuffer out = new PageBuffer(output);
+        String total = Long.toString(page.totalResults());
+        String startIndex = Integer.toString(page.startIndex());
+        String itemsPerPage = Integer.toString(users.size());
+        long length = START.length + total.length() + START_INDEX.length + startIndex.length()
+                + ITEMS_PER_PAGE.length + itemsPerPage.length() + 1;
+        byte[] locationBase = locations.jsonBaseUtf8();
+        String[] segments = new String[totalsOnly ? 0 : users.size()];
+        if (!totalsOnly) {
+            length += RESOURCES.length + Math.max(0, users.size() - 1) + 1;
+            for (int i = 0; i < segments.length; i++) {
+                RenderedUser user = users.get(i);
+                segments[i] = UserLocations.segment(user.id());
+                length += userLength(user, locationBase, segments[i]);
+            }
+        }
+        ExactBytes out = new ExactBytes(Math.toIntExact(length));
         out.write(START);
-        out.ascii(Long.toString(page.totalResults()));
+        out.ascii(total);
         out.write(START_INDEX);
-        out.ascii(Integer.toString(page.startIndex()));
+        out.ascii(startIndex);
         out.write(ITEMS_PER_PAGE);
-        out.ascii(Integer.toString(users.size()));
+        out.ascii(itemsPerPage);
         if (!totalsOnly) {
             out.write(RESOURCES);
-            byte[] locationBase = locations.jsonBaseUtf8();
-            for (int i = 0; i < users.size(); i++) {
+            for (int i = 0; i < segments.length; i++) {
                 if (i > 0) {
                     out.write(',');
                 }
-                out.user(users.get(i), locationBase);
+                out.user(users.get(i), locationBase, segments[i]);
             }
             out.write(']');
         }
         out.write('}');
-        out.drain();
+        return out.body();
     }
 
     /**
      * One user's rendering with its {@code meta.location} spliced in, as each user of a page is written: the answer
      * of a single-user request served from its stored rendering (ADR 034).
      */
-    static void writeUser(OutputStream output, RenderedUser user, UserLocations locations) throws IOException {
-        PageBuffer out = new PageBuffer(output);
-        out.user(user, locations.jsonBaseUtf8());
-        out.drain();
+    static JsonBody user(RenderedUser user, UserLocations locations) {
+        byte[] locationBase = locations.jsonBaseUtf8();
+        String segment = UserLocations.segment(user.id());
+        ExactBytes out = new ExactBytes(userLength(user, locationBase, segment));
+        out.user(user, locationBase, segment);
+        return out.body();
+    }
+
+    private static int userLength(RenderedUser user, byte[] locationBase, String segment) {
+        return user.utf8Length() - CLOSING_BRACES + LOCATION.length + locationBase.length + segment.length()
+                + USER_END.length;
     }
 
     private static byte[] ascii(String text) {
@@ -85,72 +95,59 @@ final class RenderedListResponse implements StreamingOutput {
     }
 
     /**
-     * Collects the page's small pieces into chunks, so the response stream (and the filters wrapping it) sees a few
-     * large writes rather than four per user. Never flushes the stream itself: the container does when the
-     * response ends.
+     * An array of the body's exact length, filled in order. An {@link OutputStream} only because
+     * {@link RenderedUser#writeUtf8} writes to one.
      */
-    private static final class PageBuffer extends OutputStream {
+    private static final class ExactBytes extends OutputStream {
 
-        private static final int SIZE = 16 * 1024;
-
-        private final OutputStream target;
-        private final byte[] chunk = new byte[SIZE];
+        private final byte[] bytes;
         private int used;
 
-        PageBuffer(OutputStream target) {
-            this.target = target;
+        ExactBytes(int length) {
+            bytes = new byte[length];
         }
 
         @Override
-        public void write(int b) throws IOException {
-            if (used == SIZE) {
-                drain();
-            }
-            chunk[used++] = (byte) b;
+        public void write(int b) {
+            bytes[used++] = (byte) b;
         }
 
         @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            if (length > SIZE - used) {
-                drain();
-                if (length > SIZE) {
-                    target.write(bytes, offset, length);
-                    return;
-                }
-            }
-            System.arraycopy(bytes, offset, chunk, used, length);
+        public void write(byte[] source) {
+            write(source, 0, source.length);
+        }
+
+        @Override
+        public void write(byte[] source, int offset, int length) {
+            System.arraycopy(source, offset, bytes, used, length);
             used += length;
         }
 
-        /** A rendering, its last two closing braces replaced by its location under {@code locationBase} and them. */
-        void user(RenderedUser user, byte[] locationBase) throws IOException {
-            user.writeUtf8(this, user.utf8Length() - CLOSING_BRACES);
+        /** A rendering, its last two closing braces replaced by its location and them. */
+        void user(RenderedUser user, byte[] locationBase, String segment) {
+            try {
+                user.writeUtf8(this, user.utf8Length() - CLOSING_BRACES);
+            } catch (IOException impossible) {
+                throw new IllegalStateException(impossible);
+            }
             write(LOCATION);
             write(locationBase);
-            ascii(UserLocations.segment(user.id()));
+            ascii(segment);
             write(USER_END);
         }
 
         /** Text known to be ASCII (numbers, an encoded path segment), one byte a character. */
-        void ascii(String text) throws IOException {
-            int length = text.length();
-            if (length > SIZE - used) {
-                drain();
-            }
-            if (length > SIZE) {
-                write(text.getBytes(StandardCharsets.US_ASCII));
-                return;
-            }
-            for (int i = 0; i < length; i++) {
-                chunk[used++] = (byte) text.charAt(i);
+        void ascii(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                bytes[used++] = (byte) text.charAt(i);
             }
         }
 
-        void drain() throws IOException {
-            if (used > 0) {
-                target.write(chunk, 0, used);
-                used = 0;
+        JsonBody body() {
+            if (used != bytes.length) {
+                throw new IllegalStateException("A body of " + bytes.length + " bytes was filled with " + used);
             }
+            return JsonBody.of(bytes);
         }
     }
 }

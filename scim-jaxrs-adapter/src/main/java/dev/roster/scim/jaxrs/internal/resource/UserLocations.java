@@ -18,6 +18,10 @@ import java.nio.charset.StandardCharsets;
 final class UserLocations {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** The unreserved characters of RFC 3986 §2.3 as bits of the ASCII table: characters 0–63, then 64–127. */
+    private static final long UNRESERVED_LOW = bits("-.0123456789", 0);
+    private static final long UNRESERVED_HIGH = bits("ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~", 64);
+    private static final RecentLocations RECENT = new RecentLocations(256);
     private static final String SITE_TEMPLATE = "{" + ScimPaths.SITE_PARAMETER + "}";
     private static final String USERS_BEFORE_SITE =
             ScimPaths.BASE.substring(0, ScimPaths.BASE.indexOf(SITE_TEMPLATE));
@@ -34,8 +38,9 @@ final class UserLocations {
         this.jsonBaseUtf8 = quoted.substring(0, quoted.length() - 1).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The locations of a site's users in a request, from the {@link RecentLocations} of the last few sites. */
     static UserLocations of(UriInfo uri, String site) {
-        return under(usersUri(uri.getBaseUri(), site));
+        return RECENT.of(uri.getBaseUri(), site);
     }
 
     /**
@@ -96,8 +101,16 @@ final class UserLocations {
         return true;
     }
 
-    private static boolean isUnreserved(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~';
+    static boolean isUnreserved(int c) {
+        // A shift takes its distance modulo 64, so (c & 63) is implied; c >= 128 falls out by the first test.
+        return c < 64 ? (UNRESERVED_LOW >>> c & 1) != 0 : c < 128 && (UNRESERVED_HIGH >>> c & 1) != 0;
+    }
+
+    private static long bits(String characters, int first) {
+        long bits = 0;
+        for (int i = 0; i < characters.length(); i++) {
+            bits |= 1L << (characters.charAt(i) - first);
+        }
+        return bits;
     }
 }

@@ -17,6 +17,7 @@ import dev.roster.scim.jaxrs.ScimMediaTypes;
 import dev.roster.scim.jaxrs.ScimPaths;
 import dev.roster.scim.jaxrs.SiteResolver;
 import dev.roster.scim.jaxrs.internal.auth.AdmittedRequests;
+import dev.roster.scim.jaxrs.internal.json.JsonBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,7 +36,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
@@ -63,7 +63,7 @@ public final class UsersResource {
     }
 
     @GET
-    public StreamingOutput search(@PathParam(ScimPaths.SITE_PARAMETER) String site,
+    public JsonBody search(@PathParam(ScimPaths.SITE_PARAMETER) String site,
                              @QueryParam("filter") String filter,
                              @QueryParam("startIndex") String startIndex,
                              @QueryParam("count") String count,
@@ -87,7 +87,7 @@ public final class UsersResource {
 
     @POST
     @Path(".search")
-    public StreamingOutput searchByPost(@PathParam(ScimPaths.SITE_PARAMETER) String site, ScimObject body,
+    public JsonBody searchByPost(@PathParam(ScimPaths.SITE_PARAMETER) String site, ScimObject body,
                                    @Context ContainerRequestContext context) {
         UriInfo uri = context.getUriInfo();
         SearchRequest request = SearchRequest.fromBody(body);
@@ -184,10 +184,10 @@ public final class UsersResource {
     }
 
     /**
-     * Without a projection, from the store's renderings when it keeps them (ADR 026); either way streamed, with
-     * {@code meta.location} from one base for the page.
+     * Without a projection, from the store's renderings when it keeps them (ADR 026); either way built whole before it
+     * is written (ADR 049), with {@code meta.location} from one base for the page.
      */
-    private StreamingOutput list(ScimUsers bound, String site, SearchRequest request, RequestedAttributes requested,
+    private JsonBody list(ScimUsers bound, String site, SearchRequest request, RequestedAttributes requested,
                                  UriInfo uri) {
         SiteId siteId = site(site);
         boolean totalsOnly = request.count().isPresent() && request.count().getAsInt() <= 0;
@@ -210,7 +210,7 @@ public final class UsersResource {
             return unchanged.get();
         }
         UserLocations locations = UserLocations.of(uri, site);
-        return Response.ok(new RenderedUserOutput(stored.user(), locations))
+        return Response.ok(RenderedListResponse.user(stored.user(), locations))
                 .tag(etag)
                 .location(locations.uriOf(stored.user().id()))
                 .build();
@@ -222,7 +222,7 @@ public final class UsersResource {
         UserLocations locations = UserLocations.of(uri, site);
         URI location = locations.uriOf(user.id());
         Object entity = requested.isDefault() && written.rendering().isPresent()
-                ? new RenderedUserOutput(written.rendering().get(), locations)
+                ? RenderedListResponse.user(written.rendering().get(), locations)
                 : users.render(user, location.toString(), requested);
         return Response.ok(entity)
                 .tag(ScimResponses.etag(user))

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,9 +31,9 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The streamed ListResponse puts on the wire the bytes the tree of before gave ({@link ScimResponses#listResponse}
+ * The ListResponse built whole puts on the wire the bytes the tree of before gave ({@link ScimResponses#listResponse}
  * of {@link ScimUsers#render} written by {@link ScimJson}), whether each user comes as a stored rendering with
- * {@code meta.location} spliced in, or as a user rendered now.
+ * {@code meta.location} spliced in, or as a user rendered now; and it reaches the response stream in one write.
  */
 class ListResponseOutputTest {
 
@@ -45,11 +46,7 @@ class ListResponseOutputTest {
         RandomUsers random = new RandomUsers(42L);
         // pages of 1, 10 and 200: the last far beyond one chunk of the writer's buffer
         for (int size : new int[] {1, 10, 10, 10, 200, 200}) {
-            List<User> users = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
-                users.add(random.next(i));
-            }
-            assertSameBytes(users);
+            assertSameBytes(randomUsers(random, size));
         }
     }
 
@@ -65,19 +62,57 @@ class ListResponseOutputTest {
         assertSameBytes(List.of(big));
     }
 
-    private void assertSameBytes(List<User> users) throws IOException {
+    @Test
+    void oneUserAndNonAsciiTextAndLocationsAreTheBytesOfTheTree() throws IOException {
+        RandomUsers random = new RandomUsers(3L);
+        User user = random.next(0);
+        user = user.withProfile(user.userName(), user.externalId(), Optional.of("Zoë Ødegård 東京 😀"), user.name(),
+                user.emails(), user.otherAttributes());
+        assertSameBytes(List.of(user));
+
+        // a site name outside the unreserved set: its base is percent-encoded, still ASCII, before JSON escaping
+        String encodedSite = UserLocations.usersUri(URI.create("https://idp.example.com/"), "zoë \"x\"");
+        assertSameBytes(List.of(user, random.next(1)), encodedSite);
+        // a base with a non-ASCII path as an embedder's public URL might have it: UTF-8 in the JSON string
+        assertSameBytes(List.of(user, random.next(2)), "https://idp.example.com/zoë/c/acme/auth/scim/v2/Users");
+    }
+
+    @Test
+    void aProjectedPageIsTheBytesOfTheTree() throws IOException {
+        List<User> users = randomUsers(new RandomUsers(5L), 30);
         UserLocations locations = UserLocations.under(USERS);
-        RenderedPage rendered = new RenderedPage(users.stream()
-                .map(user -> new RenderedUser(user.id(), ScimJson.write(UserResources.defaultRepresentation(user))))
-                .toList(), 1234, 21);
+        for (RequestedAttributes requested : List.of(
+                RequestedAttributes.of(Optional.of("userName,emails"), Optional.empty()),
+                RequestedAttributes.of(Optional.empty(), Optional.of("name,meta")))) {
+            Function<User, ScimObject> projected = user -> scimUsers.render(user, locations.of(user.id()), requested);
+            byte[] tree = ScimJson.writeBytes(ScimResponses.listResponse(1234, 21,
+                    users.stream().map(projected).toList(), false));
+
+            assertThat(bytes(ListResponseOutput.users(new UserPage(users, 1234, 21), projected, false)))
+                    .isEqualTo(tree);
+        }
+    }
+
+    private void assertSameBytes(List<User> users) throws IOException {
+        assertSameBytes(users, USERS);
+    }
+
+    private void assertSameBytes(List<User> users, String usersUri) throws IOException {
+        UserLocations locations = UserLocations.under(usersUri);
+        RenderedPage rendered = renderings(users);
 
         byte[] tree = ScimJson.writeBytes(ScimResponses.listResponse(1234, 21, users.stream()
-                .map(user -> scimUsers.render(user, URI.create(USERS + "/" + user.id()).toString(),
+                .map(user -> scimUsers.render(user, usersUri + "/" + user.id(),
                         RequestedAttributes.DEFAULT)).toList(), false));
 
         assertThat(bytes(RenderedListResponse.of(rendered, locations, false))).isEqualTo(tree);
         assertThat(bytes(ListResponseOutput.users(new UserPage(users, 1234, 21), rendered(locations),
                 false))).isEqualTo(tree);
+        for (int i = 0; i < users.size(); i++) {
+            User user = users.get(i);
+            assertThat(bytes(RenderedListResponse.user(rendered.users().get(i), locations))).isEqualTo(
+                    ScimJson.writeBytes(scimUsers.render(user, locations.of(user.id()), RequestedAttributes.DEFAULT)));
+        }
     }
 
     @Test
@@ -108,6 +143,21 @@ class ListResponseOutputTest {
                 .isEqualTo("\"" + USERS + "/a%22b");
     }
 
+    @Test
+    void aPageReachesTheResponseStreamInOneWrite() throws IOException {
+        List<User> users = randomUsers(new RandomUsers(11L), 200);
+        UserLocations locations = UserLocations.under(USERS);
+        RenderedPage rendered = renderings(users);
+        UserPage byCursor = new UserPage(users, 1234, 1,
+                Optional.of(new UserPage.Cursors(Optional.of("next"), Optional.empty())));
+
+        assertThat(writes(RenderedListResponse.of(rendered, locations, false))).isEqualTo(1);
+        assertThat(writes(ListResponseOutput.users(new UserPage(users, 1234, 21), rendered(locations), false)))
+                .isEqualTo(1);
+        assertThat(writes(ListResponseOutput.users(byCursor, rendered(locations), false))).isEqualTo(1);
+        assertThat(writes(RenderedListResponse.user(rendered.users().get(0), locations))).isEqualTo(1);
+    }
+
     private Function<User, ScimObject> rendered(UserLocations locations) {
         return user -> scimUsers.render(user, locations.of(user.id()), RequestedAttributes.DEFAULT);
     }
@@ -116,6 +166,36 @@ class ListResponseOutputTest {
         Stores stores = Stores.inMemory();
         return new ScimUsersService(new Ports(stores.users(), stores.sites(), stores.audit(), stores.transactions(),
                 AccountEvents.NONE, Clock.systemUTC()));
+    }
+
+    private static List<User> randomUsers(RandomUsers random, int count) {
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            users.add(random.next(i));
+        }
+        return users;
+    }
+
+    private static RenderedPage renderings(List<User> users) {
+        return new RenderedPage(users.stream()
+                .map(user -> new RenderedUser(user.id(), ScimJson.write(UserResources.defaultRepresentation(user))))
+                .toList(), 1234, 21);
+    }
+
+    private static int writes(StreamingOutput output) throws IOException {
+        int[] writes = new int[1];
+        output.write(new OutputStream() {
+            @Override
+            public void write(int b) {
+                writes[0]++;
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                writes[0]++;
+            }
+        });
+        return writes[0];
     }
 
     private static byte[] bytes(StreamingOutput output) throws IOException {
