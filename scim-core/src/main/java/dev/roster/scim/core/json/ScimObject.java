@@ -2,6 +2,7 @@ package dev.roster.scim.core.json;
 
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -64,14 +64,7 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * @return its value, JSON {@code null} included; empty if the object has no such member
      */
     public Optional<ScimValue> get(String name) {
-        ScimValue exact = members.get(name);
-        if (exact != null) {
-            return Optional.of(exact);
-        }
-        return members.entrySet().stream()
-                .filter(member -> member.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue)
-                .findFirst();
+        return Optional.ofNullable(member(name));
     }
 
     /**
@@ -81,7 +74,8 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * @return its value; empty if absent or null
      */
     public Optional<ScimValue> getAssigned(String name) {
-        return get(name).filter(value -> !value.isNull());
+        ScimValue value = member(name);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
     }
 
     /**
@@ -92,10 +86,7 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      *         member
      */
     public Optional<String> nameOf(String name) {
-        if (members.containsKey(name)) {
-            return Optional.of(name);
-        }
-        return members.keySet().stream().filter(key -> key.equalsIgnoreCase(name)).findFirst();
+        return Optional.ofNullable(spellingOf(name));
     }
 
     /**
@@ -105,7 +96,7 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * @return its text; empty if absent or not a string
      */
     public Optional<String> getString(String name) {
-        return get(name).filter(ScimString.class::isInstance).map(value -> ((ScimString) value).value());
+        return member(name) instanceof ScimString string ? Optional.of(string.value()) : Optional.empty();
     }
 
     /**
@@ -115,7 +106,7 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * @return its value; empty if absent or not a boolean (the string {@code "true"} is not one)
      */
     public Optional<Boolean> getBoolean(String name) {
-        return get(name).filter(ScimBoolean.class::isInstance).map(value -> ((ScimBoolean) value).value());
+        return member(name) instanceof ScimBoolean bool ? Optional.of(bool.value()) : Optional.empty();
     }
 
     /**
@@ -125,7 +116,7 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * @return the object; empty if absent or not an object
      */
     public Optional<ScimObject> getObject(String name) {
-        return get(name).filter(ScimObject.class::isInstance).map(ScimObject.class::cast);
+        return member(name) instanceof ScimObject object ? Optional.of(object) : Optional.empty();
     }
 
     /**
@@ -135,7 +126,7 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * @return the array; empty if absent or not an array
      */
     public Optional<ScimArray> getArray(String name) {
-        return get(name).filter(ScimArray.class::isInstance).map(ScimArray.class::cast);
+        return member(name) instanceof ScimArray array ? Optional.of(array) : Optional.empty();
     }
 
     /**
@@ -145,7 +136,7 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * @return true if there is such a member
      */
     public boolean has(String name) {
-        return nameOf(name).isPresent();
+        return spellingOf(name) != null;
     }
 
     /**
@@ -193,10 +184,27 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * @return the changed object; this one is unchanged
      */
     public ScimObject with(String name, ScimValue value) {
-        Members copy = new Members();
-        members.forEach(copy::put);
-        copy.put(name, value);
-        return new ScimObject(copy.toMap());
+        if (name == null || value == null) {
+            throw new NullPointerException("member name and value must not be null");
+        }
+        // The members are merged already: one pass puts the new one at the place of its name in any case.
+        String replaced = spellingOf(name);
+        String[] names = ((Merged) members).names;
+        String[] changed = replaced == null ? Arrays.copyOf(names, names.length + 1) : names.clone();
+        LinkedHashMap<String, ScimValue> copy = new LinkedHashMap<>(changed.length * 4 / 3 + 1);
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(replaced)) {
+                changed[i] = name;
+                copy.put(name, value);
+            } else {
+                copy.put(names[i], members.get(names[i]));
+            }
+        }
+        if (replaced == null) {
+            changed[names.length] = name;
+            copy.put(name, value);
+        }
+        return new ScimObject(new Merged(copy, changed));
     }
 
     /**
@@ -206,13 +214,48 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * @return the changed object, or this one if it has no such member
      */
     public ScimObject without(String name) {
-        Optional<String> existing = nameOf(name);
-        if (existing.isEmpty()) {
+        String existing = spellingOf(name);
+        if (existing == null) {
             return this;
         }
-        LinkedHashMap<String, ScimValue> copy = new LinkedHashMap<>(members);
-        copy.remove(existing.get());
-        return new ScimObject(copy);
+        String[] names = ((Merged) members).names;
+        String[] kept = new String[names.length - 1];
+        LinkedHashMap<String, ScimValue> copy = new LinkedHashMap<>(kept.length * 4 / 3 + 1);
+        int next = 0;
+        for (String key : names) {
+            if (!key.equals(existing)) {
+                kept[next++] = key;
+                copy.put(key, members.get(key));
+            }
+        }
+        return new ScimObject(new Merged(copy, kept));
+    }
+
+    /**
+     * The value of the member of that name in any case, or null: the lookups' one loop. The getters sit on every
+     * path of a PATCH and a rendering, mostly asking for names an object lacks; a stream per miss was half of what
+     * a PATCH allocated in the core (issue 12).
+     */
+    private ScimValue member(String name) {
+        ScimValue exact = members.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        String spelling = spellingOf(name);
+        return spelling == null ? null : members.get(spelling);
+    }
+
+    /** This object's spelling of the name in any case, or null. */
+    private String spellingOf(String name) {
+        if (members.containsKey(name)) {
+            return name;
+        }
+        for (String key : ((Merged) members).names) {
+            if (key.equalsIgnoreCase(name)) {
+                return key;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -251,35 +294,62 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
     /**
      * Members collected in order, one per name in any case: a name that differs only in case from an earlier one
      * replaces it at its position with the new spelling. Linear in the number of members, so that an object of a
-     * hundred thousand names costs no more than reading them.
+     * hundred thousand names costs no more than reading them: past {@link #SCANNED} names, positions are kept by
+     * case key. A smaller object, which is nearly every object, compares names with {@code equalsIgnoreCase} (what
+     * the case keys stand for) and allocates neither keys nor a map.
      */
     private static final class Members {
+        private static final int SCANNED = 8;
+
         private final List<String> names = new ArrayList<>();
         private final List<ScimValue> values = new ArrayList<>();
-        private final Map<String, Integer> positions = new HashMap<>();
+        private Map<String, Integer> positions;
 
         void put(String name, ScimValue value) {
-            add(name, value).ifPresent(position -> {
+            int position = add(name, value);
+            if (position >= 0) {
                 names.set(position, name);
                 values.set(position, value);
-            });
+            }
         }
 
         /**
          * Adds the member unless one of that name in any case is there: then nothing changes, and the answer is
-         * that member's position.
+         * that member's position; otherwise -1.
          */
-        OptionalInt add(String name, ScimValue value) {
+        int add(String name, ScimValue value) {
             if (name == null || value == null) {
                 throw new NullPointerException("member name and value must not be null");
             }
-            Integer position = positions.putIfAbsent(caseKey(name), names.size());
-            if (position != null) {
-                return OptionalInt.of(position);
+            int position = positionOf(name);
+            if (position >= 0) {
+                return position;
+            }
+            if (positions != null) {
+                positions.put(caseKey(name), names.size());
             }
             names.add(name);
             values.add(value);
-            return OptionalInt.empty();
+            if (positions == null && names.size() > SCANNED) {
+                positions = new HashMap<>();
+                for (int i = 0; i < names.size(); i++) {
+                    positions.put(caseKey(names.get(i)), i);
+                }
+            }
+            return -1;
+        }
+
+        private int positionOf(String name) {
+            if (positions != null) {
+                Integer position = positions.get(caseKey(name));
+                return position == null ? -1 : position;
+            }
+            for (int i = 0; i < names.size(); i++) {
+                if (names.get(i).equalsIgnoreCase(name)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         String nameAt(int position) {
@@ -291,7 +361,7 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
             for (int i = 0; i < names.size(); i++) {
                 map.put(names.get(i), values.get(i));
             }
-            return new Merged(map);
+            return new Merged(map, names.toArray(String[]::new));
         }
     }
 
@@ -302,9 +372,12 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      */
     private static final class Merged extends AbstractMap<String, ScimValue> {
         private final Map<String, ScimValue> members;
+        /** The names in order, for the lookup in any case to walk without an iterator. */
+        private final String[] names;
 
-        Merged(LinkedHashMap<String, ScimValue> members) {
+        Merged(LinkedHashMap<String, ScimValue> members, String[] names) {
             this.members = Collections.unmodifiableMap(members);
+            this.names = names;
         }
 
         @Override
@@ -365,8 +438,8 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
 
         /** Adds a member only if no member of that name in any case is there; otherwise the name already there. */
         Optional<String> putIfNew(String name, ScimValue value) {
-            OptionalInt existing = members.add(name, value);
-            return existing.isPresent() ? Optional.of(members.nameAt(existing.getAsInt())) : Optional.empty();
+            int existing = members.add(name, value);
+            return existing >= 0 ? Optional.of(members.nameAt(existing)) : Optional.empty();
         }
 
         /**
