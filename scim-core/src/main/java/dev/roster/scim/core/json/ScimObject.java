@@ -1,15 +1,13 @@
 package dev.roster.scim.core.json;
 
 import java.util.AbstractMap;
-import java.util.ArrayList;
+import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -32,6 +30,9 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
 
     /** The object of no members, <code>{}</code>. */
     public static final ScimObject EMPTY = new ScimObject(Map.of());
+
+    /** Up to how many members an object is searched name by name rather than through a hash map. */
+    private static final int SCANNED = 8;
 
     /**
      * An object of these members, in the map's order. Of names that differ only in case, the last one's spelling
@@ -187,24 +188,16 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
         if (name == null || value == null) {
             throw new NullPointerException("member name and value must not be null");
         }
-        // The members are merged already: one pass puts the new one at the place of its name in any case.
-        String replaced = spellingOf(name);
-        String[] names = ((Merged) members).names;
-        String[] changed = replaced == null ? Arrays.copyOf(names, names.length + 1) : names.clone();
-        LinkedHashMap<String, ScimValue> copy = new LinkedHashMap<>(changed.length * 4 / 3 + 1);
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(replaced)) {
-                changed[i] = name;
-                copy.put(name, value);
-            } else {
-                copy.put(names[i], members.get(names[i]));
-            }
-        }
-        if (replaced == null) {
-            changed[names.length] = name;
-            copy.put(name, value);
-        }
-        return new ScimObject(new Merged(copy, changed));
+        // The members are merged already: the new one goes to the place of its name in any case, or last.
+        Merged merged = (Merged) members;
+        int replaced = merged.positionInAnyCase(name);
+        int size = merged.names.length;
+        String[] names = Arrays.copyOf(merged.names, replaced < 0 ? size + 1 : size);
+        ScimValue[] values = Arrays.copyOf(merged.values, names.length);
+        int at = replaced < 0 ? size : replaced;
+        names[at] = name;
+        values[at] = value;
+        return new ScimObject(new Merged(names, values));
     }
 
     /**
@@ -218,17 +211,15 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
         if (existing == null) {
             return this;
         }
-        String[] names = ((Merged) members).names;
-        String[] kept = new String[names.length - 1];
-        LinkedHashMap<String, ScimValue> copy = new LinkedHashMap<>(kept.length * 4 / 3 + 1);
-        int next = 0;
-        for (String key : names) {
-            if (!key.equals(existing)) {
-                kept[next++] = key;
-                copy.put(key, members.get(key));
-            }
-        }
-        return new ScimObject(new Merged(copy, kept));
+        Merged merged = (Merged) members;
+        int removed = merged.positionInAnyCase(existing);
+        String[] names = new String[merged.names.length - 1];
+        ScimValue[] values = new ScimValue[names.length];
+        System.arraycopy(merged.names, 0, names, 0, removed);
+        System.arraycopy(merged.values, 0, values, 0, removed);
+        System.arraycopy(merged.names, removed + 1, names, removed, names.length - removed);
+        System.arraycopy(merged.values, removed + 1, values, removed, names.length - removed);
+        return new ScimObject(new Merged(names, values));
     }
 
     /**
@@ -237,25 +228,16 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * a PATCH allocated in the core (issue 12).
      */
     private ScimValue member(String name) {
-        ScimValue exact = members.get(name);
-        if (exact != null) {
-            return exact;
-        }
-        String spelling = spellingOf(name);
-        return spelling == null ? null : members.get(spelling);
+        Merged merged = (Merged) members;
+        int position = merged.positionInAnyCase(name);
+        return position < 0 ? null : merged.values[position];
     }
 
     /** This object's spelling of the name in any case, or null. */
     private String spellingOf(String name) {
-        if (members.containsKey(name)) {
-            return name;
-        }
-        for (String key : ((Merged) members).names) {
-            if (key.equalsIgnoreCase(name)) {
-                return key;
-            }
-        }
-        return null;
+        Merged merged = (Merged) members;
+        int position = merged.positionInAnyCase(name);
+        return position < 0 ? null : merged.names[position];
     }
 
     @Override
@@ -299,17 +281,16 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * the case keys stand for) and allocates neither keys nor a map.
      */
     private static final class Members {
-        private static final int SCANNED = 8;
-
-        private final List<String> names = new ArrayList<>();
-        private final List<ScimValue> values = new ArrayList<>();
+        private String[] names = new String[4];
+        private ScimValue[] values = new ScimValue[4];
+        private int size;
         private Map<String, Integer> positions;
 
         void put(String name, ScimValue value) {
             int position = add(name, value);
             if (position >= 0) {
-                names.set(position, name);
-                values.set(position, value);
+                names[position] = name;
+                values[position] = value;
             }
         }
 
@@ -325,15 +306,20 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
             if (position >= 0) {
                 return position;
             }
-            if (positions != null) {
-                positions.put(caseKey(name), names.size());
+            if (size == names.length) {
+                names = Arrays.copyOf(names, size * 2);
+                values = Arrays.copyOf(values, size * 2);
             }
-            names.add(name);
-            values.add(value);
-            if (positions == null && names.size() > SCANNED) {
+            if (positions != null) {
+                positions.put(caseKey(name), size);
+            }
+            names[size] = name;
+            values[size] = value;
+            size++;
+            if (positions == null && size > SCANNED) {
                 positions = new HashMap<>();
-                for (int i = 0; i < names.size(); i++) {
-                    positions.put(caseKey(names.get(i)), i);
+                for (int i = 0; i < size; i++) {
+                    positions.put(caseKey(names[i]), i);
                 }
             }
             return -1;
@@ -344,8 +330,8 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
                 Integer position = positions.get(caseKey(name));
                 return position == null ? -1 : position;
             }
-            for (int i = 0; i < names.size(); i++) {
-                if (names.get(i).equalsIgnoreCase(name)) {
+            for (int i = 0; i < size; i++) {
+                if (names[i].equalsIgnoreCase(name)) {
                     return i;
                 }
             }
@@ -353,66 +339,157 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
         }
 
         String nameAt(int position) {
-            return names.get(position);
+            return names[position];
         }
 
         Map<String, ScimValue> toMap() {
-            LinkedHashMap<String, ScimValue> map = new LinkedHashMap<>(names.size() * 4 / 3 + 1);
-            for (int i = 0; i < names.size(); i++) {
-                map.put(names.get(i), values.get(i));
-            }
-            return new Merged(map, names.toArray(String[]::new));
+            return new Merged(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
         }
     }
 
     /**
-     * Members already merged to one per name in any case, unmodifiable. Only {@link Members} makes one, so the
-     * constructor can take it as it is: a builder's object, or one {@link #with} made, is merged once, not twice
-     * (each object of a request, a stored document and a rendering was merged again, issue 12).
+     * Members already merged to one per name in any case, unmodifiable, in two arrays: names and values. Only this
+     * class makes one, so the constructor can take it as it is: a builder's object, or one {@link #with} made, is
+     * merged once, not twice (each object of a request, a stored document and a rendering was merged again, issue
+     * 12), and it costs two arrays rather than a linked hash map, its nodes and its wrapper.
      */
     private static final class Merged extends AbstractMap<String, ScimValue> {
-        private final Map<String, ScimValue> members;
-        /** The names in order, for the lookup in any case to walk without an iterator. */
         private final String[] names;
+        private final ScimValue[] values;
+        /** Positions by exact name, for an object too large to walk; null for the others. */
+        private final Map<String, Integer> exact;
+        private Set<Entry<String, ScimValue>> entries;
 
-        Merged(LinkedHashMap<String, ScimValue> members, String[] names) {
-            this.members = Collections.unmodifiableMap(members);
+        Merged(String[] names, ScimValue[] values) {
             this.names = names;
+            this.values = values;
+            if (names.length > SCANNED) {
+                exact = new HashMap<>(names.length * 4 / 3 + 1);
+                for (int i = 0; i < names.length; i++) {
+                    exact.put(names[i], i);
+                }
+            } else {
+                exact = null;
+            }
+        }
+
+        int position(Object name) {
+            if (exact != null) {
+                Integer position = exact.get(name);
+                return position == null ? -1 : position;
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The position of the name as spelt, else of the first one equal to it in any case; -1 if none. */
+        int positionInAnyCase(String name) {
+            int position = position(name);
+            if (position >= 0) {
+                return position;
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equalsIgnoreCase(name)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         @Override
         public Set<Entry<String, ScimValue>> entrySet() {
-            return members.entrySet();
+            if (entries == null) {
+                entries = new AbstractSet<>() {
+                    @Override
+                    public Iterator<Entry<String, ScimValue>> iterator() {
+                        return new Iterator<>() {
+                            private int next;
+
+                            @Override
+                            public boolean hasNext() {
+                                return next < names.length;
+                            }
+
+                            @Override
+                            public Entry<String, ScimValue> next() {
+                                if (next >= names.length) {
+                                    throw new NoSuchElementException();
+                                }
+                                int at = next++;
+                                return new SimpleImmutableEntry<>(names[at], values[at]);
+                            }
+                        };
+                    }
+
+                    @Override
+                    public int size() {
+                        return names.length;
+                    }
+                };
+            }
+            return entries;
         }
 
         @Override
         public ScimValue get(Object key) {
-            return members.get(key);
+            int position = position(key);
+            return position < 0 ? null : values[position];
         }
 
         @Override
         public boolean containsKey(Object key) {
-            return members.containsKey(key);
+            return position(key) >= 0;
         }
 
         @Override
         public int size() {
-            return members.size();
+            return names.length;
         }
 
         @Override
-        public Set<String> keySet() {
-            return members.keySet();
-        }
-
-        @Override
-        public Collection<ScimValue> values() {
-            return members.values();
+        public boolean isEmpty() {
+            return names.length == 0;
         }
 
         @Override
         public void forEach(BiConsumer<? super String, ? super ScimValue> action) {
-            members.forEach(action);
+            for (int i = 0; i < names.length; i++) {
+                action.accept(names[i], values[i]);
+            }
+        }
+
+        // Map's equality and hash, computed over the arrays: through entrySet() each would allocate an entry per
+        // member, and users' profiles are compared on every write.
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof Merged merged)) {
+                return super.equals(other);
+            }
+            if (merged.names.length != names.length) {
+                return false;
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (!values[i].equals(merged.get(names[i]))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = 0;
+            for (int i = 0; i < names.length; i++) {
+                hash += names[i].hashCode() ^ values[i].hashCode();
+            }
+            return hash;
         }
     }
 

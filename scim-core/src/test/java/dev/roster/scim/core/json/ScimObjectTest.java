@@ -151,6 +151,22 @@ class ScimObjectTest {
     private static void assertAgrees(ScimObject object, List<String> names, List<ScimValue> values, String probe) {
         assertThat(List.copyOf(object.names())).isEqualTo(names);
         assertThat(List.copyOf(object.members().values())).isEqualTo(values);
+        java.util.Map<String, ScimValue> plain = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            plain.put(names.get(i), values.get(i));
+        }
+        assertThat(object.members()).isEqualTo(plain).hasSameHashCodeAs(plain);
+        assertThat(plain).isEqualTo(object.members());
+        assertThat(new ScimObject(plain)).isEqualTo(object).hasSameHashCodeAs(object);
+        java.util.Map<String, ScimValue> reordered = new java.util.LinkedHashMap<>();
+        for (int i = names.size() - 1; i >= 0; i--) {
+            reordered.put(names.get(i), values.get(i));
+        }
+        assertThat(new ScimObject(reordered)).isEqualTo(object);
+        if (!names.isEmpty()) {
+            assertThat(object.with(names.get(0), ScimValue.of("changed"))).isNotEqualTo(object);
+            assertThat(object.members().containsKey(names.get(names.size() - 1))).isTrue();
+        }
         for (int i = 0; i < names.size(); i++) {
             assertThat(object.get(upperCased(names.get(i)))).contains(values.get(i));
             assertThat(object.nameOf(names.get(i))).contains(names.get(i));
