@@ -1,16 +1,14 @@
 package dev.roster.scim.core.json;
 
 import java.util.AbstractMap;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
+import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -32,6 +30,9 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
 
     /** The object of no members, <code>{}</code>. */
     public static final ScimObject EMPTY = new ScimObject(Map.of());
+
+    /** Up to how many members an object is searched name by name rather than through a hash map. */
+    private static final int SCANNED = 8;
 
     /**
      * An object of these members, in the map's order. Of names that differ only in case, the last one's spelling
@@ -64,14 +65,7 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * @return its value, JSON {@code null} included; empty if the object has no such member
      */
     public Optional<ScimValue> get(String name) {
-        ScimValue exact = members.get(name);
-        if (exact != null) {
-            return Optional.of(exact);
-        }
-        return members.entrySet().stream()
-                .filter(member -> member.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue)
-                .findFirst();
+        return Optional.ofNullable(member(name));
     }
 
     /**
@@ -81,7 +75,8 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * @return its value; empty if absent or null
      */
     public Optional<ScimValue> getAssigned(String name) {
-        return get(name).filter(value -> !value.isNull());
+        ScimValue value = member(name);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
     }
 
     /**
@@ -92,10 +87,7 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      *         member
      */
     public Optional<String> nameOf(String name) {
-        if (members.containsKey(name)) {
-            return Optional.of(name);
-        }
-        return members.keySet().stream().filter(key -> key.equalsIgnoreCase(name)).findFirst();
+        return Optional.ofNullable(spellingOf(name));
     }
 
     /**
@@ -105,7 +97,7 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * @return its text; empty if absent or not a string
      */
     public Optional<String> getString(String name) {
-        return get(name).filter(ScimString.class::isInstance).map(value -> ((ScimString) value).value());
+        return member(name) instanceof ScimString string ? Optional.of(string.value()) : Optional.empty();
     }
 
     /**
@@ -115,7 +107,7 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * @return its value; empty if absent or not a boolean (the string {@code "true"} is not one)
      */
     public Optional<Boolean> getBoolean(String name) {
-        return get(name).filter(ScimBoolean.class::isInstance).map(value -> ((ScimBoolean) value).value());
+        return member(name) instanceof ScimBoolean bool ? Optional.of(bool.value()) : Optional.empty();
     }
 
     /**
@@ -125,7 +117,7 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * @return the object; empty if absent or not an object
      */
     public Optional<ScimObject> getObject(String name) {
-        return get(name).filter(ScimObject.class::isInstance).map(ScimObject.class::cast);
+        return member(name) instanceof ScimObject object ? Optional.of(object) : Optional.empty();
     }
 
     /**
@@ -135,7 +127,7 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * @return the array; empty if absent or not an array
      */
     public Optional<ScimArray> getArray(String name) {
-        return get(name).filter(ScimArray.class::isInstance).map(ScimArray.class::cast);
+        return member(name) instanceof ScimArray array ? Optional.of(array) : Optional.empty();
     }
 
     /**
@@ -145,7 +137,7 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * @return true if there is such a member
      */
     public boolean has(String name) {
-        return nameOf(name).isPresent();
+        return spellingOf(name) != null;
     }
 
     /**
@@ -193,10 +185,19 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * @return the changed object; this one is unchanged
      */
     public ScimObject with(String name, ScimValue value) {
-        Members copy = new Members();
-        members.forEach(copy::put);
-        copy.put(name, value);
-        return new ScimObject(copy.toMap());
+        if (name == null || value == null) {
+            throw new NullPointerException("member name and value must not be null");
+        }
+        // The members are merged already: the new one goes to the place of its name in any case, or last.
+        Merged merged = (Merged) members;
+        int replaced = merged.positionInAnyCase(name);
+        int size = merged.names.length;
+        String[] names = Arrays.copyOf(merged.names, replaced < 0 ? size + 1 : size);
+        ScimValue[] values = Arrays.copyOf(merged.values, names.length);
+        int at = replaced < 0 ? size : replaced;
+        names[at] = name;
+        values[at] = value;
+        return new ScimObject(new Merged(names, values));
     }
 
     /**
@@ -206,13 +207,37 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
      * @return the changed object, or this one if it has no such member
      */
     public ScimObject without(String name) {
-        Optional<String> existing = nameOf(name);
-        if (existing.isEmpty()) {
+        String existing = spellingOf(name);
+        if (existing == null) {
             return this;
         }
-        LinkedHashMap<String, ScimValue> copy = new LinkedHashMap<>(members);
-        copy.remove(existing.get());
-        return new ScimObject(copy);
+        Merged merged = (Merged) members;
+        int removed = merged.positionInAnyCase(existing);
+        String[] names = new String[merged.names.length - 1];
+        ScimValue[] values = new ScimValue[names.length];
+        System.arraycopy(merged.names, 0, names, 0, removed);
+        System.arraycopy(merged.values, 0, values, 0, removed);
+        System.arraycopy(merged.names, removed + 1, names, removed, names.length - removed);
+        System.arraycopy(merged.values, removed + 1, values, removed, names.length - removed);
+        return new ScimObject(new Merged(names, values));
+    }
+
+    /**
+     * The value of the member of that name in any case, or null: the lookups' one loop. The getters sit on every
+     * path of a PATCH and a rendering, mostly asking for names an object lacks; a stream per miss was half of what
+     * a PATCH allocated in the core (issue 12).
+     */
+    private ScimValue member(String name) {
+        Merged merged = (Merged) members;
+        int position = merged.positionInAnyCase(name);
+        return position < 0 ? null : merged.values[position];
+    }
+
+    /** This object's spelling of the name in any case, or null. */
+    private String spellingOf(String name) {
+        Merged merged = (Merged) members;
+        int position = merged.positionInAnyCase(name);
+        return position < 0 ? null : merged.names[position];
     }
 
     @Override
@@ -251,95 +276,220 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
     /**
      * Members collected in order, one per name in any case: a name that differs only in case from an earlier one
      * replaces it at its position with the new spelling. Linear in the number of members, so that an object of a
-     * hundred thousand names costs no more than reading them.
+     * hundred thousand names costs no more than reading them: past {@link #SCANNED} names, positions are kept by
+     * case key. A smaller object, which is nearly every object, compares names with {@code equalsIgnoreCase} (what
+     * the case keys stand for) and allocates neither keys nor a map.
      */
     private static final class Members {
-        private final List<String> names = new ArrayList<>();
-        private final List<ScimValue> values = new ArrayList<>();
-        private final Map<String, Integer> positions = new HashMap<>();
+        private String[] names = new String[4];
+        private ScimValue[] values = new ScimValue[4];
+        private int size;
+        private Map<String, Integer> positions;
 
         void put(String name, ScimValue value) {
-            add(name, value).ifPresent(position -> {
-                names.set(position, name);
-                values.set(position, value);
-            });
+            int position = add(name, value);
+            if (position >= 0) {
+                names[position] = name;
+                values[position] = value;
+            }
         }
 
         /**
          * Adds the member unless one of that name in any case is there: then nothing changes, and the answer is
-         * that member's position.
+         * that member's position; otherwise -1.
          */
-        OptionalInt add(String name, ScimValue value) {
+        int add(String name, ScimValue value) {
             if (name == null || value == null) {
                 throw new NullPointerException("member name and value must not be null");
             }
-            Integer position = positions.putIfAbsent(caseKey(name), names.size());
-            if (position != null) {
-                return OptionalInt.of(position);
+            int position = positionOf(name);
+            if (position >= 0) {
+                return position;
             }
-            names.add(name);
-            values.add(value);
-            return OptionalInt.empty();
+            if (size == names.length) {
+                names = Arrays.copyOf(names, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            if (positions != null) {
+                positions.put(caseKey(name), size);
+            }
+            names[size] = name;
+            values[size] = value;
+            size++;
+            if (positions == null && size > SCANNED) {
+                positions = new HashMap<>();
+                for (int i = 0; i < size; i++) {
+                    positions.put(caseKey(names[i]), i);
+                }
+            }
+            return -1;
+        }
+
+        private int positionOf(String name) {
+            if (positions != null) {
+                Integer position = positions.get(caseKey(name));
+                return position == null ? -1 : position;
+            }
+            for (int i = 0; i < size; i++) {
+                if (names[i].equalsIgnoreCase(name)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         String nameAt(int position) {
-            return names.get(position);
+            return names[position];
         }
 
         Map<String, ScimValue> toMap() {
-            LinkedHashMap<String, ScimValue> map = new LinkedHashMap<>(names.size() * 4 / 3 + 1);
-            for (int i = 0; i < names.size(); i++) {
-                map.put(names.get(i), values.get(i));
-            }
-            return new Merged(map);
+            return new Merged(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
         }
     }
 
     /**
-     * Members already merged to one per name in any case, unmodifiable. Only {@link Members} makes one, so the
-     * constructor can take it as it is: a builder's object, or one {@link #with} made, is merged once, not twice
-     * (each object of a request, a stored document and a rendering was merged again, issue 12).
+     * Members already merged to one per name in any case, unmodifiable, in two arrays: names and values. Only this
+     * class makes one, so the constructor can take it as it is: a builder's object, or one {@link #with} made, is
+     * merged once, not twice (each object of a request, a stored document and a rendering was merged again, issue
+     * 12), and it costs two arrays rather than a linked hash map, its nodes and its wrapper.
      */
     private static final class Merged extends AbstractMap<String, ScimValue> {
-        private final Map<String, ScimValue> members;
+        private final String[] names;
+        private final ScimValue[] values;
+        /** Positions by exact name, for an object too large to walk; null for the others. */
+        private final Map<String, Integer> exact;
+        private Set<Entry<String, ScimValue>> entries;
 
-        Merged(LinkedHashMap<String, ScimValue> members) {
-            this.members = Collections.unmodifiableMap(members);
+        Merged(String[] names, ScimValue[] values) {
+            this.names = names;
+            this.values = values;
+            if (names.length > SCANNED) {
+                exact = new HashMap<>(names.length * 4 / 3 + 1);
+                for (int i = 0; i < names.length; i++) {
+                    exact.put(names[i], i);
+                }
+            } else {
+                exact = null;
+            }
+        }
+
+        int position(Object name) {
+            if (exact != null) {
+                Integer position = exact.get(name);
+                return position == null ? -1 : position;
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The position of the name as spelt, else of the first one equal to it in any case; -1 if none. */
+        int positionInAnyCase(String name) {
+            int position = position(name);
+            if (position >= 0) {
+                return position;
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equalsIgnoreCase(name)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         @Override
         public Set<Entry<String, ScimValue>> entrySet() {
-            return members.entrySet();
+            if (entries == null) {
+                entries = new AbstractSet<>() {
+                    @Override
+                    public Iterator<Entry<String, ScimValue>> iterator() {
+                        return new Iterator<>() {
+                            private int next;
+
+                            @Override
+                            public boolean hasNext() {
+                                return next < names.length;
+                            }
+
+                            @Override
+                            public Entry<String, ScimValue> next() {
+                                if (next >= names.length) {
+                                    throw new NoSuchElementException();
+                                }
+                                int at = next++;
+                                return new SimpleImmutableEntry<>(names[at], values[at]);
+                            }
+                        };
+                    }
+
+                    @Override
+                    public int size() {
+                        return names.length;
+                    }
+                };
+            }
+            return entries;
         }
 
         @Override
         public ScimValue get(Object key) {
-            return members.get(key);
+            int position = position(key);
+            return position < 0 ? null : values[position];
         }
 
         @Override
         public boolean containsKey(Object key) {
-            return members.containsKey(key);
+            return position(key) >= 0;
         }
 
         @Override
         public int size() {
-            return members.size();
+            return names.length;
         }
 
         @Override
-        public Set<String> keySet() {
-            return members.keySet();
-        }
-
-        @Override
-        public Collection<ScimValue> values() {
-            return members.values();
+        public boolean isEmpty() {
+            return names.length == 0;
         }
 
         @Override
         public void forEach(BiConsumer<? super String, ? super ScimValue> action) {
-            members.forEach(action);
+            for (int i = 0; i < names.length; i++) {
+                action.accept(names[i], values[i]);
+            }
+        }
+
+        // Map's equality and hash, computed over the arrays: through entrySet() each would allocate an entry per
+        // member, and users' profiles are compared on every write.
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof Merged merged)) {
+                return super.equals(other);
+            }
+            if (merged.names.length != names.length) {
+                return false;
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (!values[i].equals(merged.get(names[i]))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = 0;
+            for (int i = 0; i < names.length; i++) {
+                hash += names[i].hashCode() ^ values[i].hashCode();
+            }
+            return hash;
         }
     }
 
@@ -365,8 +515,8 @@ public record ScimObject(Map<String, ScimValue> members) implements ScimValue {
 
         /** Adds a member only if no member of that name in any case is there; otherwise the name already there. */
         Optional<String> putIfNew(String name, ScimValue value) {
-            OptionalInt existing = members.add(name, value);
-            return existing.isPresent() ? Optional.of(members.nameAt(existing.getAsInt())) : Optional.empty();
+            int existing = members.add(name, value);
+            return existing >= 0 ? Optional.of(members.nameAt(existing)) : Optional.empty();
         }
 
         /**

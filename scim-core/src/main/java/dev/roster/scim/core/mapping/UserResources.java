@@ -10,11 +10,14 @@ import dev.roster.scim.core.model.Name;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserProfile;
 import dev.roster.scim.core.schema.Returned;
+import dev.roster.scim.core.schema.SchemaDefinition;
 import dev.roster.scim.core.schema.ScimDateTime;
 import dev.roster.scim.core.schema.UserSchemas;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,7 +43,27 @@ public final class UserResources {
     private static final Set<String> NOT_EDITABLE = caseInsensitive("schemas", "id", "meta", "userType", "active",
             UserSchemas.ROLE_EXTENSION);
 
+    /**
+     * {@link #isShownByDefault} of the names a rendering has, as the schemas spell them, worked out once: each
+     * member of each rendering resolved its name as an attribute path.
+     */
+    private static final Map<String, Boolean> SHOWN_BY_DEFAULT = shownByDefault();
+
     private UserResources() {
+    }
+
+    private static Map<String, Boolean> shownByDefault() {
+        Map<String, Boolean> shown = new HashMap<>();
+        List<String> names = new ArrayList<>(List.of("schemas"));
+        UserSchemas.COMMON_ATTRIBUTES.forEach(attribute -> names.add(attribute.name()));
+        for (SchemaDefinition schema : UserSchemas.ALL) {
+            names.add(schema.id());
+            if (schema.id().equals(UserSchemas.CORE_USER)) {
+                schema.attributes().forEach(attribute -> names.add(attribute.name()));
+            }
+        }
+        names.forEach(name -> shown.put(name, resolvesToShownByDefault(name)));
+        return Map.copyOf(shown);
     }
 
     /**
@@ -111,13 +134,25 @@ public final class UserResources {
      * @return the resource without its top-level {@code never} and {@code request} attributes
      */
     public static ScimObject defaultSet(ScimObject resource) {
-        ScimObject result = resource;
+        // No copy at all when every member is shown, as in every rendering of a stored user, and one copy
+        // otherwise: a copy of the tree per dropped member was part of every PATCH's rendering (issue 12).
+        boolean everyMemberShown = true;
         for (String name : resource.names()) {
             if (!isShownByDefault(name)) {
-                result = result.without(name);
+                everyMemberShown = false;
+                break;
             }
         }
-        return result;
+        if (everyMemberShown) {
+            return resource;
+        }
+        ScimObject.Builder shown = ScimObject.builder();
+        resource.forEach((name, value) -> {
+            if (isShownByDefault(name)) {
+                shown.put(name, value);
+            }
+        });
+        return shown.build();
     }
 
     /**
@@ -127,6 +162,11 @@ public final class UserResources {
      * @return {@code false} for an attribute returned {@code never} or {@code request}
      */
     public static boolean isShownByDefault(String name) {
+        Boolean known = SHOWN_BY_DEFAULT.get(name);
+        return known != null ? known : resolvesToShownByDefault(name);
+    }
+
+    private static boolean resolvesToShownByDefault(String name) {
         return AttributePath.resolve(name)
                 .map(resolved -> resolved.attribute().returned() != Returned.NEVER
                         && resolved.attribute().returned() != Returned.REQUEST)

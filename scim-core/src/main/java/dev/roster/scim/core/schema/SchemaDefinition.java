@@ -37,6 +37,11 @@ public record SchemaDefinition(String id, String name, String description, List<
      * @return its definition; empty if this schema has no such attribute
      */
     public Optional<AttributeDefinition> attribute(String attributeName) {
-        return attributes.stream().filter(a -> a.name().equalsIgnoreCase(attributeName)).findFirst();
+        for (AttributeDefinition attribute : attributes) {
+            if (attribute.name().equalsIgnoreCase(attributeName)) {
+                return Optional.of(attribute);
+            }
+        }
+        return Optional.empty();
     }
 }

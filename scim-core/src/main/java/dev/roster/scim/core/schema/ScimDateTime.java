@@ -43,6 +43,11 @@ public final class ScimDateTime {
             "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?(Z|[+-]\\d{2}:\\d{2})?");
     private static final int MAX_OFFSET_MINUTES = 14 * 60;
 
+    private static final long SECONDS_PER_DAY = 86_400;
+    /** 1000-01-01T00:00:00Z and 10000-01-01T00:00:00Z, in seconds since the epoch. */
+    private static final long FIRST_FOUR_DIGIT_YEAR = -30_610_224_000L;
+    private static final long FIRST_FIVE_DIGIT_YEAR = 253_402_300_800L;
+
     private ScimDateTime() {
     }
 
@@ -84,7 +89,50 @@ public final class ScimDateTime {
      * @return its text, as {@code meta.created} and {@code meta.lastModified} show it
      */
     public static String print(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MILLIS).toString();
+        long seconds = instant.getEpochSecond();
+        if (seconds < FIRST_FOUR_DIGIT_YEAR || seconds >= FIRST_FIVE_DIGIT_YEAR) {
+            return instant.truncatedTo(ChronoUnit.MILLIS).toString();
+        }
+        // Instant.toString's text for years 1000 to 9999, written directly: two of them in every rendering of a
+        // user, and DateTimeFormatter allocated about a kilobyte per PATCH for them (issue 12).
+        long days = Math.floorDiv(seconds, SECONDS_PER_DAY);
+        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+        int millis = instant.getNano() / 1_000_000;
+        // Civil date from days since 1970-01-01 (H. Hinnant's days_from_civil, inverted), in eras of 400 years.
+        long shifted = days + 719_468;
+        long era = Math.floorDiv(shifted, 146_097);
+        long dayOfEra = shifted - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long monthIndex = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * monthIndex + 2) / 5 + 1);
+        int month = (int) (monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
+        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+        char[] text = new char[millis == 0 ? 20 : 24];
+        digits(text, 0, year, 4);
+        text[4] = '-';
+        digits(text, 5, month, 2);
+        text[7] = '-';
+        digits(text, 8, day, 2);
+        text[10] = 'T';
+        digits(text, 11, secondOfDay / 3_600, 2);
+        text[13] = ':';
+        digits(text, 14, secondOfDay / 60 % 60, 2);
+        text[16] = ':';
+        digits(text, 17, secondOfDay % 60, 2);
+        if (millis != 0) {
+            text[19] = '.';
+            digits(text, 20, millis, 3);
+        }
+        text[text.length - 1] = 'Z';
+        return new String(text);
+    }
+
+    private static void digits(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /**

@@ -116,7 +116,12 @@ public final class UserAttributeResolver {
     }
 
     private static Optional<AttributeDefinition> common(String attribute) {
-        return UserSchemas.COMMON_ATTRIBUTES.stream().filter(a -> a.name().equalsIgnoreCase(attribute)).findFirst();
+        for (AttributeDefinition common : UserSchemas.COMMON_ATTRIBUTES) {
+            if (common.name().equalsIgnoreCase(attribute)) {
+                return Optional.of(common);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<ResolvedAttribute> roleAttribute() {

@@ -2,10 +2,16 @@ package dev.roster.scim.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
+import java.util.ArrayList;
+import java.util.List;
 
 class ScimObjectTest {
 
@@ -100,5 +106,100 @@ class ScimObjectTest {
 
         assertThat(object.has(name)).isTrue();
         assertThat(object.getAssigned(name)).isEmpty();
+    }
+
+    /**
+     * Building, {@code with}, {@code without} and the lookups agree with the plain definition of merging names in
+     * any case, for objects small enough to compare names one by one and large enough to keep them by case key.
+     */
+    @Property
+    void membersMergeAsTheDefinitionSaysBelowAndAboveTheScannedSize(@ForAll("names") List<String> names,
+                                                                     @ForAll("name") String other) {
+        List<String> expectedNames = new ArrayList<>();
+        List<ScimValue> expectedValues = new ArrayList<>();
+        ScimObject.Builder builder = ScimObject.builder();
+        for (int i = 0; i < names.size(); i++) {
+            builder.put(names.get(i), ScimValue.of(i));
+            merge(expectedNames, expectedValues, names.get(i), ScimValue.of(i));
+        }
+        ScimObject built = builder.build();
+        assertAgrees(built, expectedNames, expectedValues, other);
+
+        merge(expectedNames, expectedValues, other, ScimValue.of("new"));
+        assertAgrees(built.with(other, ScimValue.of("new")), expectedNames, expectedValues, other);
+
+        int removed = indexInAnyCase(expectedNames, other);
+        expectedNames.remove(removed);
+        expectedValues.remove(removed);
+        ScimObject without = built.with(other, ScimValue.of("new")).without(other);
+        assertAgrees(without, expectedNames, expectedValues, other);
+        assertThat(without.has(other)).isFalse();
+    }
+
+    @Provide
+    Arbitrary<List<String>> names() {
+        return name().list().ofMaxSize(20);
+    }
+
+    @Provide
+    Arbitrary<String> name() {
+        // Letters with case variants, the Kelvin sign and dotted/dotless i among them, so that names collide.
+        return Arbitraries.of("a", "A", "b", "B", "k", "K", "\u212A", "i", "I", "\u0130", "\u0131", "\u00DF")
+                .list().ofMinSize(1).ofMaxSize(2).map(parts -> String.join("", parts));
+    }
+
+    private static void assertAgrees(ScimObject object, List<String> names, List<ScimValue> values, String probe) {
+        assertThat(List.copyOf(object.names())).isEqualTo(names);
+        assertThat(List.copyOf(object.members().values())).isEqualTo(values);
+        java.util.Map<String, ScimValue> plain = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            plain.put(names.get(i), values.get(i));
+        }
+        assertThat(object.members()).isEqualTo(plain).hasSameHashCodeAs(plain);
+        assertThat(plain).isEqualTo(object.members());
+        assertThat(new ScimObject(plain)).isEqualTo(object).hasSameHashCodeAs(object);
+        java.util.Map<String, ScimValue> reordered = new java.util.LinkedHashMap<>();
+        for (int i = names.size() - 1; i >= 0; i--) {
+            reordered.put(names.get(i), values.get(i));
+        }
+        assertThat(new ScimObject(reordered)).isEqualTo(object);
+        if (!names.isEmpty()) {
+            assertThat(object.with(names.get(0), ScimValue.of("changed"))).isNotEqualTo(object);
+            assertThat(object.members().containsKey(names.get(names.size() - 1))).isTrue();
+        }
+        for (int i = 0; i < names.size(); i++) {
+            assertThat(object.get(upperCased(names.get(i)))).contains(values.get(i));
+            assertThat(object.nameOf(names.get(i))).contains(names.get(i));
+        }
+        int at = indexInAnyCase(names, probe);
+        assertThat(object.get(probe)).isEqualTo(at < 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(values.get(at)));
+    }
+
+    /** Each char in upper case, which {@code equalsIgnoreCase} takes for the same name ("ß" stays, unlike "SS"). */
+    private static String upperCased(String name) {
+        StringBuilder upper = new StringBuilder(name.length());
+        name.chars().forEach(c -> upper.append(Character.toUpperCase((char) c)));
+        return upper.toString();
+    }
+
+    private static void merge(List<String> names, List<ScimValue> values, String name, ScimValue value) {
+        int at = indexInAnyCase(names, name);
+        if (at < 0) {
+            names.add(name);
+            values.add(value);
+        } else {
+            names.set(at, name);
+            values.set(at, value);
+        }
+    }
+
+    private static int indexInAnyCase(List<String> names, String name) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

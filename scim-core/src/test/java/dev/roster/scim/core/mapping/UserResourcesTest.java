@@ -65,6 +65,68 @@ public class UserResourcesTest {
         }
     }
 
+    /**
+     * The default set is built in one pass, without a copy when nothing is dropped: the same object, members in the
+     * same order, as dropping each member returned never or by request one by one; for random users' renderings,
+     * and for resources with such members under every spelling, at the start, in the middle and at the end.
+     */
+    @Test
+    void theDefaultSetIsTheResourceWithoutWhatIsReturnedNeverOrOnRequest() {
+        dev.roster.scim.testkit.RandomUsers random = new dev.roster.scim.testkit.RandomUsers(7L);
+        List<ScimObject> resources = new java.util.ArrayList<>();
+        for (int serial = 0; serial < 300; serial++) {
+            resources.add(UserResources.toScim(random.next(serial)));
+        }
+        ScimObject full = UserResources.toScim(sampleUser());
+        for (String hidden : List.of("password", "PASSWORD", "urn:ietf:params:scim:schemas:core:2.0:User:password",
+                "Password")) {
+            resources.add(ScimObject.builder().put(hidden, "secret").build());
+            resources.add(ScimObject.builder().put(hidden, "secret").put("userName", "ann").put("title", "x")
+                    .build());
+            resources.add(full.with(hidden, ScimValue.of("secret")));
+            ScimObject.Builder middle = ScimObject.builder();
+            full.forEach((name, value) -> {
+                middle.put(name, value);
+                if (name.equals("userName")) {
+                    middle.put(hidden, ScimValue.of("secret"));
+                    middle.put("groups", ScimValue.nullValue());
+                }
+            });
+            resources.add(middle.build());
+        }
+
+        for (ScimObject resource : resources) {
+            ScimObject expected = resource;
+            for (String name : resource.names()) {
+                if (!UserResources.isShownByDefault(name)) {
+                    expected = expected.without(name);
+                }
+            }
+            ScimObject shown = UserResources.defaultSet(resource);
+            assertThat(shown).isEqualTo(expected);
+            assertThat(shown.names()).containsExactlyElementsOf(expected.names());
+        }
+        assertThat(UserResources.defaultSet(full)).isSameAs(full);
+    }
+
+    /** The verdicts worked out once for the schemas' spellings are those of any other spelling, resolved. */
+    @Test
+    void whetherANameIsShownByDefaultDoesNotDependOnItsSpelling() {
+        List<String> names = new java.util.ArrayList<>(List.of("schemas", "password", "groups", "x-unknown"));
+        UserSchemas.COMMON_ATTRIBUTES.forEach(attribute -> names.add(attribute.name()));
+        UserSchemas.ALL.forEach(schema -> {
+            names.add(schema.id());
+            schema.attributes().forEach(attribute -> names.add(attribute.name()));
+        });
+        for (String name : names) {
+            assertThat(UserResources.isShownByDefault(name))
+                    .as(name)
+                    .isEqualTo(UserResources.isShownByDefault(name.toUpperCase(java.util.Locale.ROOT)));
+        }
+        assertThat(UserResources.isShownByDefault("password")).isFalse();
+        assertThat(UserResources.isShownByDefault("userName")).isTrue();
+    }
+
     @Test
     void representsEveryAttributeWithRoleAsUserTypeAndMetaLast() {
         ScimObject json = UserResources.toScim(sampleUser());

@@ -2,12 +2,17 @@ package dev.roster.scim.core.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 class ScimDateTimeTest {
@@ -59,5 +64,23 @@ class ScimDateTimeTest {
         assertThat(ScimDateTime.epochMillis("1970-01-01T00:00:01.5+00:00")).contains(1500L);
         assertThat(ScimDateTime.epochMillis("1970-01-01T00:00:01.0005Z")).isEmpty();
         assertThat(ScimDateTime.epochMillis("not a time")).isEqualTo(Optional.empty());
+    }
+
+    /** The text written directly for four-digit years is Instant's own, truncated to the millisecond. */
+    @Property(tries = 5000)
+    void printsWhatInstantPrintsAtMillisecondPrecision(
+            @ForAll @LongRange(min = -40_000_000_000L, max = 260_000_000_000L) long epochSecond,
+            @ForAll @IntRange(min = 0, max = 999_999_999) int nanos) {
+        Instant instant = Instant.ofEpochSecond(epochSecond, nanos);
+
+        assertThat(ScimDateTime.print(instant)).isEqualTo(instant.truncatedTo(ChronoUnit.MILLIS).toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1970-01-01T00:00:00Z", "1969-12-31T23:59:59.999Z", "2000-02-29T12:00:00.100Z",
+            "2024-02-29T23:59:59.001Z", "2100-03-01T00:00:00Z", "1000-01-01T00:00:00Z", "0999-12-31T23:59:59.999Z",
+            "9999-12-31T23:59:59.999Z", "+10000-01-01T00:00:00Z", "2026-12-02T13:20:47.918Z"})
+    void printsTheEdgesOfMonthsYearsAndTheFourDigitRangeAsInstantDoes(String text) {
+        assertThat(ScimDateTime.print(Instant.parse(text))).isEqualTo(text);
     }
 }

@@ -28,9 +28,11 @@ final class OperationApplier implements PatchOperation.Visitor<ScimObject> {
     private enum Mode { ADD, REPLACE }
 
     private final ScimObject resource;
+    private final TouchedSlots touched;
 
-    OperationApplier(ScimObject resource) {
+    OperationApplier(ScimObject resource, TouchedSlots touched) {
         this.resource = resource;
+        this.touched = touched;
     }
 
     @Override
@@ -77,7 +79,9 @@ final class OperationApplier implements PatchOperation.Visitor<ScimObject> {
         return result;
     }
 
-    private static ScimObject set(ScimObject resource, PatchTarget target, ScimValue sent, Mode mode) {
+    /** Writes the target's slot and no other, as {@link #remove} does; both note the slot in {@code touched}. */
+    private ScimObject set(ScimObject resource, PatchTarget target, ScimValue sent, Mode mode) {
+        touched.add(target.resolved());
         if (sent.isNull()) {
             return remove(resource, target, Optional.empty());
         }
@@ -147,7 +151,8 @@ final class OperationApplier implements PatchOperation.Visitor<ScimObject> {
         return AttributeSlots.write(resource, target.resolved(), PrimaryRule.settle(values, selected, target.name()));
     }
 
-    private static ScimObject remove(ScimObject resource, PatchTarget target, Optional<ScimValue> listed) {
+    private ScimObject remove(ScimObject resource, PatchTarget target, Optional<ScimValue> listed) {
+        touched.add(target.resolved());
         AttributeDefinition attribute = target.attribute();
         ResolvedAttribute resolved = target.resolved();
         Optional<AttributeDefinition> sub = target.subAttribute();

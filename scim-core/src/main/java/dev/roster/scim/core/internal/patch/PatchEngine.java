@@ -51,20 +51,27 @@ public final class PatchEngine {
      * @throws ScimException a 400 with the scimType of RFC 7644 §3.12 if an operation cannot be applied
      */
     public static ScimObject apply(ScimObject resource, PatchRequest request) {
+        TouchedSlots touched = new TouchedSlots();
+        ScimObject result = applyOperations(resource, request, touched);
+        INVARIANTS.check(resource, result, touched);
+        UserInputNormalizer.requireBoundedValues(result);
+        return result;
+    }
+
+    /** The operations applied in order, each slot they write noted in {@code touched}; no invariant checked. */
+    static ScimObject applyOperations(ScimObject resource, PatchRequest request, TouchedSlots touched) {
         ScimObject result = resource;
         List<PatchOperation> operations = request.operations();
         for (int i = 0; i < operations.size(); i++) {
             PatchOperation operation = operations.get(i);
             try {
-                result = operation.accept(new OperationApplier(result));
+                result = operation.accept(new OperationApplier(result, touched));
             } catch (ScimException e) {
                 // Entra ID and Okta show the detail to the admin; with several operations, say which one failed.
                 throw new ScimException(e.type(), "Operation " + (i + 1) + " (" + operation.keyword() + "): "
                         + e.detail());
             }
         }
-        INVARIANTS.check(resource, result);
-        UserInputNormalizer.requireBoundedValues(result);
         return result;
     }
 }
