@@ -30,7 +30,7 @@ final class SqliteConnections {
      * milliseconds, while 16 MiB a reader grew the process by up to 56 MiB; and a reader's cache is emptied at
      * each of the writer's commits (WAL) whenever writes run beside reads.
      */
-    static final int WRITER_CACHE_KIB = 64 * 1024;
+    static final int WRITER_CACHE_KIB = 16 * 1024;
     static final int READER_CACHE_KIB = 2 * 1024;
 
     private SqliteConnections() {
