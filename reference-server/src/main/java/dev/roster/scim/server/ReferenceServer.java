@@ -48,8 +48,8 @@ final class ReferenceServer implements AutoCloseable {
 
     /**
      * Grizzly's {@code start()} opens its listeners before it hands them Jersey: a request in between is answered
-     * {@code 404} (an IdP polling a starting server saw one). So the server starts without its listener, and the
-     * listener opens once Jersey serves.
+     * {@code 404} (AdminPasswordAtStartTest, polling a starting server, once got one). So the server starts without
+     * its listener, and the listener opens once Jersey serves.
      */
     private static void listenOnceServing(HttpServer http) throws IOException {
         NetworkListener listener = http.getListeners().iterator().next();
