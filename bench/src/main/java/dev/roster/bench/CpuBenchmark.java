@@ -105,8 +105,9 @@ public final class CpuBenchmark {
             ServerProcess.CpuTime used = server.cpuTime().since(before);
             double micros = (used.allMillis() - used.jitMillis()) * 1000 / result.requests();
             HttpBenchmark.log(String.format("%-12s round %d: %7.1f µs CPU/request (JIT excluded), %6.0f req/s, "
-                            + "JIT %d %% of a core, non-2xx %d", label, round, micros, result.requestsPerSecond(),
-                    used.jitPercentOfCore(seconds), result.non2xx()));
+                            + "JIT %d %% of a core, non-2xx %d, RSS %d MiB", label, round, micros,
+                    result.requestsPerSecond(), used.jitPercentOfCore(seconds), result.non2xx(),
+                    server.rssBytes() >> 20));
             return micros;
         }
     }

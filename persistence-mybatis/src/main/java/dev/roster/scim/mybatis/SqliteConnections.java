@@ -24,13 +24,15 @@ final class SqliteConnections {
 
     /**
      * Page cache per connection, in KiB (SQLite reads a negative cache_size as KiB). SQLite's default of 2 MiB
-     * makes inserts with random UUID keys slow down as the users table outgrows it, so the writer gets 64 MiB.
-     * Readers keep SQLite's 2 MiB (ADR 035): the file's pages are in the OS page cache anyway, so a reader's miss
-     * costs one {@code pread}, about half a microsecond per random lookup at a million users against a request's
-     * milliseconds, while 16 MiB a reader grew the process by up to 56 MiB; and a reader's cache is emptied at
-     * each of the writer's commits (WAL) whenever writes run beside reads.
+     * makes inserts with random UUID keys slow down as the users table outgrows it, so the writer gets 16 MiB: the
+     * 64 MiB it had filled under PATCHes of random users and was most of the process's memory outside the JVM,
+     * for no measurable gain in writes (ADR 044). Readers keep SQLite's 2 MiB (ADR 035): the file's pages are in
+     * the OS page cache anyway, so a reader's miss costs one {@code pread}, about half a microsecond per random
+     * lookup at a million users against a request's milliseconds, while 16 MiB a reader grew the process by up to
+     * 56 MiB; and a reader's cache is emptied at each of the writer's commits (WAL) whenever writes run beside
+     * reads.
      */
-    static final int WRITER_CACHE_KIB = 64 * 1024;
+    static final int WRITER_CACHE_KIB = 16 * 1024;
     static final int READER_CACHE_KIB = 2 * 1024;
 
     private SqliteConnections() {

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The running reference server: Grizzly with Jersey, started and stopped as one. */
 final class ReferenceServer implements AutoCloseable {
@@ -35,13 +37,38 @@ final class ReferenceServer implements AutoCloseable {
         http.getServerConfiguration().getMonitoringConfig().getWebServerConfig().addProbes(new LenientQueryStrings());
         HttpEdge edge = HttpEdge.fit(http, limits);
         try {
-            http.start();
+            listenOnceServing(http);
         } catch (IOException e) {
             edge.close();
             http.shutdownNow();
             throw new StartupFailure(listenFailure(host, port, e), e);
         }
         return new ReferenceServer(http, edge, onClose);
+    }
+
+    /**
+     * Grizzly's {@code start()} opens its listeners before it hands them Jersey: a request in between is answered
+     * {@code 404} (AdminPasswordAtStartTest, polling a starting server, once got one). So the server starts without
+     * its listener, and the listener opens once Jersey serves.
+     */
+    private static void listenOnceServing(HttpServer http) throws IOException {
+        NetworkListener listener = http.getListeners().iterator().next();
+        http.removeListener(listener.getName());
+        http.start();
+        // A running server configures and opens the listener it is given, but logs a failure to bind (with its
+        // stack trace, on the console) instead of throwing it: that log is held back, and the bind tried again to
+        // throw the failure, which the start reports in one line.
+        Logger grizzly = Logger.getLogger(HttpServer.class.getName());
+        Level level = grizzly.getLevel();
+        grizzly.setLevel(Level.OFF);
+        try {
+            http.addListener(listener);
+        } finally {
+            grizzly.setLevel(level);
+        }
+        if (!listener.isStarted()) {
+            listener.start();
+        }
     }
 
     private static String listenFailure(String host, int port, IOException e) {

@@ -87,9 +87,9 @@ public final class RosterApplication implements AutoCloseable {
     }
 
     /**
-     * Starts as above, deriving the admin password's key on {@code keyDerivation} (tests hold it back to see the
-     * server answer SCIM meanwhile). The admin API answers {@code 503} until the password is settled; this method
-     * returns once it is.
+     * Starts as above, deriving the admin password's key on {@code keyDerivation}, which is handed the work once the
+     * server answers (tests hold it back to see the server answer SCIM meanwhile). The admin API answers {@code 503}
+     * until the password is settled; this method returns once it is.
      */
     static RosterApplication start(ServerOptions options, HttpLimits limits, PrintStream console, Clock clock,
                                    Executor keyDerivation) {
@@ -120,10 +120,12 @@ public final class RosterApplication implements AutoCloseable {
             metrics.connectionPool(database.connectionPool());
             metrics.writePath(database.writePath());
 
-            // PBKDF2 (slow on purpose) runs beside Jersey's start; SCIM never waits for it (ADR 031). The stored
-            // hash is read there too: the store's first read waits for MyBatis's configuration (ADR 036).
-            CompletableFuture<AdminPasswordChoice> password = CompletableFuture.supplyAsync(
-                    () -> AdminPasswordChoice.choose(options.adminPassword(),
+            // PBKDF2 (slow on purpose) is handed to its thread only once SCIM answers: beside Jersey's build and
+            // Grizzly's start it took a core of two from them (ADR 031, ADR 045). The stored hash is read there too:
+            // the store's first read waits for MyBatis's configuration (ADR 036).
+            CompletableFuture<Void> listening = new CompletableFuture<>();
+            CompletableFuture<AdminPasswordChoice> password = listening.thenApplyAsync(
+                    ignored -> AdminPasswordChoice.choose(options.adminPassword(),
                             database.serverSettings().get(ADMIN_PASSWORD_KEY)), keyDerivation);
             AtomicBoolean passwordSettled = new AtomicBoolean();
             // Read at every check, so that a password another server stores applies here at once (ADR 015). Asked
@@ -153,6 +155,7 @@ public final class RosterApplication implements AutoCloseable {
                 recorder.close();
                 metrics.close();
             }, databaseExisted);
+            listening.complete(null);
             try {
                 // The port is ours: only now store the secrets this start shows. Another server may be starting
                 // on the same new database: only the one whose writes win shows secrets.

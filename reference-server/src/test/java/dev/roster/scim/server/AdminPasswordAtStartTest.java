@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The admin password's key (PBKDF2, slow on purpose) is derived beside the rest of the start: SCIM answers while it
@@ -46,10 +47,7 @@ class AdminPasswordAtStartTest {
     @Test
     void scimAnswersWhileTheKeyIsDerivedAndTheAdminApiAsksToRetryUntilItIsSettled() throws Exception {
         Path database = directory.resolve("roster.db");
-        String token;
-        try (TestServer first = TestServer.start(database)) {
-            token = first.createScimReadySite("acme");
-        }
+        String token = scimReadySiteAcme(database);
         CountDownLatch release = new CountDownLatch(1);
         Executor heldBack = task -> new Thread(() -> {
             try {
@@ -60,11 +58,8 @@ class AdminPasswordAtStartTest {
             task.run();
         }).start();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        // A different password than stored: settling it means deriving the old key and storing a new hash. A port
-        // of our own, since the banner that tells a chosen one comes only once the password is settled.
         int port = freePort();
-        ServerOptions options = new ServerOptions("127.0.0.1", port, DatabaseLocation.sqlite(database),
-                Optional.of("a-new-admin-password"), 0, CreationPolicy.DEFAULT, Optional.empty());
+        ServerOptions options = withANewPassword(database, port);
         CompletableFuture<RosterApplication> started = CompletableFuture.supplyAsync(() -> RosterApplication.start(
                 options, HttpLimits.defaults(), new PrintStream(console, true, StandardCharsets.UTF_8),
                 Clock.systemUTC(), heldBack));
@@ -100,6 +95,54 @@ class AdminPasswordAtStartTest {
         }
     }
 
+    @Test
+    void theKeyIsHandedToItsThreadOnlyOnceScimAnswers() throws Exception {
+        Path database = directory.resolve("roster.db");
+        String token = scimReadySiteAcme(database);
+        int port = freePort();
+        String users = "http://127.0.0.1:" + port + "/c/acme/auth/scim/v2/Users?count=0";
+        AtomicReference<String> scimWhenHandedTheWork = new AtomicReference<>();
+        Executor probing = task -> {
+            scimWhenHandedTheWork.set(scimAnswer(users, "Bearer " + token));
+            new Thread(task).start();
+        };
+        ServerOptions options = withANewPassword(database, port);
+
+        try (RosterApplication application = RosterApplication.start(options, HttpLimits.defaults(),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Clock.systemUTC(),
+                probing)) {
+            assertThat(scimWhenHandedTheWork.get()).isEqualTo("200");
+            assertThat(get(application.baseUrl() + "/admin/api/sites",
+                    TestServer.basic("admin", "a-new-admin-password")).statusCode()).isEqualTo(200);
+        }
+    }
+
+    /** A database whose site {@code acme} has SCIM on, left by a first start; returns the site's token. */
+    private static String scimReadySiteAcme(Path database) {
+        try (TestServer first = TestServer.start(database)) {
+            return first.createScimReadySite("acme");
+        }
+    }
+
+    /**
+     * A different password than stored: settling it means deriving the old key and storing a new hash. A port of
+     * our own, since the banner that tells a chosen one comes only once the password is settled.
+     */
+    private static ServerOptions withANewPassword(Path database, int port) {
+        return new ServerOptions("127.0.0.1", port, DatabaseLocation.sqlite(database),
+                Optional.of("a-new-admin-password"), 0, CreationPolicy.DEFAULT, Optional.empty());
+    }
+
+    private String scimAnswer(String url, String authorization) {
+        try {
+            return Integer.toString(get(url, authorization).statusCode());
+        } catch (ConnectException refused) {
+            return "refused";
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
     /** The first answer once the server listens: connections are refused until then. */
     private HttpResponse<String> firstAnswer(String url, String authorization) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -122,7 +165,7 @@ class AdminPasswordAtStartTest {
     }
 
     private HttpResponse<String> get(String url, String authorization) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization).GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization)
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }
