@@ -226,6 +226,11 @@ public final class RosterDatabase implements AutoCloseable {
     }
 
     /** Which database this is. */
+    /** The sessions of the stores, for tests in the package that compare a JDBC read with its MyBatis form. */
+    Sessions sessions() {
+        return sessions;
+    }
+
     Dialect dialect() {
         return dialect;
     }
