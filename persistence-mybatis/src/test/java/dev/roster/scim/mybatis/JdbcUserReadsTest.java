@@ -52,10 +52,6 @@ class JdbcUserReadsTest extends DatabaseTest {
                     IdentifierProfile.key(user.userName())));
 
             assertThat(byId).as(user.id()).contains(mapped);
-            assertThat(byId).isEqualTo(database.sessions().readOne(session -> session.getMapper(UserMapper.class)
-                    .findById(ACME.value(), user.id())));
-            assertThat(byKey).isEqualTo(database.sessions().readOne(session -> session.getMapper(UserMapper.class)
-                    .findByUserNameKey(ACME.value(), IdentifierProfile.key(user.userName()))));
             assertThat(byKey).as(user.userName()).contains(mapped);
             assertThat(UserRows.toUser(byId.orElseThrow())).isEqualTo(UserRows.toUser(mapped));
         }
