@@ -445,7 +445,7 @@ public final class RosterDatabase implements AutoCloseable {
 
     private static Connection openWriter(Path sqliteFile) {
         try {
-            return SqliteConnections.openWriter(sqliteFile);
+            return StatementCache.keeping(SqliteConnections.openWriter(sqliteFile));
         } catch (SQLException e) {
             throw new RosterStorageException("Cannot open the database file " + sqliteFile + ".", e);
         }
