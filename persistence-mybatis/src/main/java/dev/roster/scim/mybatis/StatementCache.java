@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Prepared statements kept per SQLite reader connection, below MyBatis and the pool (ADR 033). MyBatis opens a
- * session per read and prepares each statement anew, and SQLite's {@code sqlite3_prepare} costs about as much as
- * running an indexed lookup. Here {@code prepareStatement(sql)} hands out the connection's idle statement of that
+ * Prepared statements kept per SQLite connection, below MyBatis and the pool: each reader's (ADR 033) and the
+ * writer's (ADR 047). MyBatis opens a session per read and prepares each statement anew, and SQLite's
+ * {@code sqlite3_prepare} costs about as much as running an indexed lookup. Here {@code prepareStatement(sql)} hands out the connection's idle statement of that
  * text if it has one, and {@code close()} gives a statement back instead of finalizing it: its result set is closed
  * (which resets it, so it holds no read snapshot while idle) and its parameters cleared.
  *
@@ -168,11 +168,11 @@ final class StatementCache {
                 result = null;
             }
             try {
-                Object result = forwarded(target, method, args);
-                if (result instanceof ResultSet resultSet) {
-                    this.result = resultSet;
+                Object answer = forwarded(target, method, args);
+                if (answer instanceof ResultSet resultSet) {
+                    result = resultSet;
                 }
-                return result;
+                return answer;
             } catch (SQLException | RuntimeException e) {
                 if (name.startsWith("execute")) {
                     failed = true;
