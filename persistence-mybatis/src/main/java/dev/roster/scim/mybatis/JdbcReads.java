@@ -1,6 +1,9 @@
 package dev.roster.scim.mybatis;
 
+import dev.roster.scim.core.mapping.StoredRendering;
 import dev.roster.scim.mybatis.internal.mapper.RenderingRow;
+import dev.roster.scim.mybatis.internal.mapper.UserNameKeyRow;
+import dev.roster.scim.mybatis.internal.mapper.UserRow;
 import dev.roster.scim.mybatis.internal.mapper.UserSearchStatement;
 import dev.roster.scim.mybatis.internal.mapper.UserSqlProvider;
 
@@ -17,11 +20,11 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * The hot, fixed reads run in plain JDBC on the connection of the read they belong to (ADR 041): a page's
- * renderings, alone or with the total of their search in one statement (ADR 046), the total of a search, and a
- * site's settings version. MyBatis's executor, result-set wrapper, result handler and per-call {@code BoundSql}
- * cost more than these statements' few columns need. The SQL still
- * comes from {@link UserSqlProvider} (translated once per text by {@link JdbcSearchText}); statements are prepared
- * on the caller's connection, so on a SQLite reader they come from its {@link StatementCache} and go back to it on
+ * renderings, alone or with the total of their search in one statement (ADR 046), the total of a search, a site's
+ * settings version, and (ADR 047) the user read by id or userName key and the stored key a write checks. MyBatis's
+ * executor, result-set wrapper, result handler and per-call {@code BoundSql} cost more than these statements' few
+ * columns need. The SQL still comes from {@link UserSqlProvider} (translated once per text by
+ * {@link JdbcSearchText}); statements are prepared on the caller's connection, so on a SQLite reader they come from its {@link StatementCache} and go back to it on
  * close, failed or not. The caller runs these inside {@link Sessions}, which ends the read and translates failures;
  * an {@link SQLException} here is thrown translated by {@link StorageFailures}.
  */
@@ -29,6 +32,22 @@ final class JdbcReads {
 
     /** The site's settings version (ADR 029): one row by primary key, none for an unknown site. */
     static final String SETTINGS_VERSION = "SELECT settings_version FROM sites WHERE site = ?";
+
+    /** A user's row by id: every column of {@link UserRow}, in its order. */
+    static final String USER_BY_ID = "SELECT " + UserSqlProvider.USER_COLUMNS
+            + " FROM users u WHERE u.site = ? AND u.id = ?";
+
+    /** The user holding a userName key: the one that is not a duplicate kept from before ADR 014. */
+    static final String USER_BY_NAME_KEY = "SELECT " + UserSqlProvider.USER_COLUMNS
+            + " FROM users u WHERE u.site = ? AND u.user_name_key = ? ORDER BY u.user_name_duplicate LIMIT 1";
+
+    /** A user's rendering and what tells whether it is current and visible, by id. */
+    static final String RENDERING_BY_ID = "SELECT u.id, u.version, u.scim_json, u.scim_format, u.hidden"
+            + " FROM users u WHERE u.site = ? AND u.id = ?";
+
+    /** A user's stored key, its duplicate rank, and whether its stored document is the one bound. */
+    static final String USER_NAME_KEY_OF = "SELECT user_name_key, user_name_duplicate, document = ?"
+            + " FROM users WHERE site = ? AND id = ?";
 
     /** Texts kept translated: clients choose filter shapes, so the map is bounded and starts over when full. */
     static final int MAX_TEXTS = 512;
@@ -103,6 +122,87 @@ final class JdbcReads {
         } catch (SQLException e) {
             throw StorageFailures.translate(e);
         }
+    }
+
+    /** The user's row, every column as MyBatis's {@code userRow} result map read it; empty for no such user. */
+    static Optional<UserRow> userById(Connection connection, String site, String id) {
+        return oneUser(connection, USER_BY_ID, site, id);
+    }
+
+    /** The row of the user holding that userName key (not a kept duplicate); empty when nobody holds it. */
+    static Optional<UserRow> userByNameKey(Connection connection, String site, String userNameKey) {
+        return oneUser(connection, USER_BY_NAME_KEY, site, userNameKey);
+    }
+
+    /**
+     * A visible user's stored rendering when it is current (ADR 026), without the row's other columns; for a user
+     * whose rendering is stale or missing, the whole row is read by a second statement and rendered from it.
+     */
+    static Optional<StoredRendering> renderedById(Connection connection, String site, String id) {
+        Optional<RenderingRow> row;
+        try (PreparedStatement prepared = connection.prepareStatement(RENDERING_BY_ID)) {
+            prepared.setString(1, site);
+            prepared.setString(2, id);
+            try (ResultSet rows = prepared.executeQuery()) {
+                if (!rows.next() || rows.getBoolean(5)) {
+                    return Optional.empty();
+                }
+                row = Optional.of(new RenderingRow(rows.getString(1), rows.getLong(2), rows.getBytes(3),
+                        rows.getInt(4)));
+            }
+        } catch (SQLException e) {
+            throw StorageFailures.translate(e);
+        }
+        Optional<StoredRendering> current = row.flatMap(found -> UserRows.currentRendering(found)
+                .map(rendering -> new StoredRendering(rendering, found.version())));
+        if (current.isPresent()) {
+            return current;
+        }
+        // Stale: the whole row, as it is now (on a reader in auto-commit a later snapshot than the first statement's).
+        return userById(connection, site, id).filter(user -> !user.hidden())
+                .map(user -> new StoredRendering(UserRows.toRendered(user), user.version()));
+    }
+
+    /** The stored key of a user, its duplicate rank, and whether its stored document is {@code document}. */
+    static Optional<UserNameKeyRow> userNameKeyOf(Connection connection, String site, String id, String document) {
+        try (PreparedStatement prepared = connection.prepareStatement(USER_NAME_KEY_OF)) {
+            prepared.setString(1, document);
+            prepared.setString(2, site);
+            prepared.setString(3, id);
+            try (ResultSet rows = prepared.executeQuery()) {
+                return rows.next() ? Optional.of(new UserNameKeyRow(rows.getString(1), rows.getInt(2),
+                        rows.getBoolean(3))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw StorageFailures.translate(e);
+        }
+    }
+
+    private static Optional<UserRow> oneUser(Connection connection, String sql, String site, String key) {
+        try (PreparedStatement prepared = connection.prepareStatement(sql)) {
+            prepared.setString(1, site);
+            prepared.setString(2, key);
+            try (ResultSet rows = prepared.executeQuery()) {
+                return rows.next() ? Optional.of(userRow(rows)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw StorageFailures.translate(e);
+        }
+    }
+
+    /** The columns of {@link UserSqlProvider#USER_COLUMNS}, in that order. */
+    private static UserRow userRow(ResultSet rows) throws SQLException {
+        return new UserRow(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9),
+                rows.getString(10), rows.getString(11), rows.getBoolean(12), rows.getString(13),
+                nullableBoolean(rows, 14), rows.getString(15), rows.getBoolean(16), rows.getBoolean(17),
+                rows.getBoolean(18), rows.getLong(19), rows.getLong(20), rows.getLong(21), rows.getString(22),
+                rows.getString(23), rows.getInt(24));
+    }
+
+    private static Boolean nullableBoolean(ResultSet rows, int column) throws SQLException {
+        boolean value = rows.getBoolean(column);
+        return rows.wasNull() ? null : value;
     }
 
     private long single(Connection connection, String mybatisSql, UserSearchStatement statement) {

@@ -48,26 +48,29 @@ final class MyBatisUserStore implements UserStore {
         this.search = search;
     }
 
-    /** One statement, so in auto-commit: no read transaction, no isolation level set and reset (ADR 038). */
+    /**
+     * One statement, so in auto-commit: no read transaction, no isolation level set and reset (ADR 038); in plain
+     * JDBC, without MyBatis's result map (ADR 047).
+     */
     @Override
     public Optional<User> findById(SiteId site, String id) {
-        return sessions.readOne(session -> session.getMapper(UserMapper.class).findById(site.value(), id))
+        return sessions.readOneByJdbc(connection -> JdbcReads.userById(connection, site.value(), id))
                 .map(UserRows::toUser);
     }
 
-    /** From the row's stored rendering when it is current, else rendered from the row (ADR 026, ADR 034). */
+    /**
+     * From the row's stored rendering when it is current, read without the row's other columns; else rendered from
+     * the row (ADR 026, ADR 034, ADR 047).
+     */
     @Override
     public Optional<StoredRendering> findRendered(SiteId site, String id) {
-        return sessions.readOne(session -> session.getMapper(UserMapper.class).findById(site.value(), id))
-                .filter(row -> !row.hidden())
-                .map(row -> new StoredRendering(UserRows.toRendered(row), row.version()));
+        return sessions.readOneByJdbc(connection -> JdbcReads.renderedById(connection, site.value(), id));
     }
 
     @Override
     public Optional<User> findByUserName(SiteId site, String userName) {
-        return sessions.readOne(session -> session.getMapper(UserMapper.class)
-                        .findByUserNameKey(site.value(), IdentifierProfile.key(userName)))
-                .map(UserRows::toUser);
+        return sessions.readOneByJdbc(connection -> JdbcReads.userByNameKey(connection, site.value(),
+                IdentifierProfile.key(userName))).map(UserRows::toUser);
     }
 
     @Override
@@ -195,7 +198,8 @@ final class MyBatisUserStore implements UserStore {
         }
         return sessions.writeRecoverably(session -> {
             UserMapper mapper = session.getMapper(UserMapper.class);
-            Optional<UserNameKeyRow> before = mapper.userNameKeyOf(site.value(), row.id(), row.document());
+            Optional<UserNameKeyRow> before = JdbcReads.userNameKeyOf(session.getConnection(), site.value(),
+                    row.id(), row.document());
             if (mapper.update(row, expectedVersion) == 0) {
                 return false;
             }

@@ -226,6 +226,11 @@ public final class RosterDatabase implements AutoCloseable {
     }
 
     /** Which database this is. */
+    /** The sessions of the stores, for tests in the package that compare a JDBC read with its MyBatis form. */
+    Sessions sessions() {
+        return sessions;
+    }
+
     Dialect dialect() {
         return dialect;
     }
@@ -440,7 +445,7 @@ public final class RosterDatabase implements AutoCloseable {
 
     private static Connection openWriter(Path sqliteFile) {
         try {
-            return SqliteConnections.openWriter(sqliteFile);
+            return StatementCache.keeping(SqliteConnections.openWriter(sqliteFile));
         } catch (SQLException e) {
             throw new RosterStorageException("Cannot open the database file " + sqliteFile + ".", e);
         }

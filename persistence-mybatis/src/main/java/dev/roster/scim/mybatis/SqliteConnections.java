@@ -15,7 +15,8 @@ import java.sql.SQLException;
  * {@code SQLITE_BUSY} when a read turns into a write), and a small pool of query-only readers that WAL lets run
  * beside the writer. The busy timeout only matters when another process writes to the same file. The writer syncs at
  * every commit ({@code synchronous=FULL}); readers, which never write, keep SQLite's WAL default. Each reader keeps
- * its prepared statements ({@link StatementCache}), as MyBatis prepares anew in every session.
+ * its prepared statements ({@link StatementCache}), as MyBatis prepares anew in every session; so does the writer,
+ * once {@code RosterDatabase} wraps it ({@link StatementCache#keeping}, ADR 047).
  */
 final class SqliteConnections {
 

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Prepared statements kept per SQLite reader connection, below MyBatis and the pool (ADR 033). MyBatis opens a
- * session per read and prepares each statement anew, and SQLite's {@code sqlite3_prepare} costs about as much as
- * running an indexed lookup. Here {@code prepareStatement(sql)} hands out the connection's idle statement of that
+ * Prepared statements kept per SQLite connection, below MyBatis and the pool: each reader's (ADR 033) and the
+ * writer's (ADR 047). MyBatis opens a session per read and prepares each statement anew, and SQLite's
+ * {@code sqlite3_prepare} costs about as much as running an indexed lookup. Here {@code prepareStatement(sql)} hands out the connection's idle statement of that
  * text if it has one, and {@code close()} gives a statement back instead of finalizing it: its result set is closed
  * (which resets it, so it holds no read snapshot while idle) and its parameters cleared.
  *
@@ -43,6 +43,16 @@ final class StatementCache {
     /** A data source whose connections keep their prepared statements. */
     static DataSource caching(DataSource target) {
         return new CachingDataSource(target);
+    }
+
+    /**
+     * {@code target}, keeping its prepared statements: for SQLite's one writer (ADR 047), whose transactions share
+     * it. A statement is given back reset and cleared when its user closes it, so none carries a row, a snapshot or
+     * a bound value from one unit or transaction into the next; a statement of a failed unit is finalized.
+     */
+    static Connection keeping(Connection target) {
+        return (Connection) Proxy.newProxyInstance(StatementCache.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, new CachingConnection(target));
     }
 
     /** One connection's idle statements, by SQL text. */
@@ -124,7 +134,8 @@ final class StatementCache {
         private final PreparedStatement target;
         private final Idle idle;
         private final Object connection;
-        private final List<ResultSet> results = new ArrayList<>(1);
+        /** A statement has at most one open result: executing again closes the one before (JDBC). */
+        private ResultSet result;
         private boolean executed;
         private boolean failed;
         private boolean returned;
@@ -152,13 +163,16 @@ final class StatementCache {
             if (returned) {
                 throw new SQLException("statement is closed");
             }
-            executed |= name.startsWith("execute");
+            if (name.startsWith("execute")) {
+                executed = true;
+                result = null;
+            }
             try {
-                Object result = forwarded(target, method, args);
-                if (result instanceof ResultSet resultSet) {
-                    results.add(resultSet);
+                Object answer = forwarded(target, method, args);
+                if (answer instanceof ResultSet resultSet) {
+                    result = resultSet;
                 }
-                return result;
+                return answer;
             } catch (SQLException | RuntimeException e) {
                 if (name.startsWith("execute")) {
                     failed = true;
@@ -177,15 +191,14 @@ final class StatementCache {
                 return;
             }
             try {
-                if (executed && results.isEmpty()) {
+                if (result != null) {
+                    result.close();
+                } else if (executed) {
                     // execute() without getResultSet(): the statement may stand on a row, holding a read snapshot
                     ResultSet unread = target.getResultSet();
                     if (unread != null) {
                         unread.close();
                     }
-                }
-                for (ResultSet resultSet : results) {
-                    resultSet.close();
                 }
                 target.clearParameters();
             } catch (SQLException e) {
@@ -224,8 +237,7 @@ final class StatementCache {
         }
 
         private static Connection caching(Connection connection) {
-            return (Connection) Proxy.newProxyInstance(StatementCache.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, new CachingConnection(connection));
+            return keeping(connection);
         }
 
         @Override

@@ -36,11 +36,11 @@ class DeferredConfigurationTest {
             }, "held-configuration-" + start).start();
             try (RosterDatabase database = RosterDatabase.open(file, InMemoryFiltering.CORE, heldBack)) {
                 AtomicReference<Optional<User>> found = new AtomicReference<>();
+                String id = "u-" + start;
+                // A write: reads by id run in plain JDBC (ADR 047) and need no mapper, so they would not wait.
                 Thread caller = new Thread(() -> {
-                    if (database.userStore().findById(ACME, "u1").isEmpty()) {
-                        database.userStore().insert(ACME, user("u1", "ann"));
-                    }
-                    found.set(database.userStore().findById(ACME, "u1"));
+                    database.userStore().insert(ACME, user(id, "ann-" + start));
+                    found.set(database.userStore().findById(ACME, id));
                 }, "early-store-call");
                 caller.start();
                 awaitWaiting(caller);
@@ -50,7 +50,7 @@ class DeferredConfigurationTest {
                 caller.join(Duration.ofMinutes(1).toMillis());
 
                 assertThat(found.get()).as(start).hasValueSatisfying(user -> assertThat(user.userName())
-                        .isEqualTo("ann"));
+                        .isEqualTo("ann-" + start));
             }
         }
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.ChangeSource;
+import dev.roster.scim.core.model.User;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -68,6 +69,44 @@ class GroupCommitTest extends DatabaseTest {
         assertThat(database.userStore().findById(ACME, "u3")).isPresent();
         assertThat(database.auditLog().recent(ACME, 10).stream().map(AuditRecord::userId)
                 .collect(Collectors.toSet())).containsExactlyInAnyOrder("u1", "u3");
+    }
+
+    /** ADR 047: the writer's kept statements serve the units after one that rolled back to its savepoint. */
+    @Test
+    void aMemberRolledBackToItsSavepointLeavesTheKeptStatementsRightForTheNextMember() throws Exception {
+        User ann = user("u0", "ann");
+        database.userStore().insert(ACME, ann);
+        User deactivated = ann.withActive(false).nextVersion(ChangeSource.SCIM, T0);
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch firstMayFinish = new CountDownLatch(1);
+
+        Writer first = Writer.start("first", () -> database.transactions().run(() -> {
+            insertWithAudit("u1", "bob");
+            firstStarted.countDown();
+            await(firstMayFinish);
+        }));
+        await(firstStarted);
+        Writer failing = Writer.start("failing", () -> database.transactions().run(() -> {
+            assertThat(database.userStore().update(ACME, deactivated, ann.version())).isTrue();
+            throw new IllegalStateException("the use case failed");
+        }));
+        failing.awaitQueued();
+        Writer last = Writer.start("last", () -> database.transactions().run(() -> {
+            if (!database.userStore().update(ACME, deactivated, ann.version())) {
+                throw new AssertionError("the failed member's update was not rolled back");
+            }
+        }));
+        last.awaitQueued();
+        firstMayFinish.countDown();
+
+        assertThat(failing.outcome.get(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(last.outcome.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isNull();
+        assertThat(first.outcome.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isNull();
+        assertThat(database.userStore().findById(ACME, "u0")).contains(deactivated);
+        assertThat(database.userStore().findById(ACME, "u1")).isPresent();
+        assertThat(database.writePath().commits()).as("first, failing and last in one group, after the insert")
+                .isEqualTo(2);
     }
 
     @Test

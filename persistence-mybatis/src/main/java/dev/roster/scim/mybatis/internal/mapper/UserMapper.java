@@ -12,23 +12,12 @@ import java.util.Optional;
 /**
  * Statements on {@code users} and {@code user_emails}; fixed SQL in UserMapper.xml, searches from a provider whose
  * texts {@link ParsedSqlCache} parses once each. A page of renderings and the totals are not here: they run in plain
- * JDBC on the provider's texts (ADR 041).
+ * JDBC on the provider's texts (ADR 041); nor are the reads of one user by id or userName key and of its stored key
+ * ({@code JdbcReads}, ADR 047).
  */
 public interface UserMapper {
 
-    Optional<UserRow> findById(@Param("site") String site, @Param("id") String id);
-
-    /** The user holding that userName key: the one that is not a duplicate kept from before ADR 014. */
-    Optional<UserRow> findByUserNameKey(@Param("site") String site, @Param("key") String userNameKey);
-
     List<String> existingUserNameKeys(@Param("site") String site, @Param("keys") List<String> keys);
-
-    /**
-     * The stored key of a user, whether it is a kept duplicate of another user's (rank above 0), and whether its
-     * stored document is {@code document}.
-     */
-    Optional<UserNameKeyRow> userNameKeyOf(@Param("site") String site, @Param("id") String id,
-            @Param("document") String document);
 
     /** Makes the oldest kept duplicate of a key its holder, if no user holds it any more. */
     void promoteDuplicate(@Param("site") String site, @Param("key") String userNameKey);

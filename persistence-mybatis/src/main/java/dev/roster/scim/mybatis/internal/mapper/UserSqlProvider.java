@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 public final class UserSqlProvider {
 
-    static final String USER_COLUMNS = "u.site, u.id, u.user_name, u.user_name_key, u.external_id, u.display_name,"
+    /** Every column of {@link UserRow}, in its order: {@code JdbcReads} reads them by index. */
+    public static final String USER_COLUMNS = "u.site, u.id, u.user_name, u.user_name_key, u.external_id, u.display_name,"
             + " u.display_name_folded, u.given_name, u.given_name_folded, u.family_name, u.family_name_folded,"
             + " u.active, u.role, u.idp_active, u.last_changed_by, u.claimed_by_idp, u.hidden, u.pending, u.version,"
             + " u.created, u.last_modified, u.document, u.scim_json, u.scim_format";
