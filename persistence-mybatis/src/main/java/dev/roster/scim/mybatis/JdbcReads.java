@@ -24,9 +24,10 @@ import java.util.concurrent.ConcurrentMap;
  * settings version, and (ADR 047) the user read by id or userName key and the stored key a write checks. MyBatis's
  * executor, result-set wrapper, result handler and per-call {@code BoundSql} cost more than these statements' few
  * columns need. The SQL still comes from {@link UserSqlProvider} (translated once per text by
- * {@link JdbcSearchText}); statements are prepared on the caller's connection, so on a SQLite reader they come from its {@link StatementCache} and go back to it on
- * close, failed or not. The caller runs these inside {@link Sessions}, which ends the read and translates failures;
- * an {@link SQLException} here is thrown translated by {@link StorageFailures}.
+ * {@link JdbcSearchText}); statements are prepared on the caller's connection, so on a SQLite reader they come from
+ * its {@link StatementCache} and go back to it on close, failed or not. The caller runs these inside
+ * {@link Sessions}, which ends the read and translates failures; an {@link SQLException} here is thrown translated
+ * by {@link StorageFailures}.
  */
 final class JdbcReads {
 
