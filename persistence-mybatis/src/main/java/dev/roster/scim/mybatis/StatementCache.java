@@ -21,9 +21,10 @@ import java.util.logging.Logger;
 /**
  * Prepared statements kept per SQLite connection, below MyBatis and the pool: each reader's (ADR 033) and the
  * writer's (ADR 047). MyBatis opens a session per read and prepares each statement anew, and SQLite's
- * {@code sqlite3_prepare} costs about as much as running an indexed lookup. Here {@code prepareStatement(sql)} hands out the connection's idle statement of that
- * text if it has one, and {@code close()} gives a statement back instead of finalizing it: its result set is closed
- * (which resets it, so it holds no read snapshot while idle) and its parameters cleared.
+ * {@code sqlite3_prepare} costs about as much as running an indexed lookup. Here {@code prepareStatement(sql)}
+ * hands out the connection's idle statement of that text if it has one, and {@code close()} gives a statement back
+ * instead of finalizing it: its result set is closed (which resets it, so it holds no read snapshot while idle) and
+ * its parameters cleared.
  *
  * <p>The rules: a statement is lent to one caller at a time (while lent it is not in the cache, so a second
  * {@code prepareStatement} of the same text gets a statement of its own); a statement whose execution failed is
@@ -228,16 +229,12 @@ final class StatementCache {
 
         @Override
         public Connection getConnection() throws SQLException {
-            return caching(target.getConnection());
+            return keeping(target.getConnection());
         }
 
         @Override
         public Connection getConnection(String username, String password) throws SQLException {
-            return caching(target.getConnection(username, password));
-        }
-
-        private static Connection caching(Connection connection) {
-            return keeping(connection);
+            return keeping(target.getConnection(username, password));
         }
 
         @Override

@@ -21,8 +21,8 @@ import java.util.function.Supplier;
 /**
  * The round trips to PostgreSQL of the reads every SCIM request makes, counted on the wire between the real driver
  * and the real server ({@link RoundTrips}): a read of one row is one statement in auto-commit (ADR 039), and so is
- * a search answered from stored renderings, its page carrying its total (ADR 046). Each count is the least of a few runs, so that a liveness check the pool
- * makes on a borrowed connection cannot add to it.
+ * a search answered from stored renderings, its page carrying its total (ADR 046). Each count is the least of a few
+ * runs, so that a liveness check the pool makes on a borrowed connection cannot add to it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresReadRoundTripsTest {
