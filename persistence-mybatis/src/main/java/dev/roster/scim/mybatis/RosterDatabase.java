@@ -145,6 +145,18 @@ public final class RosterDatabase implements AutoCloseable {
         return open(settings, InMemoryFiltering.CORE);
     }
 
+    /**
+     * Prepares what {@link #open(Path)} needs first and does not depend on the file: the SQLite driver's native
+     * library (extracted from the driver's jar and loaded) and the classes of a connection's configuration. A host
+     * may call it on a thread of its own at the very start of its process, so that this work runs beside its own
+     * (parsing its options, configuring its logging) instead of at the head of {@code open} (ADR 053). Safe from any
+     * thread and more than once; {@code open} waits for a preload in progress and does nothing of it again. It
+     * never throws: a driver that cannot load fails the {@code open} that follows, as it would without this.
+     */
+    public static void preloadSqlite() {
+        SqliteConnections.preload();
+    }
+
     static RosterDatabase open(PostgreSqlSettings settings, InMemoryFiltering inMemory) {
         return open(settings, inMemory, DeferredSessionFactory.ownThread());
     }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteJDBCLoader;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,6 +38,22 @@ final class SqliteConnections {
     static final int READER_CACHE_KIB = 2 * 1024;
 
     private SqliteConnections() {
+    }
+
+    /**
+     * Loads the driver's native library (which sqlite-jdbc extracts from its jar to a temporary file, copies back
+     * to compare, and loads) and the classes a connection's configuration builds (its date formats), so that the
+     * first {@link #openWriter}, {@link #migrations} or {@link #openReaders} finds them ready. A failure is left for
+     * the first connection to report, as it would have without this.
+     */
+    static void preload() {
+        try {
+            SQLiteJDBCLoader.initialize();
+            common();
+            new HikariConfig();
+        } catch (Exception | LinkageError e) {
+            // The first connection tries again and reports it.
+        }
     }
 
     static Connection openWriter(Path file) throws SQLException {

@@ -80,6 +80,7 @@ public final class Main implements Callable<Integer> {
     RateLimit defaultRateLimit;
 
     public static void main(String[] args) {
+        StartWarmUp.begin(args, System.getenv());
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
