@@ -29,6 +29,7 @@ public final class CpuBenchmark {
     private int seconds = 20;
     private int port = 18181;
     private final List<String> jvmArgs = new ArrayList<>();
+    private final Map<String, List<String>> labelJvmArgs = new LinkedHashMap<>();
     private final Map<String, Path> jars = new LinkedHashMap<>();
 
     public static void main(String[] args) throws Exception {
@@ -46,6 +47,10 @@ public final class CpuBenchmark {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--jvm-arg" -> jvmArgs.add(args[++i]);
+                case "--jvm-arg-of" -> {
+                    String label = args[++i];
+                    labelJvmArgs.computeIfAbsent(label, ignored -> new ArrayList<>()).add(args[++i]);
+                }
                 default -> {
                     int equals = args[i].indexOf('=');
                     if (equals <= 0) {
@@ -58,6 +63,11 @@ public final class CpuBenchmark {
         }
         if (jars.isEmpty()) {
             throw new IllegalArgumentException("give at least one label=path/to/reference-server.jar");
+        }
+        for (String label : labelJvmArgs.keySet()) {
+            if (!jars.containsKey(label)) {
+                throw new IllegalArgumentException("--jvm-arg-of " + label + ": no jar has that label");
+            }
         }
     }
 
@@ -94,7 +104,9 @@ public final class CpuBenchmark {
                 }
             }
         }
-        try (ServerProcess server = HttpBenchmark.startRoster(jar, jvmArgs, label, database.toString(), USERS,
+        List<String> serverJvmArgs = new ArrayList<>(jvmArgs);
+        serverJvmArgs.addAll(labelJvmArgs.getOrDefault(label, List.of()));
+        try (ServerProcess server = HttpBenchmark.startRoster(jar, serverJvmArgs, label, database.toString(), USERS,
                 port, cpuWork.resolve(label + ".log"), Duration.ofMinutes(5))) {
             String token = new ScimClient(server.baseUrl()).rotateToken(HttpBenchmark.ADMIN_PASSWORD);
             List<List<String>> target = List.of(HttpBenchmark.wrkTarget(root, server.baseUrl(), workload, token,

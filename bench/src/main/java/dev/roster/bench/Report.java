@@ -53,7 +53,9 @@ final class Report {
                 .append(" s until two in a row agree within 10 % and the JIT compiler threads used at most ")
                 .append(options.jitQuietPercent()).append(" % of a core in the last (at most ")
                 .append(options.maxWarmupRounds())
-                .append(" rounds); every server a fresh JVM with `-Xmx1g` per run, measured one at a time.\n\n");
+                .append(" rounds); every server a fresh JVM with `-Xmx1g` per run (Roster also with the README's ")
+                .append(String.join(" ", HttpBenchmark.README_JVM_OPTIONS))
+                .append(", ADR 052), measured one at a time.\n\n");
         out.append(machine).append("\n- load (`uptime`) before → after each run: ")
                 .append(runs.stream().map(run -> "run " + run.number() + ": " + run.loadBefore() + " → "
                         + run.loadAfter()).collect(Collectors.joining("; "))).append("\n\n");
@@ -118,7 +120,9 @@ final class Report {
         out.append("Measured by the HTTP benchmark of [benchmarks-http.md](benchmarks-http.md) on ")
                 .append(LocalDate.now(ZoneOffset.UTC)).append(" (`").append(options.command()).append("`, ")
                 .append(options.users()).append(" users, medians of ").append(runs.size())
-                .append(" runs; each server a JVM with `-Xmx1g`; *2 servers*: one wrk process `-t2 -c32` per "
+                .append(" runs; each server a JVM with `-Xmx1g` and the README's ")
+                .append(String.join(" ", HttpBenchmark.README_JVM_OPTIONS))
+                .append("; *2 servers*: one wrk process `-t2 -c32` per "
                         + "server at the same time, req/s summed, p99 the worse of the two):\n\n");
         out.append("| workload | 1 server | 2 servers | 2 / 1 | p99, 1 server | p99, 2 servers |\n"
                 + "| --- | ---: | ---: | ---: | ---: | ---: |\n");
