@@ -21,8 +21,7 @@ public final class ScimPaths {
      */
     public static final String CLIENT_ADDRESS_PROPERTY = "dev.roster.scim.jaxrs.clientAddress";
 
-    private static final java.util.regex.Pattern SCIM_PATH = java.util.regex.Pattern.compile(
-            "/?c/[^/]+/auth/scim/v2(/.*)?");
+    private static final String UNDER_THE_SITE = "/auth/scim/v2";
 
     private ScimPaths() {
     }
@@ -51,6 +50,30 @@ public final class ScimPaths {
      * @return true for {@code c/acme/auth/scim/v2} and everything below it
      */
     public static boolean isScimPath(String path) {
-        return SCIM_PATH.matcher(path).matches();
+        // What the expression /?c/[^/]+/auth/scim/v2(/.*)? matches, read in one pass: every SCIM request asks, some
+        // twice, and the matcher was 1 % of a lookup's CPU (ADR 051). ScimPathsTest pins the two together.
+        int start = path.startsWith("/") ? 1 : 0;
+        if (!path.startsWith("c/", start)) {
+            return false;
+        }
+        int siteEnd = path.indexOf('/', start + 2);
+        if (siteEnd <= start + 2 || !path.startsWith(UNDER_THE_SITE, siteEnd)) {
+            return false;
+        }
+        int rest = siteEnd + UNDER_THE_SITE.length();
+        if (rest == path.length()) {
+            return true;
+        }
+        if (path.charAt(rest) != '/') {
+            return false;
+        }
+        // "." matches any character but a line terminator.
+        for (int i = rest + 1; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
     }
 }

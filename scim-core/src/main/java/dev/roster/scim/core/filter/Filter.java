@@ -238,6 +238,11 @@ public sealed interface Filter permits Filter.Compare, Filter.Present, Filter.An
          * @throws IllegalArgumentException without an operand
          */
         public static Filter of(List<Filter> operands) {
+            if (operands.size() == 1) {
+                // What the stream below gives for one operand (an equal And if it is one), without a stream:
+                // the parser asks this for every operand of every filter (ADR 051).
+                return operands.get(0);
+            }
             List<Filter> flat = operands.stream()
                     .flatMap(f -> f instanceof And and ? and.operands().stream() : java.util.stream.Stream.of(f))
                     .toList();
@@ -278,6 +283,11 @@ public sealed interface Filter permits Filter.Compare, Filter.Present, Filter.An
          * @throws IllegalArgumentException without an operand
          */
         public static Filter of(List<Filter> operands) {
+            if (operands.size() == 1) {
+                // What the stream below gives for one operand (an equal Or if it is one), without a stream:
+                // the parser asks this for every operand of every filter (ADR 051).
+                return operands.get(0);
+            }
             List<Filter> flat = operands.stream()
                     .flatMap(f -> f instanceof Or or ? or.operands().stream() : java.util.stream.Stream.of(f))
                     .toList();

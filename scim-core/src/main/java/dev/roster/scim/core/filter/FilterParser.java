@@ -108,7 +108,12 @@ public final class FilterParser {
 
     /** {@code or} binds loosest. */
     private Filter orExpression(boolean inValueFilter) {
-        List<Filter> operands = new ArrayList<>(2);
+        Filter first = andExpression(inValueFilter);
+        if (!acceptKeyword("or")) {
+            return first;
+        }
+        List<Filter> operands = new ArrayList<>(4);
+        operands.add(first);
         operands.add(andExpression(inValueFilter));
         while (acceptKeyword("or")) {
             operands.add(andExpression(inValueFilter));
@@ -118,7 +123,12 @@ public final class FilterParser {
 
     /** {@code and} binds tighter than {@code or}. */
     private Filter andExpression(boolean inValueFilter) {
-        List<Filter> operands = new ArrayList<>(2);
+        Filter first = unaryExpression(inValueFilter);
+        if (!acceptKeyword("and")) {
+            return first;
+        }
+        List<Filter> operands = new ArrayList<>(4);
+        operands.add(first);
         operands.add(unaryExpression(inValueFilter));
         while (acceptKeyword("and")) {
             operands.add(unaryExpression(inValueFilter));

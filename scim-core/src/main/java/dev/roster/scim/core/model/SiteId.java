@@ -1,7 +1,6 @@
 package dev.roster.scim.core.model;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The name of a site (a tenant), as it appears in {@code /c/{site}/…}: 1 to 63 of {@code a-z}, {@code 0-9} and
@@ -17,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public record SiteId(String value) {
 
-    private static final Pattern VALID = Pattern.compile("[a-z0-9-]{1,63}");
+    private static final int MAX_LENGTH = 63;
 
     /**
      * Checks the name.
@@ -28,7 +27,7 @@ public record SiteId(String value) {
      */
     public SiteId {
         Objects.requireNonNull(value, "value");
-        if (!VALID.matcher(value).matches()) {
+        if (!isValidName(value)) {
             throw new IllegalArgumentException("a site name is 1 to 63 of a-z, 0-9 and '-'");
         }
     }
@@ -51,7 +50,25 @@ public record SiteId(String value) {
      * @return {@code true} for 1 to 63 of {@code a-z}, {@code 0-9} and {@code -}
      */
     public static boolean isValid(String value) {
-        return value != null && VALID.matcher(value).matches();
+        return value != null && isValidName(value);
+    }
+
+    /**
+     * {@code [a-z0-9-]{1,63}}, read by hand: a SCIM request checks its site's name about six times (the resolver, the
+     * inspector, the resource, each {@code SiteId}), a matcher each time (ADR 051). SiteIdTest pins it to the regex.
+     */
+    private static boolean isValidName(String value) {
+        int length = value.length();
+        if (length == 0 || length > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

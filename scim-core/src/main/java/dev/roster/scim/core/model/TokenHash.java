@@ -21,6 +21,13 @@ import java.util.Objects;
 public record TokenHash(String hex) {
 
     /**
+     * Cloned for each hash: {@code MessageDigest.getInstance} looks the algorithm up among the providers, and the
+     * form check below was a regular expression compiled anew; both ran for every SCIM request (ADR 051).
+     */
+    private static final MessageDigest SHA_256 = sha256();
+    private static final HexFormat HEX = HexFormat.of();
+
+    /**
      * Checks the form.
      *
      * @param hex the hash: 64 lower-case hex digits
@@ -29,7 +36,7 @@ public record TokenHash(String hex) {
      */
     public TokenHash {
         Objects.requireNonNull(hex, "hex");
-        if (!hex.matches("[0-9a-f]{64}")) {
+        if (!isLowerHex64(hex)) {
             throw new IllegalArgumentException("a token hash is 64 lower-case hex digits");
         }
     }
@@ -41,9 +48,35 @@ public record TokenHash(String hex) {
      * @return the SHA-256 of its UTF-8 bytes
      */
     public static TokenHash of(String token) {
+        byte[] digest = newDigest().digest(token.getBytes(StandardCharsets.UTF_8));
+        return new TokenHash(HEX.formatHex(digest));
+    }
+
+    /** {@code [0-9a-f]{64}}, without a regular expression. */
+    private static boolean isLowerHex64(String hex) {
+        if (hex.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = hex.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static MessageDigest newDigest() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return new TokenHash(HexFormat.of().formatHex(digest));
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
