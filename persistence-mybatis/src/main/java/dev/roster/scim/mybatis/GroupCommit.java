@@ -29,8 +29,9 @@ import java.util.function.Function;
  * <p>The writer keeps one {@link ExecutorType#REUSE} session open across transactions, so each statement is prepared
  * once instead of once per request; it is renewed every {@value #SESSION_RENEWAL_COMMITS} commits because it keeps
  * every distinct statement text it has seen (filters make many). The statements the units run in plain JDBC on the
- * writer ({@link JdbcReads}) are kept below it, by the writer connection itself ({@link StatementCache#keeping},
- * ADR 047), and given back reset at each close, so a unit that rolls back to its savepoint leaves none on a row.
+ * writer ({@link JdbcReads}; {@link JdbcWrites}' update and audit insert, ADR 050) are kept below it, by the writer
+ * connection itself ({@link StatementCache#keeping}, ADR 047), and given back reset at each close, so a unit that
+ * rolls back to its savepoint leaves none on a row.
  */
 final class GroupCommit implements WriteTransactions {
 

@@ -20,24 +20,24 @@ final class MyBatisAuditLog implements AuditLog {
         this.sessions = sessions;
     }
 
+    /** In plain JDBC (ADR 050): it runs on every write, on SQLite's one writer. */
     @Override
     public void append(AuditRecord record) {
-        sessions.write(session -> {
-            session.getMapper(AuditMapper.class).append(row(record));
-            return null;
-        });
+        appendRows(List.of(row(record)));
     }
 
-    /** More than one record in one batch: on PostgreSQL one multi-row {@code INSERT}, one round trip. */
+    /** More than one record in one batch: on PostgreSQL one round trip. */
     @Override
     public void appendAll(List<AuditRecord> records) {
-        if (records.size() <= 1) {
-            records.forEach(this::append);
-            return;
+        if (!records.isEmpty()) {
+            appendRows(records.stream().map(MyBatisAuditLog::row).toList());
         }
-        sessions.batch(session -> {
-            AuditMapper mapper = session.getMapper(AuditMapper.class);
-            records.forEach(record -> mapper.append(row(record)));
+    }
+
+    private void appendRows(List<AuditRow> rows) {
+        sessions.write(session -> {
+            JdbcWrites.appendAudit(session.getConnection(), rows);
+            return null;
         });
     }
 

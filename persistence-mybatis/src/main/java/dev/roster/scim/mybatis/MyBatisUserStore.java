@@ -200,7 +200,7 @@ final class MyBatisUserStore implements UserStore {
             UserMapper mapper = session.getMapper(UserMapper.class);
             Optional<UserNameKeyRow> before = JdbcReads.userNameKeyOf(session.getConnection(), site.value(),
                     row.id(), row.document());
-            if (mapper.update(row, expectedVersion) == 0) {
+            if (JdbcWrites.updateUser(session.getConnection(), row, expectedVersion) == 0) {
                 return false;
             }
             before.filter(old -> old.duplicate() == 0 && !old.key().equals(row.userNameKey()))

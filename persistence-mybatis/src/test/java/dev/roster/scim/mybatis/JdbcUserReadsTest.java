@@ -222,7 +222,12 @@ class JdbcUserReadsTest extends DatabaseTest {
 
     /** The row as MyBatis's {@code userRow} result map reads it. */
     private UserRow mappedRow(String id) {
-        UserSearchStatement byId = UserSearchStatement.of(dialect(), ACME.value(), true, UserQuery.Pending.INCLUDED,
+        return mappedRow(database, dialect(), id);
+    }
+
+    /** The row of {@code id} in {@link TestUsers#ACME} as MyBatis's {@code userRow} result map reads it. */
+    static UserRow mappedRow(RosterDatabase database, Dialect dialect, String id) {
+        UserSearchStatement byId = UserSearchStatement.of(dialect, ACME.value(), true, UserQuery.Pending.INCLUDED,
                 Optional.of(new SqlCondition("u.id = #{params[0]}", List.of(id))), SortToSql.BY_ID).page(2, 0);
         List<UserRow> rows = database.sessions().read(session -> session.getMapper(UserMapper.class).search(byId));
         assertThat(rows).hasSize(1);

@@ -4,10 +4,8 @@ import org.apache.ibatis.annotations.Param;
 
 import java.util.List;
 
-/** Statements on {@code audit_log}, in AuditMapper.xml. */
+/** The reads of {@code audit_log}, in AuditMapper.xml; its insert is plain JDBC ({@code JdbcWrites}, ADR 050). */
 public interface AuditMapper {
-
-    void append(AuditRow row);
 
     List<AuditRow> recent(@Param("site") String site, @Param("limit") int limit);
 

@@ -26,9 +26,6 @@ public interface UserMapper {
 
     void insertEmail(EmailRow row);
 
-    /** Rows changed: 0 when the stored version is no longer {@code expectedVersion}. */
-    int update(@Param("row") UserRow row, @Param("expectedVersion") long expectedVersion);
-
     /**
      * PostgreSQL only: {@link #update} of a user whose userName key stays {@code row}'s, in one statement.
      *
