@@ -38,6 +38,16 @@ public interface UserMapper {
     Optional<Boolean> updateKeepingUserNameKey(@Param("row") UserRow row,
             @Param("expectedVersion") long expectedVersion);
 
+    /**
+     * PostgreSQL only: {@link #updateKeepingUserNameKey} with {@code records} inserted into {@code audit_log} by the
+     * same statement, only if the update matched (ADR 054).
+     *
+     * @param records at least one; inserted in order, as {@code AuditMapper.append} would insert each
+     * @return as {@link #updateKeepingUserNameKey}; empty means no record was written either
+     */
+    Optional<Boolean> updateKeepingUserNameKeyRecorded(@Param("row") UserRow row,
+            @Param("expectedVersion") long expectedVersion, @Param("records") List<AuditRow> records);
+
     void deleteEmails(@Param("site") String site, @Param("userId") String userId);
 
     /** Rows deleted: 0 when the stored version is no longer {@code expectedVersion}; emails go by cascade. */
