@@ -240,8 +240,9 @@ final class MyBatisUserStore implements UserStore {
         List<AuditRow> auditRows = records.stream().map(MyBatisAuditLog::row).toList();
         if (sessions.write(session -> {
             UserMapper mapper = session.getMapper(UserMapper.class);
-            Optional<Boolean> sameDocument = mapper.updateKeepingUserNameKeyRecorded(row, expectedVersion,
-                    auditRows);
+            Optional<Boolean> sameDocument = auditRows.size() == 1
+                    ? mapper.updateKeepingUserNameKeyRecordedOnce(row, expectedVersion, auditRows.get(0))
+                    : mapper.updateKeepingUserNameKeyRecorded(row, expectedVersion, auditRows);
             if (sameDocument.isPresent() && !sameDocument.get()) {
                 rewriteEmails(mapper, rows);
             }

@@ -156,7 +156,7 @@ class PostgresRecordedUpdateEquivalenceTest {
     }
 
     /** The database's audit log behind another object: the store cannot tell it is its own, so it appends apart. */
-    private static AuditLog forwarding(AuditLog log) {
+    static AuditLog forwarding(AuditLog log) {
         return new AuditLog() {
             @Override
             public void append(AuditRecord record) {

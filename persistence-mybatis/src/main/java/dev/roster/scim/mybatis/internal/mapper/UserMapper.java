@@ -39,12 +39,15 @@ public interface UserMapper {
             @Param("expectedVersion") long expectedVersion);
 
     /**
-     * PostgreSQL only: {@link #updateKeepingUserNameKey} with {@code records} inserted into {@code audit_log} by the
-     * same statement, only if the update matched (ADR 054).
+     * PostgreSQL only: {@link #updateKeepingUserNameKey} with {@code record} inserted into {@code audit_log} by the
+     * same statement, only if the update matched (ADR 054), as {@code AuditMapper.append} inserts it.
      *
-     * @param records at least one; inserted in order, as {@code AuditMapper.append} would insert each
      * @return as {@link #updateKeepingUserNameKey}; empty means no record was written either
      */
+    Optional<Boolean> updateKeepingUserNameKeyRecordedOnce(@Param("row") UserRow row,
+            @Param("expectedVersion") long expectedVersion, @Param("record") AuditRow record);
+
+    /** {@link #updateKeepingUserNameKeyRecordedOnce} of two records or more, in order. */
     Optional<Boolean> updateKeepingUserNameKeyRecorded(@Param("row") UserRow row,
             @Param("expectedVersion") long expectedVersion, @Param("records") List<AuditRow> records);
 
