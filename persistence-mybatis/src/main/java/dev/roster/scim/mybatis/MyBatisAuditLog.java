@@ -41,7 +41,13 @@ final class MyBatisAuditLog implements AuditLog {
         });
     }
 
-    private static AuditRow row(AuditRecord record) {
+    /** Whether this log writes through {@code other}, so that a user store on them can write its records (ADR 054). */
+    boolean writesThrough(Sessions other) {
+        return sessions == other;
+    }
+
+    /** The row {@link #append} writes for {@code record}; also the one the user store's update writes (ADR 054). */
+    static AuditRow row(AuditRecord record) {
         return new AuditRow(record.site().value(), record.userId(), record.userName(), record.source().label(),
                 record.action(), record.before().orElse(null), record.after().orElse(null), record.detail(),
                 record.at().toEpochMilli());

@@ -3,14 +3,17 @@ package dev.roster.scim.mybatis;
 import dev.roster.scim.core.identifier.IdentifierProfile;
 import dev.roster.scim.core.mapping.RenderedPage;
 import dev.roster.scim.core.mapping.StoredRendering;
+import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.core.port.out.AuditLog;
 import dev.roster.scim.core.port.out.Keyset;
 import dev.roster.scim.core.port.out.KeysetPage;
 import dev.roster.scim.core.port.out.PreparedUser;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.port.out.UserStore;
+import dev.roster.scim.mybatis.internal.mapper.AuditRow;
 import dev.roster.scim.mybatis.internal.mapper.EmailRow;
 import dev.roster.scim.mybatis.internal.mapper.UserMapper;
 import dev.roster.scim.mybatis.internal.mapper.UserNameKeyRow;
@@ -196,6 +199,12 @@ final class MyBatisUserStore implements UserStore {
         })) {
             return true;
         }
+        return updateReadingTheKey(site, rows, expectedVersion);
+    }
+
+    /** The general update: the stored key read first, in a savepoint where a transaction runs. */
+    private boolean updateReadingTheKey(SiteId site, PreparedRow rows, long expectedVersion) {
+        UserRow row = rows.row();
         return sessions.writeRecoverably(session -> {
             UserMapper mapper = session.getMapper(UserMapper.class);
             Optional<UserNameKeyRow> before = JdbcReads.userNameKeyOf(session.getConnection(), site.value(),
@@ -210,6 +219,42 @@ final class MyBatisUserStore implements UserStore {
             }
             return true;
         });
+    }
+
+    /**
+     * On PostgreSQL, with this database's own audit log, an update whose userName key stays writes its audit records
+     * in its own statement (ADR 054): the {@code UPDATE} and the {@code INSERT} of the records in one {@code WITH},
+     * the records written only if the version-checked {@code UPDATE} matched, so a lost race writes none. One round
+     * trip less than the update and then the records. Any other update, every update on SQLite (a statement there
+     * costs no round trip) and another audit log take the port's way: the update, then the records appended.
+     */
+    @Override
+    public boolean updateRecorded(SiteId site, PreparedUser prepared, long expectedVersion,
+                                  List<AuditRecord> records, AuditLog audit) {
+        if (!sessions.serverDatabase() || records.isEmpty()
+                || !(audit instanceof MyBatisAuditLog own && own.writesThrough(sessions))) {
+            return UserStore.super.updateRecorded(site, prepared, expectedVersion, records, audit);
+        }
+        PreparedRow rows = rowsOf(site, prepared);
+        UserRow row = rows.row();
+        List<AuditRow> auditRows = records.stream().map(MyBatisAuditLog::row).toList();
+        if (sessions.write(session -> {
+            UserMapper mapper = session.getMapper(UserMapper.class);
+            Optional<Boolean> sameDocument = auditRows.size() == 1
+                    ? mapper.updateKeepingUserNameKeyRecordedOnce(row, expectedVersion, auditRows.get(0))
+                    : mapper.updateKeepingUserNameKeyRecorded(row, expectedVersion, auditRows);
+            if (sameDocument.isPresent() && !sameDocument.get()) {
+                rewriteEmails(mapper, rows);
+            }
+            return sameDocument.isPresent();
+        })) {
+            return true;
+        }
+        if (!updateReadingTheKey(site, rows, expectedVersion)) {
+            return false;
+        }
+        audit.appendAll(records);
+        return true;
     }
 
     private static void rewriteEmails(UserMapper mapper, PreparedRow rows) {

@@ -186,7 +186,7 @@ class CountSlotsMeasurement {
         return ticks(List.of((int) ProcessHandle.current().pid())) * 10_000_000L;
     }
 
-    private static ScimObject replaceActive(boolean active) {
+    static ScimObject replaceActive(boolean active) {
         return ScimObject.builder()
                 .put("schemas", ScimArray.of(ScimValue.of("urn:ietf:params:scim:api:messages:2.0:PatchOp")))
                 .put("Operations", ScimArray.of(ScimObject.builder().put("op", ScimValue.of("replace"))

@@ -198,7 +198,7 @@ class OneStatementPagesMeasurement {
     }
 
     /** User and system CPU of every client backend of the test server, in clock ticks (1/100 s). */
-    private static long backendsCpuTicks() throws SQLException {
+    static long backendsCpuTicks() throws SQLException {
         long ticks = 0;
         try (Connection admin = TestPostgres.adminConnection(); Statement statement = admin.createStatement();
              ResultSet backends = statement.executeQuery("SELECT pid FROM pg_stat_activity WHERE backend_type ="
@@ -216,7 +216,7 @@ class OneStatementPagesMeasurement {
         return ticks;
     }
 
-    private record Figures(int roundTrips, double clientMicros, double serverMicros, double medianMicros) {
+    record Figures(int roundTrips, double clientMicros, double serverMicros, double medianMicros) {
         @Override
         public String toString() {
             return String.format("%d round trips, client %.0f µs CPU, server %.0f µs CPU, p50 %.0f µs", roundTrips,

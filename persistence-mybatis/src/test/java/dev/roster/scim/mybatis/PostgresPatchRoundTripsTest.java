@@ -6,6 +6,7 @@ import dev.roster.scim.core.filter.Filter;
 import dev.roster.scim.core.json.ScimArray;
 import dev.roster.scim.core.json.ScimObject;
 import dev.roster.scim.core.json.ScimValue;
+import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.SiteSettings;
 import dev.roster.scim.core.model.User;
@@ -13,12 +14,15 @@ import dev.roster.scim.core.port.in.AdmittedSite;
 import dev.roster.scim.core.port.in.ScimUsers;
 import dev.roster.scim.core.port.in.SsoAssertion;
 import dev.roster.scim.core.port.out.AccountEvents;
+import dev.roster.scim.core.port.out.AuditLog;
+import dev.roster.scim.core.port.out.PreparedUser;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.service.JitSignInService;
 import dev.roster.scim.core.service.Ports;
 import dev.roster.scim.core.service.ScimUsersService;
 import dev.roster.scim.mybatis.testing.RoundTrips;
 import dev.roster.scim.mybatis.testing.TestPostgres;
+import dev.roster.scim.testkit.ForwardingUserStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +41,11 @@ class PostgresPatchRoundTripsTest {
 
     private static final SiteId ACME = SiteId.of("acme");
 
-    /** The read of the user; {@code BEGIN} + {@code UPDATE … RETURNING}; the audit {@code INSERT}; {@code COMMIT}. */
-    private static final int PATCH_ROUND_TRIPS = 4;
+    /**
+     * The read of the user; {@code BEGIN} + the {@code UPDATE … RETURNING} with the audit {@code INSERT} in its
+     * {@code WITH} (ADR 054); {@code COMMIT}.
+     */
+    private static final int PATCH_ROUND_TRIPS = 3;
 
     private final List<RosterDatabase> opened = new ArrayList<>();
 
@@ -71,6 +78,55 @@ class PostgresPatchRoundTripsTest {
         assertThat(patch.statements()).as("no savepoint, no isolation level set, no email rows rewritten")
                 .noneMatch(statement -> statement.contains("SAVEPOINT") || statement.startsWith("SET")
                         || statement.contains("user_emails"));
+        assertThat(patch.statements()).as("the audit INSERT is the UPDATE's, not a statement of its own")
+                .noneMatch(statement -> statement.startsWith("INSERT"))
+                .anyMatch(statement -> statement.startsWith("WITH updated AS") && statement.contains("audit_log"));
+    }
+
+    @Test
+    void aPatchWhoseUserMovedOnMeanwhileWritesNoAuditRowForTheLostRaceAndOneForItsRetry() {
+        RosterDatabase database = open();
+        User ann = signInAnn(database);
+        int auditBefore = database.auditLog().recent(ACME, 100).size();
+        // Between the PATCH's read and its write, another write deactivates Ann: the PATCH's first UPDATE (on the
+        // version it read) loses, and the core reads again and retries on the new version.
+        boolean[] moved = {false};
+        ScimUsers racing = new ScimUsersService(new Ports(new ForwardingUserStore(
+                database.userStore()) {
+            @Override
+            public Optional<User> findById(SiteId site, String id) {
+                Optional<User> found = super.findById(site, id);
+                if (!moved[0]) {
+                    moved[0] = true;
+                    User read = found.orElseThrow();
+                    assertThat(database.userStore().update(site, read.withActive(false)
+                            .nextVersion(read.lastChangedBy(), read.lastModified()), read.version())).isTrue();
+                }
+                return found;
+            }
+
+            @Override
+            public PreparedUser prepare(SiteId site, User user) {
+                return database.userStore().prepare(site, user);
+            }
+
+            @Override
+            public boolean updateRecorded(SiteId site, PreparedUser prepared, long expectedVersion,
+                                          List<AuditRecord> records, AuditLog audit) {
+                return database.userStore().updateRecorded(site, prepared, expectedVersion, records, audit);
+            }
+        }, database.siteStore(), database.auditLog(), database.transactions(), AccountEvents.NONE,
+                Clock.systemUTC())).admitted(new AdmittedSite(database.siteStore().find(ACME).orElseThrow()));
+
+        racing.patchRendered(ACME, ann.id(), replace("displayName", ScimValue.of("Ann the racer")),
+                Optional.empty());
+
+        User stored = database.userStore().findById(ACME, ann.id()).orElseThrow();
+        assertThat(stored.version()).isEqualTo(ann.version() + 2);
+        assertThat(stored.displayName()).contains("Ann the racer");
+        assertThat(stored.active()).isFalse();
+        assertThat(database.auditLog().recent(ACME, 100)).as("one record: the retry's, none for the lost race")
+                .hasSize(auditBefore + 1);
     }
 
     @Test

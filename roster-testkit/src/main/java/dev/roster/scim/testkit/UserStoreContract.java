@@ -10,6 +10,7 @@ import dev.roster.scim.core.filter.AttrPath;
 import dev.roster.scim.core.filter.FilterParser;
 import dev.roster.scim.core.json.ScimArray;
 import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.ChangeSource;
 import dev.roster.scim.core.model.Email;
 import dev.roster.scim.core.model.Name;
@@ -17,6 +18,7 @@ import dev.roster.scim.core.model.Role;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.core.port.out.AuditLog;
 import dev.roster.scim.core.port.out.SortSpec;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.port.out.UserStore;
@@ -61,7 +63,10 @@ import java.util.stream.Stream;
  */
 public abstract class UserStoreContract {
 
+    private static final Instant RECORDED_AT = Instant.parse("2026-04-04T04:04:04.004Z");
+
     private UserStore store;
+    private AuditLog audit;
     private SiteId site;
     private SiteId otherSite;
 
@@ -80,9 +85,22 @@ public abstract class UserStoreContract {
      */
     protected abstract SiteId createSite(String name);
 
+    /**
+     * The audit log that goes with the store of {@link #createStore} for
+     * {@link UserStore#updateRecorded updateRecorded}: the one of the store's own database where it has one, so that
+     * a store that writes the records with the update (ADR 054) is tested on that path. Called after
+     * {@link #createStore}; the default is a new {@link InMemoryAuditLog}.
+     *
+     * @return an empty audit log
+     */
+    protected AuditLog createAuditLog() {
+        return new InMemoryAuditLog();
+    }
+
     @BeforeEach
     void createTheStore() {
         store = createStore();
+        audit = createAuditLog();
         site = createSite("acme");
         otherSite = createSite("globex");
     }
@@ -400,6 +418,61 @@ public abstract class UserStoreContract {
         assertThat(store.update(otherSite, u01.withActive(false).nextVersion(ChangeSource.SCIM, u01.lastModified()),
                 u01.version())).isFalse();
         assertThat(store.findById(site, "u01")).contains(u01);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Updates with their audit records (ADR 054)
+
+    @Test
+    void anUpdateRecordedWritesTheUserAndItsRecordsInOrder() {
+        store.insertAll(site, population());
+        User u01 = store.findById(site, "u01").orElseThrow();
+        User next = u01.withActive(!u01.active()).withRole(u01.role() == Role.ADMIN ? Role.REGISTERED : Role.ADMIN)
+                .nextVersion(ChangeSource.SCIM, RECORDED_AT);
+        List<AuditRecord> records = List.of(auditRecord(next, "deactivate", "{\"active\":true}", null),
+                auditRecord(next, "role", null, "{\"role\":\"admin\"}"));
+
+        assertThat(store.updateRecorded(site, store.prepare(site, next), u01.version(), records, audit)).isTrue();
+
+        assertThat(store.findById(site, "u01")).contains(next);
+        assertThat(audit.recentForUser(site, "u01", 10)).containsExactly(records.get(1), records.get(0));
+    }
+
+    @Test
+    void anUpdateRecordedThatLosesTheRaceWritesNeitherTheUserNorARecord() {
+        store.insertAll(site, population());
+        User u01 = store.findById(site, "u01").orElseThrow();
+        User winner = u01.withRole(u01.role() == Role.ADMIN ? Role.REGISTERED : Role.ADMIN)
+                .nextVersion(ChangeSource.SCIM, RECORDED_AT);
+        assertThat(store.update(site, winner, u01.version())).isTrue();
+        User loser = u01.withActive(!u01.active()).nextVersion(ChangeSource.SCIM, RECORDED_AT);
+
+        assertThat(store.updateRecorded(site, store.prepare(site, loser), u01.version(),
+                List.of(auditRecord(loser, "deactivate", null, null)), audit)).isFalse();
+
+        assertThat(store.findById(site, "u01")).contains(winner);
+        assertThat(audit.recent(site, 10)).isEmpty();
+    }
+
+    @Test
+    void aRenameRecordedWritesTheUserAndItsRecord() {
+        store.insertAll(site, population());
+        User u01 = store.findById(site, "u01").orElseThrow();
+        User renamed = u01.withProfile("renamed-u01", u01.externalId(), u01.displayName(), u01.name(), u01.emails(),
+                u01.otherAttributes()).nextVersion(ChangeSource.SCIM, RECORDED_AT);
+        AuditRecord record = auditRecord(renamed, "rename", "{\"userName\":\"" + u01.userName() + "\"}",
+                "{\"userName\":\"renamed-u01\"}");
+
+        assertThat(store.updateRecorded(site, store.prepare(site, renamed), u01.version(), List.of(record), audit))
+                .isTrue();
+
+        assertThat(store.findByUserName(site, "RENAMED-U01")).contains(renamed);
+        assertThat(audit.recent(site, 10)).containsExactly(record);
+    }
+
+    private AuditRecord auditRecord(User user, String action, String before, String after) {
+        return new AuditRecord(site, user.id(), user.userName(), ChangeSource.SCIM, action,
+                Optional.ofNullable(before), Optional.ofNullable(after), action + " by the contract", RECORDED_AT);
     }
 
     // ---------------------------------------------------------------------------------------------------------

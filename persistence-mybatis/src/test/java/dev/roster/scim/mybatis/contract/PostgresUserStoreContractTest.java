@@ -1,7 +1,9 @@
 package dev.roster.scim.mybatis.contract;
 
 import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.port.out.AuditLog;
 import dev.roster.scim.core.port.out.UserStore;
+import dev.roster.scim.mybatis.RosterDatabase;
 import dev.roster.scim.testkit.UserStoreContract;
 import org.junit.jupiter.api.AfterEach;
 
@@ -10,9 +12,18 @@ class PostgresUserStoreContractTest extends UserStoreContract {
 
     private final PostgresDatabases databases = new PostgresDatabases();
 
+    private RosterDatabase database;
+
     @Override
     protected UserStore createStore() {
-        return databases.fresh().userStore();
+        database = databases.fresh();
+        return database.userStore();
+    }
+
+    /** The database's own audit log, so that {@code updateRecorded} is tested on the path that writes with it. */
+    @Override
+    protected AuditLog createAuditLog() {
+        return database.auditLog();
     }
 
     @Override

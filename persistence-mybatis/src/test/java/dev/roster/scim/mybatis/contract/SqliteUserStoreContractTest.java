@@ -1,7 +1,9 @@
 package dev.roster.scim.mybatis.contract;
 
 import dev.roster.scim.core.model.SiteId;
+import dev.roster.scim.core.port.out.AuditLog;
 import dev.roster.scim.core.port.out.UserStore;
+import dev.roster.scim.mybatis.RosterDatabase;
 import dev.roster.scim.testkit.UserStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,9 +18,18 @@ class SqliteUserStoreContractTest extends UserStoreContract {
 
     private final SqliteDatabases databases = new SqliteDatabases();
 
+    private RosterDatabase database;
+
     @Override
     protected UserStore createStore() {
-        return databases.fresh(directory).userStore();
+        database = databases.fresh(directory);
+        return database.userStore();
+    }
+
+    /** The database's own audit log, so that {@code updateRecorded} is tested on the path that writes with it. */
+    @Override
+    protected AuditLog createAuditLog() {
+        return database.auditLog();
     }
 
     @Override

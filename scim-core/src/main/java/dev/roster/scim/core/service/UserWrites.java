@@ -332,11 +332,13 @@ final class UserWrites {
             return new Written(before, before, Optional.empty(), false, Optional.empty());
         }
         Optional<PreparedUser> next = decided.next();
-        if (next.isPresent() && !ports.users().update(site, next.get(), before.version())) {
+        if (next.isEmpty()) {
+            ports.audit().appendAll(decided.records());
+        } else if (!ports.users().updateRecorded(site, next.get(), before.version(), decided.records(),
+                ports.audit())) {
             throw new LostRace();
         }
         User result = next.map(PreparedUser::user).orElse(before);
-        ports.audit().appendAll(decided.records());
         if (next.isPresent()) {
             ports.accountSync().changed(site, Optional.of(before), result, decided.now());
         }

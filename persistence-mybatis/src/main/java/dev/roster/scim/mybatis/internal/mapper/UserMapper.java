@@ -35,6 +35,19 @@ public interface UserMapper {
     Optional<Boolean> updateKeepingUserNameKey(@Param("row") UserRow row,
             @Param("expectedVersion") long expectedVersion);
 
+    /**
+     * PostgreSQL only: {@link #updateKeepingUserNameKey} with {@code record} inserted into {@code audit_log} by the
+     * same statement, only if the update matched (ADR 054), as {@code AuditMapper.append} inserts it.
+     *
+     * @return as {@link #updateKeepingUserNameKey}; empty means no record was written either
+     */
+    Optional<Boolean> updateKeepingUserNameKeyRecordedOnce(@Param("row") UserRow row,
+            @Param("expectedVersion") long expectedVersion, @Param("record") AuditRow record);
+
+    /** {@link #updateKeepingUserNameKeyRecordedOnce} of two records or more, in order. */
+    Optional<Boolean> updateKeepingUserNameKeyRecorded(@Param("row") UserRow row,
+            @Param("expectedVersion") long expectedVersion, @Param("records") List<AuditRow> records);
+
     void deleteEmails(@Param("site") String site, @Param("userId") String userId);
 
     /** Rows deleted: 0 when the stored version is no longer {@code expectedVersion}; emails go by cascade. */

@@ -6,6 +6,7 @@ import dev.roster.scim.core.mapping.RenderedPage;
 import dev.roster.scim.core.mapping.StoredRendering;
 import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.identifier.IdentifierProfile;
+import dev.roster.scim.core.model.AuditRecord;
 import dev.roster.scim.core.model.SiteId;
 import dev.roster.scim.core.model.User;
 
@@ -213,6 +214,31 @@ public interface UserStore {
      */
     default boolean update(SiteId site, PreparedUser prepared, long expectedVersion) {
         return update(site, prepared.user(), expectedVersion);
+    }
+
+    /**
+     * {@link #update(SiteId, PreparedUser, long)} and, only if it stored the value, {@code audit}'s
+     * {@link AuditLog#appendAll appendAll} of {@code records}, in the caller's transaction: a lost race writes
+     * neither the user nor a record. The default does exactly that, one after the other. A store that shares its
+     * database with {@code audit} may write the records in the update's own statement instead (ADR 054: on
+     * PostgreSQL a round trip less), the records exactly as {@code audit} would have appended them; with any other
+     * {@code audit} it must take the default's way.
+     *
+     * @param site            the site of the user, the one the value was prepared for
+     * @param prepared        the new value, as {@link #prepare} returned it
+     * @param expectedVersion the version the caller read and based the new value on
+     * @param records         the change's audit records, in order; may be empty
+     * @param audit           the audit log the records belong in
+     * @return as {@link #update(SiteId, User, long)}: false when nothing, neither the user nor a record, was written
+     * @throws ScimException as {@link #update(SiteId, User, long)}
+     */
+    default boolean updateRecorded(SiteId site, PreparedUser prepared, long expectedVersion,
+                                   List<AuditRecord> records, AuditLog audit) {
+        if (!update(site, prepared, expectedVersion)) {
+            return false;
+        }
+        audit.appendAll(records);
+        return true;
     }
 
     /**
