@@ -37,7 +37,7 @@ public interface UserMapper {
 
     /**
      * PostgreSQL only: {@link #updateKeepingUserNameKey} with {@code record} inserted into {@code audit_log} by the
-     * same statement, only if the update matched (ADR 054), as {@code AuditMapper.append} inserts it.
+     * same statement, only if the update matched (ADR 054), as {@code JdbcWrites.APPEND_AUDIT} inserts it.
      *
      * @return as {@link #updateKeepingUserNameKey}; empty means no record was written either
      */
