@@ -51,7 +51,7 @@ public final class ScimPaths {
      */
     public static boolean isScimPath(String path) {
         // What the expression /?c/[^/]+/auth/scim/v2(/.*)? matches, read in one pass: every SCIM request asks, some
-        // twice, and the matcher was 1 % of a lookup's CPU (ADR 051). ScimPathsTest pins the two together.
+        // twice, and the matcher was 1 % of a lookup's CPU (ADR 051). ScimPathsIsScimPathTest pins the two together.
         int start = path.startsWith("/") ? 1 : 0;
         if (!path.startsWith("c/", start)) {
             return false;
