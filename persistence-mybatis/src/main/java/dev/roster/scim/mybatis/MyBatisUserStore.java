@@ -188,18 +188,26 @@ final class MyBatisUserStore implements UserStore {
     @Override
     public boolean update(SiteId site, PreparedUser prepared, long expectedVersion) {
         PreparedRow rows = rowsOf(site, prepared);
-        UserRow row = rows.row();
-        if (sessions.serverDatabase() && sessions.write(session -> {
+        if (sessions.serverDatabase()
+                && updatedKeepingTheKey(rows, mapper -> mapper.updateKeepingUserNameKey(rows.row(), expectedVersion))) {
+            return true;
+        }
+        return updateReadingTheKey(site, rows, expectedVersion);
+    }
+
+    /**
+     * Runs one of the PostgreSQL statements that update a user whose userName key stays ({@code empty} when it matched
+     * no row, else whether the document stayed the same), and rewrites the emails when the document changed.
+     */
+    private boolean updatedKeepingTheKey(PreparedRow rows, Function<UserMapper, Optional<Boolean>> statement) {
+        return sessions.write(session -> {
             UserMapper mapper = session.getMapper(UserMapper.class);
-            Optional<Boolean> sameDocument = mapper.updateKeepingUserNameKey(row, expectedVersion);
+            Optional<Boolean> sameDocument = statement.apply(mapper);
             if (sameDocument.isPresent() && !sameDocument.get()) {
                 rewriteEmails(mapper, rows);
             }
             return sameDocument.isPresent();
-        })) {
-            return true;
-        }
-        return updateReadingTheKey(site, rows, expectedVersion);
+        });
     }
 
     /** The general update: the stored key read first, in a savepoint where a transaction runs. */
@@ -238,16 +246,9 @@ final class MyBatisUserStore implements UserStore {
         PreparedRow rows = rowsOf(site, prepared);
         UserRow row = rows.row();
         List<AuditRow> auditRows = records.stream().map(MyBatisAuditLog::row).toList();
-        if (sessions.write(session -> {
-            UserMapper mapper = session.getMapper(UserMapper.class);
-            Optional<Boolean> sameDocument = auditRows.size() == 1
-                    ? mapper.updateKeepingUserNameKeyRecordedOnce(row, expectedVersion, auditRows.get(0))
-                    : mapper.updateKeepingUserNameKeyRecorded(row, expectedVersion, auditRows);
-            if (sameDocument.isPresent() && !sameDocument.get()) {
-                rewriteEmails(mapper, rows);
-            }
-            return sameDocument.isPresent();
-        })) {
+        if (updatedKeepingTheKey(rows, mapper -> auditRows.size() == 1
+                ? mapper.updateKeepingUserNameKeyRecordedOnce(row, expectedVersion, auditRows.get(0))
+                : mapper.updateKeepingUserNameKeyRecorded(row, expectedVersion, auditRows))) {
             return true;
         }
         if (!updateReadingTheKey(site, rows, expectedVersion)) {
