@@ -116,6 +116,23 @@ class UserNameProfileInUseCasesTest {
     }
 
     @Test
+    void aPatchOfActiveAloneDeactivatesAUserWhoseStoredNameTheProfileNowRefuses() {
+        List<String> legacyNames = List.of("\u0430nn", "o\ufb03ce", "\u212aim", "\u017fam", "ann\u200b", "henry\u2163",
+                "\u0130an", "ann\u0000", "\u01c5ab");
+        for (int i = 0; i < legacyNames.size(); i++) {
+            User legacy = fixture.given(user("legacy-" + i, legacyNames.get(i)).claimedByIdp(true));
+
+            User deactivated = fixture.scim().patch(SITE, legacy.id(), json(
+                    "schemas", new ScimArray(List.of(ScimValue.of("urn:ietf:params:scim:api:messages:2.0:PatchOp"))),
+                    "Operations", new ScimArray(List.of(json("op", "replace", "path", "active", "value", false)))),
+                    Optional.empty());
+
+            assertThat(deactivated.active()).as(legacyNames.get(i)).isFalse();
+            assertThat(deactivated.userName()).isEqualTo(legacyNames.get(i));
+        }
+    }
+
+    @Test
     void theAdminSearchComparesUserNamesByTheirKeys() {
         fixture.given(user("u-1", "ian"));
         fixture.given(user("u-2", "\u0131an"));
