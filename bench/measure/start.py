@@ -2,11 +2,14 @@
 """Start to first SCIM 200: wall time and the process's CPU (user+sys) at that moment, jars alternating.
 
 usage: bench/measure/start.py [--port P] [--template DB] [--token-file F] [--threads] [--jvm-arg ARG]... \
-           ROUNDS label=jar ...
+           [--jvm-arg-of LABEL=ARG]... ROUNDS label=jar ...
 
 Each start gets a fresh copy of the template (a SQLite file whose WAL is checkpointed, started once with
 ROSTER_ADMIN_PASSWORD=bench) and polls GET /c/demo/auth/scim/v2/Users?count=0 with the token every 5 ms.
 Defaults: port 18212, bench/work/start-template.db, bench/work/start-token.txt (a SCIM token of its site demo).
+--jvm-arg-of LABEL=ARG gives ARG to that label's server only, so two labels may name one jar to compare JVM
+options, say  --jvm-arg-of argfile=@reference-server/target/reference-server.jvmopts
+  plain=reference-server/target/reference-server.jar argfile=reference-server/target/reference-server.jar
 --threads prints, for each start, the CPU of the process's busiest threads when the first 200 came (threads that
 had ended by then are not among them; the total counts them).
 """
@@ -47,7 +50,7 @@ def status(port, path, headers):
         conn.close()
 
 
-def one(args, jar, token):
+def one(args, jar, own_args, token):
     db = os.path.join(HERE, 'start-run.db')
     for suffix in ('', '-wal', '-shm'):
         if os.path.exists(db + suffix):
@@ -56,7 +59,7 @@ def one(args, jar, token):
     os.chmod(db, 0o600)
     env = dict(os.environ, ROSTER_ADMIN_PASSWORD='bench') if args.give_password else dict(os.environ)
     began = time.monotonic()
-    server = subprocess.Popen(['java', '-Xmx1g', *args.jvm_arg, '-jar', jar, '--port', str(args.port), '--db', db],
+    server = subprocess.Popen(['java', '-Xmx1g', *args.jvm_arg, *own_args, '-jar', jar, '--port', str(args.port), '--db', db],
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         scim = {'Authorization': 'Bearer ' + token}
@@ -92,15 +95,21 @@ def main():
     # Without it the stored hash is used as it is: no key is derived at start (ADR 031).
     parser.add_argument('--no-password', dest='give_password', action='store_false')
     parser.add_argument('--jvm-arg', action='append', default=[])
+    parser.add_argument('--jvm-arg-of', action='append', default=[], metavar='LABEL=ARG')
     parser.add_argument('rounds', type=int)
     parser.add_argument('jars', nargs='+')
     args = parser.parse_args()
     jars = dict(arg.split('=', 1) for arg in args.jars)
+    labelled = [given.split('=', 1) for given in args.jvm_arg_of]
+    own = {label: [arg for of, arg in labelled if of == label] for label in jars}
+    unknown = {of for of, _ in labelled} - jars.keys()
+    if unknown:
+        parser.error(f'--jvm-arg-of names no label given: {sorted(unknown)}')
     token = open(args.token_file).read().strip()
     results = {label: [] for label in jars}
     for r in range(args.rounds):
         for label, jar in jars.items():
-            wall, cpu, admin_wall, admin_cpu, others, named = one(args, jar, token)
+            wall, cpu, admin_wall, admin_cpu, others, named = one(args, jar, own[label], token)
             results[label].append((wall, cpu, admin_wall, admin_cpu))
             print(f'{label:8} round {r + 1}: first SCIM 200 {wall:.2f} s wall, {cpu:.2f} s CPU; '
                   f'admin API 200 {admin_wall:.2f} s wall, {admin_cpu:.2f} s CPU; other answers {others}; '
