@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 class ShadedJarIT {
 
     private static final Path JAR = Path.of("target", "reference-server.jar");
+    private static final Path ARGUMENT_FILE = Path.of("target", "reference-server.jvmopts");
     private static final Pattern LISTENING =
             Pattern.compile("Roster reference server is listening on (http://127\\.0\\.0\\.1:(\\d+))");
     private static final Pattern TOKEN_HEADING = Pattern.compile("SCIM bearer token for site 'demo'");
@@ -54,10 +55,13 @@ class ShadedJarIT {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void packagedJarStartsServesHealthAndTheDemoSite() throws Exception {
         assertThat(JAR).as("the shaded jar is built by 'package'").exists();
+        assertThat(ARGUMENT_FILE).as("the argument file 'package' writes beside it (ADR 055)").exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path database = directory.resolve("it.db");
-        process = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString(), "--port", "0",
-                "--db", database.toString(), "--admin-password", "x")
+        // As the README starts it, with -Xshare:on, which makes the JVM exit if the class-data archive is missing,
+        // stale or of another JDK instead of warning and starting without it.
+        process = new ProcessBuilder(java, "-Xshare:on", "@" + ARGUMENT_FILE.toAbsolutePath(), "-jar",
+                JAR.toAbsolutePath().toString(), "--port", "0", "--db", database.toString(), "--admin-password", "x")
                 .redirectErrorStream(true)
                 .start();
 
@@ -82,6 +86,7 @@ class ShadedJarIT {
             }
         }
         assertThat(baseUrl).as("listening line in %s", lines).isNotNull();
+        assertThat(lines).as("the JVM's warnings about the class-data archive").noneMatch(each -> each.contains("[cds"));
         assertThat(lines).as("the warning that --admin-password shows in ps")
                 .anyMatch(each -> each.startsWith("Warning: --admin-password is visible"));
         assertThat(token).as("demo token in %s", lines).isNotBlank();
