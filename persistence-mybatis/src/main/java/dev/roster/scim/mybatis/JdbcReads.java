@@ -47,8 +47,8 @@ final class JdbcReads {
             + " FROM users u WHERE u.site = ? AND u.id = ?";
 
     /** A user's stored key, its duplicate rank, and whether its stored document is the one bound. */
-    static final String USER_NAME_KEY_OF = "SELECT user_name_key, user_name_duplicate, document = ?"
-            + " FROM users WHERE site = ? AND id = ?";
+    static final String USER_NAME_KEY_OF = "SELECT user_name_key, user_name_duplicate, document = ?, external_id,"
+            + " pending FROM users WHERE site = ? AND id = ?";
 
     /** Texts kept translated: clients choose filter shapes, so the map is bounded and starts over when full. */
     static final int MAX_TEXTS = 512;
@@ -172,7 +172,7 @@ final class JdbcReads {
             prepared.setString(3, id);
             try (ResultSet rows = prepared.executeQuery()) {
                 return rows.next() ? Optional.of(new UserNameKeyRow(rows.getString(1), rows.getInt(2),
-                        rows.getBoolean(3))) : Optional.empty();
+                        rows.getBoolean(3), rows.getString(4), rows.getBoolean(5))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw StorageFailures.translate(e);

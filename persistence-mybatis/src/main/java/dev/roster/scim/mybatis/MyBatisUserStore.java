@@ -217,7 +217,8 @@ final class MyBatisUserStore implements UserStore {
             UserMapper mapper = session.getMapper(UserMapper.class);
             Optional<UserNameKeyRow> before = JdbcReads.userNameKeyOf(session.getConnection(), site.value(),
                     row.id(), row.document());
-            if (JdbcWrites.updateUser(session.getConnection(), row, expectedVersion) == 0) {
+            boolean keepsItsKeys = before.isPresent() && before.get().keysKeptBy(row);
+            if (JdbcWrites.updateUser(session.getConnection(), row, expectedVersion, keepsItsKeys) == 0) {
                 return false;
             }
             before.filter(old -> old.duplicate() == 0 && !old.key().equals(row.userNameKey()))

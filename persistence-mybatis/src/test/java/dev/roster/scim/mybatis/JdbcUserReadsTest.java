@@ -123,8 +123,25 @@ class JdbcUserReadsTest extends DatabaseTest {
         Optional<UserNameKeyRow> other = onReader(connection -> JdbcReads.userNameKeyOf(connection, ACME.value(),
                 user.id(), row.document() + " "));
 
-        assertThat(same).contains(new UserNameKeyRow(row.userNameKey(), 0, true));
-        assertThat(other).contains(new UserNameKeyRow(row.userNameKey(), 0, false));
+        assertThat(same).contains(new UserNameKeyRow(row.userNameKey(), 0, true, row.externalId(), row.pending()));
+        assertThat(other).contains(new UserNameKeyRow(row.userNameKey(), 0, false, row.externalId(), row.pending()));
+        assertThat(same.orElseThrow().keysKeptBy(row)).isTrue();
+    }
+
+    @Test
+    void aNewKeyExternalIdOrPendingFlagIsNotKeptByTheRow() throws SQLException {
+        User user = inserted(52L, 1).get(0);
+        UserRow row = mappedRow(user.id());
+        UserNameKeyRow stored = onReader(connection -> JdbcReads.userNameKeyOf(connection, ACME.value(), user.id(),
+                row.document())).orElseThrow();
+
+        assertThat(stored.keysKeptBy(UserRows.toRow(ACME, user.withActive(!user.active())))).isTrue();
+        assertThat(stored.keysKeptBy(UserRows.toRow(ACME, user.withPending(!user.pending())))).isFalse();
+        assertThat(stored.keysKeptBy(UserRows.toRow(ACME, user.withProfile("other." + user.userName(),
+                user.externalId(), user.displayName(), user.name(), user.emails(), user.otherAttributes())))).isFalse();
+        assertThat(stored.keysKeptBy(UserRows.toRow(ACME, user.withProfile(user.userName(),
+                Optional.of("another-external-id"), user.displayName(), user.name(), user.emails(),
+                user.otherAttributes())))).isFalse();
     }
 
     @Test

@@ -50,6 +50,9 @@ class JdbcWritesTest extends DatabaseTest {
             if (i % 11 == 6) {
                 changed = changed.withIdpActive(Optional.empty());
             }
+            if (i % 3 == 1) {
+                changed = keepingItsKeys(before, changed);
+            }
 
             assertThat(database.userStore().update(ACME, changed, before.version())).as(before.id()).isTrue();
 
@@ -57,6 +60,27 @@ class JdbcWritesTest extends DatabaseTest {
             assertThat(mappedRow(before.id())).as(before.id()).isEqualTo(expected);
             assertThat(database.userStore().findById(ACME, before.id())).contains(UserRows.toUser(expected));
         }
+    }
+
+    @Test
+    void anActiveFlipThatKeepsEveryIndexedKeyStoresItsRowAndAStaleOneWritesNothing() {
+        RandomUsers random = new RandomUsers(63L);
+        User user = random.next(0);
+        database.userStore().insert(ACME, user);
+        User flipped = keepingItsKeys(user, random.changed(user));
+        UserRow stored = mappedRow(user.id());
+
+        assertThat(database.userStore().update(ACME, flipped, user.version() + 1)).isFalse();
+        assertThat(mappedRow(user.id())).isEqualTo(stored);
+        assertThat(database.userStore().update(ACME, flipped, user.version())).isTrue();
+        assertThat(mappedRow(user.id())).isEqualTo(UserRows.toRow(ACME, flipped));
+        assertThat(flipped.active()).isNotEqualTo(user.active());
+    }
+
+    /** {@code changed} with {@code before}'s userName and externalId: the update that leaves the key indexes alone. */
+    private static User keepingItsKeys(User before, User changed) {
+        return changed.withProfile(before.userName(), before.externalId(), changed.displayName(), changed.name(),
+                changed.emails(), changed.otherAttributes());
     }
 
     @Test
