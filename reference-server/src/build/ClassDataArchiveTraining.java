@@ -48,18 +48,22 @@ public class ClassDataArchiveTraining {
         Path log = target.resolve("class-data-archive-training.log");
         Files.deleteIfExists(archive);
         Path scratch = Files.createTempDirectory("roster-cds-training");
+        boolean trained = false;
         try {
             new ClassDataArchiveTraining().train(jar, heapOptions, archive, scratch.resolve("training.db"), log);
             if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
                 throw new IllegalStateException("the JVM wrote no class-data archive at " + archive);
             }
+            trained = true;
         } catch (Exception | AssertionError failure) {
             printFailure(failure.getMessage(), log);
-            System.exit(1);
         } finally {
             try (Stream<Path> files = Files.walk(scratch)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
+        }
+        if (!trained) {
+            System.exit(1); // after the finally: System.exit inside the try would leave the scratch database behind
         }
         List<String> argumentFile = new ArrayList<>();
         argumentFile.add("# Written by the build (ADR 055): the heap options of src/main/jvm/heap.jvmopts and the");
