@@ -1,6 +1,5 @@
 package dev.roster.scim.server;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -18,10 +17,9 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  *
  * <p>What it sets up: one line per event on standard output ({@code HH:mm:ss.SSS LEVEL logger - message}); the access
  * log ({@code dev.roster.access}, and {@code dev.roster.access.json} whose lines are one JSON object and nothing
- * else) leaves the request threads through a bounded queue that Logback's worker drains to standard output. A full
- * queue drops lines (never blocking a request); every line is kept until the queue is full (Logback's default drops
- * INFO lines from 80 % full). Main stops Logback after the server on shutdown, which writes out what is queued (the
- * text access log through a console appender of its own, which the stop does not close before the queue).
+ * else) leaves the request threads through a bounded queue that a {@link BatchedConsoleAppender} writes to standard
+ * output a batch at a time. A full queue drops lines (never blocking a request). Main stops Logback after the server
+ * on shutdown, which writes out what is queued.
  * Jersey, MyBatis, Hikari and Flyway (which narrates every start; the server prints its own upgrade notices) log
  * warnings only.
  */
@@ -43,12 +41,8 @@ public final class LoggingConfiguration extends ContextAwareBase implements Conf
         if (System.getProperty(CONFIGURATION_FILE_PROPERTY) != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        // The text access log has a console of its own: stopping Logback stops the root's appenders before it drains
-        // the access log's queue, so a shared one would drop the last lines of every stop (logback.xml did).
-        onlyTo(context.getLogger(ACCESS_LOGGER), queued(context, "ACCESS_TEXT_ASYNC",
-                console(context, "ACCESS_TEXT", LINE_PATTERN)));
-        onlyTo(context.getLogger(JSON_ACCESS_LOGGER), queued(context, "ACCESS_JSON_ASYNC",
-                console(context, "ACCESS_JSON", "%msg%n")));
+        onlyTo(context.getLogger(ACCESS_LOGGER), batched(context, "access-log", LINE_PATTERN));
+        onlyTo(context.getLogger(JSON_ACCESS_LOGGER), batched(context, "access-log-json", "%msg%n"));
         for (String quiet : new String[] {"org.glassfish", "org.apache.ibatis", "com.zaxxer.hikari", "org.flywaydb"}) {
             context.getLogger(quiet).setLevel(Level.WARN);
         }
@@ -58,28 +52,28 @@ public final class LoggingConfiguration extends ContextAwareBase implements Conf
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
-    private static Appender<ILoggingEvent> console(LoggerContext context, String name, String pattern) {
+    private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(pattern);
         encoder.start();
+        return encoder;
+    }
+
+    private static Appender<ILoggingEvent> console(LoggerContext context, String name, String pattern) {
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setContext(context);
         appender.setName(name);
-        appender.setEncoder(encoder);
+        appender.setEncoder(encoder(context, pattern));
         appender.start();
         return appender;
     }
 
-    private static Appender<ILoggingEvent> queued(LoggerContext context, String name,
-                                                  Appender<ILoggingEvent> target) {
-        AsyncAppender appender = new AsyncAppender();
+    private static Appender<ILoggingEvent> batched(LoggerContext context, String name, String pattern) {
+        BatchedConsoleAppender appender = new BatchedConsoleAppender(ACCESS_QUEUE_SIZE);
         appender.setContext(context);
         appender.setName(name);
-        appender.setQueueSize(ACCESS_QUEUE_SIZE);
-        appender.setDiscardingThreshold(0);
-        appender.setNeverBlock(true);
-        appender.addAppender(target);
+        appender.setEncoder(encoder(context, pattern));
         appender.start();
         return appender;
     }

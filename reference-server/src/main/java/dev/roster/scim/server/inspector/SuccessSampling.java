@@ -4,6 +4,7 @@ import dev.roster.scim.core.model.SiteId;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Which successful (2xx) exchanges the inspector keeps under load: at most {@link #KEPT_PER_SITE_PER_SECOND} per
@@ -20,25 +21,39 @@ final class SuccessSampling {
 
     /** Whether to keep a successful exchange of the site that arrived in the given second (of the epoch). */
     boolean keeps(SiteId site, long epochSecond) {
-        return seconds.computeIfAbsent(site, ignored -> new Second()).take(epochSecond);
+        Second second = seconds.get(site);
+        if (second == null) {
+            second = seconds.computeIfAbsent(site, ignored -> new Second());
+        }
+        return second.take(epochSecond);
     }
 
-    /** The second a site's budget is counted in, and how much of it is taken. */
+    /**
+     * The second a site's budget is counted in and how much of it is taken, in one word: the second in the high bits,
+     * the count in the low {@link #COUNT_BITS}. Every request of a busy site asks at once, and once the second's
+     * budget is spent the answer is a read, with no lock and no write for the other request threads to wait on.
+     */
     private static final class Second {
-        private long epochSecond = Long.MIN_VALUE;
-        private int taken;
+        private static final int COUNT_BITS = 8;
+        private final AtomicLong state = new AtomicLong(Long.MIN_VALUE);
 
-        synchronized boolean take(long arrival) {
-            // A request that arrived in an earlier second and finishes late counts against the current one.
-            if (arrival > epochSecond) {
-                epochSecond = arrival;
-                taken = 0;
+        boolean take(long arrival) {
+            while (true) {
+                long current = state.get();
+                long second = current >> COUNT_BITS;
+                int taken = (int) (current & ((1 << COUNT_BITS) - 1));
+                // A request that arrived in an earlier second and finishes late counts against the current one.
+                if (arrival > second) {
+                    second = arrival;
+                    taken = 0;
+                }
+                if (taken >= KEPT_PER_SITE_PER_SECOND) {
+                    return false;
+                }
+                if (state.compareAndSet(current, second << COUNT_BITS | (taken + 1))) {
+                    return true;
+                }
             }
-            if (taken >= KEPT_PER_SITE_PER_SECOND) {
-                return false;
-            }
-            taken++;
-            return true;
         }
     }
 }
