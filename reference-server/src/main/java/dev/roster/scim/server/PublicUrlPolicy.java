@@ -25,6 +25,8 @@ final class PublicUrlPolicy implements ContainerRequestFilter {
     private final Optional<URI> configured;
     private final String listenHost;
     private final boolean wildcard;
+    /** The base for the last port a request came in on: a server listens on one or two, so this is almost always it. */
+    private volatile PortBase lastPortBase = new PortBase(-1, URI.create("http://localhost/"));
 
     PublicUrlPolicy(Optional<URI> configured, String listenHost) {
         this.configured = configured.map(PublicBaseUrl::validated);
@@ -42,8 +44,20 @@ final class PublicUrlPolicy implements ContainerRequestFilter {
         if (configured.isPresent()) {
             PublicBaseUrl.rebase(request, configured.get());
         } else if (!wildcard && request.getProperty(HttpEdge.LOCAL_PORT) instanceof Integer port) {
-            PublicBaseUrl.rebase(request, URI.create("http://" + listenHost + ":" + port + "/"));
+            PublicBaseUrl.rebase(request, baseFor(port));
         }
         // Wildcard: Jersey's base already comes from the Host header, which the edge has validated.
+    }
+
+    private URI baseFor(int port) {
+        PortBase last = lastPortBase;
+        if (last.port != port) {
+            last = new PortBase(port, URI.create("http://" + listenHost + ":" + port + "/"));
+            lastPortBase = last;
+        }
+        return last.base;
+    }
+
+    private record PortBase(int port, URI base) {
     }
 }
