@@ -26,7 +26,7 @@ final class PublicUrlPolicy implements ContainerRequestFilter {
     private final String listenHost;
     private final boolean wildcard;
     /** The base for the last port a request came in on: a server listens on one or two, so this is almost always it. */
-    private volatile PortBase lastPortBase = new PortBase(-1, URI.create("http://localhost/"));
+    private volatile PortBase lastPortBase;
 
     PublicUrlPolicy(Optional<URI> configured, String listenHost) {
         this.configured = configured.map(PublicBaseUrl::validated);
@@ -51,7 +51,7 @@ final class PublicUrlPolicy implements ContainerRequestFilter {
 
     private URI baseFor(int port) {
         PortBase last = lastPortBase;
-        if (last.port != port) {
+        if (last == null || last.port != port) {
             last = new PortBase(port, URI.create("http://" + listenHost + ":" + port + "/"));
             lastPortBase = last;
         }
