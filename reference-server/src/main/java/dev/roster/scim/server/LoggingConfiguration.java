@@ -9,6 +9,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import org.slf4j.LoggerFactory;
+
+import java.util.Iterator;
 
 /**
  * The server's logging, set up in code: Logback finds it through {@code ServiceLoader} before it looks for
@@ -50,6 +53,27 @@ public final class LoggingConfiguration extends ContextAwareBase implements Conf
         root.setLevel(Level.INFO);
         root.addAppender(console(context, "STDOUT", LINE_PATTERN));
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * The access log lines the built-in configuration dropped since start because its queue was full; 0 under an
+     * operator's own configuration, whose appenders are theirs to watch.
+     */
+    static long accessLinesDropped() {
+        return LoggerFactory.getILoggerFactory() instanceof LoggerContext context ? accessLinesDropped(context) : 0;
+    }
+
+    static long accessLinesDropped(LoggerContext context) {
+        long dropped = 0;
+        for (String logger : new String[] {ACCESS_LOGGER, JSON_ACCESS_LOGGER}) {
+            for (Iterator<Appender<ILoggingEvent>> it = context.getLogger(logger).iteratorForAppenders();
+                 it.hasNext(); ) {
+                if (it.next() instanceof BatchedConsoleAppender batched) {
+                    dropped += batched.dropped();
+                }
+            }
+        }
+        return dropped;
     }
 
     private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {

@@ -117,6 +117,7 @@ public final class RosterApplication implements AutoCloseable {
                     database.siteStore());
             ExchangeRecorder recorder = new ExchangeRecorder(inspection);
             metrics.inspectorLosses(recorder::dropped, recorder::failed);
+            metrics.accessLogLosses(LoggingConfiguration::accessLinesDropped);
             metrics.connectionPool(database.connectionPool());
             metrics.writePath(database.writePath());
 

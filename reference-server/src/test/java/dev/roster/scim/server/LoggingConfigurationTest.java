@@ -57,6 +57,30 @@ class LoggingConfigurationTest {
     }
 
     @Test
+    void linesTheFullQueueDroppedAreCountedAndEveryOtherIsWritten() {
+        new LoggingConfiguration().configure(context);
+        org.slf4j.Logger access = context.getLogger(LoggingConfiguration.ACCESS_LOGGER);
+
+        // Far more than the queue holds, far faster than its writer takes them: some lines cannot be queued.
+        int logged = 100_000;
+        for (int i = 0; i < logged; i++) {
+            access.info("GET /health 200 {}", i);
+        }
+        long dropped = LoggingConfiguration.accessLinesDropped(context);
+        context.stop();
+
+        assertThat(dropped).isPositive();
+        long kept = written.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> line.contains("dev.roster.access - GET /health 200 ")).count();
+        assertThat(kept + dropped).isEqualTo(logged);
+    }
+
+    @Test
+    void anOperatorsConfigurationHasNoDroppedLinesToCount() {
+        assertThat(LoggingConfiguration.accessLinesDropped(context)).isZero();
+    }
+
+    @Test
     void librariesSayOnlyWarningsAndTheRootSaysInfo() {
         new LoggingConfiguration().configure(context);
 

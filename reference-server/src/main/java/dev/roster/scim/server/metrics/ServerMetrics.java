@@ -74,6 +74,13 @@ public final class ServerMetrics implements AutoCloseable {
                 .register(registry);
     }
 
+    /** Exports the access log lines dropped since start because the access log's queue was full (ADR 057). */
+    public void accessLogLosses(LongSupplier dropped) {
+        FunctionCounter.builder("roster.access.log.lines.dropped", dropped, supplier -> supplier.getAsLong())
+                .description("Access log lines dropped since start because the access log's queue was full")
+                .register(registry);
+    }
+
     /**
      * Exports the database's connection pool: {@code roster_db_pool_connections{pool, state}} for the active, idle
      * and pending (threads waiting) connections, and {@code roster_db_pool_connections_max{pool}}. Only

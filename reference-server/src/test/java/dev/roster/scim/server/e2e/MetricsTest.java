@@ -58,7 +58,7 @@ class MetricsTest {
         assertThat(asAdmin.status()).isEqualTo(200);
         assertThat(asAdmin.body()).contains("jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads",
                 "process_uptime_seconds", "system_cpu_count", "roster_inspector_exchanges_dropped",
-                "roster_inspector_exchanges_failed",
+                "roster_inspector_exchanges_failed", "# TYPE roster_access_log_lines_dropped_total counter",
                 "roster_db_pool_connections{pool=\"roster-sqlite-readers\",state=\"idle\"}",
                 "roster_db_pool_connections_max{pool=\"roster-sqlite-readers\"}");
     }
