@@ -21,11 +21,8 @@ final class SuccessSampling {
 
     /** Whether to keep a successful exchange of the site that arrived in the given second (of the epoch). */
     boolean keeps(SiteId site, long epochSecond) {
-        Second second = seconds.get(site);
-        if (second == null) {
-            second = seconds.computeIfAbsent(site, ignored -> new Second());
-        }
-        return second.take(epochSecond);
+        // ConcurrentHashMap answers a present key without a lock (since JDK 9), so no get() needs to come first.
+        return seconds.computeIfAbsent(site, ignored -> new Second()).take(epochSecond);
     }
 
     /**
