@@ -1,6 +1,8 @@
 package dev.roster.scim.server.http;
 
 import dev.roster.scim.jaxrs.ScimPaths;
+import org.glassfish.grizzly.CompletionHandler;
+import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.ReadHandler;
 import org.glassfish.grizzly.http.io.NIOInputStream;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -68,7 +70,7 @@ final class BufferedBodyHandler extends HttpHandler {
             return;
         }
         BodyReader reader = new BodyReader(request, response);
-        response.suspend(limits.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS, null, reader);
+        response.suspend(limits.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS, reader.resumption, reader);
         request.getNIOInputStream().notifyAvailable(reader, limits.maxBodyBytes() + 1);
     }
 
@@ -131,6 +133,18 @@ final class BufferedBodyHandler extends HttpHandler {
         private final Response response;
         private final NIOInputStream body;
         private final AtomicInteger state = new AtomicInteger(READING);
+        private volatile boolean resumed;
+        private final CompletionHandler<Response> resumption = new EmptyCompletionHandler<>() {
+            @Override
+            public void completed(Response resumedResponse) {
+                resumed = true;
+            }
+
+            @Override
+            public void cancelled() {
+                resumed = true;
+            }
+        };
 
         BodyReader(Request request, Response response) {
             this.request = request;
@@ -154,8 +168,9 @@ final class BufferedBodyHandler extends HttpHandler {
             } else if (state.compareAndSet(READING, DONE)) {
                 // The suspend timeout stays queued (Grizzly cannot cancel it); the state makes it a no-op.
                 dispatch(request, response);
-                // Jersey's container resumes the response when it commits; this is for the case it did not.
-                if (response.isSuspended()) {
+                // Jersey's container resumes the response when it commits; this is for the case it did not. A
+                // resumed response is recycled at once, so it is not asked (it would throw) but told by Grizzly.
+                if (!resumed) {
                     response.resume();
                 }
             }
