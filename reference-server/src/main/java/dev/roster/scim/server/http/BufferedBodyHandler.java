@@ -133,16 +133,16 @@ final class BufferedBodyHandler extends HttpHandler {
         private final Response response;
         private final NIOInputStream body;
         private final AtomicInteger state = new AtomicInteger(READING);
-        private volatile boolean resumed;
+        private volatile boolean resumedOrCancelled;
         private final CompletionHandler<Response> resumption = new EmptyCompletionHandler<>() {
             @Override
             public void completed(Response resumedResponse) {
-                resumed = true;
+                resumedOrCancelled = true;
             }
 
             @Override
             public void cancelled() {
-                resumed = true;
+                resumedOrCancelled = true;
             }
         };
 
@@ -170,7 +170,7 @@ final class BufferedBodyHandler extends HttpHandler {
                 dispatch(request, response);
                 // Jersey's container resumes the response when it commits; this is for the case it did not. A
                 // resumed response is recycled at once, so it is not asked (it would throw) but told by Grizzly.
-                if (!resumed) {
+                if (!resumedOrCancelled) {
                     response.resume();
                 }
             }
