@@ -10,6 +10,7 @@ import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.port.out.AuditLog;
 import dev.roster.scim.core.port.out.Keyset;
 import dev.roster.scim.core.port.out.KeysetPage;
+import dev.roster.scim.core.port.out.RenderedKeysetPage;
 import dev.roster.scim.core.port.out.PreparedUser;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.port.out.UserStore;
@@ -135,6 +136,12 @@ final class MyBatisUserStore implements UserStore {
     @Override
     public KeysetPage searchByKeyset(SiteId site, UserQuery query, Keyset keyset) {
         return sessions.read(session -> search.keyset(session, site, query, keyset));
+    }
+
+    /** {@link #searchByKeyset}'s page as renderings, from the same one read (rows to renderings, no users built). */
+    @Override
+    public Optional<RenderedKeysetPage> searchRenderedByKeyset(SiteId site, UserQuery query, Keyset keyset) {
+        return Optional.of(sessions.read(session -> search.renderedKeyset(session, site, query, keyset)));
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.core.port.out.Keyset;
 import dev.roster.scim.core.port.out.KeysetPage;
+import dev.roster.scim.core.port.out.RenderedKeysetPage;
 import dev.roster.scim.core.port.out.SortSpec;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.core.schema.CaseFolding;
@@ -172,12 +173,26 @@ final class UserSearch {
                 pushDown.condition(), sqlOrder.orElse(SortToSql.BY_ID));
     }
 
-    /**
-     * One keyset page: the keyset's start as a condition after the pushed-down filter's, the order read forward or
-     * backward, one row more than the page to tell whether more lie beyond, and the total as {@link #run} counts
-     * it (the per-site counts without a filter). A residual filter is applied while streaming.
-     */
+    /** One keyset page ({@link #keysetRows}), each row as a user. */
     KeysetPage keyset(SqlSession session, SiteId site, UserQuery query, Keyset keyset) {
+        KeysetRows page = keysetRows(session, site, query, keyset);
+        return new KeysetPage(page.rows().stream().map(UserRows::toUser).toList(), page.total(), page.first(),
+                page.last(), page.more());
+    }
+
+    /** One keyset page ({@link #keysetRows}), each row as its stored rendering, rendered only where not current. */
+    RenderedKeysetPage renderedKeyset(SqlSession session, SiteId site, UserQuery query, Keyset keyset) {
+        KeysetRows page = keysetRows(session, site, query, keyset);
+        return new RenderedKeysetPage(page.rows().stream().map(UserRows::toRendered).toList(), page.total(),
+                page.first(), page.last(), page.more());
+    }
+
+    /**
+     * One keyset page's rows: the keyset's start as a condition after the pushed-down filter's, the order read
+     * forward or backward, one row more than the page to tell whether more lie beyond, and the total as
+     * {@link #run} counts it (the per-site counts without a filter). A residual filter is applied while streaming.
+     */
+    private KeysetRows keysetRows(SqlSession session, SiteId site, UserQuery query, Keyset keyset) {
         UserMapper mapper = session.getMapper(UserMapper.class);
         KeysetOrder order = KeysetOrder.of(query.sort()).orElseThrow(() -> ScimException.invalidValue(
                 "Cursor paging sorts by id, externalId, userName, displayName, name.givenName, name.familyName, "
@@ -206,7 +221,11 @@ final class UserSearch {
         Optional<String> first = rows.stream().findFirst().map(row -> KeysetPositions.of(order, row));
         Optional<String> last = rows.isEmpty() ? Optional.empty()
                 : Optional.of(KeysetPositions.of(order, rows.get(rows.size() - 1)));
-        return new KeysetPage(rows.stream().map(UserRows::toUser).toList(), total, first, last, more);
+        return new KeysetRows(rows, total, first, last, more);
+    }
+
+    private record KeysetRows(List<UserRow> rows, long total, Optional<String> first, Optional<String> last,
+                              boolean more) {
     }
 
     private static Optional<SqlCondition> both(Optional<SqlCondition> filter, Optional<SqlCondition> start) {

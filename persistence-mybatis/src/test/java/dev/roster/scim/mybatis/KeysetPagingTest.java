@@ -14,11 +14,15 @@ import dev.roster.scim.core.error.ScimException;
 import dev.roster.scim.core.filter.AttrPath;
 import dev.roster.scim.core.filter.FilterParser;
 import dev.roster.scim.core.json.ScimObject;
+import dev.roster.scim.core.mapping.RenderedUser;
+import dev.roster.scim.core.mapping.UserResources;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.port.out.Keyset;
 import dev.roster.scim.core.port.out.KeysetPage;
+import dev.roster.scim.core.port.out.RenderedKeysetPage;
 import dev.roster.scim.core.port.out.SortSpec;
 import dev.roster.scim.core.port.out.UserQuery;
+import dev.roster.scim.jackson.ScimJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +35,8 @@ import java.util.List;
 /**
  * Keyset pages (RFC 9865 cursors) list, forward and backward, exactly the users an index page lists in the same
  * order: sorted by nullable text with ties, by instants, by id, with a filter SQL answers and one it cannot; users
- * added or removed between two pages never make another user appear twice or go missing.
+ * added or removed between two pages never make another user appear twice or go missing. Each page as renderings is
+ * the same page.
  */
 class KeysetPagingTest extends DatabaseTest {
 
@@ -92,7 +97,7 @@ class KeysetPagingTest extends DatabaseTest {
         Keyset keyset = Keyset.first();
         int round = 0;
         while (true) {
-            KeysetPage page = database.userStore().searchByKeyset(ACME, query, keyset);
+            KeysetPage page = page(query, keyset);
             page.users().forEach(user -> seen.add(user.id()));
             // a newcomer sorting first, one sorting last, and the erasure of a user already listed
             database.userStore().insert(ACME, withDisplayName(user("new-a" + round, "early" + round), "Aaa"));
@@ -136,7 +141,7 @@ class KeysetPagingTest extends DatabaseTest {
         List<String> ids = new ArrayList<>();
         Keyset keyset = Keyset.first();
         for (int guard = 0; guard < 100; guard++) {
-            KeysetPage page = database.userStore().searchByKeyset(ACME, query, keyset);
+            KeysetPage page = page(query, keyset);
             assertThat(page.totalResults()).isEqualTo(indexOrder(query).size());
             page.users().forEach(user -> ids.add(user.id()));
             if (!page.more()) {
@@ -149,14 +154,14 @@ class KeysetPagingTest extends DatabaseTest {
 
     /** From the last page backward, each page prepended: the whole list again. */
     private List<String> backwardFromTheEnd(UserQuery query) {
-        KeysetPage page = database.userStore().searchByKeyset(ACME, query, Keyset.first());
+        KeysetPage page = page(query, Keyset.first());
         while (page.more()) {
-            page = database.userStore().searchByKeyset(ACME, query, Keyset.after(page.last().orElseThrow()));
+            page = page(query, Keyset.after(page.last().orElseThrow()));
         }
         List<List<String>> pages = new ArrayList<>();
         pages.add(page.users().stream().map(User::id).toList());
         for (int guard = 0; guard < 100 && page.first().isPresent(); guard++) {
-            page = database.userStore().searchByKeyset(ACME, query, Keyset.before(page.first().get()));
+            page = page(query, Keyset.before(page.first().get()));
             assertThat(page.users().size()).isLessThanOrEqualTo(query.count());
             pages.add(page.users().stream().map(User::id).toList());
             if (!page.more()) {
@@ -165,6 +170,23 @@ class KeysetPagingTest extends DatabaseTest {
         }
         Collections.reverse(pages);
         return pages.stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * The keyset page, checked against the same page as renderings: each user's stored text is the rendering of the
+     * user read, and total, positions and {@code more} agree.
+     */
+    private KeysetPage page(UserQuery query, Keyset keyset) {
+        KeysetPage page = database.userStore().searchByKeyset(ACME, query, keyset);
+        RenderedKeysetPage rendered = database.userStore().searchRenderedByKeyset(ACME, query, keyset).orElseThrow();
+
+        assertThat(rendered.users()).extracting(RenderedUser::json).containsExactlyElementsOf(page.users().stream()
+                .map(user -> ScimJson.write(UserResources.defaultRepresentation(user))).toList());
+        assertThat(rendered.totalResults()).isEqualTo(page.totalResults());
+        assertThat(rendered.first()).isEqualTo(page.first());
+        assertThat(rendered.last()).isEqualTo(page.last());
+        assertThat(rendered.more()).isEqualTo(page.more());
+        return page;
     }
 
     private List<String> indexOrder(UserQuery query) {

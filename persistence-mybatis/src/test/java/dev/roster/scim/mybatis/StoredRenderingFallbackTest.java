@@ -6,6 +6,9 @@ import dev.roster.scim.core.mapping.StoredRendering;
 import dev.roster.scim.core.mapping.UserResources;
 import dev.roster.scim.core.model.User;
 import dev.roster.scim.core.model.UserPage;
+import dev.roster.scim.core.port.out.Keyset;
+import dev.roster.scim.core.port.out.KeysetPage;
+import dev.roster.scim.core.port.out.RenderedKeysetPage;
 import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.jackson.ScimJson;
 import dev.roster.scim.testkit.RandomUsers;
@@ -94,6 +97,33 @@ class StoredRenderingFallbackTest extends DatabaseTest {
         assertThat(page.users()).extracting(RenderedUser::json).containsExactlyElementsOf(searched.users().stream()
                 .map(user -> ScimJson.write(UserResources.defaultRepresentation(user))).toList());
         assertThat(page.totalResults()).isEqualTo(searched.totalResults()).isEqualTo(12);
+    }
+
+    /** The same mix on a keyset page (a cursor page), forward and backward. */
+    @Test
+    void aKeysetPageMixingStaleAndCurrentRenderingsIsThePageOfTheSlowPath() throws SQLException {
+        RandomUsers random = new RandomUsers(5L);
+        for (int i = 0; i < 12; i++) {
+            database.userStore().insert(ACME, random.next(i));
+        }
+        List<String> ids = database.userStore().search(ACME, EVERYONE).users().stream().map(User::id).toList();
+        execute("UPDATE users SET scim_json = NULL WHERE id = '" + ids.get(1) + "'");
+        execute("UPDATE users SET version = version + 1 WHERE id = '" + ids.get(6) + "'");
+        execute("UPDATE users SET scim_format = " + (UserRows.RENDERING_FORMAT - 1)
+                + ", scim_json = '{\"formerly\":\"shown\",' || substr(scim_json, 2) WHERE id = '" + ids.get(8) + "'");
+        UserQuery byEight = EVERYONE.withCountOf(8);
+        String middle = database.userStore().searchByKeyset(ACME, byEight, Keyset.first()).last().orElseThrow();
+
+        for (Keyset keyset : List.of(Keyset.first(), Keyset.after(middle), Keyset.before(middle))) {
+            RenderedKeysetPage page = database.userStore().searchRenderedByKeyset(ACME, byEight, keyset)
+                    .orElseThrow();
+            KeysetPage searched = database.userStore().searchByKeyset(ACME, byEight, keyset);
+
+            assertThat(page.users()).extracting(RenderedUser::json).containsExactlyElementsOf(searched.users()
+                    .stream().map(user -> ScimJson.write(UserResources.defaultRepresentation(user))).toList())
+                    .noneMatch(json -> json.contains("formerly"));
+            assertThat(page.totalResults()).isEqualTo(searched.totalResults()).isEqualTo(12);
+        }
     }
 
     /** Hidden and pending users too: whatever the random user is. */

@@ -23,10 +23,11 @@ import java.util.Set;
  * };
  * }</pre>
  *
- * <p>The stored-rendering reads ({@code findRendered}, {@code searchRendered}) and the prepared writes
- * ({@code prepare} and the {@code PreparedUser} forms of {@code update} and {@code insert}, ADR 034) are not
- * forwarded on purpose: they keep the port's defaults, which answer through the methods below, so an override of
- * {@link #findById}, {@link #search}, {@link #update} or {@link #insert} sees every call the use cases make.
+ * <p>The stored-rendering reads ({@code findRendered}, {@code searchRendered}, {@code searchRenderedByKeyset}) and
+ * the prepared writes ({@code prepare} and the {@code PreparedUser} forms of {@code update} and {@code insert}, ADR
+ * 034) are not forwarded on purpose: they keep the port's defaults, which answer through the methods below, so an
+ * override of {@link #findById}, {@link #search}, {@link #searchByKeyset}, {@link #update} or {@link #insert} sees
+ * every call the use cases make.
  */
 public abstract class ForwardingUserStore implements UserStore {
 

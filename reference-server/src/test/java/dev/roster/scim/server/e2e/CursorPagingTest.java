@@ -135,6 +135,30 @@ class CursorPagingTest {
                 + "\"cursor\":\"\"}").expect(200).has("nextCursor")).isTrue();
     }
 
+    /**
+     * A cursor page without a projection comes from the stored renderings: each user exactly as its own read shows
+     * it, and the same users, total and cursors as a projected page, which is rendered from the users.
+     */
+    @Test
+    void aPageByCursorShowsEachUserAsItsOwnReadAndAProjectedPageListsTheSame() {
+        String query = "/Users?filter=" + encode(FILTER) + "&sortBy=userName&count=7";
+        JsonNode whole = get(query + "&cursor=").expect(200);
+        JsonNode projected = get(query + "&attributes=userName&cursor=").expect(200);
+        JsonNode next = get(query + "&cursor=" + whole.path("nextCursor").asText()).expect(200);
+        JsonNode nextProjected = get(query + "&attributes=userName&cursor=" + projected.path("nextCursor").asText())
+                .expect(200);
+
+        assertThat(whole.path("Resources").size()).isEqualTo(7);
+        for (JsonNode user : whole.path("Resources")) {
+            assertThat(user).isEqualTo(get("/Users/" + user.path("id").asText()).expect(200));
+        }
+        assertThat(ids(projected)).isEqualTo(ids(whole));
+        assertThat(projected.path("totalResults")).isEqualTo(whole.path("totalResults"));
+        assertThat(projected.path("Resources").get(0).has("displayName")).isFalse();
+        assertThat(ids(nextProjected)).isEqualTo(ids(next)).doesNotContainAnyElementsOf(ids(whole));
+        assertThat(next.path("previousCursor").asText()).isNotEmpty();
+    }
+
     @Test
     void everyMisuseOfACursorIsA400WithItsScimType() {
         String query = "/Users?filter=" + encode(FILTER) + "&count=10";
@@ -175,6 +199,12 @@ class CursorPagingTest {
         assertThat(pagination.path("defaultPageSize").asInt()).isEqualTo(200);
         assertThat(pagination.path("maxPageSize").asInt()).isEqualTo(200);
         assertThat(pagination.path("cursorTimeout").asInt()).isEqualTo(600);
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.path("Resources").forEach(user -> ids.add(user.path("id").asText()));
+        return ids;
     }
 
     private static List<String> userNames(JsonNode page) {

@@ -130,7 +130,7 @@ public final class ScimUsersService implements ScimUsers {
     public Optional<RenderedPage> searchRendered(SiteId site, SearchRequest request) {
         scimSettings(site);
         if (request.cursor().isPresent()) {
-            return Optional.empty();
+            return cursorPaging.rendered(site, request);
         }
         return ports.users().searchRendered(site, SearchQueries.toQuery(request, Optional.empty(), false,
                 UserQuery.Pending.INCLUDED));

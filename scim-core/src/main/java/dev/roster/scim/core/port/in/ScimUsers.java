@@ -110,8 +110,8 @@ public interface ScimUsers {
 
     /**
      * {@link #search} as the store's renderings, for a ListResponse without {@code attributes} or
-     * {@code excludedAttributes}; empty when the store keeps none or the request pages by cursor, and the caller
-     * then renders {@link #search}'s users. The same checks and errors as {@link #search}.
+     * {@code excludedAttributes}, by index or by cursor; empty when the store keeps none, and the caller then
+     * renders {@link #search}'s users. The same checks and errors as {@link #search}.
      *
      * @param site    the site named in the request path
      * @param request the parameters as the client sent them

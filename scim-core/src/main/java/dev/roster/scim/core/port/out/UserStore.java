@@ -152,6 +152,22 @@ public interface UserStore {
     }
 
     /**
+     * The page {@link #searchByKeyset} answers, each user as the rendering the store kept at its last write, as
+     * {@link #searchRendered} is to {@link #search}: empty, the default, for a store that keeps no rendering, and
+     * the caller then renders {@link #searchByKeyset}'s users itself.
+     *
+     * @param site   the site whose users are searched, as for {@link #search}
+     * @param query  the query, as for {@link #searchByKeyset}
+     * @param keyset where the page starts, as for {@link #searchByKeyset}
+     * @return the same page as {@link #searchByKeyset} (users, order, total, positions) as stored renderings, or
+     *         empty when this store keeps no renderings
+     * @throws ScimException as {@link #searchByKeyset}
+     */
+    default Optional<RenderedKeysetPage> searchRenderedByKeyset(SiteId site, UserQuery query, Keyset keyset) {
+        return Optional.empty();
+    }
+
+    /**
      * Stores a new user, joining the running transaction.
      *
      * @param site the site the user belongs to

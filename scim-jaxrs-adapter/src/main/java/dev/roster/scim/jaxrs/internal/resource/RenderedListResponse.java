@@ -3,6 +3,7 @@ package dev.roster.scim.jaxrs.internal.resource;
 import dev.roster.scim.core.json.ScimValue;
 import dev.roster.scim.core.mapping.RenderedPage;
 import dev.roster.scim.core.mapping.RenderedUser;
+import dev.roster.scim.core.model.UserPage;
 import dev.roster.scim.jackson.ScimJson;
 import dev.roster.scim.jaxrs.internal.json.JsonBody;
 
@@ -16,14 +17,14 @@ import java.util.List;
  * rendering's UTF-8 bytes as the store read them, {@code meta.location} spliced in before a rendering's last two
  * closing braces (see {@link RenderedUser}). No JSON generator, no tree, no text of the page: the bytes
  * {@link ListResponseOutput} gives for the same users, which {@code ListResponseOutputTest} holds it to. The length is
- * summed first and the body filled into one array of exactly that length (ADR 049). Index pages only: a page by
- * cursor is {@link ListResponseOutput}'s.
+ * summed first and the body filled into one array of exactly that length (ADR 049). A page read by cursor has its
+ * cursors where a page read by index has its {@code startIndex}.
  */
 final class RenderedListResponse {
 
     private static final byte[] START = ascii("{\"schemas\":[" + ScimJson.write(ScimValue.of(ScimResponses.LIST_RESPONSE))
             + "],\"totalResults\":");
-    private static final byte[] START_INDEX = ascii(",\"startIndex\":");
+    private static final byte[] NOTHING = new byte[0];
     private static final byte[] ITEMS_PER_PAGE = ascii(",\"itemsPerPage\":");
     private static final byte[] RESOURCES = ascii(",\"Resources\":[");
     private static final byte[] LOCATION = ascii(",\"location\":");
@@ -38,10 +39,11 @@ final class RenderedListResponse {
     static JsonBody of(RenderedPage page, UserLocations locations, boolean totalsOnly) {
         List<RenderedUser> users = page.users();
         String total = Long.toString(page.totalResults());
-        String startIndex = Integer.toString(page.startIndex());
+        byte[] position = position(page);
         String itemsPerPage = Integer.toString(users.size());
-        long length = START.length + total.length() + START_INDEX.length + startIndex.length()
-                + ITEMS_PER_PAGE.length + itemsPerPage.length() + 1;
+        byte[] cursors = cursors(page);
+        long length = START.length + total.length() + position.length + ITEMS_PER_PAGE.length
+                + itemsPerPage.length() + cursors.length + 1;
         byte[] locationBase = locations.jsonBaseUtf8();
         String[] segments = new String[totalsOnly ? 0 : users.size()];
         if (!totalsOnly) {
@@ -55,10 +57,10 @@ final class RenderedListResponse {
         ExactBytes out = new ExactBytes(Math.toIntExact(length));
         out.write(START);
         out.ascii(total);
-        out.write(START_INDEX);
-        out.ascii(startIndex);
+        out.write(position);
         out.write(ITEMS_PER_PAGE);
         out.ascii(itemsPerPage);
+        out.write(cursors);
         if (!totalsOnly) {
             out.write(RESOURCES);
             for (int i = 0; i < segments.length; i++) {
@@ -71,6 +73,24 @@ final class RenderedListResponse {
         }
         out.write('}');
         return out.body();
+    }
+
+    /** {@code startIndex} and its value for a page read by index; nothing for a page read by cursor. */
+    private static byte[] position(RenderedPage page) {
+        return page.cursors().isPresent() ? NOTHING : ascii(",\"startIndex\":" + page.startIndex());
+    }
+
+    /** {@code nextCursor} and {@code previousCursor} where the page has them, in ListResponseOutput's order. */
+    private static byte[] cursors(RenderedPage page) {
+        StringBuilder members = new StringBuilder();
+        page.cursors().flatMap(UserPage.Cursors::next).ifPresent(next -> member(members, "nextCursor", next));
+        page.cursors().flatMap(UserPage.Cursors::previous)
+                .ifPresent(previous -> member(members, "previousCursor", previous));
+        return members.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void member(StringBuilder members, String name, String value) {
+        members.append(",\"").append(name).append("\":").append(ScimJson.write(ScimValue.of(value)));
     }
 
     /**

@@ -133,6 +133,27 @@ class ListResponseOutputTest {
     }
 
     @Test
+    void aCursorPageOfRenderingsIsTheBytesOfTheTree() throws IOException {
+        List<User> users = randomUsers(new RandomUsers(11L), 12);
+        UserLocations locations = UserLocations.under(USERS);
+        for (UserPage.Cursors cursors : List.of(
+                new UserPage.Cursors(Optional.of("next\"one"), Optional.empty()),
+                new UserPage.Cursors(Optional.of("n"), Optional.of("prév")),
+                new UserPage.Cursors(Optional.empty(), Optional.of("p")),
+                new UserPage.Cursors(Optional.empty(), Optional.empty()))) {
+            byte[] tree = ScimJson.writeBytes(ScimResponses.listResponse(40, 1, Optional.of(cursors), users.stream()
+                    .map(user -> scimUsers.render(user, locations.of(user.id()), RequestedAttributes.DEFAULT))
+                    .toList(), false));
+            RenderedPage rendered = renderings(users);
+
+            assertThat(bytes(RenderedListResponse.of(new RenderedPage(rendered.users(), 40, 1, Optional.of(cursors)),
+                    locations, false))).isEqualTo(tree);
+            assertThat(bytes(ListResponseOutput.users(new UserPage(users, 40, 1, Optional.of(cursors)),
+                    rendered(locations), false))).isEqualTo(tree);
+        }
+    }
+
+    @Test
     void idsOutsideTheUnreservedSetArePercentEncoded() {
         UserLocations locations = UserLocations.under(USERS + "/");
 
