@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Server CPU per request ({@code bench/run-cpu}, which documents the options): reference-server jars one after the
@@ -24,6 +25,7 @@ public final class CpuBenchmark {
     private final Path cpuWork = work.resolve("cpu");
     private final Wrk wrk = new Wrk(2, 32);
     private HttpBenchmark.Workload workload = HttpBenchmark.Workload.W1;
+    private Optional<String> getPath = Optional.empty();
     private int rounds = 3;
     private int warmupSeconds = 30;
     private int seconds = 20;
@@ -42,6 +44,7 @@ public final class CpuBenchmark {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--workload" -> workload = HttpBenchmark.Workload.valueOf(args[++i]);
+                case "--get" -> getPath = Optional.of(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmupSeconds = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
@@ -109,8 +112,11 @@ public final class CpuBenchmark {
         try (ServerProcess server = HttpBenchmark.startRoster(jar, serverJvmArgs, label, database.toString(), USERS,
                 port, cpuWork.resolve(label + ".log"), Duration.ofMinutes(5))) {
             String token = new ScimClient(server.baseUrl()).rotateToken(HttpBenchmark.ADMIN_PASSWORD);
-            List<List<String>> target = List.of(HttpBenchmark.wrkTarget(root, server.baseUrl(), workload, token,
-                    USERS, state.resolve("ids.txt"), state, 0));
+            List<List<String>> target = List.of(getPath.isPresent()
+                    ? List.of(server.baseUrl(), Wrk.script(root.resolve("bench"), "get-path.lua").toString(),
+                            ScimClient.SITE_BASE, token, getPath.get())
+                    : HttpBenchmark.wrkTarget(root, server.baseUrl(), workload, token, USERS,
+                            state.resolve("ids.txt"), state, 0));
             wrk.runTogether(target, warmupSeconds);
             ServerProcess.CpuTime before = server.cpuTime();
             Wrk.Result result = Wrk.Result.summed(wrk.runTogether(target, seconds));
