@@ -11,16 +11,23 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -142,6 +149,49 @@ class ShadedJarIT {
         assertThat(line).as("admin password line after %s", lines).contains("user 'admin', password ");
         assertThat(lines).anyMatch(each -> TOKEN_HEADING.matcher(each).find());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(database))).isEqualTo("rw-------");
+    }
+
+    /**
+     * Every class of ours in the shaded jar is byte for byte the one its module compiled in this build. The jar
+     * plugin keeps an existing jar when the module's own classes did not change, and the shade plugin then took
+     * its own previous output as the input: a change in another module alone left that module's old classes in
+     * the jar (the first copy wins), so the jar ran code that was not the build's.
+     */
+    @Test
+    void theShadedJarHoldsEachModulesClassesAsThisBuildCompiledThem() throws IOException {
+        List<Path> classDirectories = new ArrayList<>();
+        try (DirectoryStream<Path> modules = Files.newDirectoryStream(Path.of("..").toAbsolutePath().normalize())) {
+            for (Path module : modules) {
+                Path classes = module.resolve("target").resolve("classes");
+                if (Files.isDirectory(classes.resolve("dev"))) {
+                    classDirectories.add(classes);
+                }
+            }
+        }
+        List<String> stale = new ArrayList<>();
+        int compared = 0;
+        try (JarFile shaded = new JarFile(JAR.toFile())) {
+            for (JarEntry entry : Collections.list(shaded.entries())) {
+                if (!entry.getName().startsWith("dev/roster/") || !entry.getName().endsWith(".class")) {
+                    continue;
+                }
+                for (Path classes : classDirectories) {
+                    Path compiled = classes.resolve(entry.getName());
+                    if (Files.exists(compiled)) {
+                        compared++;
+                        try (InputStream packaged = shaded.getInputStream(entry)) {
+                            if (!Arrays.equals(packaged.readAllBytes(), Files.readAllBytes(compiled))) {
+                                stale.add(entry.getName());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        assertThat(classDirectories).as("module class directories beside reference-server").hasSizeGreaterThan(3);
+        assertThat(compared).as("classes of ours compared").isGreaterThan(300);
+        assertThat(stale).as("classes in the jar that are not the build's").isEmpty();
     }
 
     private static ProcessBuilder jar(String... arguments) {
