@@ -6,6 +6,7 @@ import dev.roster.scim.mybatis.internal.mapper.UserNameKeyRow;
 import dev.roster.scim.mybatis.internal.mapper.UserRow;
 import dev.roster.scim.mybatis.internal.mapper.UserSearchStatement;
 import dev.roster.scim.mybatis.internal.mapper.UserSqlProvider;
+import dev.roster.scim.mybatis.internal.sql.KeysetOrder;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -73,6 +74,25 @@ final class JdbcReads {
         return pageRows(connection, provider.renderingsWithTotal(statement, countedActive), statement, true);
     }
 
+    /**
+     * The rows of {@link UserSqlProvider#renderingsWithSortValue} for a keyset page in {@code order}, in its order,
+     * each with the sort column's value as a position holds it: epoch milliseconds for an instant column, else the
+     * stored text; {@code null} for NULL or for an order by id alone.
+     */
+    List<SortedRenderingRow> renderingsWithSortValue(Connection connection, UserSearchStatement statement,
+                                                     KeysetOrder order) {
+        Optional<String> column = order.columnSql();
+        String sql = provider.renderingsWithSortValue(statement, column.orElse("NULL"));
+        return rows(connection, sql, statement, rows -> {
+            Object value = column.isEmpty() ? null : order.numeric() ? nullableLong(rows, 5) : rows.getString(5);
+            return new SortedRenderingRow(renderingRow(rows), value);
+        });
+    }
+
+    /** A keyset page's row: the rendering's columns and the sort column's value ({@code null} for none). */
+    record SortedRenderingRow(RenderingRow rendering, Object sortValue) {
+    }
+
     /** A page's rows and, when the text carries it and a row came, the total of the search. */
     record PageRows(List<RenderingRow> rows, OptionalLong total) {
         PageRows {
@@ -82,25 +102,42 @@ final class JdbcReads {
 
     private PageRows pageRows(Connection connection, String mybatisSql, UserSearchStatement statement,
                               boolean withTotal) {
+        OptionalLong[] total = {OptionalLong.empty()};
+        List<RenderingRow> found = rows(connection, mybatisSql, statement, rows -> {
+            if (withTotal && total[0].isEmpty()) {
+                total[0] = OptionalLong.of(rows.getLong(TOTAL_COLUMN));
+            }
+            return renderingRow(rows);
+        });
+        return new PageRows(found, total[0]);
+    }
+
+    /** The columns of {@link UserSqlProvider#RENDERING_COLUMNS}, in that order, at the start of the row. */
+    private static RenderingRow renderingRow(ResultSet rows) throws SQLException {
+        return new RenderingRow(rows.getString(1), rows.getLong(2), rows.getBytes(3), rows.getInt(4));
+    }
+
+    /** Each row of a search text as {@code reader} reads it, in order. */
+    private <T> List<T> rows(Connection connection, String mybatisSql, UserSearchStatement statement,
+                             RowReader<T> reader) {
         JdbcSearchText text = text(mybatisSql);
         try (PreparedStatement prepared = connection.prepareStatement(text.sql())) {
             text.bind(prepared, statement);
             try (ResultSet rows = prepared.executeQuery()) {
-                List<RenderingRow> found = new ArrayList<>(Math.max(0, Math.min(statement.limit(), 1_000)));
-                OptionalLong total = OptionalLong.empty();
+                List<T> found = new ArrayList<>(Math.max(0, Math.min(statement.limit(), 1_000)));
                 while (rows.next()) {
-                    // the columns of UserSqlProvider.RENDERING_COLUMNS, in that order, then the total
-                    found.add(new RenderingRow(rows.getString(1), rows.getLong(2), rows.getBytes(3),
-                            rows.getInt(4)));
-                    if (withTotal && total.isEmpty()) {
-                        total = OptionalLong.of(rows.getLong(TOTAL_COLUMN));
-                    }
+                    found.add(reader.read(rows));
                 }
-                return new PageRows(found, total);
+                return found;
             }
         } catch (SQLException e) {
             throw StorageFailures.translate(e);
         }
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rows) throws SQLException;
     }
 
     /** {@link UserSqlProvider#count}: the matches of the statement's condition, or the site's counts. */
@@ -148,8 +185,7 @@ final class JdbcReads {
                 if (!rows.next() || rows.getBoolean(5)) {
                     return Optional.empty();
                 }
-                row = Optional.of(new RenderingRow(rows.getString(1), rows.getLong(2), rows.getBytes(3),
-                        rows.getInt(4)));
+                row = Optional.of(renderingRow(rows));
             }
         } catch (SQLException e) {
             throw StorageFailures.translate(e);
@@ -203,6 +239,11 @@ final class JdbcReads {
 
     private static Boolean nullableBoolean(ResultSet rows, int column) throws SQLException {
         boolean value = rows.getBoolean(column);
+        return rows.wasNull() ? null : value;
+    }
+
+    private static Long nullableLong(ResultSet rows, int column) throws SQLException {
+        long value = rows.getLong(column);
         return rows.wasNull() ? null : value;
     }
 

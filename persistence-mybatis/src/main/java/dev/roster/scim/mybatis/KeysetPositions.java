@@ -39,17 +39,27 @@ final class KeysetPositions {
     static String of(KeysetOrder order, UserRow row) {
         Optional<String> column = order.columnSql();
         if (column.isEmpty()) {
-            return "|" + row.id();
+            return of(order, null, row.id());
         }
         Function<UserRow, Object> sortValue = SORT_VALUES.get(column.get());
         if (sortValue == null) {
             throw new IllegalStateException("no position for the sort column " + column.get());
         }
-        Object value = sortValue.apply(row);
+        return of(order, sortValue.apply(row), row.id());
+    }
+
+    /**
+     * The position of the user {@code id} whose sort column holds {@code value} as SQL read it: a {@code Long} for
+     * an instant column, else text; {@code null} for NULL. The value is ignored for an order by id alone.
+     */
+    static String of(KeysetOrder order, Object value, String id) {
+        if (order.columnSql().isEmpty()) {
+            return "|" + id;
+        }
         String encoded = value == null ? "-"
                 : value instanceof Long millis ? "n" + millis
                 : "s" + ((String) value).length() + ":" + value;
-        return encoded + "|" + row.id();
+        return encoded + "|" + id;
     }
 
     /** @throws ScimException {@code invalidCursor} for text {@link #of} did not write under this order */

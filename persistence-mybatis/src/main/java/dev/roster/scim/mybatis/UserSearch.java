@@ -34,6 +34,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -175,25 +176,54 @@ final class UserSearch {
 
     /** One keyset page ({@link #keysetRows}), each row as a user. */
     KeysetPage keyset(SqlSession session, SiteId site, UserQuery query, Keyset keyset) {
-        KeysetRows page = keysetRows(session, site, query, keyset);
+        KeysetRows<UserRow> page = keysetRows(session, site, query, keysetRead(site, query, keyset));
         return new KeysetPage(page.rows().stream().map(UserRows::toUser).toList(), page.total(), page.first(),
                 page.last(), page.more());
     }
 
-    /** One keyset page ({@link #keysetRows}), each row as its stored rendering, rendered only where not current. */
+    /**
+     * One keyset page as renderings. When SQL answers the whole filter, the page's renderings and sort values come
+     * in plain JDBC, no user built ({@link JdbcReads#renderingsWithSortValue}); should a row's rendering not be
+     * current, or a residual filter need the users, the page is read as {@link #keysetRows} and each row's
+     * rendering served, or rendered where it is not current.
+     */
     RenderedKeysetPage renderedKeyset(SqlSession session, SiteId site, UserQuery query, Keyset keyset) {
-        KeysetRows page = keysetRows(session, site, query, keyset);
+        KeysetRead read = keysetRead(site, query, keyset);
+        if (read.pushDown().complete()) {
+            Optional<RenderedKeysetPage> current = currentRenderings(session, site, query, read);
+            if (current.isPresent()) {
+                return current.get();
+            }
+        }
+        KeysetRows<UserRow> page = keysetRows(session, site, query, read);
         return new RenderedKeysetPage(page.rows().stream().map(UserRows::toRendered).toList(), page.total(),
                 page.first(), page.last(), page.more());
     }
 
+    /** The page of {@link #renderedKeyset} in plain JDBC; empty when a row's rendering is not current. */
+    private Optional<RenderedKeysetPage> currentRenderings(SqlSession session, SiteId site, UserQuery query,
+                                                           KeysetRead read) {
+        List<JdbcReads.SortedRenderingRow> rows = jdbc.renderingsWithSortValue(session.getConnection(),
+                read.statement().page(query.count() + 1, 0), read.order());
+        KeysetRows<JdbcReads.SortedRenderingRow> page = KeysetRows.of(rows, query.count(), read.backward(),
+                row -> KeysetPositions.of(read.order(), row.sortValue(), row.rendering().id()),
+                () -> total(session, site, query));
+        List<RenderedUser> users = new ArrayList<>(page.rows().size());
+        for (JdbcReads.SortedRenderingRow row : page.rows()) {
+            Optional<RenderedUser> current = UserRows.currentRendering(row.rendering());
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            users.add(current.get());
+        }
+        return Optional.of(new RenderedKeysetPage(users, page.total(), page.first(), page.last(), page.more()));
+    }
+
     /**
-     * One keyset page's rows: the keyset's start as a condition after the pushed-down filter's, the order read
-     * forward or backward, one row more than the page to tell whether more lie beyond, and the total as
-     * {@link #run} counts it (the per-site counts without a filter). A residual filter is applied while streaming.
+     * What a keyset page reads: the keyset's start as a condition after the pushed-down filter's, in the order read
+     * forward or backward.
      */
-    private KeysetRows keysetRows(SqlSession session, SiteId site, UserQuery query, Keyset keyset) {
-        UserMapper mapper = session.getMapper(UserMapper.class);
+    private KeysetRead keysetRead(SiteId site, UserQuery query, Keyset keyset) {
         KeysetOrder order = KeysetOrder.of(query.sort()).orElseThrow(() -> ScimException.invalidValue(
                 "Cursor paging sorts by id, externalId, userName, displayName, name.givenName, name.familyName, "
                         + "userType, meta.created or meta.lastModified only; page by startIndex to sort by '"
@@ -206,26 +236,51 @@ final class UserSearch {
                 .map(position -> order.after(position.value(), position.id(), backward, filterParameters));
         UserSearchStatement statement = UserSearchStatement.of(dialect, site.value(), query.includeHidden(),
                 query.pending(), both(pushDown.condition(), start), order.orderBy(backward));
-        List<UserRow> rows = pushDown.complete()
-                ? new ArrayList<>(mapper.search(statement.page(query.count() + 1, 0)))
-                : firstMatches(mapper, statement, query.filter().orElseThrow(), query.count() + 1);
-        boolean more = rows.size() > query.count();
-        if (more) {
-            rows.remove(rows.size() - 1);
-        }
-        if (backward) {
-            Collections.reverse(rows);
-        }
-        long total = run(session, site, new UserQuery(query.filter(), query.sort(), 1, 0, query.includeHidden(),
-                query.pending())).totalResults();
-        Optional<String> first = rows.stream().findFirst().map(row -> KeysetPositions.of(order, row));
-        Optional<String> last = rows.isEmpty() ? Optional.empty()
-                : Optional.of(KeysetPositions.of(order, rows.get(rows.size() - 1)));
-        return new KeysetRows(rows, total, first, last, more);
+        return new KeysetRead(order, pushDown, backward, statement);
     }
 
-    private record KeysetRows(List<UserRow> rows, long total, Optional<String> first, Optional<String> last,
-                              boolean more) {
+    private record KeysetRead(KeysetOrder order, PushDown pushDown, boolean backward,
+                              UserSearchStatement statement) {
+    }
+
+    /**
+     * One keyset page's rows: one row more than the page to tell whether more lie beyond, and the total as
+     * {@link #run} counts it (the per-site counts without a filter). A residual filter is applied while streaming.
+     */
+    private KeysetRows<UserRow> keysetRows(SqlSession session, SiteId site, UserQuery query, KeysetRead read) {
+        UserMapper mapper = session.getMapper(UserMapper.class);
+        List<UserRow> rows = read.pushDown().complete()
+                ? mapper.search(read.statement().page(query.count() + 1, 0))
+                : firstMatches(mapper, read.statement(), query.filter().orElseThrow(), query.count() + 1);
+        return KeysetRows.of(rows, query.count(), read.backward(), row -> KeysetPositions.of(read.order(), row),
+                () -> total(session, site, query));
+    }
+
+    /** The matches of a keyset page's query in all, as an index page's {@code totalResults} counts them. */
+    private long total(SqlSession session, SiteId site, UserQuery query) {
+        return run(session, site, new UserQuery(query.filter(), query.sort(), 1, 0, query.includeHidden(),
+                query.pending())).totalResults();
+    }
+
+    /** A keyset page's rows in the query's order, its total, its first and last positions, whether more lie beyond. */
+    private record KeysetRows<T>(List<T> rows, long total, Optional<String> first, Optional<String> last,
+                                 boolean more) {
+
+        /**
+         * The page of {@code read}, the rows as read (up to {@code count + 1}, in the direction read): the extra row
+         * tells that more lie beyond and is dropped, and a page read backward is turned around.
+         */
+        static <T> KeysetRows<T> of(List<T> read, int count, boolean backward, Function<T, String> position,
+                                    LongSupplier total) {
+            List<T> rows = new ArrayList<>(read.subList(0, Math.min(read.size(), count)));
+            if (backward) {
+                Collections.reverse(rows);
+            }
+            Optional<String> first = rows.isEmpty() ? Optional.empty() : Optional.of(position.apply(rows.get(0)));
+            Optional<String> last = rows.isEmpty() ? Optional.empty()
+                    : Optional.of(position.apply(rows.get(rows.size() - 1)));
+            return new KeysetRows<>(rows, total.getAsLong(), first, last, read.size() > count);
+        }
     }
 
     private static Optional<SqlCondition> both(Optional<SqlCondition> filter, Optional<SqlCondition> start) {

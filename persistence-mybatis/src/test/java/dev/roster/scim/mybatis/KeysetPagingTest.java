@@ -58,7 +58,7 @@ class KeysetPagingTest extends DatabaseTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "displayName asc", "displayName desc", "meta.created asc", "meta.created desc",
-            "userName desc", "externalId asc"})
+            "userName desc", "externalId asc", "userType desc", "meta.lastModified asc"})
     void forwardAndBackwardPagesListWhatTheIndexListsInTheSameOrder(String sort) {
         UserQuery query = sorted(UserQuery.all(1, 5), sort);
 

@@ -52,6 +52,15 @@ public final class UserSqlProvider {
     }
 
     /**
+     * {@link #renderings}'s rows with a fifth column, {@code sortValueSql} (a keyset order's sort column, from the
+     * allow-list): the value a keyset page's positions hold.
+     */
+    public String renderingsWithSortValue(UserSearchStatement statement, String sortValueSql) {
+        return "SELECT " + RENDERING_COLUMNS + ", " + sortValueSql + " FROM users u" + where(statement)
+                + " ORDER BY " + statement.orderBy() + statement.dialect().page(statement.limit() >= 0);
+    }
+
+    /**
      * {@link #renderings}'s rows, each with the total of the whole search as a fifth column: {@link #count}'s, or
      * with {@code countedActive} the site's counts of users whose {@code active} is that value ({@link #countActive},
      * as a literal: the page's own parameters are the condition's). An uncorrelated scalar sub-select, so the
