@@ -41,14 +41,12 @@ public final class UserSqlProvider {
     }
 
     public String search(UserSearchStatement statement) {
-        return "SELECT " + USER_COLUMNS + " FROM users u" + where(statement) + " ORDER BY " + statement.orderBy()
-                + statement.dialect().page(statement.limit() >= 0);
+        return page(USER_COLUMNS, statement);
     }
 
     /** {@link #search}'s rows and order, only the columns of {@link RenderingRow}. */
     public String renderings(UserSearchStatement statement) {
-        return "SELECT " + RENDERING_COLUMNS + " FROM users u" + where(statement) + " ORDER BY "
-                + statement.orderBy() + statement.dialect().page(statement.limit() >= 0);
+        return page(RENDERING_COLUMNS, statement);
     }
 
     /**
@@ -56,8 +54,7 @@ public final class UserSqlProvider {
      * allow-list): the value a keyset page's positions hold.
      */
     public String renderingsWithSortValue(UserSearchStatement statement, String sortValueSql) {
-        return "SELECT " + RENDERING_COLUMNS + ", " + sortValueSql + " FROM users u" + where(statement)
-                + " ORDER BY " + statement.orderBy() + statement.dialect().page(statement.limit() >= 0);
+        return page(RENDERING_COLUMNS + ", " + sortValueSql, statement);
     }
 
     /**
@@ -71,8 +68,13 @@ public final class UserSqlProvider {
         String total = countedActive
                 .map(active -> activeCount(statement, statement.dialect().literal(active)))
                 .orElseGet(() -> count(statement));
-        return "SELECT " + RENDERING_COLUMNS + ", (" + total + ") AS total FROM users u" + where(statement)
-                + " ORDER BY " + statement.orderBy() + statement.dialect().page(statement.limit() >= 0);
+        return page(RENDERING_COLUMNS + ", (" + total + ") AS total", statement);
+    }
+
+    /** {@code columns} of the statement's users in scope and condition, in its order, cut to its window. */
+    private static String page(String columns, UserSearchStatement statement) {
+        return "SELECT " + columns + " FROM users u" + where(statement) + " ORDER BY " + statement.orderBy()
+                + statement.dialect().page(statement.limit() >= 0);
     }
 
     private static String activeCount(UserSearchStatement statement, String active) {
