@@ -6,6 +6,7 @@ import dev.roster.scim.core.port.out.UserQuery;
 import dev.roster.scim.mybatis.internal.mapper.RenderingRow;
 import dev.roster.scim.mybatis.internal.mapper.UserSearchStatement;
 import dev.roster.scim.mybatis.internal.sql.Dialect;
+import dev.roster.scim.mybatis.internal.sql.KeysetOrder;
 import dev.roster.scim.mybatis.internal.sql.SortToSql;
 import dev.roster.scim.mybatis.internal.sql.SqlCondition;
 import dev.roster.scim.testkit.RandomUsers;
@@ -49,6 +50,23 @@ class JdbcReadsTest extends DatabaseTest {
             assertThat(row.version()).isEqualTo(user.version());
             assertThat(row.scimFormat()).isEqualTo(UserRows.RENDERING_FORMAT);
         });
+    }
+
+    /** Ids outside ASCII read back as written, on the page's reads and the keyset page's (SQLite reads them as bytes). */
+    @Test
+    void idsOutsideAsciiReadBackAsWritten() throws SQLException {
+        List<String> ids = List.of("plain-1", "zoë-2", "東京-3", "😀-4");
+        for (String id : ids) {
+            database.userStore().insert(ACME, TestUsers.user(id, "user-" + ids.indexOf(id)));
+        }
+        KeysetOrder byId = KeysetOrder.of(Optional.empty()).orElseThrow();
+
+        List<RenderingRow> page = onReader(connection -> reads.renderings(connection, everyone().page(10, 0)));
+        List<JdbcReads.SortedRenderingRow> keyset = onReader(connection -> reads.renderingsWithSortValue(connection,
+                everyone().page(10, 0), byId));
+
+        assertThat(page).extracting(RenderingRow::id).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(keyset).extracting(row -> row.rendering().id()).containsExactlyInAnyOrderElementsOf(ids);
     }
 
     @Test
