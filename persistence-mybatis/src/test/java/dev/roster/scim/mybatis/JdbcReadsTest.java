@@ -52,7 +52,7 @@ class JdbcReadsTest extends DatabaseTest {
         });
     }
 
-    /** Ids outside ASCII read back as written, on the page's reads and the keyset page's (SQLite reads them as bytes). */
+    /** Ids outside ASCII read back as written by the page reads and the keyset reads (SQLite reads them as bytes). */
     @Test
     void idsOutsideAsciiReadBackAsWritten() throws SQLException {
         List<String> ids = List.of("plain-1", "zoë-2", "東京-3", "😀-4");
