@@ -81,15 +81,7 @@ class StoredRenderingFallbackTest extends DatabaseTest {
      */
     @Test
     void aPageMixingStaleAndCurrentRenderingsIsThePageOfTheSlowPath() throws SQLException {
-        RandomUsers random = new RandomUsers(4L);
-        for (int i = 0; i < 12; i++) {
-            database.userStore().insert(ACME, random.next(i));
-        }
-        List<String> ids = database.userStore().search(ACME, EVERYONE).users().stream().map(User::id).toList();
-        execute("UPDATE users SET scim_json = NULL WHERE id = '" + ids.get(2) + "'");
-        execute("UPDATE users SET version = version + 1 WHERE id = '" + ids.get(5) + "'");
-        execute("UPDATE users SET scim_format = " + (UserRows.RENDERING_FORMAT - 1)
-                + ", scim_json = '{\"formerly\":\"shown\",' || substr(scim_json, 2) WHERE id = '" + ids.get(9) + "'");
+        twelveUsersWithStaleRenderingsAt(4L, 2, 5, 9);
 
         RenderedPage page = database.userStore().searchRendered(ACME, EVERYONE).orElseThrow();
         UserPage searched = database.userStore().search(ACME, EVERYONE);
@@ -102,15 +94,7 @@ class StoredRenderingFallbackTest extends DatabaseTest {
     /** The same mix on a keyset page (a cursor page), forward and backward. */
     @Test
     void aKeysetPageMixingStaleAndCurrentRenderingsIsThePageOfTheSlowPath() throws SQLException {
-        RandomUsers random = new RandomUsers(5L);
-        for (int i = 0; i < 12; i++) {
-            database.userStore().insert(ACME, random.next(i));
-        }
-        List<String> ids = database.userStore().search(ACME, EVERYONE).users().stream().map(User::id).toList();
-        execute("UPDATE users SET scim_json = NULL WHERE id = '" + ids.get(1) + "'");
-        execute("UPDATE users SET version = version + 1 WHERE id = '" + ids.get(6) + "'");
-        execute("UPDATE users SET scim_format = " + (UserRows.RENDERING_FORMAT - 1)
-                + ", scim_json = '{\"formerly\":\"shown\",' || substr(scim_json, 2) WHERE id = '" + ids.get(8) + "'");
+        twelveUsersWithStaleRenderingsAt(5L, 1, 6, 8);
         UserQuery byEight = EVERYONE.withCountOf(8);
         String middle = database.userStore().searchByKeyset(ACME, byEight, Keyset.first()).last().orElseThrow();
 
@@ -124,6 +108,24 @@ class StoredRenderingFallbackTest extends DatabaseTest {
                     .noneMatch(json -> json.contains("formerly"));
             assertThat(page.totalResults()).isEqualTo(searched.totalResults()).isEqualTo(12);
         }
+    }
+
+    /**
+     * Twelve random users; in the id order, the rendering of the one at {@code missing} is removed, the one at
+     * {@code otherVersion} belongs to its previous version, the one at {@code otherFormat} is of another format.
+     */
+    private void twelveUsersWithStaleRenderingsAt(long seed, int missing, int otherVersion, int otherFormat)
+            throws SQLException {
+        RandomUsers random = new RandomUsers(seed);
+        for (int i = 0; i < 12; i++) {
+            database.userStore().insert(ACME, random.next(i));
+        }
+        List<String> ids = database.userStore().search(ACME, EVERYONE).users().stream().map(User::id).toList();
+        execute("UPDATE users SET scim_json = NULL WHERE id = '" + ids.get(missing) + "'");
+        execute("UPDATE users SET version = version + 1 WHERE id = '" + ids.get(otherVersion) + "'");
+        execute("UPDATE users SET scim_format = " + (UserRows.RENDERING_FORMAT - 1)
+                + ", scim_json = '{\"formerly\":\"shown\",' || substr(scim_json, 2) WHERE id = '"
+                + ids.get(otherFormat) + "'");
     }
 
     /** Hidden and pending users too: whatever the random user is. */
