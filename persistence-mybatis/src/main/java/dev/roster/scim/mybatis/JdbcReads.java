@@ -59,6 +59,9 @@ final class JdbcReads {
     /** Where {@link UserSqlProvider#renderingsWithTotal} puts the total: after the four rendering columns. */
     private static final int TOTAL_COLUMN = 5;
 
+    /** Where {@link UserSqlProvider#renderingsWithSortValue} puts the sort value: after the four rendering columns. */
+    private static final int SORT_VALUE_COLUMN = 5;
+
     private final UserSqlProvider provider = new UserSqlProvider();
     private final ConcurrentMap<String, JdbcSearchText> translated = new ConcurrentHashMap<>();
 
@@ -86,7 +89,8 @@ final class JdbcReads {
         Optional<String> column = order.columnSql();
         String sql = provider.renderingsWithSortValue(statement, column.orElse("NULL"));
         return rows(connection, sql, statement, rows -> {
-            Object value = column.isEmpty() ? null : order.numeric() ? nullableLong(rows, 5) : rows.getString(5);
+            Object value = column.isEmpty() ? null
+                    : order.numeric() ? nullableLong(rows, SORT_VALUE_COLUMN) : rows.getString(SORT_VALUE_COLUMN);
             return new SortedRenderingRow(renderingRow(rows, statement.dialect()), value);
         });
     }

@@ -138,7 +138,7 @@ final class MyBatisUserStore implements UserStore {
         return sessions.read(session -> search.keyset(session, site, query, keyset));
     }
 
-    /** {@link #searchByKeyset}'s page as renderings, from the same one read (rows to renderings, no users built). */
+    /** {@link #searchByKeyset}'s page as renderings, in one read as that is ({@link UserSearch#renderedKeyset}). */
     @Override
     public Optional<RenderedKeysetPage> searchRenderedByKeyset(SiteId site, UserQuery query, Keyset keyset) {
         return Optional.of(sessions.read(session -> search.renderedKeyset(session, site, query, keyset)));

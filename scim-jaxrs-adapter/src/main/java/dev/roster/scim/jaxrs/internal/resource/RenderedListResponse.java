@@ -41,7 +41,7 @@ final class RenderedListResponse {
         String total = Long.toString(page.totalResults());
         byte[] position = position(page);
         String itemsPerPage = Integer.toString(users.size());
-        byte[] cursors = cursors(page);
+        byte[] cursors = page.cursors().map(RenderedListResponse::cursorMembers).orElse(NOTHING);
         long length = START.length + total.length() + position.length + ITEMS_PER_PAGE.length
                 + itemsPerPage.length() + cursors.length + 1;
         byte[] locationBase = locations.jsonBaseUtf8();
@@ -80,12 +80,11 @@ final class RenderedListResponse {
         return page.cursors().isPresent() ? NOTHING : ascii(",\"startIndex\":" + page.startIndex());
     }
 
-    /** {@code nextCursor} and {@code previousCursor} where the page has them, in ListResponseOutput's order. */
-    private static byte[] cursors(RenderedPage page) {
+    /** {@code nextCursor} and {@code previousCursor} where a cursor page has them, in ListResponseOutput's order. */
+    private static byte[] cursorMembers(UserPage.Cursors cursors) {
         StringBuilder members = new StringBuilder();
-        page.cursors().flatMap(UserPage.Cursors::next).ifPresent(next -> member(members, "nextCursor", next));
-        page.cursors().flatMap(UserPage.Cursors::previous)
-                .ifPresent(previous -> member(members, "previousCursor", previous));
+        cursors.next().ifPresent(next -> member(members, "nextCursor", next));
+        cursors.previous().ifPresent(previous -> member(members, "previousCursor", previous));
         return members.toString().getBytes(StandardCharsets.UTF_8);
     }
 
