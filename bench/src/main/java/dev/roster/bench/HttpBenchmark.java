@@ -156,9 +156,10 @@ public final class HttpBenchmark {
      * The heap options of the README's start command (ADR 052), read from the file its argument file is built from:
      * a small initial heap, a young generation of at most 64 MiB, and a GC time goal of half the time, which G1
      * scales down to a few % while the heap is small (ADR 061). Roster's live heap is about 20 MiB; without them G1
-     * grows the committed heap with the allocation rate and the pauses' wall time. The class-data archive of that argument file is left out: it fits
-     * only the jar it was trained on, not the copies the runs start, and it speeds the start, not the steady state
-     * measured here (ADR 055). The run scripts start the benchmarks from the repository's root.
+     * grows the committed heap with the allocation rate and the pauses' wall time. The class-data archive of that
+     * argument file is left out: it fits only the jar it was trained on, not the copies the runs start, and it
+     * speeds the start, not the steady state measured here (ADR 055). The run scripts start the benchmarks from the
+     * repository's root.
      */
     static final List<String> README_JVM_OPTIONS = heapOptions(Path.of("reference-server/src/main/jvm/heap.jvmopts"));
 
